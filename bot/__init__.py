@@ -1,0 +1,1 @@
+"""Soutien: a confidential peer-support bot. The core knows no platform and no SQL."""

@@ -1,0 +1,111 @@
+"""Cases and their life cycle, as pure data and pure transitions."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class CaseState(StrEnum):
+    WAITING = "waiting"
+    OFFERED = "offered"
+    ACCEPTED = "accepted"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class Trigger(StrEnum):
+    OFFER = "offer"
+    ACCEPT = "accept"
+    DECLINE = "decline"
+    EXPIRE = "expire"
+    CANCEL = "cancel"
+    CLOSE = "close"
+    TRANSFER = "transfer"
+
+
+class Mode(StrEnum):
+    ANONYMOUS = "anonymous"
+    DIRECT = "direct"
+
+
+class OfferOutcome(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+    TRANSFERRED = "transferred"
+
+
+OPEN_STATES = (CaseState.WAITING, CaseState.OFFERED, CaseState.ACCEPTED)
+
+_TRANSITIONS: dict[tuple[CaseState, Trigger], CaseState] = {
+    (CaseState.WAITING, Trigger.OFFER): CaseState.OFFERED,
+    (CaseState.OFFERED, Trigger.ACCEPT): CaseState.ACCEPTED,
+    (CaseState.OFFERED, Trigger.DECLINE): CaseState.WAITING,
+    (CaseState.OFFERED, Trigger.EXPIRE): CaseState.WAITING,
+    (CaseState.WAITING, Trigger.CANCEL): CaseState.CANCELLED,
+    (CaseState.OFFERED, Trigger.CANCEL): CaseState.CANCELLED,
+    (CaseState.ACCEPTED, Trigger.CANCEL): CaseState.CANCELLED,
+    (CaseState.ACCEPTED, Trigger.CLOSE): CaseState.CLOSED,
+    (CaseState.ACCEPTED, Trigger.TRANSFER): CaseState.WAITING,
+}
+
+
+class InvalidTransition(Exception):
+    """Raised when a trigger does not apply to a case's current state."""
+
+    def __init__(self, state: CaseState, trigger: Trigger) -> None:
+        super().__init__(f"{trigger.value} is not allowed from {state.value}")
+        self.state = state
+        self.trigger = trigger
+
+
+def transition(state: CaseState, trigger: Trigger) -> CaseState:
+    """Return the state a case moves to, or raise InvalidTransition."""
+    try:
+        return _TRANSITIONS[(state, trigger)]
+    except KeyError:
+        raise InvalidTransition(state, trigger) from None
+
+
+def allows(state: CaseState, trigger: Trigger) -> bool:
+    """Tell whether `trigger` applies to `state`."""
+    return (state, trigger) in _TRANSITIONS
+
+
+# No 0/O, 1/I/L, 5/S: references are read aloud and typed on phones.
+_REF_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
+
+
+def new_ref(length: int = 4) -> str:
+    """A short random case reference with no meaning and no sequence."""
+    return "".join(secrets.choice(_REF_ALPHABET) for _ in range(length))
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A request to be listened to, as the core sees it (no message content)."""
+
+    id: int
+    ref: str
+    requester_id: int
+    state: CaseState
+    mode: Mode
+    team: str | None
+    continuity_listener: str | None
+    listener_id: str | None
+    created_at: datetime
+    offered_at: datetime | None = None
+    offer_expires_at: datetime | None = None
+    accepted_at: datetime | None = None
+    ended_at: datetime | None = None
+    waiting_alerted: bool = False
+    checkin_wanted: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES

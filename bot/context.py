@@ -1,0 +1,67 @@
+"""What every conversation flow needs: storage, roster, clock, settings, directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.locales import t
+from bot.messages import Address, Button, OutgoingMessage
+from bot.people import Listener, Person, Roster
+from bot.ports import Clock, Store
+from bot.routing import Limits
+
+
+class NumberBook(Protocol):
+    """The part of the helpline directory the conversation uses."""
+
+    def answer(self, query: str, lang: str, now: datetime) -> str: ...
+
+    def listening_lines(self, lang: str, now: datetime) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    offer_timeout: timedelta = timedelta(minutes=20)
+    limits: Limits = field(default_factory=Limits)
+    default_locale: str = "fr"
+    alert_every: timedelta = timedelta(hours=1)
+
+
+@dataclass(slots=True)
+class Context:
+    store: Store
+    roster: Roster
+    clock: Clock
+    numbers: NumberBook
+    platforms: frozenset[str]
+    policy: Policy = field(default_factory=Policy)
+
+    def address_of(self, listener: Listener) -> Address | None:
+        """Where to reach a roster member: their first address on a running platform."""
+        return next((a for a in listener.addresses if a.platform in self.platforms), None)
+
+    def to_person(self, person: Person, key: str, **values: object) -> OutgoingMessage:
+        return OutgoingMessage(person.address, t(self.lang(person), key, **values))
+
+    def to_member(
+        self,
+        member: Listener,
+        key: str,
+        *,
+        case_ref: str | None = None,
+        buttons: tuple[Button, ...] = (),
+        **values: object,
+    ) -> list[OutgoingMessage]:
+        address = self.address_of(member)
+        if address is None:
+            return []
+        text = t(self.policy.default_locale, key, **values)
+        return [OutgoingMessage(address, text, buttons=buttons, case_ref=case_ref)]
+
+    def to_coordinators(self, key: str, **values: object) -> list[OutgoingMessage]:
+        return [m for c in self.roster.coordinators for m in self.to_member(c, key, **values)]
+
+    def lang(self, person: Person) -> str:
+        return person.locale or self.policy.default_locale

@@ -1,0 +1,53 @@
+"""Coordinators: the roster at a glance, counts, waiting cases; never an identity."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.cases import CaseState
+from bot.context import Context
+from bot.locales import t
+from bot.messages import OutgoingMessage
+from bot.people import Listener
+
+Out = list[OutgoingMessage]
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def _reply(ctx: Context, me: Listener, lines: list[str]) -> Out:
+    address = ctx.address_of(me)
+    return [OutgoingMessage(address, "\n".join(lines))] if address else []
+
+
+async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
+    lang = ctx.policy.default_locale
+    states = await ctx.store.listener_states()
+    loads = await ctx.store.listener_load(now - timedelta(days=7))
+    lines = [t(lang, "listeners_header")]
+    for member in ctx.roster.listeners:
+        state = states.get(member.id)
+        on = member.active and (state is None or state.is_available(now))
+        active, week = loads.get(member.id, (0, 0))
+        status = t(lang, "status_on" if on else "status_off")
+        lines.append(t(lang, "listeners_line", name=member.name, status=status,
+                       active=active, week=week))
+    return _reply(ctx, me, lines)
+
+
+async def stats(ctx: Context, me: Listener) -> Out:
+    counts = await ctx.store.count_by_state()
+    values = {s.value: counts.get(s, 0) for s in CaseState}
+    return _reply(ctx, me, [t(ctx.policy.default_locale, "stats", **values)])
+
+
+async def waiting(ctx: Context, me: Listener) -> Out:
+    lang = ctx.policy.default_locale
+    cases = await ctx.store.cases_in([CaseState.WAITING])
+    if not cases:
+        return _reply(ctx, me, [t(lang, "waiting_none")])
+    lines = [t(lang, "waiting_header")]
+    for case in cases:
+        since = case.created_at.astimezone(PARIS).strftime("%d/%m %H:%M")
+        lines.append(t(lang, "waiting_line", ref=case.ref, since=since))
+    return _reply(ctx, me, lines)

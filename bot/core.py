@@ -1,0 +1,164 @@
+"""The bot: turns one incoming message into the messages to send, whatever the platform."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot import coordination, listening, offers, requests
+from bot.cases import Case, CaseState, Mode
+from bot.commands import Command, Name, parse
+from bot.context import Context
+from bot.language import detect
+from bot.locales import LANGUAGES, t
+from bot.messages import IncomingMessage, OutgoingMessage
+from bot.people import Dialog, Listener, Person
+from bot.safety import is_danger
+
+Out = list[OutgoingMessage]
+_LISTENER_COMMANDS = {Name.ACCEPT, Name.DECLINE, Name.TRANSFER, Name.AVAILABLE, Name.MINE}
+_COORDINATOR_COMMANDS = {Name.LISTENERS, Name.STATS, Name.WAITING}
+
+
+class Bot:
+    """Platform-neutral conversation logic; adapters feed it and deliver what it returns."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    async def handle(self, msg: IncomingMessage) -> Out:
+        ctx = self.ctx
+        now = ctx.clock.now()
+        me = await ctx.store.person(msg.sender, now)
+        member = ctx.roster.find(msg.sender, msg.handle)
+        if await self._remember(me, msg):
+            await ctx.store.save_person(me)
+        if not msg.text.strip():
+            return [ctx.to_person(me, "empty")]
+        case = await ctx.store.open_case_of(me.id)
+        relaying = msg.case_ref is not None or _is_relay(case)
+        cmd = parse(msg.text, relaying=relaying)
+        danger = cmd is None and is_danger(msg.text)
+        out: Out = []
+        if member is None and not me.welcomed:
+            me.welcomed = True
+            await ctx.store.save_person(me)
+            if danger:
+                out.append(ctx.to_person(me, "safety"))
+            out.append(ctx.to_person(me, "welcome_short" if cmd or danger else "welcome"))
+            if cmd is None and not danger:
+                return out
+        elif danger:
+            out.append(ctx.to_person(me, "safety_in_case" if _is_relay(case) else "safety"))
+        if danger:
+            out += await self._alert(me, case, now)
+        return out + await self._dispatch(me, member, case, cmd, msg, now)
+
+    async def _remember(self, me: Person, msg: IncomingMessage) -> bool:
+        changed = False
+        if msg.handle and me.handle != msg.handle:
+            me.handle, changed = msg.handle, True
+        if me.locale is None:
+            me.locale, changed = detect(msg.text) or self.ctx.policy.default_locale, True
+        return changed
+
+    async def _dispatch(
+        self, me: Person, member: Listener | None, case: Case | None,
+        cmd: Command | None, msg: IncomingMessage, now: datetime,
+    ) -> Out:
+        ctx = self.ctx
+        skipping = cmd is not None and cmd.name is Name.SKIP
+        if cmd is not None and not (skipping and me.dialog is not Dialog.NONE):
+            return await self._command(me, member, case, cmd, now)
+        if me.dialog is not Dialog.NONE:
+            return await requests.answer(ctx, me, msg.text, skipping, now)
+        if member is not None and (msg.case_ref is not None or case is None):
+            return await listening.relay(ctx, member, msg)
+        if case is not None:
+            return await requests.relay(ctx, me, case, msg.text)
+        if is_danger(msg.text):
+            return []
+        return [ctx.to_person(me, "unknown")]
+
+    async def _command(
+        self, me: Person, member: Listener | None, case: Case | None, cmd: Command, now: datetime
+    ) -> Out:
+        ctx, name = self.ctx, cmd.name
+        if name in _LISTENER_COMMANDS:
+            if member is None or not member.listens:
+                return [ctx.to_person(me, "not_listener")]
+            return await self._listener_command(member, cmd, now)
+        if name in _COORDINATOR_COMMANDS:
+            if member is None or not member.coordinator:
+                return [ctx.to_person(me, "not_coordinator")]
+            if name is Name.LISTENERS:
+                return await coordination.listeners(ctx, member, now)
+            if name is Name.STATS:
+                return await coordination.stats(ctx, member)
+            return await coordination.waiting(ctx, member)
+        if name is Name.CLOSE:
+            if member is not None and (case is None or cmd.args):
+                return await listening.close(ctx, member, cmd.args, now)
+            return await requests.close(ctx, me, now)
+        return await self._common_command(me, member, cmd, now)
+
+    async def _common_command(
+        self, me: Person, member: Listener | None, cmd: Command, now: datetime
+    ) -> Out:
+        ctx, name, lang = self.ctx, cmd.name, self.ctx.lang(me)
+        if name is Name.REQUEST:
+            return await requests.start(ctx, me)
+        if name is Name.CANCEL:
+            return await requests.cancel(ctx, me, now)
+        if name is Name.NUMBERS:
+            return [OutgoingMessage(me.address, ctx.numbers.answer(cmd.args, lang, now))]
+        if name is Name.LANGUAGE:
+            return await self._language(me, cmd.args)
+        if name is Name.SKIP:
+            return [ctx.to_person(me, "skip_nothing")]
+        parts = [t(lang, "help_all")]
+        if member is not None and member.listens:
+            parts.append(t(lang, "help_listener"))
+        if member is not None and member.coordinator:
+            parts.append(t(lang, "help_coordinator"))
+        return [OutgoingMessage(me.address, "\n\n".join(parts))]
+
+    async def _listener_command(self, member: Listener, cmd: Command, now: datetime) -> Out:
+        ctx, name, args = self.ctx, cmd.name, cmd.args
+        if name is Name.ACCEPT:
+            return await listening.accept(ctx, member, args, now)
+        if name is Name.DECLINE:
+            return await listening.decline(ctx, member, args, now)
+        if name is Name.TRANSFER:
+            return await listening.transfer(ctx, member, args, now)
+        if name is Name.AVAILABLE:
+            return await listening.availability(ctx, member, args, now)
+        return await listening.mine(ctx, member)
+
+    async def _language(self, me: Person, args: str) -> Out:
+        wanted = args.split()[:1]
+        code = {"en": "en", "english": "en", "anglais": "en"}.get(wanted[0] if wanted else "", "fr")
+        me.locale = code if code in LANGUAGES else "fr"
+        await self.ctx.store.save_person(me)
+        return [self.ctx.to_person(me, "language_set")]
+
+    async def _alert(self, me: Person, case: Case | None, now: datetime) -> Out:
+        """Tell coordinators that someone is in danger: reference only, at most once an hour."""
+        if me.last_alert_at is not None and now - me.last_alert_at < self.ctx.policy.alert_every:
+            return []
+        me.last_alert_at = now
+        await self.ctx.store.save_person(me)
+        return self.ctx.to_coordinators("alert_danger", ref=case.ref if case else me.ref)
+
+    async def expire_offers(self, now: datetime) -> Out:
+        """Move on every offer whose time is up (wired to the scheduler elsewhere)."""
+        return await offers.expire_offers(self.ctx, now)
+
+    async def tick(self, now: datetime) -> Out:
+        """Periodic work: expire offers, then try waiting cases again."""
+        return await self.expire_offers(now) + await offers.retry_waiting(self.ctx, now)
+
+
+def _is_relay(case: Case | None) -> bool:
+    return (
+        case is not None and case.state is CaseState.ACCEPTED and case.mode is Mode.ANONYMOUS
+    )

@@ -1,0 +1,90 @@
+"""Opening hours as weekly bitmaps of quarter hours, in Europe/Paris.
+
+A week is 7 × 96 quarter hours, Monday 00:00 first. French public holidays
+follow Sunday hours (the usual rule for helplines; the sources say nothing else).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from bot.directory.model import Hours
+
+PARIS = ZoneInfo("Europe/Paris")
+DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
+QUARTERS_PER_DAY = 96
+WEEK = 7 * QUARTERS_PER_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Weekly:
+    """When something is open: `known` False means nobody knows."""
+
+    bits: int = 0
+    known: bool = False
+    always: bool = False
+
+    def open_at(self, quarter: int) -> bool | None:
+        if self.always:
+            return True
+        if not self.known:
+            return None
+        return bool(self.bits >> quarter & 1)
+
+    def __or__(self, other: Weekly) -> Weekly:
+        return Weekly(self.bits | other.bits, self.known or other.known, self.always or other.always)
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _span(day: int, start: int, end: int) -> int:
+    """Bits for [start, end) minutes of `day`; the week wraps around."""
+    bits = 0
+    for q in range(start // 15, (end + 14) // 15):
+        bits |= 1 << ((day * QUARTERS_PER_DAY + q) % WEEK)
+    return bits
+
+
+def weekly(hours: Hours | None) -> Weekly:
+    """The weekly bitmap of one Hours block."""
+    if hours is None or hours.known == "unknown":
+        return Weekly()
+    if hours.always_open:
+        return Weekly(known=True, always=True)
+    bits, timed = 0, False
+    for slot in hours.slots:
+        if slot.opens is None or slot.closes is None:
+            continue
+        timed = True
+        opens, closes = _minutes(slot.opens), _minutes(slot.closes)
+        for name in slot.days:
+            day = DAYS.index(name)
+            if closes > opens:
+                bits |= _span(day, opens, closes)
+            else:  # overnight: ends the next day
+                bits |= _span(day, opens, 24 * 60) | _span(day + 1, 0, closes)
+    return Weekly(bits, known=timed)
+
+
+@lru_cache(maxsize=8)
+def _holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("FR", years=year)
+
+
+def quarter_of(moment: datetime) -> int:
+    """The quarter-hour index of an aware moment, in Paris time, holidays as Sundays."""
+    local = moment.astimezone(PARIS)
+    day = 6 if local.date() in _holidays(local.year) else local.weekday()
+    return day * QUARTERS_PER_DAY + local.hour * 4 + local.minute // 15
+
+
+def describe_local(moment: datetime) -> str:
+    return moment.astimezone(PARIS).strftime("%d/%m %H:%M")

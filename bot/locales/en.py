@@ -1,0 +1,185 @@
+"""English texts; same keys as the French catalog."""
+
+EMERGENCY = (
+    "🚨 **If you are in danger or thinking about suicide, call now:**\n"
+    "- **3114** — suicide prevention, 24/7, free ([3114](tel:3114))\n"
+    "- **15** — SAMU, medical emergency ([15](tel:15))\n"
+    "- **112** — European emergency number ([112](tel:112))"
+)
+
+TEXTS: dict[str, str] = {
+    "emergency": EMERGENCY,
+    "welcome": (
+        "Hello, and thank you for writing. 🌿\n\n"
+        "Here you can ask to talk with someone from the **support group**: volunteer colleagues "
+        "trained in mental-health first aid, **with no link to your team**. They are not "
+        "therapists, doctors, lawyers or HR: they listen without judgement and help you find "
+        "the right people.\n\n"
+        "🔒 What you write stays confidential (within the legal duties of public servants). "
+        "Nothing is passed on to anyone without your consent.\n\n"
+        + EMERGENCY + "\n\n"
+        "You can write:\n"
+        "- `request` — talk with someone from the group\n"
+        "- `numbers` — find a helpline (e.g. `numbers burn-out`)\n"
+        "- `help` — everything I can do"
+    ),
+    "welcome_short": (
+        "Hello 🌿 I'm the support group's bot: volunteer colleagues with no link to your team. "
+        "Nothing is passed on without your consent. Emergency: **3114**, **15**, **112**."
+    ),
+    "help_all": (
+        "**What I can do**\n"
+        "- `request` — talk with someone from the support group (directly or anonymously)\n"
+        "- `numbers [topic]` — helplines and useful numbers (`numbers` alone: the topics)\n"
+        "- `cancel` — withdraw your current request\n"
+        "- `close` — end a conversation\n"
+        "- `english` / `français` — switch language\n\n"
+        "Emergency: **3114**, **15**, **112**."
+    ),
+    "help_listener": (
+        "**For listeners**\n"
+        "- `accept [REF]` / `decline [REF]` — answer an offer\n"
+        "- `close REF` — end a case · `transfer REF` — hand it over\n"
+        "- `dispo on` / `dispo off [jusqu'au DD/MM]` — your availability\n"
+        "- `my cases` — your open cases\n"
+        "- `REF: message` — write to the person of a given case"
+    ),
+    "help_coordinator": (
+        "**For coordinators**\n"
+        "- `listeners` — the group and availability\n"
+        "- `stats` — figures (no identities)\n"
+        "- `waiting` — requests with no listener yet"
+    ),
+    "unknown": "I didn't understand 🙂 Write `help` to see what I can do.",
+    "empty": "I received no text. Write `help` to see what I can do.",
+    "ask_continuity": (
+        "Last time, someone from the group listened to you. Would you like **the same person** "
+        "again if they are available? Answer `yes` or `no`."
+    ),
+    "ask_team": (
+        "Which **team / startup / department** do you work in? It is only used to avoid "
+        "someone linked to it, and is never shown to the listener. You can answer `skip`."
+    ),
+    "ask_mode": (
+        "How would you like to talk?\n"
+        "- `anonyme` (default) — you keep writing to me here and I pass messages on; the "
+        "listener only sees a reference\n"
+        "- `direct` — the listener gets your handle and writes to you directly\n"
+        "You can answer `skip`."
+    ),
+    "ask_mode_again": "Answer `anonyme`, `direct` or `skip` 🙂",
+    "ask_yes_no": "Answer `yes` or `no` 🙂",
+    "request_exists": "You already have a request open (ref. **{ref}**). Write `cancel` to withdraw it.",
+    "request_searching": (
+        "Got it, thank you for trusting us. Your request's reference is **{ref}**. We're looking "
+        "for someone available and I'll tell you as soon as someone accepts. You can `cancel` "
+        "at any time."
+    ),
+    "still_searching": (
+        "We're still looking for someone available for your request **{ref}**. Your message "
+        "was not passed on to anyone."
+    ),
+    "nobody_available": (
+        "Nobody from the group is available right now, sorry for the wait. 💛 Your request "
+        "**{ref}** stays open: we'll contact you as soon as someone is free.\n"
+        "Meanwhile, these lines can listen:\n{numbers}"
+    ),
+    "offer": (
+        "📩 **New request {ref}** — {mode} mode.\n"
+        "No link with your declared team.\n"
+        "Answer `accept {ref}` or `decline {ref}` (no reason needed) within {minutes} min."
+    ),
+    "mode_anonymous": "anonymous (relayed by the bot)",
+    "mode_direct": "direct",
+    "button_accept": "Accept",
+    "button_decline": "Decline",
+    "accepted_requester_anonymous": (
+        "Someone from the group accepted your request **{ref}**. 💛 Write to me here: I pass "
+        "your messages on, and their answers will arrive here. `close` to end."
+    ),
+    "accepted_requester_direct": (
+        "**{name}** accepted your request **{ref}** and will write to you directly. 💛"
+    ),
+    "accepted_listener_anonymous": (
+        "Thank you! You are listening on request **{ref}** (anonymous). Write here: each "
+        "message is passed on. `close {ref}` to end."
+    ),
+    "accepted_listener_direct": (
+        "Thank you! Request **{ref}** (direct): write to **{handle}** ({platform}). "
+        "`close {ref}` when done."
+    ),
+    "not_offered_to_you": (
+        "Request **{ref}** is no longer offered to you (taken, withdrawn or expired). "
+        "Nothing changed."
+    ),
+    "no_offer": "No offer is waiting for you right now.",
+    "which_case": "Please give the reference: {refs}.",
+    "unknown_ref": "I can't find reference **{ref}** among your cases.",
+    "declined_ack": "Noted for **{ref}**, thank you. It goes to someone else.",
+    "offer_expired": "The offer **{ref}** expired; it goes to someone else.",
+    "offer_withdrawn": "Request **{ref}** was withdrawn. Nothing to do on your side.",
+    "cancelled_requester": "Your request **{ref}** is withdrawn. Come back whenever you like. 💛",
+    "cancelled_draft": "All right, we stop here. Come back whenever you like. 💛",
+    "nothing_to_cancel": "You have no request open.",
+    "closed_requester": (
+        "Conversation **{ref}** is closed. Thank you for your trust. 💛\n"
+        "Would you like me to check in on you in 7 days? Answer `yes` or `no`."
+    ),
+    "closed_listener": "Conversation **{ref}** is closed. Thank you for listening. 💛",
+    "closed_by_other": "Conversation **{ref}** was closed by the other person.",
+    "nothing_to_close": "You have no open conversation to close.",
+    "checkin_yes": "Noted: I'll check in on you in 7 days. Take care.",
+    "checkin_no": "Noted. Take care, and come back whenever you like.",
+    "transferred_requester": (
+        "Your request **{ref}** goes to another person of the group. I'll tell you as soon as "
+        "someone accepts."
+    ),
+    "transferred_listener": "Request **{ref}** is transferred. Thank you.",
+    "not_listener": "This command is for the group's listeners. Write `help` to see what you can do.",
+    "not_coordinator": "This command is for coordinators.",
+    "available_on": "You are **available**. Thank you! 💛",
+    "available_off": "You are **unavailable**: no offer will be made to you.",
+    "available_off_until": "You are **unavailable** until {date}; available again after that.",
+    "available_usage": "Write `dispo on`, `dispo off` or `dispo off jusqu'au 24/12`.",
+    "available_status": "You are currently {status}. {usage}",
+    "status_on": "available",
+    "status_off": "unavailable",
+    "mine_none": "You have no open case.",
+    "mine_header": "**Your open cases**",
+    "mine_line": "- **{ref}** — {state}, {mode}, since {since}",
+    "state_offered": "offered",
+    "state_accepted": "ongoing",
+    "relay_to_listener": "**[{ref}]** {text}",
+    "relay_to_requester": "💬 {text}",
+    "relay_truncated": "\n\n_(message shortened: it was too long)_",
+    "sender_truncated": "Your message was very long: only its beginning was passed on.",
+    "direct_mode_reminder": (
+        "Your request **{ref}** is in direct mode: write directly to the person who contacted "
+        "you. `close` to end."
+    ),
+    "safety": (
+        EMERGENCY + "\n\n"
+        "You are not alone. If you want to talk with someone from the support group, write "
+        "`request`."
+    ),
+    "safety_in_case": EMERGENCY + "\n\nYour message was passed on.",
+    "alert_danger": (
+        "⚠️ **Safety alert** — ref. **{ref}**: a message expresses danger. Emergency numbers "
+        "were given. No content is shared."
+    ),
+    "alert_waiting": "⏳ Request **{ref}** is waiting: no eligible listener is available.",
+    "listeners_header": "**Listeners** (open cases / this week)",
+    "listeners_line": "- {name} — {status}, {active} / {week}",
+    "stats": (
+        "**Statistics** (no identities)\n"
+        "- waiting: {waiting}\n- offered: {offered}\n- ongoing: {accepted}\n"
+        "- closed: {closed}\n- withdrawn: {cancelled}"
+    ),
+    "waiting_none": "No request is waiting.",
+    "waiting_header": "**Waiting requests**",
+    "waiting_line": "- **{ref}** — since {since}",
+    "language_set": "All right, I'll talk to you in English.",
+    "skip_nothing": "There is nothing to skip right now. Write `help` if needed.",
+    "yes_words": "yes y yeah ok sure oui",
+    "no_words": "no n nope non",
+}

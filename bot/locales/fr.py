@@ -1,0 +1,194 @@
+"""French texts (reference catalog). Tutoiement, warm and short."""
+
+EMERGENCY = (
+    "🚨 **En cas de danger ou d'idées suicidaires, appelle tout de suite :**\n"
+    "- **3114** — prévention du suicide, 24h/24, gratuit ([3114](tel:3114))\n"
+    "- **15** — SAMU, urgence médicale ([15](tel:15))\n"
+    "- **112** — numéro d'urgence européen ([112](tel:112))"
+)
+
+TEXTS: dict[str, str] = {
+    "emergency": EMERGENCY,
+    "welcome": (
+        "Bonjour, et merci d'avoir écrit. 🌿\n\n"
+        "Ici, tu peux demander à parler à une personne du **groupe de soutien** : des collègues "
+        "bénévoles formé·es aux premiers secours en santé mentale, **sans lien avec ton équipe**. "
+        "Ce ne sont ni des psys, ni des médecins, ni des juristes, ni les RH : une écoute sans "
+        "jugement, et de l'aide pour trouver le bon interlocuteur.\n\n"
+        "🔒 Ce que tu écris reste confidentiel (dans la limite des obligations des agent·es "
+        "publics). Rien n'est transmis à personne sans ton accord.\n\n"
+        + EMERGENCY + "\n\n"
+        "Tu peux écrire :\n"
+        "- `demande` — parler à quelqu'un du groupe\n"
+        "- `numéros` — trouver une ligne d'écoute (ex. `numéros burn-out`)\n"
+        "- `aide` — tout ce que je sais faire"
+    ),
+    "welcome_short": (
+        "Bonjour 🌿 Je suis le bot du groupe de soutien : des collègues bénévoles, sans lien "
+        "avec ton équipe. Rien n'est transmis sans ton accord. Urgence : **3114**, **15**, "
+        "**112**."
+    ),
+    "help_all": (
+        "**Ce que je peux faire**\n"
+        "- `demande` — parler à une personne du groupe de soutien (en direct ou anonymement)\n"
+        "- `numéros [thème]` — lignes d'écoute et numéros utiles (`numéros` seul : les thèmes)\n"
+        "- `annuler` — retirer ta demande en cours\n"
+        "- `clore` — terminer un échange\n"
+        "- `english` / `français` — changer de langue\n\n"
+        "Urgence : **3114**, **15**, **112**."
+    ),
+    "help_listener": (
+        "**Pour les écoutant·es**\n"
+        "- `accepter [RÉF]` / `refuser [RÉF]` — répondre à une proposition\n"
+        "- `clore RÉF` — terminer un échange · `transférer RÉF` — passer la main\n"
+        "- `dispo on` / `dispo off [jusqu'au JJ/MM]` — ta disponibilité\n"
+        "- `mes cas` — tes cas ouverts\n"
+        "- `RÉF: message` — écrire à la personne d'un cas précis"
+    ),
+    "help_coordinator": (
+        "**Pour la coordination**\n"
+        "- `écoutants` — le groupe et les disponibilités\n"
+        "- `stats` — les chiffres (aucune identité)\n"
+        "- `en attente` — les demandes sans écoutant·e"
+    ),
+    "unknown": "Je n'ai pas compris 🙂 Écris `aide` pour voir ce que je sais faire.",
+    "empty": "Je n'ai reçu aucun texte. Écris `aide` pour voir ce que je sais faire.",
+    "ask_continuity": (
+        "La dernière fois, une personne du groupe t'a écouté·e. Veux-tu retrouver **la même "
+        "personne** si elle est disponible ? Réponds `oui` ou `non`."
+    ),
+    "ask_team": (
+        "Dans quelle **équipe / startup / direction** travailles-tu ? Cela sert seulement à "
+        "éviter quelqu'un qui y est lié ; ce ne sera jamais montré à l'écoutant·e. "
+        "Tu peux répondre `passer`."
+    ),
+    "ask_mode": (
+        "Comment préfères-tu échanger ?\n"
+        "- `anonyme` (par défaut) — tu continues à m'écrire ici, je transmets ; la personne ne "
+        "voit qu'une référence\n"
+        "- `direct` — la personne reçoit ton identifiant et t'écrit directement\n"
+        "Tu peux répondre `passer`."
+    ),
+    "ask_mode_again": "Réponds `anonyme`, `direct` ou `passer` 🙂",
+    "ask_yes_no": "Réponds `oui` ou `non` 🙂",
+    "request_exists": (
+        "Tu as déjà une demande en cours (réf. **{ref}**). Écris `annuler` pour la retirer."
+    ),
+    "request_searching": (
+        "C'est noté, merci pour ta confiance. Ta demande a la référence **{ref}**. "
+        "On cherche une personne disponible, je te préviens dès que quelqu'un a accepté. "
+        "Tu peux `annuler` à tout moment."
+    ),
+    "still_searching": (
+        "On cherche toujours une personne disponible pour ta demande **{ref}**. "
+        "Ton message n'a été transmis à personne."
+    ),
+    "nobody_available": (
+        "Personne du groupe n'est disponible tout de suite, pardon pour l'attente. 💛 "
+        "Ta demande **{ref}** reste ouverte : on te contacte dès que quelqu'un se libère.\n"
+        "En attendant, ces lignes peuvent t'écouter :\n{numbers}"
+    ),
+    "offer": (
+        "📩 **Nouvelle demande {ref}** — mode {mode}.\n"
+        "Aucun lien avec ton équipe déclarée.\n"
+        "Réponds `accepter {ref}` ou `refuser {ref}` (sans justification) dans les {minutes} min."
+    ),
+    "mode_anonymous": "anonyme (relais par le bot)",
+    "mode_direct": "direct",
+    "button_accept": "Accepter",
+    "button_decline": "Refuser",
+    "accepted_requester_anonymous": (
+        "Une personne du groupe a accepté ta demande **{ref}**. 💛 Écris-moi ici : je lui "
+        "transmets tes messages, et ses réponses arriveront ici. `clore` pour terminer."
+    ),
+    "accepted_requester_direct": (
+        "**{name}** a accepté ta demande **{ref}** et va t'écrire directement. 💛"
+    ),
+    "accepted_listener_anonymous": (
+        "Merci ! Tu écoutes la demande **{ref}** (anonyme). Écris ici : chaque message est "
+        "transmis. `clore {ref}` pour terminer."
+    ),
+    "accepted_listener_direct": (
+        "Merci ! Demande **{ref}** (direct) : écris à **{handle}** ({platform}). "
+        "`clore {ref}` quand c'est terminé."
+    ),
+    "not_offered_to_you": (
+        "La demande **{ref}** ne t'est plus proposée (déjà prise, retirée ou expirée). "
+        "Rien n'a changé."
+    ),
+    "no_offer": "Aucune proposition ne t'attend en ce moment.",
+    "which_case": "Précise la référence : {refs}.",
+    "unknown_ref": "Je ne trouve pas la référence **{ref}** parmi tes cas.",
+    "declined_ack": "C'est noté pour **{ref}**, merci. Elle passe à quelqu'un d'autre.",
+    "offer_expired": "La proposition **{ref}** a expiré ; elle passe à quelqu'un d'autre.",
+    "offer_withdrawn": "La demande **{ref}** a été retirée. Rien à faire de ton côté.",
+    "cancelled_requester": "Ta demande **{ref}** est retirée. Tu peux revenir quand tu veux. 💛",
+    "cancelled_draft": "D'accord, on s'arrête là. Tu peux revenir quand tu veux. 💛",
+    "nothing_to_cancel": "Tu n'as pas de demande en cours.",
+    "closed_requester": (
+        "L'échange **{ref}** est clos. Merci pour ta confiance. 💛\n"
+        "Veux-tu que je prenne de tes nouvelles dans 7 jours ? Réponds `oui` ou `non`."
+    ),
+    "closed_listener": "L'échange **{ref}** est clos. Merci pour ton écoute. 💛",
+    "closed_by_other": "L'échange **{ref}** a été clos par l'autre personne.",
+    "nothing_to_close": "Tu n'as pas d'échange en cours à clore.",
+    "checkin_yes": "C'est noté : je prendrai de tes nouvelles dans 7 jours. Prends soin de toi.",
+    "checkin_no": "C'est noté. Prends soin de toi, et reviens quand tu veux.",
+    "transferred_requester": (
+        "Ta demande **{ref}** passe à une autre personne du groupe. Je te préviens dès que "
+        "quelqu'un a accepté."
+    ),
+    "transferred_listener": "La demande **{ref}** est transférée. Merci.",
+    "not_listener": (
+        "Cette commande est réservée aux écoutant·es du groupe. Écris `aide` pour voir ce "
+        "que tu peux faire."
+    ),
+    "not_coordinator": "Cette commande est réservée à la coordination.",
+    "available_on": "Tu es **disponible**. Merci ! 💛",
+    "available_off": "Tu es **indisponible** : aucune proposition ne te sera faite.",
+    "available_off_until": "Tu es **indisponible** jusqu'au {date} ; ensuite, de nouveau disponible.",
+    "available_usage": "Écris `dispo on`, `dispo off` ou `dispo off jusqu'au 24/12`.",
+    "available_status": "Tu es actuellement {status}. {usage}",
+    "status_on": "disponible",
+    "status_off": "indisponible",
+    "mine_none": "Tu n'as aucun cas ouvert.",
+    "mine_header": "**Tes cas ouverts**",
+    "mine_line": "- **{ref}** — {state}, {mode}, depuis le {since}",
+    "state_offered": "proposé",
+    "state_accepted": "en cours",
+    "relay_to_listener": "**[{ref}]** {text}",
+    "relay_to_requester": "💬 {text}",
+    "relay_truncated": "\n\n_(message tronqué : il était trop long)_",
+    "sender_truncated": "Ton message était très long : seul le début a été transmis.",
+    "direct_mode_reminder": (
+        "Ta demande **{ref}** est en mode direct : écris directement à la personne qui t'a "
+        "contacté·e. `clore` pour terminer."
+    ),
+    "safety": (
+        EMERGENCY + "\n\n"
+        "Tu n'es pas seul·e. Si tu veux parler à une personne du groupe de soutien, écris "
+        "`demande`."
+    ),
+    "safety_in_case": EMERGENCY + "\n\nTon message a bien été transmis.",
+    "alert_danger": (
+        "⚠️ **Alerte sécurité** — réf. **{ref}** : un message exprime un danger. "
+        "Les numéros d'urgence ont été donnés. Aucun contenu n'est partagé."
+    ),
+    "alert_waiting": (
+        "⏳ La demande **{ref}** attend : aucune personne éligible n'est disponible."
+    ),
+    "listeners_header": "**Écoutant·es** (cas en cours / cette semaine)",
+    "listeners_line": "- {name} — {status}, {active} / {week}",
+    "stats": (
+        "**Statistiques** (aucune identité)\n"
+        "- en attente : {waiting}\n- proposées : {offered}\n- en cours : {accepted}\n"
+        "- closes : {closed}\n- retirées : {cancelled}"
+    ),
+    "waiting_none": "Aucune demande en attente.",
+    "waiting_header": "**Demandes en attente**",
+    "waiting_line": "- **{ref}** — depuis le {since}",
+    "language_set": "D'accord, je te parle en français.",
+    "skip_nothing": "Il n'y a rien à passer pour l'instant. Écris `aide` si besoin.",
+    "yes_words": "oui o ouais yes y ok d'accord",
+    "no_words": "non n no nope",
+}

@@ -1,0 +1,148 @@
+"""Offering cases to listeners one at a time: route, accept, decline, expire, transfer."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.cases import Case, CaseState, Mode, OfferOutcome
+from bot.context import Context
+from bot.locales import t
+from bot.messages import Button, OutgoingMessage
+from bot.people import Listener, Person
+from bot.routing import Load, Situation, choose
+
+Out = list[OutgoingMessage]
+_WEEK = timedelta(days=7)
+
+
+async def situation(ctx: Context, case: Case, requester: Person, now: datetime) -> Situation:
+    loads = await ctx.store.listener_load(now - _WEEK)
+    return Situation(
+        roster=ctx.roster,
+        states=await ctx.store.listener_states(),
+        loads={k: Load(active, week) for k, (active, week) in loads.items()},
+        offered=await ctx.store.offered_to(case.id),
+        requester=requester.address,
+        platforms=ctx.platforms,
+        limits=ctx.policy.limits,
+        now=now,
+    )
+
+
+async def route(ctx: Context, case: Case, now: datetime) -> Out:
+    """Offer a waiting case to the next eligible listener, or report that nobody is."""
+    requester = await ctx.store.person_by_id(case.requester_id)
+    if requester is None or case.state is not CaseState.WAITING:
+        return []
+    chosen = choose(case, await situation(ctx, case, requester, now))
+    if chosen is None:
+        return await _nobody(ctx, case, requester, now)
+    expires = now + ctx.policy.offer_timeout
+    if not await ctx.store.offer(case.id, chosen.id, now, expires):
+        return []
+    minutes = max(1, int(ctx.policy.offer_timeout.total_seconds() // 60))
+    mode = "mode_anonymous" if case.mode is Mode.ANONYMOUS else "mode_direct"
+    buttons = (
+        Button(t(ctx.policy.default_locale, "button_accept"), f"accepter {case.ref}"),
+        Button(t(ctx.policy.default_locale, "button_decline"), f"refuser {case.ref}"),
+    )
+    return ctx.to_member(
+        chosen, "offer", buttons=buttons, ref=case.ref, minutes=minutes,
+        mode=t(ctx.policy.default_locale, mode),
+    )
+
+
+async def _nobody(ctx: Context, case: Case, requester: Person, now: datetime) -> Out:
+    if case.waiting_alerted:
+        return []
+    await ctx.store.mark_waiting_alerted(case.id)
+    numbers = ctx.numbers.listening_lines(ctx.lang(requester), now)
+    return [
+        ctx.to_person(requester, "nobody_available", ref=case.ref, numbers=numbers),
+        *ctx.to_coordinators("alert_waiting", ref=case.ref),
+    ]
+
+
+async def retry_waiting(ctx: Context, now: datetime) -> Out:
+    """Try again every waiting case (a listener came back, a load went down…)."""
+    out: Out = []
+    for case in await ctx.store.cases_in([CaseState.WAITING]):
+        out += await route(ctx, case, now)
+    return out
+
+
+async def expire_offers(ctx: Context, now: datetime) -> Out:
+    """Move on every offer whose time is up; the listener is never offered it again."""
+    out: Out = []
+    for case in await ctx.store.cases_in([CaseState.OFFERED]):
+        if case.offer_expires_at is None or case.offer_expires_at > now or not case.listener_id:
+            continue
+        moved = await ctx.store.move(
+            case.id, CaseState.OFFERED, CaseState.WAITING, now,
+            expect_listener=case.listener_id, offer_outcome=OfferOutcome.EXPIRED,
+            keep_listener=False,
+        )
+        if not moved:
+            continue
+        member = ctx.roster.get(case.listener_id)
+        if member is not None:
+            out += ctx.to_member(member, "offer_expired", ref=case.ref)
+        out += await _reroute(ctx, case.id, now)
+    return out
+
+
+async def _reroute(ctx: Context, case_id: int, now: datetime) -> Out:
+    case = await ctx.store.case_by_id(case_id)
+    return await route(ctx, case, now) if case is not None else []
+
+
+async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
+    moved = await ctx.store.move(
+        case.id, CaseState.OFFERED, CaseState.ACCEPTED, now,
+        expect_listener=me.id, offer_outcome=OfferOutcome.ACCEPTED,
+    )
+    if not moved:
+        return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
+    requester = await ctx.store.person_by_id(case.requester_id)
+    if requester is None:
+        return []
+    if case.mode is Mode.DIRECT:
+        handle = requester.handle or requester.address.user_id
+        return [
+            ctx.to_person(requester, "accepted_requester_direct", name=me.name, ref=case.ref),
+            *ctx.to_member(
+                me, "accepted_listener_direct", ref=case.ref, handle=handle,
+                platform=requester.address.platform,
+            ),
+        ]
+    return [
+        ctx.to_person(requester, "accepted_requester_anonymous", ref=case.ref),
+        *ctx.to_member(me, "accepted_listener_anonymous", case_ref=case.ref, ref=case.ref),
+    ]
+
+
+async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
+    moved = await ctx.store.move(
+        case.id, CaseState.OFFERED, CaseState.WAITING, now,
+        expect_listener=me.id, offer_outcome=OfferOutcome.DECLINED, keep_listener=False,
+    )
+    if not moved:
+        return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
+    return [
+        *ctx.to_member(me, "declined_ack", ref=case.ref),
+        *await _reroute(ctx, case.id, now),
+    ]
+
+
+async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
+    moved = await ctx.store.move(
+        case.id, CaseState.ACCEPTED, CaseState.WAITING, now,
+        expect_listener=me.id, offer_outcome=OfferOutcome.TRANSFERRED, keep_listener=False,
+    )
+    if not moved:
+        return ctx.to_member(me, "unknown_ref", ref=case.ref)
+    requester = await ctx.store.person_by_id(case.requester_id)
+    out = ctx.to_member(me, "transferred_listener", ref=case.ref)
+    if requester is not None:
+        out.append(ctx.to_person(requester, "transferred_requester", ref=case.ref))
+    return out + await _reroute(ctx, case.id, now)

@@ -1,0 +1,108 @@
+"""People the bot talks to, the roster of listeners, and their availability."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from bot.messages import Address
+from bot.text import normalize
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    """Whole-word containment of already normalised texts."""
+    return bool(needle) and f" {needle} " in f" {haystack} "
+
+
+class Dialog(StrEnum):
+    """Which question the bot is waiting for an answer to, if any."""
+
+    NONE = ""
+    CONTINUITY = "continuity"
+    TEAM = "team"
+    MODE = "mode"
+    CHECKIN = "checkin"
+    FORGET = "forget"
+
+
+@dataclass(slots=True)
+class Person:
+    """Someone who wrote to the bot; identifying fields are decrypted here only."""
+
+    id: int
+    address: Address
+    ref: str
+    locale: str | None = None
+    welcomed: bool = False
+    handle: str | None = None
+    dialog: Dialog = Dialog.NONE
+    draft_team: str | None = None
+    draft_continuity: str | None = None
+    dialog_case_id: int | None = None
+    last_alert_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Listener:
+    """A volunteer listener (or coordinator) declared in the roster."""
+
+    id: str
+    name: str
+    teams: tuple[str, ...] = ()
+    addresses: tuple[Address, ...] = ()
+    coordinator: bool = False
+    listens: bool = True
+    active: bool = True
+
+    def is_linked_to(self, team: str | None) -> bool:
+        """True when the declared team matches one of ours (accent/case-insensitive)."""
+        if not team:
+            return False
+        declared = normalize(team)
+        return any(
+            _contains(declared, mine) or _contains(mine, declared)
+            for mine in (normalize(own) for own in self.teams)
+        )
+
+
+@dataclass(slots=True)
+class ListenerState:
+    """Runtime availability of a listener (kept in the database)."""
+
+    listener_id: str
+    available: bool = True
+    unavailable_until: datetime | None = None
+    last_offer_at: datetime | None = None
+
+    def is_available(self, now: datetime) -> bool:
+        if self.available:
+            return True
+        return self.unavailable_until is not None and self.unavailable_until <= now
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    """The configured listeners and coordinators, in roster order."""
+
+    members: tuple[Listener, ...] = field(default_factory=tuple)
+
+    def find(self, address: Address, handle: str | None = None) -> Listener | None:
+        for member in self.members:
+            for own in member.addresses:
+                if own.platform != address.platform:
+                    continue
+                if own.user_id in (address.user_id, handle):
+                    return member
+        return None
+
+    def get(self, listener_id: str) -> Listener | None:
+        return next((m for m in self.members if m.id == listener_id), None)
+
+    @property
+    def coordinators(self) -> tuple[Listener, ...]:
+        return tuple(m for m in self.members if m.coordinator and m.active)
+
+    @property
+    def listeners(self) -> tuple[Listener, ...]:
+        return tuple(m for m in self.members if m.listens)

@@ -1,0 +1,102 @@
+"""The interfaces the core needs from the outside world: adapters, storage, clock."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from bot.cases import Case, CaseState, Mode, OfferOutcome
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.people import ListenerState, Person
+
+MessageHandler = Callable[[IncomingMessage], Awaitable[None]]
+
+
+class Clock(Protocol):
+    """Gives the current aware UTC time; tests inject one they can move."""
+
+    def now(self) -> datetime: ...
+
+
+class Adapter(Protocol):
+    """One platform connection: receives messages and delivers the core's answers."""
+
+    platform: str
+
+    async def run(self, on_message: MessageHandler) -> None:
+        """Receive until stopped; call `on_message` for each incoming message."""
+
+    async def send(self, message: OutgoingMessage) -> None:
+        """Deliver one message."""
+
+    async def stop(self) -> None:
+        """Stop receiving and release connections."""
+
+
+class Store(Protocol):
+    """Persistence of people, cases, offers and listener availability.
+
+    Every state change is a compare-and-set: it applies only when the case is
+    still in `expect_state` (and, when given, still held by `expect_listener`),
+    so two replicas answering at once cannot both win.
+    """
+
+    async def person(self, address: Address, now: datetime) -> Person: ...
+
+    async def person_by_id(self, person_id: int) -> Person | None: ...
+
+    async def save_person(self, person: Person) -> None: ...
+
+    async def create_case(
+        self,
+        requester: Person,
+        mode: Mode,
+        team: str | None,
+        continuity_listener: str | None,
+        now: datetime,
+    ) -> Case: ...
+
+    async def case_by_ref(self, ref: str) -> Case | None: ...
+
+    async def case_by_id(self, case_id: int) -> Case | None: ...
+
+    async def open_case_of(self, person_id: int) -> Case | None: ...
+
+    async def last_closed_case_of(self, person_id: int) -> Case | None: ...
+
+    async def cases_of_listener(
+        self, listener_id: str, states: Sequence[CaseState]
+    ) -> list[Case]: ...
+
+    async def cases_in(self, states: Sequence[CaseState]) -> list[Case]: ...
+
+    async def count_by_state(self) -> dict[CaseState, int]: ...
+
+    async def offered_to(self, case_id: int) -> set[str]: ...
+
+    async def offer(
+        self, case_id: int, listener_id: str, now: datetime, expires_at: datetime
+    ) -> bool: ...
+
+    async def move(
+        self,
+        case_id: int,
+        expect_state: CaseState,
+        to_state: CaseState,
+        now: datetime,
+        *,
+        expect_listener: str | None = None,
+        offer_outcome: OfferOutcome | None = None,
+        keep_listener: bool = True,
+    ) -> bool: ...
+
+    async def mark_waiting_alerted(self, case_id: int) -> None: ...
+
+    async def set_checkin(self, case_id: int, wanted: bool) -> None: ...
+
+    async def listener_states(self) -> dict[str, ListenerState]: ...
+
+    async def save_listener_state(self, state: ListenerState) -> None: ...
+
+    async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]: ...

@@ -1,0 +1,165 @@
+"""The requester's side: the request dialog, cancelling, closing, relaying to the listener."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot import offers
+from bot.cases import Case, CaseState, Mode, OfferOutcome
+from bot.context import Context
+from bot.locales import CATALOGS, t
+from bot.messages import OutgoingMessage
+from bot.neutral import neutralise
+from bot.people import Dialog, Person
+from bot.text import normalize
+
+Out = list[OutgoingMessage]
+MAX_TEAM_CHARS = 200
+_YES = frozenset(w for c in CATALOGS.values() for w in c["yes_words"].split())
+_NO = frozenset(w for c in CATALOGS.values() for w in c["no_words"].split())
+
+
+def yes_no(text: str) -> bool | None:
+    """True for yes, False for no, None when the answer is neither."""
+    words = normalize(text).split()
+    if not words:
+        return None
+    if words[0] in _YES:
+        return True
+    if words[0] in _NO:
+        return False
+    return None
+
+
+async def start(ctx: Context, me: Person) -> Out:
+    """`demande`: consent given; ask the optional questions, then create the case."""
+    current = await ctx.store.open_case_of(me.id)
+    if current is not None:
+        return [ctx.to_person(me, "request_exists", ref=current.ref)]
+    previous = await ctx.store.last_closed_case_of(me.id)
+    me.draft_team = None
+    me.draft_continuity = None
+    if previous is not None and previous.listener_id:
+        me.draft_continuity = previous.listener_id
+        return await _ask(ctx, me, Dialog.CONTINUITY, "ask_continuity")
+    return await _ask(ctx, me, Dialog.TEAM, "ask_team")
+
+
+async def _ask(ctx: Context, me: Person, dialog: Dialog, key: str) -> Out:
+    me.dialog = dialog
+    await ctx.store.save_person(me)
+    return [ctx.to_person(me, key)]
+
+
+async def answer(ctx: Context, me: Person, text: str, skipped: bool, now: datetime) -> Out:
+    """The person answered the question the bot is waiting on."""
+    if me.dialog is Dialog.CONTINUITY:
+        wanted = False if skipped else yes_no(text)
+        if wanted is None:
+            return [ctx.to_person(me, "ask_yes_no")]
+        if not wanted:
+            me.draft_continuity = None
+        return await _ask(ctx, me, Dialog.TEAM, "ask_team")
+    if me.dialog is Dialog.TEAM:
+        me.draft_team = None if skipped else (text.strip()[:MAX_TEAM_CHARS] or None)
+        return await _ask(ctx, me, Dialog.MODE, "ask_mode")
+    if me.dialog is Dialog.MODE:
+        mode = Mode.ANONYMOUS if skipped else _mode(text)
+        if mode is None:
+            return [ctx.to_person(me, "ask_mode_again")]
+        return await _create(ctx, me, mode, now)
+    if me.dialog is Dialog.CHECKIN:
+        return await _checkin(ctx, me, False if skipped else yes_no(text))
+    return []
+
+
+def _mode(text: str) -> Mode | None:
+    word = normalize(text).split()[:1]
+    if word and word[0] in ("anonyme", "anonymous", "anon", "anonymement"):
+        return Mode.ANONYMOUS
+    if word and word[0] in ("direct", "directe", "directement"):
+        return Mode.DIRECT
+    return None
+
+
+async def _create(ctx: Context, me: Person, mode: Mode, now: datetime) -> Out:
+    existing = await ctx.store.open_case_of(me.id)
+    if existing is not None:
+        me.dialog = Dialog.NONE
+        await ctx.store.save_person(me)
+        return [ctx.to_person(me, "request_exists", ref=existing.ref)]
+    case = await ctx.store.create_case(me, mode, me.draft_team, me.draft_continuity, now)
+    me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
+    await ctx.store.save_person(me)
+    return [ctx.to_person(me, "request_searching", ref=case.ref), *await offers.route(ctx, case, now)]
+
+
+async def _checkin(ctx: Context, me: Person, wanted: bool | None) -> Out:
+    if wanted is None:
+        return [ctx.to_person(me, "ask_yes_no")]
+    if me.dialog_case_id is not None:
+        await ctx.store.set_checkin(me.dialog_case_id, wanted)
+    me.dialog, me.dialog_case_id = Dialog.NONE, None
+    await ctx.store.save_person(me)
+    return [ctx.to_person(me, "checkin_yes" if wanted else "checkin_no")]
+
+
+async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
+    """`annuler`: withdraw the draft or the open request; the listener is told neutrally."""
+    case = await ctx.store.open_case_of(me.id)
+    if case is None:
+        if me.dialog in (Dialog.CONTINUITY, Dialog.TEAM, Dialog.MODE):
+            me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
+            await ctx.store.save_person(me)
+            return [ctx.to_person(me, "cancelled_draft")]
+        return [ctx.to_person(me, "nothing_to_cancel")]
+    withdrawn = OfferOutcome.WITHDRAWN if case.state is CaseState.OFFERED else None
+    moved = await ctx.store.move(
+        case.id, case.state, CaseState.CANCELLED, now,
+        expect_listener=case.listener_id, offer_outcome=withdrawn,
+    )
+    if not moved:
+        return await cancel(ctx, me, now)
+    out = [ctx.to_person(me, "cancelled_requester", ref=case.ref)]
+    member = ctx.roster.get(case.listener_id) if case.listener_id else None
+    if member is not None and case.state in (CaseState.OFFERED, CaseState.ACCEPTED):
+        out += ctx.to_member(member, "offer_withdrawn", ref=case.ref)
+    return out
+
+
+async def close(ctx: Context, me: Person, now: datetime) -> Out:
+    """`clore` from the requester: end the accepted case (a pending one is withdrawn)."""
+    case = await ctx.store.open_case_of(me.id)
+    if case is None:
+        return [ctx.to_person(me, "nothing_to_close")]
+    if case.state is not CaseState.ACCEPTED:
+        return await cancel(ctx, me, now)
+    if not await ctx.store.move(case.id, CaseState.ACCEPTED, CaseState.CLOSED, now):
+        return [ctx.to_person(me, "nothing_to_close")]
+    member = ctx.roster.get(case.listener_id) if case.listener_id else None
+    out = ctx.to_member(member, "closed_by_other", ref=case.ref) if member else []
+    return [*await closed_for_requester(ctx, me, case), *out]
+
+
+async def closed_for_requester(ctx: Context, me: Person, case: Case) -> Out:
+    """Tell the requester the case is closed and offer the 7-day check-in."""
+    me.dialog, me.dialog_case_id = Dialog.CHECKIN, case.id
+    await ctx.store.save_person(me)
+    return [ctx.to_person(me, "closed_requester", ref=case.ref)]
+
+
+async def relay(ctx: Context, me: Person, case: Case, text: str) -> Out:
+    """Plain text from a requester who has an open case."""
+    if case.state is not CaseState.ACCEPTED:
+        return [ctx.to_person(me, "still_searching", ref=case.ref)]
+    if case.mode is Mode.DIRECT:
+        return [ctx.to_person(me, "direct_mode_reminder", ref=case.ref)]
+    member = ctx.roster.get(case.listener_id) if case.listener_id else None
+    if member is None:
+        return [ctx.to_person(me, "still_searching", ref=case.ref)]
+    shown, truncated = neutralise(text)
+    if truncated:
+        shown += t(ctx.policy.default_locale, "relay_truncated")
+    out = ctx.to_member(member, "relay_to_listener", case_ref=case.ref, ref=case.ref, text=shown)
+    return out + ([ctx.to_person(me, "sender_truncated")] if truncated else [])
+

@@ -1,0 +1,87 @@
+"""Who may be offered a case, and who is offered it first. Pure functions."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.cases import Case
+from bot.messages import Address
+from bot.people import Listener, ListenerState, Roster
+
+_NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_active_cases: int = 2
+    max_new_cases_per_week: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    """How busy a listener is: open accepted cases and cases accepted in the last 7 days."""
+
+    active: int = 0
+    this_week: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """Everything routing needs to know, gathered by the caller."""
+
+    roster: Roster
+    states: Mapping[str, ListenerState]
+    loads: Mapping[str, Load]
+    offered: Collection[str]
+    requester: Address
+    platforms: Collection[str]
+    limits: Limits
+    now: datetime
+
+    def state_of(self, listener_id: str) -> ListenerState:
+        return self.states.get(listener_id) or ListenerState(listener_id)
+
+    def load_of(self, listener_id: str) -> Load:
+        return self.loads.get(listener_id) or Load()
+
+
+def is_eligible(case: Case, listener: Listener, s: Situation) -> bool:
+    """PRODUCT.md §3: every condition must hold for an offer to be made."""
+    load = s.load_of(listener.id)
+    return (
+        listener.active
+        and listener.listens
+        and s.state_of(listener.id).is_available(s.now)
+        and load.active < s.limits.max_active_cases
+        and load.this_week < s.limits.max_new_cases_per_week
+        and not listener.is_linked_to(case.team)
+        and s.requester not in listener.addresses
+        and listener.id not in s.offered
+        and any(a.platform in s.platforms for a in listener.addresses)
+    )
+
+
+def choose(case: Case, s: Situation) -> Listener | None:
+    """The listener to offer `case` to next, or None when nobody is eligible.
+
+    Continuity first when asked; then fewest active cases; then longest since
+    their last offer; then roster order, so the choice is deterministic.
+    """
+    eligible = [m for m in s.roster.members if is_eligible(case, m, s)]
+    if not eligible:
+        return None
+    if case.continuity_listener:
+        previous = next((m for m in eligible if m.id == case.continuity_listener), None)
+        if previous is not None:
+            return previous
+    order = {m.id: i for i, m in enumerate(s.roster.members)}
+    return min(
+        eligible,
+        key=lambda m: (
+            s.load_of(m.id).active,
+            s.state_of(m.id).last_offer_at or _NEVER,
+            order[m.id],
+        ),
+    )

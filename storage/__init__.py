@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: typed tables, field encryption, the Store implementation."""

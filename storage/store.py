@@ -1,0 +1,272 @@
+"""The Store implementation on SQLAlchemy 2 async (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.cases import Case, CaseState, Mode, OfferOutcome, new_ref
+from bot.messages import Address
+from bot.people import Dialog, ListenerState, Person
+from storage.crypto import FieldCipher
+from storage.tables import CaseRow, ListenerStateRow, OfferRow, PersonRow
+
+_REF_ATTEMPTS = 20
+
+
+class SqlStore:
+    """Persistence for the core; every case state change is one conditional UPDATE."""
+
+    def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
+        self.engine = engine
+        self.cipher = cipher
+        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    # people -----------------------------------------------------------------
+
+    def _person(self, row: PersonRow) -> Person:
+        c = self.cipher
+        return Person(
+            id=row.id,
+            address=Address(row.platform, c.decrypt(row.user_id_enc) or ""),
+            ref=row.ref,
+            locale=row.locale,
+            welcomed=row.welcomed,
+            handle=c.decrypt(row.handle_enc),
+            dialog=Dialog(row.dialog),
+            draft_team=c.decrypt(row.draft_team_enc),
+            draft_continuity=row.draft_continuity,
+            dialog_case_id=row.dialog_case_id,
+            last_alert_at=row.last_alert_at,
+        )
+
+    async def person(self, address: Address, now: datetime) -> Person:
+        lookup = self.cipher.lookup(f"{address.platform}\x00{address.user_id}")
+        async with self.sessions() as s:
+            row = await s.scalar(select(PersonRow).where(PersonRow.lookup == lookup))
+            if row is not None:
+                return self._person(row)
+        for _ in range(_REF_ATTEMPTS):
+            try:
+                async with self.sessions.begin() as s:
+                    row = PersonRow(
+                        lookup=lookup, ref=new_ref(), platform=address.platform,
+                        user_id_enc=self.cipher.encrypt(address.user_id), created_at=now,
+                        welcomed=False, dialog="",
+                    )
+                    s.add(row)
+                return self._person(row)
+            except IntegrityError:
+                async with self.sessions() as s:
+                    row = await s.scalar(select(PersonRow).where(PersonRow.lookup == lookup))
+                    if row is not None:
+                        return self._person(row)
+        raise RuntimeError("could not allocate a person reference")
+
+    async def person_by_id(self, person_id: int) -> Person | None:
+        async with self.sessions() as s:
+            row = await s.get(PersonRow, person_id)
+            return self._person(row) if row is not None else None
+
+    async def save_person(self, person: Person) -> None:
+        c = self.cipher
+        async with self.sessions.begin() as s:
+            await s.execute(
+                update(PersonRow).where(PersonRow.id == person.id).values(
+                    locale=person.locale, welcomed=person.welcomed,
+                    handle_enc=c.encrypt(person.handle), dialog=person.dialog.value,
+                    draft_team_enc=c.encrypt(person.draft_team),
+                    draft_continuity=person.draft_continuity,
+                    dialog_case_id=person.dialog_case_id, last_alert_at=person.last_alert_at,
+                )
+            )
+
+    # cases ------------------------------------------------------------------
+
+    def _case(self, row: CaseRow) -> Case:
+        return Case(
+            id=row.id, ref=row.ref, requester_id=row.requester_id, state=CaseState(row.state),
+            mode=Mode(row.mode), team=self.cipher.decrypt(row.team_enc),
+            continuity_listener=row.continuity_listener, listener_id=row.listener_id,
+            created_at=row.created_at, offered_at=row.offered_at,
+            offer_expires_at=row.offer_expires_at, accepted_at=row.accepted_at,
+            ended_at=row.ended_at, waiting_alerted=row.waiting_alerted,
+            checkin_wanted=row.checkin_wanted,
+        )
+
+    async def create_case(
+        self, requester: Person, mode: Mode, team: str | None,
+        continuity_listener: str | None, now: datetime,
+    ) -> Case:
+        for _ in range(_REF_ATTEMPTS):
+            row = CaseRow(
+                ref=new_ref(), requester_id=requester.id, state=CaseState.WAITING.value,
+                mode=mode.value, team_enc=self.cipher.encrypt(team),
+                continuity_listener=continuity_listener, created_at=now,
+                waiting_alerted=False, checkin_wanted=False, version=1,
+            )
+            try:
+                async with self.sessions.begin() as s:
+                    s.add(row)
+                return self._case(row)
+            except IntegrityError:
+                continue
+        raise RuntimeError("could not allocate a case reference")
+
+    async def _cases(self, *where: object) -> list[Case]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(CaseRow).where(*where).order_by(CaseRow.id))  # type: ignore[arg-type]
+            return [self._case(r) for r in rows]
+
+    async def case_by_ref(self, ref: str) -> Case | None:
+        found = await self._cases(CaseRow.ref == ref.upper())
+        return found[0] if found else None
+
+    async def case_by_id(self, case_id: int) -> Case | None:
+        found = await self._cases(CaseRow.id == case_id)
+        return found[0] if found else None
+
+    async def open_case_of(self, person_id: int) -> Case | None:
+        open_states = [CaseState.WAITING, CaseState.OFFERED, CaseState.ACCEPTED]
+        found = await self._cases(
+            CaseRow.requester_id == person_id, CaseRow.state.in_([s.value for s in open_states])
+        )
+        return found[-1] if found else None
+
+    async def last_closed_case_of(self, person_id: int) -> Case | None:
+        found = await self._cases(
+            CaseRow.requester_id == person_id, CaseRow.state == CaseState.CLOSED.value
+        )
+        return found[-1] if found else None
+
+    async def cases_of_listener(self, listener_id: str, states: Sequence[CaseState]) -> list[Case]:
+        return await self._cases(
+            CaseRow.listener_id == listener_id, CaseRow.state.in_([s.value for s in states])
+        )
+
+    async def cases_in(self, states: Sequence[CaseState]) -> list[Case]:
+        return await self._cases(CaseRow.state.in_([s.value for s in states]))
+
+    async def count_by_state(self) -> dict[CaseState, int]:
+        async with self.sessions() as s:
+            rows = await s.execute(select(CaseRow.state, func.count()).group_by(CaseRow.state))
+            return {CaseState(state): int(n) for state, n in rows.tuples()}
+
+    async def offered_to(self, case_id: int) -> set[str]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(OfferRow.listener_id).where(OfferRow.case_id == case_id))
+            return set(rows)
+
+    async def offer(self, case_id: int, listener_id: str, now: datetime, expires_at: datetime) -> bool:
+        """waiting → offered to one listener, recorded once; False if the case moved meanwhile."""
+        try:
+            async with self.sessions.begin() as s:
+                result = await s.execute(
+                    update(CaseRow)
+                    .where(CaseRow.id == case_id, CaseRow.state == CaseState.WAITING.value)
+                    .values(state=CaseState.OFFERED.value, listener_id=listener_id,
+                            offered_at=now, offer_expires_at=expires_at,
+                            version=CaseRow.version + 1)
+                )
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    return False
+                s.add(OfferRow(case_id=case_id, listener_id=listener_id, offered_at=now,
+                               outcome=OfferOutcome.PENDING.value))
+                await self._touch_listener(s, listener_id, now)
+            return True
+        except IntegrityError:
+            return False
+
+    async def _touch_listener(self, s: AsyncSession, listener_id: str, now: datetime) -> None:
+        row = await s.get(ListenerStateRow, listener_id)
+        if row is None:
+            s.add(ListenerStateRow(listener_id=listener_id, available=True, last_offer_at=now))
+        else:
+            row.last_offer_at = now
+
+    async def move(
+        self, case_id: int, expect_state: CaseState, to_state: CaseState, now: datetime, *,
+        expect_listener: str | None = None, offer_outcome: OfferOutcome | None = None,
+        keep_listener: bool = True,
+    ) -> bool:
+        """Compare-and-set of a case's state: exactly one concurrent caller can win."""
+        where = [CaseRow.id == case_id, CaseRow.state == expect_state.value]
+        if expect_listener is not None:
+            where.append(CaseRow.listener_id == expect_listener)
+        values: dict[str, object] = {"state": to_state.value, "version": CaseRow.version + 1}
+        if to_state is CaseState.ACCEPTED:
+            values["accepted_at"] = now
+        if to_state in (CaseState.CLOSED, CaseState.CANCELLED):
+            values["ended_at"] = now
+        if to_state is CaseState.WAITING:
+            values.update(offer_expires_at=None, waiting_alerted=False)
+        if not keep_listener:
+            values["listener_id"] = None
+        async with self.sessions.begin() as s:
+            result = await s.execute(update(CaseRow).where(*where).values(**values))
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                return False
+            if offer_outcome is not None and expect_listener is not None:
+                answered = OfferOutcome.PENDING if expect_state is CaseState.OFFERED else OfferOutcome.ACCEPTED
+                await s.execute(
+                    update(OfferRow)
+                    .where(OfferRow.case_id == case_id, OfferRow.listener_id == expect_listener,
+                           OfferRow.outcome == answered.value)
+                    .values(outcome=offer_outcome.value, answered_at=now)
+                )
+        return True
+
+    async def mark_waiting_alerted(self, case_id: int) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(waiting_alerted=True))
+
+    async def set_checkin(self, case_id: int, wanted: bool) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(checkin_wanted=wanted))
+
+    # listeners --------------------------------------------------------------
+
+    async def listener_states(self) -> dict[str, ListenerState]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(ListenerStateRow))
+            return {
+                r.listener_id: ListenerState(r.listener_id, r.available, r.unavailable_until,
+                                             r.last_offer_at)
+                for r in rows
+            }
+
+    async def save_listener_state(self, state: ListenerState) -> None:
+        async with self.sessions.begin() as s:
+            row = await s.get(ListenerStateRow, state.listener_id)
+            if row is None:
+                row = ListenerStateRow(listener_id=state.listener_id)
+                s.add(row)
+            row.available = state.available
+            row.unavailable_until = state.unavailable_until
+            row.last_offer_at = state.last_offer_at
+
+    async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]:
+        """Per listener: accepted cases still open, and cases accepted since `since`."""
+        async with self.sessions() as s:
+            active = await s.execute(
+                select(CaseRow.listener_id, func.count())
+                .where(CaseRow.state == CaseState.ACCEPTED.value, CaseRow.listener_id.is_not(None))
+                .group_by(CaseRow.listener_id)
+            )
+            week = await s.execute(
+                select(OfferRow.listener_id, func.count())
+                .where(OfferRow.answered_at >= since,
+                       OfferRow.outcome.in_([OfferOutcome.ACCEPTED.value,
+                                             OfferOutcome.TRANSFERRED.value]))
+                .group_by(OfferRow.listener_id)
+            )
+            loads: dict[str, tuple[int, int]] = {}
+            for lid, n in active.tuples():
+                loads[str(lid)] = (int(n), 0)
+            for lid, n in week.tuples():
+                loads[lid] = (loads.get(lid, (0, 0))[0], int(n))
+            return loads

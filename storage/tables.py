@@ -1,0 +1,110 @@
+"""Typed tables. No message content is ever stored; identifying fields are encrypted."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in and out, also on SQLite (which drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime}
+
+
+class PersonRow(Base):
+    """Someone who wrote to the bot. `lookup` is an HMAC of platform and user id."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lookup: Mapped[str] = mapped_column(String(64), unique=True)
+    ref: Mapped[str] = mapped_column(String(8), unique=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    user_id_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    handle_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    locale: Mapped[str | None] = mapped_column(String(8))
+    welcomed: Mapped[bool] = mapped_column(Boolean, default=False)
+    dialog: Mapped[str] = mapped_column(String(16), default="")
+    draft_team_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    draft_continuity: Mapped[str | None] = mapped_column(String(64))
+    dialog_case_id: Mapped[int | None] = mapped_column(Integer)
+    last_alert_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class CaseRow(Base):
+    """A request. `version` grows on every change; state changes are compare-and-set."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(8), unique=True)
+    requester_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    team_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    continuity_listener: Mapped[str | None] = mapped_column(String(64))
+    listener_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime]
+    offered_at: Mapped[datetime | None]
+    offer_expires_at: Mapped[datetime | None]
+    accepted_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    waiting_alerted: Mapped[bool] = mapped_column(Boolean, default=False)
+    checkin_wanted: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class OfferRow(Base):
+    """One offer of one case to one listener; the unique pair forbids offering it twice."""
+
+    __tablename__ = "offers"
+    __table_args__ = (UniqueConstraint("case_id", "listener_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    listener_id: Mapped[str] = mapped_column(String(64), index=True)
+    offered_at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(16))
+    answered_at: Mapped[datetime | None]
+
+
+class ListenerStateRow(Base):
+    """A listener's availability; the roster itself lives in the configuration."""
+
+    __tablename__ = "listener_states"
+
+    listener_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    available: Mapped[bool] = mapped_column(Boolean, default=True)
+    unavailable_until: Mapped[datetime | None]
+    last_offer_at: Mapped[datetime | None]
