@@ -30,8 +30,9 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
         on = member.active and (state is None or state.is_available(now))
         active, week = loads.get(member.id, (0, 0))
         status = t(lang, "status_on" if on else "status_off")
-        lines.append(t(lang, "listeners_line", name=member.name, status=status,
-                       active=active, week=week))
+        lines.append(
+            t(lang, "listeners_line", name=member.name, status=status, active=active, week=week)
+        )
     return _reply(ctx, me, lines)
 
 

@@ -62,8 +62,13 @@ class Bot:
         return changed
 
     async def _dispatch(
-        self, me: Person, member: Listener | None, case: Case | None,
-        cmd: Command | None, msg: IncomingMessage, now: datetime,
+        self,
+        me: Person,
+        member: Listener | None,
+        case: Case | None,
+        cmd: Command | None,
+        msg: IncomingMessage,
+        now: datetime,
     ) -> Out:
         ctx = self.ctx
         skipping = cmd is not None and cmd.name is Name.SKIP
@@ -159,6 +164,4 @@ class Bot:
 
 
 def _is_relay(case: Case | None) -> bool:
-    return (
-        case is not None and case.state is CaseState.ACCEPTED and case.mode is Mode.ANONYMOUS
-    )
+    return case is not None and case.state is CaseState.ACCEPTED and case.mode is Mode.ANONYMOUS

@@ -5,12 +5,16 @@ from __future__ import annotations
 from bot.text import normalize
 
 _EN = frozenset(
-    "i i'm im you the need help to hello hi my is me someone talk please request numbers "
-    "english what how can it am feel not with and this want".split()
+    (
+        "i i'm im you the need help to hello hi my is me someone talk please request "
+        "numbers english what how can it am feel not with and this want "
+    ).split()
 )
 _FR = frozenset(
-    "je j tu le la les de des bonjour salut aide besoin un une pas moi demande numeros "
-    "parler et est ca suis mon ma ne veux sens bien".split()
+    (
+        "je j tu le la les de des bonjour salut aide besoin un une pas moi demande "
+        "numeros parler et est ca suis mon ma ne veux sens bien "
+    ).split()
 )
 
 

@@ -84,10 +84,16 @@ async def mine(ctx: Context, me: Listener) -> Out:
     for c in cases:
         since = (c.accepted_at or c.offered_at or c.created_at).astimezone(PARIS)
         mode = "mode_anonymous" if c.mode is Mode.ANONYMOUS else "mode_direct"
-        lines.append(t(
-            lang, "mine_line", ref=c.ref, state=t(lang, f"state_{c.state.value}"),
-            mode=t(lang, mode), since=since.strftime("%d/%m %H:%M"),
-        ))
+        lines.append(
+            t(
+                lang,
+                "mine_line",
+                ref=c.ref,
+                state=t(lang, f"state_{c.state.value}"),
+                mode=t(lang, mode),
+                since=since.strftime("%d/%m %H:%M"),
+            )
+        )
     address = ctx.address_of(me)
     return [OutgoingMessage(address, "\n".join(lines))] if address else []
 
@@ -98,7 +104,9 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
     state = states.get(me.id) or ListenerState(me.id)
     words = args.split()
     if not words or words[0] not in ("on", "off", "oui", "non"):
-        status = t(ctx.policy.default_locale, "status_on" if state.is_available(now) else "status_off")
+        status = t(
+            ctx.policy.default_locale, "status_on" if state.is_available(now) else "status_off"
+        )
         usage = t(ctx.policy.default_locale, "available_usage")
         return ctx.to_member(me, "available_status", status=status, usage=usage)
     if words[0] in ("on", "oui"):
@@ -110,7 +118,9 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
     await ctx.store.save_listener_state(state)
     if until is None:
         return ctx.to_member(me, "available_off")
-    return ctx.to_member(me, "available_off_until", date=until.astimezone(PARIS).strftime("%d/%m/%Y"))
+    return ctx.to_member(
+        me, "available_off_until", date=until.astimezone(PARIS).strftime("%d/%m/%Y")
+    )
 
 
 def until_date(args: str, now: datetime) -> datetime | None:

@@ -47,7 +47,11 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
         Button(t(ctx.policy.default_locale, "button_decline"), f"refuser {case.ref}"),
     )
     return ctx.to_member(
-        chosen, "offer", buttons=buttons, ref=case.ref, minutes=minutes,
+        chosen,
+        "offer",
+        buttons=buttons,
+        ref=case.ref,
+        minutes=minutes,
         mode=t(ctx.policy.default_locale, mode),
     )
 
@@ -78,8 +82,12 @@ async def expire_offers(ctx: Context, now: datetime) -> Out:
         if case.offer_expires_at is None or case.offer_expires_at > now or not case.listener_id:
             continue
         moved = await ctx.store.move(
-            case.id, CaseState.OFFERED, CaseState.WAITING, now,
-            expect_listener=case.listener_id, offer_outcome=OfferOutcome.EXPIRED,
+            case.id,
+            CaseState.OFFERED,
+            CaseState.WAITING,
+            now,
+            expect_listener=case.listener_id,
+            offer_outcome=OfferOutcome.EXPIRED,
             keep_listener=False,
         )
         if not moved:
@@ -98,8 +106,12 @@ async def _reroute(ctx: Context, case_id: int, now: datetime) -> Out:
 
 async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     moved = await ctx.store.move(
-        case.id, CaseState.OFFERED, CaseState.ACCEPTED, now,
-        expect_listener=me.id, offer_outcome=OfferOutcome.ACCEPTED,
+        case.id,
+        CaseState.OFFERED,
+        CaseState.ACCEPTED,
+        now,
+        expect_listener=me.id,
+        offer_outcome=OfferOutcome.ACCEPTED,
     )
     if not moved:
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
@@ -111,7 +123,10 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
         return [
             ctx.to_person(requester, "accepted_requester_direct", name=me.name, ref=case.ref),
             *ctx.to_member(
-                me, "accepted_listener_direct", ref=case.ref, handle=handle,
+                me,
+                "accepted_listener_direct",
+                ref=case.ref,
+                handle=handle,
                 platform=requester.address.platform,
             ),
         ]
@@ -123,8 +138,13 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
 
 async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     moved = await ctx.store.move(
-        case.id, CaseState.OFFERED, CaseState.WAITING, now,
-        expect_listener=me.id, offer_outcome=OfferOutcome.DECLINED, keep_listener=False,
+        case.id,
+        CaseState.OFFERED,
+        CaseState.WAITING,
+        now,
+        expect_listener=me.id,
+        offer_outcome=OfferOutcome.DECLINED,
+        keep_listener=False,
     )
     if not moved:
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
@@ -136,8 +156,13 @@ async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
 
 async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     moved = await ctx.store.move(
-        case.id, CaseState.ACCEPTED, CaseState.WAITING, now,
-        expect_listener=me.id, offer_outcome=OfferOutcome.TRANSFERRED, keep_listener=False,
+        case.id,
+        CaseState.ACCEPTED,
+        CaseState.WAITING,
+        now,
+        expect_listener=me.id,
+        offer_outcome=OfferOutcome.TRANSFERRED,
+        keep_listener=False,
     )
     if not moved:
         return ctx.to_member(me, "unknown_ref", ref=case.ref)

@@ -91,7 +91,10 @@ async def _create(ctx: Context, me: Person, mode: Mode, now: datetime) -> Out:
     case = await ctx.store.create_case(me, mode, me.draft_team, me.draft_continuity, now)
     me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
     await ctx.store.save_person(me)
-    return [ctx.to_person(me, "request_searching", ref=case.ref), *await offers.route(ctx, case, now)]
+    return [
+        ctx.to_person(me, "request_searching", ref=case.ref),
+        *await offers.route(ctx, case, now),
+    ]
 
 
 async def _checkin(ctx: Context, me: Person, wanted: bool | None) -> Out:
@@ -115,8 +118,12 @@ async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
         return [ctx.to_person(me, "nothing_to_cancel")]
     withdrawn = OfferOutcome.WITHDRAWN if case.state is CaseState.OFFERED else None
     moved = await ctx.store.move(
-        case.id, case.state, CaseState.CANCELLED, now,
-        expect_listener=case.listener_id, offer_outcome=withdrawn,
+        case.id,
+        case.state,
+        CaseState.CANCELLED,
+        now,
+        expect_listener=case.listener_id,
+        offer_outcome=withdrawn,
     )
     if not moved:
         return await cancel(ctx, me, now)
@@ -162,4 +169,3 @@ async def relay(ctx: Context, me: Person, case: Case, text: str) -> Out:
         shown += t(ctx.policy.default_locale, "relay_truncated")
     out = ctx.to_member(member, "relay_to_listener", case_ref=case.ref, ref=case.ref, text=shown)
     return out + ([ctx.to_person(me, "sender_truncated")] if truncated else [])
-

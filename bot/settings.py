@@ -146,8 +146,12 @@ class Settings(BaseSettings):
         return not (self.matrix.configured or self.mattermost.configured)
 
 
-_SECRETS = {("security", "secret_key"), ("matrix", "password"), ("matrix", "access_token"),
-            ("mattermost", "token")}
+_SECRETS = {
+    ("security", "secret_key"),
+    ("matrix", "password"),
+    ("matrix", "access_token"),
+    ("mattermost", "token"),
+}
 
 
 def load(path: Path | None) -> Settings:

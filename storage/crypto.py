@@ -7,6 +7,7 @@ import hmac
 import os
 import secrets
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -56,6 +57,6 @@ class FieldCipher:
         for aead in (self._aead, *self._old):
             try:
                 return aead.decrypt(nonce, body, None).decode()
-            except Exception:  # noqa: BLE001 - wrong key: try the next one
+            except InvalidTag:  # written with another key: try the next one
                 continue
         raise ValueError("a field could not be decrypted with any configured key")

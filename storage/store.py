@@ -54,9 +54,13 @@ class SqlStore:
             try:
                 async with self.sessions.begin() as s:
                     row = PersonRow(
-                        lookup=lookup, ref=new_ref(), platform=address.platform,
-                        user_id_enc=self.cipher.encrypt(address.user_id), created_at=now,
-                        welcomed=False, dialog="",
+                        lookup=lookup,
+                        ref=new_ref(),
+                        platform=address.platform,
+                        user_id_enc=self.cipher.encrypt(address.user_id),
+                        created_at=now,
+                        welcomed=False,
+                        dialog="",
                     )
                     s.add(row)
                 return self._person(row)
@@ -76,12 +80,17 @@ class SqlStore:
         c = self.cipher
         async with self.sessions.begin() as s:
             await s.execute(
-                update(PersonRow).where(PersonRow.id == person.id).values(
-                    locale=person.locale, welcomed=person.welcomed,
-                    handle_enc=c.encrypt(person.handle), dialog=person.dialog.value,
+                update(PersonRow)
+                .where(PersonRow.id == person.id)
+                .values(
+                    locale=person.locale,
+                    welcomed=person.welcomed,
+                    handle_enc=c.encrypt(person.handle),
+                    dialog=person.dialog.value,
                     draft_team_enc=c.encrypt(person.draft_team),
                     draft_continuity=person.draft_continuity,
-                    dialog_case_id=person.dialog_case_id, last_alert_at=person.last_alert_at,
+                    dialog_case_id=person.dialog_case_id,
+                    last_alert_at=person.last_alert_at,
                 )
             )
 
@@ -89,25 +98,43 @@ class SqlStore:
 
     def _case(self, row: CaseRow) -> Case:
         return Case(
-            id=row.id, ref=row.ref, requester_id=row.requester_id, state=CaseState(row.state),
-            mode=Mode(row.mode), team=self.cipher.decrypt(row.team_enc),
-            continuity_listener=row.continuity_listener, listener_id=row.listener_id,
-            created_at=row.created_at, offered_at=row.offered_at,
-            offer_expires_at=row.offer_expires_at, accepted_at=row.accepted_at,
-            ended_at=row.ended_at, waiting_alerted=row.waiting_alerted,
+            id=row.id,
+            ref=row.ref,
+            requester_id=row.requester_id,
+            state=CaseState(row.state),
+            mode=Mode(row.mode),
+            team=self.cipher.decrypt(row.team_enc),
+            continuity_listener=row.continuity_listener,
+            listener_id=row.listener_id,
+            created_at=row.created_at,
+            offered_at=row.offered_at,
+            offer_expires_at=row.offer_expires_at,
+            accepted_at=row.accepted_at,
+            ended_at=row.ended_at,
+            waiting_alerted=row.waiting_alerted,
             checkin_wanted=row.checkin_wanted,
         )
 
     async def create_case(
-        self, requester: Person, mode: Mode, team: str | None,
-        continuity_listener: str | None, now: datetime,
+        self,
+        requester: Person,
+        mode: Mode,
+        team: str | None,
+        continuity_listener: str | None,
+        now: datetime,
     ) -> Case:
         for _ in range(_REF_ATTEMPTS):
             row = CaseRow(
-                ref=new_ref(), requester_id=requester.id, state=CaseState.WAITING.value,
-                mode=mode.value, team_enc=self.cipher.encrypt(team),
-                continuity_listener=continuity_listener, created_at=now,
-                waiting_alerted=False, checkin_wanted=False, version=1,
+                ref=new_ref(),
+                requester_id=requester.id,
+                state=CaseState.WAITING.value,
+                mode=mode.value,
+                team_enc=self.cipher.encrypt(team),
+                continuity_listener=continuity_listener,
+                created_at=now,
+                waiting_alerted=False,
+                checkin_wanted=False,
+                version=1,
             )
             try:
                 async with self.sessions.begin() as s:
@@ -161,21 +188,33 @@ class SqlStore:
             rows = await s.scalars(select(OfferRow.listener_id).where(OfferRow.case_id == case_id))
             return set(rows)
 
-    async def offer(self, case_id: int, listener_id: str, now: datetime, expires_at: datetime) -> bool:
+    async def offer(
+        self, case_id: int, listener_id: str, now: datetime, expires_at: datetime
+    ) -> bool:
         """waiting → offered to one listener, recorded once; False if the case moved meanwhile."""
         try:
             async with self.sessions.begin() as s:
                 result = await s.execute(
                     update(CaseRow)
                     .where(CaseRow.id == case_id, CaseRow.state == CaseState.WAITING.value)
-                    .values(state=CaseState.OFFERED.value, listener_id=listener_id,
-                            offered_at=now, offer_expires_at=expires_at,
-                            version=CaseRow.version + 1)
+                    .values(
+                        state=CaseState.OFFERED.value,
+                        listener_id=listener_id,
+                        offered_at=now,
+                        offer_expires_at=expires_at,
+                        version=CaseRow.version + 1,
+                    )
                 )
                 if result.rowcount != 1:  # type: ignore[attr-defined]
                     return False
-                s.add(OfferRow(case_id=case_id, listener_id=listener_id, offered_at=now,
-                               outcome=OfferOutcome.PENDING.value))
+                s.add(
+                    OfferRow(
+                        case_id=case_id,
+                        listener_id=listener_id,
+                        offered_at=now,
+                        outcome=OfferOutcome.PENDING.value,
+                    )
+                )
                 await self._touch_listener(s, listener_id, now)
             return True
         except IntegrityError:
@@ -189,8 +228,14 @@ class SqlStore:
             row.last_offer_at = now
 
     async def move(
-        self, case_id: int, expect_state: CaseState, to_state: CaseState, now: datetime, *,
-        expect_listener: str | None = None, offer_outcome: OfferOutcome | None = None,
+        self,
+        case_id: int,
+        expect_state: CaseState,
+        to_state: CaseState,
+        now: datetime,
+        *,
+        expect_listener: str | None = None,
+        offer_outcome: OfferOutcome | None = None,
         keep_listener: bool = True,
     ) -> bool:
         """Compare-and-set of a case's state: exactly one concurrent caller can win."""
@@ -211,22 +256,33 @@ class SqlStore:
             if result.rowcount != 1:  # type: ignore[attr-defined]
                 return False
             if offer_outcome is not None and expect_listener is not None:
-                answered = OfferOutcome.PENDING if expect_state is CaseState.OFFERED else OfferOutcome.ACCEPTED
+                answered = (
+                    OfferOutcome.PENDING
+                    if expect_state is CaseState.OFFERED
+                    else OfferOutcome.ACCEPTED
+                )
                 await s.execute(
                     update(OfferRow)
-                    .where(OfferRow.case_id == case_id, OfferRow.listener_id == expect_listener,
-                           OfferRow.outcome == answered.value)
+                    .where(
+                        OfferRow.case_id == case_id,
+                        OfferRow.listener_id == expect_listener,
+                        OfferRow.outcome == answered.value,
+                    )
                     .values(outcome=offer_outcome.value, answered_at=now)
                 )
         return True
 
     async def mark_waiting_alerted(self, case_id: int) -> None:
         async with self.sessions.begin() as s:
-            await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(waiting_alerted=True))
+            await s.execute(
+                update(CaseRow).where(CaseRow.id == case_id).values(waiting_alerted=True)
+            )
 
     async def set_checkin(self, case_id: int, wanted: bool) -> None:
         async with self.sessions.begin() as s:
-            await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(checkin_wanted=wanted))
+            await s.execute(
+                update(CaseRow).where(CaseRow.id == case_id).values(checkin_wanted=wanted)
+            )
 
     # listeners --------------------------------------------------------------
 
@@ -234,8 +290,9 @@ class SqlStore:
         async with self.sessions() as s:
             rows = await s.scalars(select(ListenerStateRow))
             return {
-                r.listener_id: ListenerState(r.listener_id, r.available, r.unavailable_until,
-                                             r.last_offer_at)
+                r.listener_id: ListenerState(
+                    r.listener_id, r.available, r.unavailable_until, r.last_offer_at
+                )
                 for r in rows
             }
 
@@ -259,9 +316,12 @@ class SqlStore:
             )
             week = await s.execute(
                 select(OfferRow.listener_id, func.count())
-                .where(OfferRow.answered_at >= since,
-                       OfferRow.outcome.in_([OfferOutcome.ACCEPTED.value,
-                                             OfferOutcome.TRANSFERRED.value]))
+                .where(
+                    OfferRow.answered_at >= since,
+                    OfferRow.outcome.in_(
+                        [OfferOutcome.ACCEPTED.value, OfferOutcome.TRANSFERRED.value]
+                    ),
+                )
                 .group_by(OfferRow.listener_id)
             )
             loads: dict[str, tuple[int, int]] = {}

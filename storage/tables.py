@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -38,7 +39,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {datetime: UTCDateTime}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime}
 
 
 class PersonRow(Base):
@@ -69,7 +70,9 @@ class CaseRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ref: Mapped[str] = mapped_column(String(8), unique=True)
-    requester_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    requester_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), index=True
+    )
     state: Mapped[str] = mapped_column(String(16), index=True)
     mode: Mapped[str] = mapped_column(String(16))
     team_enc: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -11,21 +11,35 @@ from bot.directory.search import Hit, Index
 SHOWN = 5
 _TEXT = {
     "fr": {
-        "open": "🟢 ouvert", "closed": "🔴 fermé", "unknown": "horaires non précisés",
-        "free": "gratuit", "anonymous": "anonyme", "verify": "⚠️ à vérifier",
-        "ended": "⛔ probablement terminé", "more": "… et {n} autre(s) : écris `numéros {q} plus`.",
-        "none": ("Je n'ai rien trouvé dans l'annuaire pour « {q} ». Je préfère te le dire plutôt "
-                 "que d'inventer un numéro. Voici les lignes d'écoute générales :"),
+        "open": "🟢 ouvert",
+        "closed": "🔴 fermé",
+        "unknown": "horaires non précisés",
+        "free": "gratuit",
+        "anonymous": "anonyme",
+        "verify": "⚠️ à vérifier",
+        "ended": "⛔ probablement terminé",
+        "more": "… et {n} autre(s) : écris `numéros {q} plus`.",
+        "none": (
+            "Je n'ai rien trouvé dans l'annuaire pour « {q} ». Je préfère te le dire plutôt "
+            "que d'inventer un numéro. Voici les lignes d'écoute générales :"
+        ),
         "themes": "**Thèmes** — écris `numéros` suivi d'un thème ou de tes mots :",
         "danger": "🚨 **Si tu es en danger, appelle d'abord le 3114, le 15 ou le 112.**",
         "now": "(à {time})",
     },
     "en": {
-        "open": "🟢 open", "closed": "🔴 closed", "unknown": "hours not given",
-        "free": "free", "anonymous": "anonymous", "verify": "⚠️ to be checked",
-        "ended": "⛔ probably discontinued", "more": "… and {n} more: write `numbers {q} plus`.",
-        "none": ("I found nothing in the directory for “{q}”. I'd rather say so than make up a "
-                 "number. Here are the general listening lines:"),
+        "open": "🟢 open",
+        "closed": "🔴 closed",
+        "unknown": "hours not given",
+        "free": "free",
+        "anonymous": "anonymous",
+        "verify": "⚠️ to be checked",
+        "ended": "⛔ probably discontinued",
+        "more": "… and {n} more: write `numbers {q} plus`.",
+        "none": (
+            "I found nothing in the directory for “{q}”. I'd rather say so than make up a "
+            "number. Here are the general listening lines:"
+        ),
         "themes": "**Topics** — write `numbers` followed by a topic or your own words:",
         "danger": "🚨 **If you are in danger, call 3114, 15 or 112 first.**",
         "now": "(at {time})",
@@ -47,7 +61,9 @@ def format_hit(hit: Hit, lang: str) -> str:
     if r.status == "probablement_termine":
         lines.append(_t(lang, "ended") + (f" — {r.status_note}" if r.status_note else ""))
     else:
-        lines.append(" — ".join(x for x in (numbers, f"{status[hit.open_now]} {hours}".strip()) if x))
+        lines.append(
+            " — ".join(x for x in (numbers, f"{status[hit.open_now]} {hours}".strip()) if x)
+        )
     conditions = [_t(lang, k) for k in ("free", "anonymous") if getattr(r, k) is True]
     if r.audience_text or r.audience:
         conditions.append(r.audience_text or ", ".join(r.audience))

@@ -37,7 +37,9 @@ class Weekly:
         return bool(self.bits >> quarter & 1)
 
     def __or__(self, other: Weekly) -> Weekly:
-        return Weekly(self.bits | other.bits, self.known or other.known, self.always or other.always)
+        return Weekly(
+            self.bits | other.bits, self.known or other.known, self.always or other.always
+        )
 
 
 def _minutes(hhmm: str) -> int:

@@ -236,11 +236,16 @@ def cross_check(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             continue
         rid = r.get("id")
         if isinstance(rid, str) and rid in seen:
-            errors.append((("resources", i, "id"), f"duplicate id {rid!r} (first at index {seen[rid]})"))
+            errors.append(
+                (("resources", i, "id"), f"duplicate id {rid!r} (first at index {seen[rid]})")
+            )
         if isinstance(rid, str):
             seen.setdefault(rid, i)
-        checks = (("categories", categories, "category"), ("audience", audiences, "audience"),
-                  ("source", sources, "source"))
+        checks = (
+            ("categories", categories, "category"),
+            ("audience", audiences, "audience"),
+            ("source", sources, "source"),
+        )
         for key, known, what in checks:
             values = r.get(key) if isinstance(r.get(key), list) else []
             for j, value in enumerate(values):

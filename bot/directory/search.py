@@ -19,9 +19,20 @@ from bot.text import normalize
 
 NAME, AUDIENCE, TEXT = 3.0, 2.0, 1.0
 CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
-_SUFFIXES = (("trices", "teur"), ("trice", "teur"), ("euses", "eur"), ("euse", "eur"),
-             ("iennes", "ien"), ("ienne", "ien"), ("ieres", "ier"), ("iere", "ier"),
-             ("ees", "e"), ("ee", "e"), ("es", "e"), ("s", ""))
+_SUFFIXES = (
+    ("trices", "teur"),
+    ("trice", "teur"),
+    ("euses", "eur"),
+    ("euse", "eur"),
+    ("iennes", "ien"),
+    ("ienne", "ien"),
+    ("ieres", "ier"),
+    ("iere", "ier"),
+    ("ees", "e"),
+    ("ee", "e"),
+    ("es", "e"),
+    ("s", ""),
+)
 
 
 @lru_cache(maxsize=65536)
@@ -74,8 +85,15 @@ class Index:
     def _post(self, i: int, r: Resource) -> None:
         fields = (
             (NAME, f"{r.name} {r.organization or ''}"),
-            (AUDIENCE, " ".join([r.audience_text or "", *(self.directory.audiences.get(a, "")
-                                                          for a in r.audience)])),
+            (
+                AUDIENCE,
+                " ".join(
+                    [
+                        r.audience_text or "",
+                        *(self.directory.audiences.get(a, "") for a in r.audience),
+                    ]
+                ),
+            ),
             (TEXT, " ".join([r.description, *r.topics])),
         )
         for weight, text in fields:
@@ -104,8 +122,10 @@ class Index:
         scores = self._relevance(query)
         if scores or not query.terms or query.flags or query.departements:
             pool = scores if scores else self.static_order
-            ranked = sorted((i for i in pool if allowed >> i & 1),
-                            key=lambda i: (-scores.get(i, 0.0) - self.quality[i], i))
+            ranked = sorted(
+                (i for i in pool if allowed >> i & 1),
+                key=lambda i: (-scores.get(i, 0.0) - self.quality[i], i),
+            )
         else:
             ranked = []
         if quarter is not None:  # known open before unknown hours

@@ -1,0 +1,43 @@
+# Soutien — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+CONFIG ?= $(if $(wildcard soutien.yaml),soutien.yaml,soutien.example.yaml)
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: install run test lint typecheck eval bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip >&2
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e . >&2
+	@touch $@
+
+$(TSTAMP): $(STAMP) pyproject.toml
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' >&2
+	@touch $@
+
+install: $(STAMP)
+
+run: install
+	@$(BIN)/soutien-bot run --config $(CONFIG)
+
+lint: $(TSTAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check bot adapters storage tests bench
+
+typecheck: $(TSTAMP)
+	$(BIN)/mypy
+
+test: $(TSTAMP) lint typecheck
+	$(BIN)/pytest
+
+eval: install
+	@$(BIN)/python bench/eval_directory.py
+
+bench: $(TSTAMP)
+	@$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) data .mypy_cache .pytest_cache .ruff_cache

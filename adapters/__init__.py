@@ -1,0 +1,1 @@
+"""Platform adapters: console, Matrix/Tchap, Mattermost. Platform words live here only."""

@@ -1,0 +1,75 @@
+"""A terminal chat where one person plays several users (`/as alice`, `/who`).
+
+When stdin is not a terminal, lines are read until end of input, so a whole
+session can be scripted: `printf '/as alice\\ndemande\\n' | soutien-bot run`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import TextIO
+
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.ports import MessageHandler
+
+PLATFORM = "console"
+
+
+class ConsoleAdapter:
+    platform = PLATFORM
+
+    def __init__(
+        self,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        first_user: str = "alice",
+        known: tuple[str, ...] = (),
+    ) -> None:
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.current = first_user
+        self.known = known
+        self._stopped = False
+
+    def _print(self, text: str) -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    async def run(self, on_message: MessageHandler) -> None:
+        interactive = self.stdin.isatty()
+        if interactive:
+            self._print("Console Soutien — `/as NOM` pour changer de personne, `/who`, `/quit`.")
+        while not self._stopped:
+            if interactive:
+                self.stdout.write(f"{self.current}> ")
+                self.stdout.flush()
+            line = await asyncio.to_thread(self.stdin.readline)
+            if not line:
+                return
+            await self._line(line.rstrip("\r\n"), on_message)
+
+    async def _line(self, line: str, on_message: MessageHandler) -> None:
+        words = line.strip().split()
+        if words[:1] == ["/as"] and len(words) == 2:
+            self.current = words[1]
+            self._print(f"(tu parles maintenant en tant que {self.current})")
+            return
+        if words[:1] == ["/who"]:
+            others = ", ".join(self.known)
+            self._print(f"(tu es {self.current} ; écoutant·es et coordination : {others})")
+            return
+        if words[:1] == ["/quit"]:
+            self._stopped = True
+            return
+        sender = Address(PLATFORM, self.current)
+        await on_message(IncomingMessage(sender, line, handle=self.current))
+
+    async def send(self, message: OutgoingMessage) -> None:
+        text = message.text
+        if message.buttons:
+            text += "\n" + "  ".join(f"[{b.label}]" for b in message.buttons)
+        self._print(f"[→ {message.to.user_id}] {text}")
+
+    async def stop(self) -> None:
+        self._stopped = True

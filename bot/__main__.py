@@ -1,0 +1,207 @@
+"""Composition root and command line: settings → storage, adapters, bot → run.
+
+The only module of the core that imports `adapters` and `storage`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.context import Context, Policy
+from bot.core import Bot
+from bot.directory import Answers, DirectoryError, Index, load
+from bot.directory import cli as directory_cli
+from bot.directory.reload import DirectoryReloader
+from bot.messages import Address
+from bot.people import Listener, Roster
+from bot.ports import Adapter
+from bot.routing import Limits
+from bot.runtime import Runtime
+from bot.settings import ConfigError, Settings
+from bot.settings import load as load_settings
+
+log = logging.getLogger("soutien")
+
+
+def roster_of(settings: Settings, console: bool) -> Roster:
+    members = []
+    for entry in settings.listeners:
+        addresses = [Address("console", entry.id)] if console else []
+        if entry.matrix:
+            addresses.append(Address("matrix", entry.matrix))
+        if entry.mattermost:
+            addresses.append(Address("mattermost", entry.mattermost))
+        members.append(
+            Listener(
+                id=entry.id,
+                name=entry.name,
+                teams=tuple(entry.teams),
+                addresses=tuple(addresses),
+                coordinator=entry.coordinator,
+                listens=entry.listens,
+                active=entry.active,
+            )
+        )
+    return Roster(tuple(members))
+
+
+def _cipher(settings: Settings):  # type: ignore[no-untyped-def]
+    from storage.crypto import FieldCipher
+
+    key = settings.security.secret_key
+    if key is not None:
+        olds = tuple(k.get_secret_value() for k in settings.security.old_secret_keys)
+        try:
+            return FieldCipher(key.get_secret_value(), olds)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+    if settings.console_demo:
+        log.warning(
+            "no security.secret_key: the console demo uses a throwaway key "
+            "(its data cannot be read after this run)"
+        )
+        return FieldCipher.throwaway()
+    raise ConfigError("security.secret_key is required: set SOUTIEN_SECURITY__SECRET_KEY")
+
+
+def _prepare_database(settings: Settings) -> None:
+    from sqlalchemy.engine import make_url
+
+    from storage.database import upgrade
+
+    url = make_url(settings.storage.url)
+    if (
+        settings.demo.reset_on_start
+        and settings.console_demo
+        and url.get_backend_name() == "sqlite"
+    ):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{url.database}{suffix}").unlink(missing_ok=True)
+    if settings.storage.auto_migrate:
+        upgrade(settings.storage.url)
+
+
+def _adapters(settings: Settings) -> list[Adapter]:
+    if settings.matrix.configured or settings.mattermost.configured:
+        raise ConfigError(
+            "a Matrix or Mattermost platform is configured, but this build only has the "
+            "console adapter; remove the matrix/mattermost settings to run the console demo"
+        )
+    from adapters.console import ConsoleAdapter
+
+    return [ConsoleAdapter(known=tuple(entry.id for entry in settings.listeners))]
+
+
+async def _run(settings: Settings) -> None:
+    from storage.database import create_engine
+    from storage.store import SqlStore
+
+    cipher = _cipher(settings)
+    path = Path(settings.directory.path)
+    answers = Answers(Index(load(path)))
+    engine = create_engine(settings.storage.url)
+    adapters = _adapters(settings)
+    clock = SystemClock()
+    policy = Policy(
+        offer_timeout=settings.routing.offer_timeout,
+        limits=Limits(settings.routing.max_active_cases, settings.routing.max_new_cases_per_week),
+        default_locale=settings.locale.default,
+    )
+    ctx = Context(
+        SqlStore(engine, cipher),
+        roster_of(settings, settings.console_demo),
+        clock,
+        answers,
+        frozenset(a.platform for a in adapters),
+        policy,
+    )
+    reloader = DirectoryReloader(path, answers)
+    loop = asyncio.get_running_loop()
+    if hasattr(signal, "SIGHUP"):
+        loop.add_signal_handler(signal.SIGHUP, reloader.reload)
+    watcher = asyncio.create_task(reloader.watch())
+    try:
+        await Runtime(Bot(ctx), adapters, clock).run()
+    finally:
+        watcher.cancel()
+        await engine.dispose()
+
+
+def _config_path(given: str | None) -> Path | None:
+    if given:
+        return Path(given)
+    default = Path("soutien.yaml")
+    return default if default.exists() else None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="soutien-bot", description="Soutien peer-support bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the bot (migrates first)")
+    run.add_argument("--config")
+    db = sub.add_parser("db", help="database")
+    db.add_argument("action", choices=["upgrade"])
+    db.add_argument("--config")
+    directory = sub.add_parser("directory", help="the helpline directory")
+    dsub = directory.add_subparsers(dest="action", required=True)
+    check = dsub.add_parser("check", help="validate a directory file")
+    check.add_argument("file", nargs="?", default="directory.yaml")
+    dsub.add_parser("schema", help="print the JSON Schema of directory.yaml")
+    search = dsub.add_parser("search", help="search; '-' reads JSON lines on stdin")
+    search.add_argument("query")
+    search.add_argument("--at")
+    search.add_argument("--lang", choices=["fr", "en"], default="fr")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--directory", default="directory.yaml")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        if args.command == "directory":
+            return _directory(args)
+        settings = load_settings(_config_path(args.config))
+        if args.command == "db":
+            from storage.database import upgrade
+
+            upgrade(settings.storage.url)
+            return 0
+        _prepare_database(settings)
+        asyncio.run(_run(settings))
+        return 0
+    except ConfigError as exc:
+        print(f"soutien-bot: {exc}", file=sys.stderr)
+        return 2
+    except DirectoryError as exc:
+        print(f"soutien-bot: invalid directory, not starting:\n{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _directory(args: argparse.Namespace) -> int:
+    if args.action == "check":
+        return directory_cli.check(Path(args.file), sys.stdout)
+    if args.action == "schema":
+        return directory_cli.schema(sys.stdout)
+    try:
+        return directory_cli.search(
+            Path(args.directory), args.query, args.at, args.lang, args.json, sys.stdin, sys.stdout
+        )
+    except ValueError as exc:
+        print(f"soutien-bot: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""`soutien-bot directory check|schema|search` — the directory from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.directory.answer import Answers
+from bot.directory.loader import DirectoryError, load
+from bot.directory.model import DirectoryFile
+from bot.directory.search import Hit, Index
+
+
+def check(path: Path, out: TextIO) -> int:
+    try:
+        directory = load(path)
+    except DirectoryError as exc:
+        out.write(f"{exc}\n")
+        return 1
+    out.write(f"{path}: OK, {len(directory.resources)} resources\n")
+    return 0
+
+
+def schema(out: TextIO) -> int:
+    out.write(json.dumps(DirectoryFile.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _moment(at: str | None) -> datetime:
+    if not at:
+        return datetime.now(UTC)
+    moment = datetime.fromisoformat(at)
+    if moment.tzinfo is None:
+        raise ValueError(f"--at needs a time zone offset: {at!r}")
+    return moment
+
+
+def result(index: Index, query: str, at: str | None, lang: str) -> dict[str, Any]:
+    """The JSON result for one query (the interface outside tools rely on)."""
+    parsed, hits = index.search(query, _moment(at), limit=20)
+    return {
+        "query": query,
+        "lang": lang,
+        "danger": parsed.danger,
+        "results": [_hit(h) for h in hits],
+    }
+
+
+def _hit(hit: Hit) -> dict[str, Any]:
+    r = hit.resource
+    return {
+        "id": r.id,
+        "name": r.name,
+        "open_now": hit.open_now,
+        "phones": [p.display for p in r.phones],
+        "url": r.url,
+        "status": r.status,
+        "free": r.free,
+        "anonymous": r.anonymous,
+        "score": round(hit.score, 3),
+    }
+
+
+def search(
+    directory: Path,
+    query: str,
+    at: str | None,
+    lang: str,
+    as_json: bool,
+    stdin: Iterable[str],
+    out: TextIO,
+) -> int:
+    index = Index(load(directory))
+    if query != "-":
+        if as_json:
+            out.write(json.dumps(result(index, query, at, lang), ensure_ascii=False) + "\n")
+        else:
+            out.write(Answers(index).answer(query, lang, _moment(at)) + "\n")
+        return 0
+    status = 0
+    for line in stdin:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            answer = result(
+                index, str(request["query"]), request.get("at"), str(request.get("lang", lang))
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            answer, status = {"error": f"{type(exc).__name__}: {exc}"}, 1
+        out.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        out.flush()
+    return status
+
+
+def main_stdin() -> Iterable[str]:
+    return sys.stdin

@@ -1,0 +1,103 @@
+"""An in-memory chat harness (errbot-style): deliver() what people type, read what was sent."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.clock import FakeClock
+from bot.context import Context, Policy
+from bot.core import Bot
+from bot.directory import Answers, Index, load
+from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.people import Listener, Roster
+from bot.routing import Limits
+from storage.store import SqlStore
+
+ROOT = Path(__file__).resolve().parent.parent
+# A Tuesday at 10:00 in Paris, far from any DST change.
+START = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+
+
+def member(
+    lid: str, *, teams: Sequence[str] = (), coordinator: bool = False, listens: bool = True,
+    platform: str = "fake",
+) -> Listener:
+    return Listener(
+        id=lid, name=lid.capitalize(), teams=tuple(teams),
+        addresses=(Address(platform, lid),), coordinator=coordinator, listens=listens,
+    )
+
+
+DEMO_ROSTER = Roster((
+    member("camille", teams=["DINUM"]),
+    member("dominique", teams=["beta.gouv"]),
+    member("claude", coordinator=True, listens=False),
+))
+
+_answers: Answers | None = None
+
+
+def answers() -> Answers:
+    global _answers
+    if _answers is None:
+        _answers = Answers(Index(load(ROOT / "directory.yaml")))
+    return _answers
+
+
+@dataclass
+class FakeAdapter:
+    """Collects what the bot sends, per platform user."""
+
+    platform: str = "fake"
+    sent: list[OutgoingMessage] = field(default_factory=list)
+
+    def to(self, user: str) -> list[OutgoingMessage]:
+        return [m for m in self.sent if m.to.user_id == user]
+
+    def texts(self, user: str) -> list[str]:
+        return [m.text for m in self.to(user)]
+
+
+class Chat:
+    """A bot on a real SQLite (or PostgreSQL) store, driven like a conversation."""
+
+    def __init__(
+        self, store: SqlStore, roster: Roster = DEMO_ROSTER,
+        policy: Policy | None = None, platforms: frozenset[str] = frozenset({"fake"}),
+    ) -> None:
+        self.clock = FakeClock(START)
+        self.store = store
+        self.ctx = Context(store, roster, self.clock, answers(), platforms,
+                           policy or Policy(limits=Limits(2, 3)))
+        self.bot = Bot(self.ctx)
+        self.adapter = FakeAdapter()
+
+    async def deliver(
+        self, user: str, text: str, *, platform: str = "fake", case_ref: str | None = None
+    ) -> list[OutgoingMessage]:
+        incoming = IncomingMessage(Address(platform, user), text, handle=user, case_ref=case_ref)
+        out = await self.bot.handle(incoming)
+        self.adapter.sent += out
+        return out
+
+    async def tick(self, advance: timedelta = timedelta(0)) -> list[OutgoingMessage]:
+        self.clock.advance(advance)
+        out = await self.bot.tick(self.clock.now())
+        self.adapter.sent += out
+        return out
+
+    def last(self, user: str) -> str:
+        return self.adapter.texts(user)[-1]
+
+    async def request(self, user: str, team: str = "passer", mode: str = "anonyme") -> str:
+        """Make `user` go through the request dialog; return the case reference."""
+        await self.deliver(user, "demande")
+        await self.deliver(user, team)
+        await self.deliver(user, mode)
+        person = await self.store.person(Address("fake", user), self.clock.now())
+        case = await self.store.open_case_of(person.id)
+        assert case is not None
+        return case.ref
