@@ -60,8 +60,9 @@ class Context:
         text = t(self.policy.default_locale, key, **values)
         return [OutgoingMessage(address, text, buttons=buttons, case_ref=case_ref)]
 
-    def to_coordinators(self, key: str, **values: object) -> list[OutgoingMessage]:
-        return [m for c in self.roster.coordinators for m in self.to_member(c, key, **values)]
+    def to_coordinators(self, key: str, ref: str) -> list[OutgoingMessage]:
+        """Alerts for coordinators carry a reference only, never an identity or a text."""
+        return [m for c in self.roster.coordinators for m in self.to_member(c, key, ref=ref)]
 
     def lang(self, person: Person) -> str:
         return person.locale or self.policy.default_locale

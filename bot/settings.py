@@ -4,11 +4,29 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+
+def _seconds(value: object) -> object:
+    """Environment variables are strings: read "90" as ninety seconds."""
+    if isinstance(value, str) and value.strip().replace(".", "", 1).isdigit():
+        return float(value)
+    return value
+
+
+Duration = Annotated[timedelta, BeforeValidator(_seconds)]
 
 
 class ConfigError(Exception):
@@ -61,14 +79,14 @@ class HttpSettings(_Section):
 
 
 class RoutingSettings(_Section):
-    offer_timeout: timedelta = timedelta(minutes=20)
-    waiting_retry: timedelta = timedelta(hours=2)
+    offer_timeout: Duration = timedelta(minutes=20)
+    waiting_retry: Duration = timedelta(hours=2)
     max_active_cases: int = Field(default=2, ge=1)
     max_new_cases_per_week: int = Field(default=3, ge=1)
 
 
 class RemindersSettings(_Section):
-    listener_nudge_after: timedelta = timedelta(days=3)
+    listener_nudge_after: Duration = timedelta(days=3)
     quiet_hours: str = Field(default="21:00-08:00", pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
 
 

@@ -22,20 +22,30 @@ START = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
 
 def member(
-    lid: str, *, teams: Sequence[str] = (), coordinator: bool = False, listens: bool = True,
+    lid: str,
+    *,
+    teams: Sequence[str] = (),
+    coordinator: bool = False,
+    listens: bool = True,
     platform: str = "fake",
 ) -> Listener:
     return Listener(
-        id=lid, name=lid.capitalize(), teams=tuple(teams),
-        addresses=(Address(platform, lid),), coordinator=coordinator, listens=listens,
+        id=lid,
+        name=lid.capitalize(),
+        teams=tuple(teams),
+        addresses=(Address(platform, lid),),
+        coordinator=coordinator,
+        listens=listens,
     )
 
 
-DEMO_ROSTER = Roster((
-    member("camille", teams=["DINUM"]),
-    member("dominique", teams=["beta.gouv"]),
-    member("claude", coordinator=True, listens=False),
-))
+DEMO_ROSTER = Roster(
+    (
+        member("camille", teams=["DINUM"]),
+        member("dominique", teams=["beta.gouv"]),
+        member("claude", coordinator=True, listens=False),
+    )
+)
 
 _answers: Answers | None = None
 
@@ -65,13 +75,17 @@ class Chat:
     """A bot on a real SQLite (or PostgreSQL) store, driven like a conversation."""
 
     def __init__(
-        self, store: SqlStore, roster: Roster = DEMO_ROSTER,
-        policy: Policy | None = None, platforms: frozenset[str] = frozenset({"fake"}),
+        self,
+        store: SqlStore,
+        roster: Roster = DEMO_ROSTER,
+        policy: Policy | None = None,
+        platforms: frozenset[str] = frozenset({"fake"}),
     ) -> None:
         self.clock = FakeClock(START)
         self.store = store
-        self.ctx = Context(store, roster, self.clock, answers(), platforms,
-                           policy or Policy(limits=Limits(2, 3)))
+        self.ctx = Context(
+            store, roster, self.clock, answers(), platforms, policy or Policy(limits=Limits(2, 3))
+        )
         self.bot = Bot(self.ctx)
         self.adapter = FakeAdapter()
 

@@ -295,8 +295,14 @@ async def test_waiting_requester_message_is_not_sent_anywhere(chat: Chat) -> Non
 async def test_bad_input_never_crashes(chat: Chat) -> None:
     ref = await chat.request("alice")
     await chat.deliver("camille", "accepter")
-    for text in ("", "   ", "\x00\x01\x02\ufffd", "😀😀😀", "# Titre\n**gras** `code`\n> cite",
-                 "<script>alert(1)</script> @channel @all @here"):
+    for text in (
+        "",
+        "   ",
+        "\x00\x01\x02\ufffd",
+        "😀😀😀",
+        "# Titre\n**gras** `code`\n> cite",
+        "<script>alert(1)</script> @channel @all @here",
+    ):
         await chat.deliver("alice", text)
     huge = "a" * 100_000
     out = await chat.deliver("alice", huge)

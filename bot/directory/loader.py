@@ -98,7 +98,8 @@ def _child(node: yaml.Node | None, part: Any, want_key: bool) -> yaml.Node | Non
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if key.value == str(part):
-                return key if want_key else value
+                found: yaml.Node = key if want_key else value
+                return found
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
         return node.value[part]  # type: ignore[no-any-return]
     return None

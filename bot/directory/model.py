@@ -226,10 +226,10 @@ def cross_check(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
     schema errors, even when parts of the file are invalid.
     """
     errors: list[tuple[tuple[Any, ...], str]] = []
-    categories = data.get("categories") if isinstance(data.get("categories"), dict) else {}
-    audiences = data.get("audiences") if isinstance(data.get("audiences"), dict) else {}
-    sources = {s.get("id") for s in data.get("sources") or [] if isinstance(s, dict)}
-    resources = data.get("resources") if isinstance(data.get("resources"), list) else []
+    categories = _mapping(data.get("categories"))
+    audiences = _mapping(data.get("audiences"))
+    sources = {s.get("id") for s in _list(data.get("sources")) if isinstance(s, dict)}
+    resources = _list(data.get("resources"))
     seen: dict[str, int] = {}
     for i, r in enumerate(resources):
         if not isinstance(r, dict):
@@ -247,11 +247,18 @@ def cross_check(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             ("source", sources, "source"),
         )
         for key, known, what in checks:
-            values = r.get(key) if isinstance(r.get(key), list) else []
-            for j, value in enumerate(values):
+            for j, value in enumerate(_list(r.get(key))):
                 if known and value not in known:
                     errors.append((("resources", i, key, j), f"unknown {what} {value!r}"))
-    for j, rid in enumerate(data.get("emergency_first") or []):
+    for j, rid in enumerate(_list(data.get("emergency_first"))):
         if rid not in seen:
             errors.append((("emergency_first", j), f"unknown resource id {rid!r}"))
     return errors
+
+
+def _mapping(value: object) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
