@@ -6,13 +6,22 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Characters that are neither ASCII nor common French punctuation need Unicode decomposition.
+_RARE = re.compile("[^\x00-\x7f«»“”‘’—–…·•\u00a0\u202f]")
+_COMMON = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿ"
+_TABLE = str.maketrans(
+    {c: unicodedata.normalize("NFKD", c)[0] for c in _COMMON}
+    | {"œ": "oe", "æ": "ae", "’": "'", "ß": "ss"}
+)
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents (é → e, œ → oe) without touching punctuation."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
+    quick = text.casefold().translate(_TABLE)
+    if quick.isascii() or not _RARE.search(quick):
+        return quick
+    decomposed = unicodedata.normalize("NFKD", quick)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalize(text: str) -> str:
