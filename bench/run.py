@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -107,12 +108,12 @@ def bench_directory() -> dict[str, Any]:
     ours: list[float] = []
     for _ in range(20):
         for q in QUERIES:
-            ours += timed(lambda q=q: index.search(q, at), 1)
+            ours += timed(partial(index.search, q, at), 1)
     corpus = [f"{r.name} {r.description}" for r in index.resources]
     bare: list[float] = []
     for _ in range(3):
         for q in QUERIES:
-            bare += timed(lambda q=q: process.extract(q, corpus, scorer=fuzz.WRatio, limit=20), 1)
+            bare += timed(partial(process.extract, q, corpus, scorer=fuzz.WRatio, limit=20), 1)
     return {
         "resources": SIZE,
         "file_mb": round(len(text.encode()) / 1e6, 2),
