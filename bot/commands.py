@@ -19,6 +19,8 @@ class Name(StrEnum):
     TRANSFER = "transfer"
     AVAILABLE = "available"
     MINE = "mine"
+    MY_DATA = "my_data"
+    FORGET = "forget"
     LISTENERS = "listeners"
     STATS = "stats"
     WAITING = "waiting"
@@ -56,6 +58,12 @@ ALIASES: dict[str, Name] = {
     "available": Name.AVAILABLE,
     "mes cas": Name.MINE,
     "my cases": Name.MINE,
+    "mes donnees": Name.MY_DATA,
+    "my data": Name.MY_DATA,
+    "oubli": Name.FORGET,
+    "oublie-moi": Name.FORGET,
+    "forget": Name.FORGET,
+    "forget me": Name.FORGET,
     "ecoutants": Name.LISTENERS,
     "listeners": Name.LISTENERS,
     "stats": Name.STATS,

@@ -10,6 +10,7 @@ from bot.locales import t
 from bot.messages import Address, Button, OutgoingMessage
 from bot.people import Listener, Person, Roster
 from bot.ports import Clock, Store
+from bot.privacy import AuditEntry, Retention
 from bot.routing import Limits
 
 
@@ -27,6 +28,7 @@ class Policy:
     limits: Limits = field(default_factory=Limits)
     default_locale: str = "fr"
     alert_every: timedelta = timedelta(hours=1)
+    retention: Retention = field(default_factory=Retention)
 
 
 @dataclass(slots=True)
@@ -63,6 +65,14 @@ class Context:
     def to_coordinators(self, key: str, ref: str) -> list[OutgoingMessage]:
         """Alerts for coordinators carry a reference only, never an identity or a text."""
         return [m for c in self.roster.coordinators for m in self.to_member(c, key, ref=ref)]
+
+    async def audit(self, actor: str, action: str, ref: str | None, platform: str) -> None:
+        """Append who did what to which case; never content, never a requester identity."""
+        await self.store.record(AuditEntry(self.clock.now(), actor, action, ref, platform))
+
+    def platform_of(self, member: Listener) -> str:
+        address = self.address_of(member)
+        return address.platform if address else "none"
 
     def lang(self, person: Person) -> str:
         return person.locale or self.policy.default_locale

@@ -10,6 +10,7 @@ from bot.context import Context
 from bot.locales import t
 from bot.messages import OutgoingMessage
 from bot.people import Listener
+from bot.privacy import coordinator_actor
 
 Out = list[OutgoingMessage]
 PARIS = ZoneInfo("Europe/Paris")
@@ -24,6 +25,7 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
     lang = ctx.policy.default_locale
     states = await ctx.store.listener_states()
     loads = await ctx.store.listener_load(now - timedelta(days=7))
+    await ctx.audit(coordinator_actor(me.id), "roster", None, ctx.platform_of(me))
     lines = [t(lang, "listeners_header")]
     for member in ctx.roster.listeners:
         state = states.get(member.id)
@@ -37,6 +39,7 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
 
 
 async def stats(ctx: Context, me: Listener) -> Out:
+    await ctx.audit(coordinator_actor(me.id), "stats", None, ctx.platform_of(me))
     counts = await ctx.store.count_by_state()
     values = {s.value: counts.get(s, 0) for s in CaseState}
     return _reply(ctx, me, [t(ctx.policy.default_locale, "stats", **values)])
@@ -49,6 +52,7 @@ async def waiting(ctx: Context, me: Listener) -> Out:
         return _reply(ctx, me, [t(lang, "waiting_none")])
     lines = [t(lang, "waiting_header")]
     for case in cases:
+        await ctx.audit(coordinator_actor(me.id), "viewed", case.ref, ctx.platform_of(me))
         since = case.created_at.astimezone(PARIS).strftime("%d/%m %H:%M")
         lines.append(t(lang, "waiting_line", ref=case.ref, since=since))
     return _reply(ctx, me, lines)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from bot import coordination, listening, offers, requests
+from bot import coordination, listening, offers, requests, rights
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Command, Name, parse
 from bot.context import Context
@@ -12,11 +12,13 @@ from bot.language import detect
 from bot.locales import LANGUAGES, t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Listener, Person
+from bot.privacy import PurgeReport
 from bot.safety import is_danger
 
 Out = list[OutgoingMessage]
 _LISTENER_COMMANDS = {Name.ACCEPT, Name.DECLINE, Name.TRANSFER, Name.AVAILABLE, Name.MINE}
 _COORDINATOR_COMMANDS = {Name.LISTENERS, Name.STATS, Name.WAITING}
+_SEEN_EVERY = timedelta(hours=1)
 
 
 class Bot:
@@ -55,6 +57,9 @@ class Bot:
 
     async def _remember(self, me: Person, msg: IncomingMessage) -> bool:
         changed = False
+        now = self.ctx.clock.now()
+        if me.last_seen_at is None or now - me.last_seen_at > _SEEN_EVERY:
+            me.last_seen_at, changed = now, True
         if msg.handle and me.handle != msg.handle:
             me.handle, changed = msg.handle, True
         if me.locale is None:
@@ -74,6 +79,8 @@ class Bot:
         skipping = cmd is not None and cmd.name is Name.SKIP
         if cmd is not None and not (skipping and me.dialog is not Dialog.NONE):
             return await self._command(me, member, case, cmd, now)
+        if me.dialog is Dialog.FORGET:
+            return await rights.forget(ctx, me, requests.yes_no(msg.text), now)
         if me.dialog is not Dialog.NONE:
             return await requests.answer(ctx, me, msg.text, skipping, now)
         if member is not None and (msg.case_ref is not None or case is None):
@@ -118,6 +125,10 @@ class Bot:
             return [OutgoingMessage(me.address, ctx.numbers.answer(cmd.args, lang, now))]
         if name is Name.LANGUAGE:
             return await self._language(me, cmd.args)
+        if name is Name.MY_DATA:
+            return await rights.my_data(ctx, me, member, now)
+        if name is Name.FORGET:
+            return await rights.ask_forget(ctx, me)
         if name is Name.SKIP:
             return [ctx.to_person(me, "skip_nothing")]
         parts = [t(lang, "help_all")]
@@ -157,6 +168,11 @@ class Bot:
     async def expire_offers(self, now: datetime) -> Out:
         """Move on every offer whose time is up (wired to the scheduler elsewhere)."""
         return await offers.expire_offers(self.ctx, now)
+
+    async def purge(self, now: datetime) -> PurgeReport:
+        """Retention: ended cases and idle people past `retention.cases`, old audit entries."""
+        retention = self.ctx.policy.retention
+        return await self.ctx.store.purge(now - retention.cases, now - retention.audit)
 
     async def tick(self, now: datetime) -> Out:
         """Periodic work: expire offers, then try waiting cases again."""

@@ -14,6 +14,7 @@ from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.neutral import neutralise
 from bot.people import Listener, ListenerState
+from bot.privacy import listener_actor
 from bot.requests import closed_for_requester
 
 Out = list[OutgoingMessage]
@@ -68,6 +69,7 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
     )
     if not moved:
         return ctx.to_member(me, "nothing_to_close")
+    await ctx.audit(listener_actor(me.id), "closed", case.ref, ctx.platform_of(me))
     out = ctx.to_member(me, "closed_listener", ref=case.ref)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is not None:
@@ -82,6 +84,7 @@ async def mine(ctx: Context, me: Listener) -> Out:
     lang = ctx.policy.default_locale
     lines = [t(lang, "mine_header")]
     for c in cases:
+        await ctx.audit(listener_actor(me.id), "viewed", c.ref, ctx.platform_of(me))
         since = (c.accepted_at or c.offered_at or c.created_at).astimezone(PARIS)
         mode = "mode_anonymous" if c.mode is Mode.ANONYMOUS else "mode_direct"
         lines.append(
@@ -165,6 +168,7 @@ async def relay(ctx: Context, me: Listener, msg: IncomingMessage) -> Out:
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return ctx.to_member(me, "unknown_ref", ref=case.ref)
+    await ctx.audit(listener_actor(me.id), "relayed", case.ref, msg.sender.platform)
     shown, truncated = neutralise(text)
     if truncated:
         shown += t(ctx.lang(requester), "relay_truncated")

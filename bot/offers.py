@@ -9,6 +9,7 @@ from bot.context import Context
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Listener, Person
+from bot.privacy import listener_actor
 from bot.routing import Load, Situation, choose
 
 Out = list[OutgoingMessage]
@@ -40,6 +41,7 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
     expires = now + ctx.policy.offer_timeout
     if not await ctx.store.offer(case.id, chosen.id, now, expires):
         return []
+    await ctx.audit(listener_actor(chosen.id), "offered", case.ref, ctx.platform_of(chosen))
     minutes = max(1, int(ctx.policy.offer_timeout.total_seconds() // 60))
     mode = "mode_anonymous" if case.mode is Mode.ANONYMOUS else "mode_direct"
     buttons = (
@@ -94,6 +96,7 @@ async def expire_offers(ctx: Context, now: datetime) -> Out:
             continue
         member = ctx.roster.get(case.listener_id)
         if member is not None:
+            await ctx.audit(listener_actor(member.id), "expired", case.ref, "system")
             out += ctx.to_member(member, "offer_expired", ref=case.ref)
         out += await _reroute(ctx, case.id, now)
     return out
@@ -115,6 +118,7 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     )
     if not moved:
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
+    await ctx.audit(listener_actor(me.id), "accepted", case.ref, ctx.platform_of(me))
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
@@ -148,6 +152,7 @@ async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     )
     if not moved:
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
+    await ctx.audit(listener_actor(me.id), "declined", case.ref, ctx.platform_of(me))
     return [
         *ctx.to_member(me, "declined_ack", ref=case.ref),
         *await _reroute(ctx, case.id, now),
@@ -166,6 +171,7 @@ async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out
     )
     if not moved:
         return ctx.to_member(me, "unknown_ref", ref=case.ref)
+    await ctx.audit(listener_actor(me.id), "transferred", case.ref, ctx.platform_of(me))
     requester = await ctx.store.person_by_id(case.requester_id)
     out = ctx.to_member(me, "transferred_listener", ref=case.ref)
     if requester is not None:

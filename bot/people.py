@@ -41,6 +41,8 @@ class Person:
     draft_continuity: str | None = None
     dialog_case_id: int | None = None
     last_alert_at: datetime | None = None
+    last_seen_at: datetime | None = None
+    created_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

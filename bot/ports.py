@@ -9,6 +9,7 @@ from typing import Protocol
 from bot.cases import Case, CaseState, Mode, OfferOutcome
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import ListenerState, Person
+from bot.privacy import AuditEntry, PurgeReport
 
 MessageHandler = Callable[[IncomingMessage], Awaitable[None]]
 
@@ -100,3 +101,18 @@ class Store(Protocol):
     async def save_listener_state(self, state: ListenerState) -> None: ...
 
     async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]: ...
+
+    async def cases_of_requester(self, person_id: int) -> list[Case]: ...
+
+    async def forget(self, person_id: int) -> None:
+        """Erase a person and every case they asked for."""
+
+    async def record(self, entry: AuditEntry) -> None:
+        """Append one audit entry."""
+
+    async def audit_of(self, case_ref: str) -> list[AuditEntry]: ...
+
+    async def purge(self, cases_before: datetime, audit_before: datetime) -> PurgeReport:
+        """Delete ended cases and idle people older than the limits, keeping counts."""
+
+    async def monthly_counts(self) -> dict[tuple[str, str], int]: ...

@@ -11,6 +11,7 @@ from bot.locales import CATALOGS, t
 from bot.messages import OutgoingMessage
 from bot.neutral import neutralise
 from bot.people import Dialog, Person
+from bot.privacy import REQUESTER
 from bot.text import normalize
 
 Out = list[OutgoingMessage]
@@ -127,6 +128,7 @@ async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
     )
     if not moved:
         return await cancel(ctx, me, now)
+    await ctx.audit(REQUESTER, "cancelled", case.ref, me.address.platform)
     out = [ctx.to_person(me, "cancelled_requester", ref=case.ref)]
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
     if member is not None and case.state in (CaseState.OFFERED, CaseState.ACCEPTED):
@@ -143,6 +145,7 @@ async def close(ctx: Context, me: Person, now: datetime) -> Out:
         return await cancel(ctx, me, now)
     if not await ctx.store.move(case.id, CaseState.ACCEPTED, CaseState.CLOSED, now):
         return [ctx.to_person(me, "nothing_to_close")]
+    await ctx.audit(REQUESTER, "closed", case.ref, me.address.platform)
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
     out = ctx.to_member(member, "closed_by_other", ref=case.ref) if member else []
     return [*await closed_for_requester(ctx, me, case), *out]

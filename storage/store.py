@@ -5,15 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.cases import Case, CaseState, Mode, OfferOutcome, new_ref
 from bot.messages import Address
 from bot.people import Dialog, ListenerState, Person
+from bot.privacy import AuditEntry, PurgeReport
 from storage.crypto import FieldCipher
-from storage.tables import CaseRow, ListenerStateRow, OfferRow, PersonRow
+from storage.tables import (
+    AuditRow,
+    CaseRow,
+    ListenerStateRow,
+    MonthlyCountRow,
+    OfferRow,
+    PersonRow,
+)
 
 _REF_ATTEMPTS = 20
 
@@ -42,6 +50,8 @@ class SqlStore:
             draft_continuity=row.draft_continuity,
             dialog_case_id=row.dialog_case_id,
             last_alert_at=row.last_alert_at,
+            last_seen_at=row.last_seen_at,
+            created_at=row.created_at,
         )
 
     async def person(self, address: Address, now: datetime) -> Person:
@@ -330,3 +340,74 @@ class SqlStore:
             for lid, n in week.tuples():
                 loads[lid] = (loads.get(lid, (0, 0))[0], int(n))
             return loads
+
+    # rights, audit, retention ---------------------------------------------------
+
+    async def cases_of_requester(self, person_id: int) -> list[Case]:
+        return await self._cases(CaseRow.requester_id == person_id)
+
+    async def forget(self, person_id: int) -> None:
+        async with self.sessions.begin() as s:
+            case_ids = select(CaseRow.id).where(CaseRow.requester_id == person_id)
+            await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(case_ids)))
+            await s.execute(delete(CaseRow).where(CaseRow.requester_id == person_id))
+            await s.execute(delete(PersonRow).where(PersonRow.id == person_id))
+
+    async def record(self, entry: AuditEntry) -> None:
+        async with self.sessions.begin() as s:
+            s.add(
+                AuditRow(
+                    at=entry.at,
+                    actor=entry.actor,
+                    action=entry.action,
+                    case_ref=entry.case_ref,
+                    platform=entry.platform,
+                )
+            )
+
+    async def audit_of(self, case_ref: str) -> list[AuditEntry]:
+        async with self.sessions() as s:
+            rows = await s.scalars(
+                select(AuditRow).where(AuditRow.case_ref == case_ref.upper()).order_by(AuditRow.id)
+            )
+            return [AuditEntry(r.at, r.actor, r.action, r.case_ref, r.platform) for r in rows]
+
+    async def purge(self, cases_before: datetime, audit_before: datetime) -> PurgeReport:
+        """Ended cases older than the limit become anonymous monthly counts, then vanish."""
+        ended = [CaseState.CLOSED.value, CaseState.CANCELLED.value]
+        async with self.sessions.begin() as s:
+            old = (
+                await s.execute(
+                    select(CaseRow.id, CaseRow.created_at, CaseRow.state).where(
+                        CaseRow.state.in_(ended), CaseRow.ended_at < cases_before
+                    )
+                )
+            ).all()
+            for _, created, state in old:
+                await self._count(s, created.strftime("%Y-%m"), state)
+            ids = [row[0] for row in old]
+            if ids:
+                await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(ids)))
+                await s.execute(delete(CaseRow).where(CaseRow.id.in_(ids)))
+            has_cases = select(CaseRow.requester_id).distinct()
+            persons = await s.execute(
+                delete(PersonRow).where(
+                    PersonRow.last_seen_at < cases_before, PersonRow.id.not_in(has_cases)
+                )
+            )
+            audit = await s.execute(delete(AuditRow).where(AuditRow.at < audit_before))
+        return PurgeReport(len(ids), persons.rowcount, audit.rowcount)  # type: ignore[attr-defined]
+
+    @staticmethod
+    async def _count(s: AsyncSession, month: str, state: str) -> None:
+        row = await s.get(MonthlyCountRow, (month, state))
+        if row is None:
+            s.add(MonthlyCountRow(month=month, state=state, count=1))
+            await s.flush()
+        else:
+            row.count += 1
+
+    async def monthly_counts(self) -> dict[tuple[str, str], int]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(MonthlyCountRow))
+            return {(r.month, r.state): r.count for r in rows}

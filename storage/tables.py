@@ -61,6 +61,7 @@ class PersonRow(Base):
     dialog_case_id: Mapped[int | None] = mapped_column(Integer)
     last_alert_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime | None]
 
 
 class CaseRow(Base):
@@ -111,3 +112,26 @@ class ListenerStateRow(Base):
     available: Mapped[bool] = mapped_column(Boolean, default=True)
     unavailable_until: Mapped[datetime | None]
     last_offer_at: Mapped[datetime | None]
+
+
+class AuditRow(Base):
+    """Append-only: who accessed or changed which case, when, from where. No content."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(32))
+    case_ref: Mapped[str | None] = mapped_column(String(8), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+
+
+class MonthlyCountRow(Base):
+    """Anonymous statistics kept after cases are purged: cases per month and final state."""
+
+    __tablename__ = "monthly_counts"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)

@@ -181,4 +181,27 @@ TEXTS: dict[str, str] = {
     "skip_nothing": "There is nothing to skip right now. Write `help` if needed.",
     "yes_words": "yes y yeah ok sure oui",
     "no_words": "no n nope non",
+    "my_data": (
+        "**What I keep about you** (no messages: conversations are never recorded)\n"
+        "- {platform} id: `{user_id}` (encrypted)\n"
+        "- anonymous reference: {ref} (the only thing coordinators see in an alert)\n"
+        "- language: {locale} · first contact: {since}\n"
+        "{cases}{roles}\n"
+        "Everything is erased {days} days after a conversation ends. `forget` erases it all now."
+    ),
+    "my_data_case": "- request **{ref}**: {state}, {mode} mode, created {created}{team}\n",
+    "my_data_team": ", declared team “{team}” (encrypted, never shown)",
+    "my_data_no_case": "- no request\n",
+    "my_data_roles": "- role: {roles}\n",
+    "role_listener": "listener",
+    "role_coordinator": "coordinator",
+    "state_waiting": "waiting",
+    "state_closed": "closed",
+    "state_cancelled": "withdrawn",
+    "forget_confirm": (
+        "I will **erase everything**: your id and your requests (an open request will be "
+        "withdrawn). This cannot be undone. Answer `yes` to confirm, `no` to keep."
+    ),
+    "forget_done": "Done: I keep nothing about you anymore. Come back whenever you like. 💛",
+    "forget_kept": "All right, nothing changes.",
 }

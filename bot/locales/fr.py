@@ -190,4 +190,27 @@ TEXTS: dict[str, str] = {
     "skip_nothing": "Il n'y a rien à passer pour l'instant. Écris `aide` si besoin.",
     "yes_words": "oui o ouais yes y ok d'accord",
     "no_words": "non n no nope",
+    "my_data": (
+        "**Ce que je garde sur toi** (aucun message : les échanges ne sont jamais enregistrés)\n"
+        "- identifiant {platform} : `{user_id}` (chiffré)\n"
+        "- référence anonyme : {ref} (seule chose vue par la coordination en cas d'alerte)\n"
+        "- langue : {locale} · premier contact : {since}\n"
+        "{cases}{roles}\n"
+        "Tout est effacé {days} jours après la fin d'un échange. `oubli` efface tout maintenant."
+    ),
+    "my_data_case": "- demande **{ref}** : {state}, mode {mode}, créée le {created}{team}\n",
+    "my_data_team": ", équipe déclarée « {team} » (chiffrée, jamais montrée)",
+    "my_data_no_case": "- aucune demande\n",
+    "my_data_roles": "- rôle : {roles}\n",
+    "role_listener": "écoutant·e",
+    "role_coordinator": "coordination",
+    "state_waiting": "en attente",
+    "state_closed": "close",
+    "state_cancelled": "retirée",
+    "forget_confirm": (
+        "Je vais **tout effacer** : ton identifiant, tes demandes (une demande en cours sera "
+        "retirée). C'est définitif. Réponds `oui` pour confirmer, `non` pour garder."
+    ),
+    "forget_done": "C'est fait : je ne garde plus rien sur toi. Tu peux revenir quand tu veux. 💛",
+    "forget_kept": "D'accord, je ne change rien.",
 }

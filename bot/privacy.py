@@ -1,0 +1,42 @@
+"""Audit entries and retention: what is kept about access to cases, and for how long."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One access to or change of a case. Never any content, never a requester identity."""
+
+    at: datetime
+    actor: str
+    action: str
+    case_ref: str | None
+    platform: str
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeReport:
+    cases: int = 0
+    persons: int = 0
+    audit_entries: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    cases: timedelta = timedelta(days=90)
+    audit: timedelta = timedelta(days=365)
+
+
+def listener_actor(listener_id: str) -> str:
+    return f"listener:{listener_id}"
+
+
+def coordinator_actor(listener_id: str) -> str:
+    return f"coordinator:{listener_id}"
+
+
+REQUESTER = "requester"
+SYSTEM = "system"
