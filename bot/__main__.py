@@ -10,6 +10,7 @@ import asyncio
 import logging
 import signal
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from bot.clock import SystemClock
@@ -18,9 +19,11 @@ from bot.core import Bot
 from bot.directory import Answers, DirectoryError, Index, load
 from bot.directory import cli as directory_cli
 from bot.directory.reload import DirectoryReloader
+from bot.logs import install as install_log_hygiene
 from bot.messages import Address
 from bot.people import Listener, Roster
 from bot.ports import Adapter
+from bot.privacy import Retention
 from bot.routing import Limits
 from bot.runtime import Runtime
 from bot.settings import ConfigError, Settings
@@ -112,6 +115,10 @@ async def _run(settings: Settings) -> None:
         offer_timeout=settings.routing.offer_timeout,
         limits=Limits(settings.routing.max_active_cases, settings.routing.max_new_cases_per_week),
         default_locale=settings.locale.default,
+        retention=Retention(
+            timedelta(days=settings.privacy.retention_days),
+            timedelta(days=settings.privacy.audit_days),
+        ),
     )
     ctx = Context(
         SqlStore(engine, cipher),
@@ -130,6 +137,33 @@ async def _run(settings: Settings) -> None:
         await Runtime(Bot(ctx), adapters, clock).run()
     finally:
         watcher.cancel()
+        await engine.dispose()
+
+
+async def _admin(args: argparse.Namespace, settings: Settings) -> int:
+    """Server-side commands: key rotation and the audit trail of one case."""
+    from storage.database import create_engine
+    from storage.keys import rotate
+    from storage.store import SqlStore
+
+    if settings.security.secret_key is None:
+        raise ConfigError("security.secret_key is required: set SOUTIEN_SECURITY__SECRET_KEY")
+    engine = create_engine(settings.storage.url)
+    try:
+        if args.command == "keys":
+            count = await rotate(engine, _cipher(settings))
+            print(f"re-encrypted {count} rows with the current key")
+            return 0
+        entries = await SqlStore(engine, _cipher(settings)).audit_of(args.case)
+        for e in entries:
+            print(
+                f"{e.at.isoformat(timespec='seconds')}  {e.actor:<28} {e.action:<12} "
+                f"{e.case_ref or '-'}  {e.platform}"
+            )
+        if not entries:
+            print(f"no audit entry for {args.case.upper()}")
+        return 0
+    finally:
         await engine.dispose()
 
 
@@ -159,11 +193,18 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--lang", choices=["fr", "en"], default="fr")
     search.add_argument("--json", action="store_true")
     search.add_argument("--directory", default="directory.yaml")
+    keys = sub.add_parser("keys", help="encryption keys")
+    keys.add_argument("action", choices=["rotate"])
+    keys.add_argument("--config")
+    audit = sub.add_parser("audit", help="who accessed a case (for coordinators, on the server)")
+    audit.add_argument("--case", required=True, metavar="REF")
+    audit.add_argument("--config")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    install_log_hygiene()
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -176,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
 
             upgrade(settings.storage.url)
             return 0
+        if args.command in ("keys", "audit"):
+            return asyncio.run(_admin(args, settings))
         _prepare_database(settings)
         asyncio.run(_run(settings))
         return 0

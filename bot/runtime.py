@@ -6,12 +6,15 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from bot.core import Bot
+from bot.logs import sensitive
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.ports import Adapter, Clock
 
 log = logging.getLogger(__name__)
+PURGE_EVERY = timedelta(days=1)
 
 
 class Runtime:
@@ -25,20 +28,28 @@ class Runtime:
         self.clock = clock
         self.tick_every = tick_every
         self._lock = asyncio.Lock()
+        self._last_purge: datetime | None = None
 
     async def on_message(self, message: IncomingMessage) -> None:
         async with self._lock:
-            try:
-                out = await self.bot.handle(message)
-            except Exception as exc:
-                log.error(
-                    "message from %s could not be handled: %s",
-                    message.sender.platform,
-                    type(exc).__name__,
-                    exc_info=log.isEnabledFor(logging.DEBUG),
-                )
-                out = []
-            await self.deliver(out)
+            with self._guard(message):
+                await self.deliver(await self._answer(message))
+
+    async def _answer(self, message: IncomingMessage) -> list[OutgoingMessage]:
+        try:
+            return await self.bot.handle(message)
+        except Exception as exc:  # one bad message must not stop the bot
+            log.error(
+                "message from %s could not be handled: %s",
+                message.sender.platform,
+                type(exc).__name__,
+                exc_info=log.isEnabledFor(logging.DEBUG),
+            )
+            return []
+
+    @staticmethod
+    def _guard(message: IncomingMessage) -> contextlib.AbstractContextManager[None]:
+        return sensitive(message.text, message.sender.user_id, message.handle, message.display_name)
 
     async def deliver(self, messages: Sequence[OutgoingMessage]) -> None:
         for message in messages:
@@ -53,8 +64,18 @@ class Runtime:
 
     async def tick(self) -> None:
         async with self._lock:
-            out = await self.bot.tick(self.clock.now())
+            now = self.clock.now()
+            out = await self.bot.tick(now)
             await self.deliver(out)
+            if self._last_purge is None or now - self._last_purge >= PURGE_EVERY:
+                report = await self.bot.purge(now)
+                self._last_purge = now
+                log.info(
+                    "retention purge: %d cases, %d people, %d audit entries",
+                    report.cases,
+                    report.persons,
+                    report.audit_entries,
+                )
 
     async def _ticker(self) -> None:
         while True:

@@ -69,6 +69,7 @@ class SqlStore:
                         platform=address.platform,
                         user_id_enc=self.cipher.encrypt(address.user_id),
                         created_at=now,
+                        last_seen_at=now,
                         welcomed=False,
                         dialog="",
                     )
@@ -98,6 +99,7 @@ class SqlStore:
                     handle_enc=c.encrypt(person.handle),
                     dialog=person.dialog.value,
                     draft_team_enc=c.encrypt(person.draft_team),
+                    last_seen_at=person.last_seen_at,
                     draft_continuity=person.draft_continuity,
                     dialog_case_id=person.dialog_case_id,
                     last_alert_at=person.last_alert_at,
