@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
+import socket
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -19,6 +21,7 @@ from bot.core import Bot
 from bot.directory import Answers, DirectoryError, Index, load
 from bot.directory import cli as directory_cli
 from bot.directory.reload import DirectoryReloader
+from bot.followups import QuietHours
 from bot.logs import install as install_log_hygiene
 from bot.messages import Address
 from bot.people import Listener, Roster
@@ -119,6 +122,9 @@ async def _run(settings: Settings) -> None:
             timedelta(days=settings.privacy.retention_days),
             timedelta(days=settings.privacy.audit_days),
         ),
+        waiting_retry=settings.routing.waiting_retry,
+        nudge_after=settings.reminders.listener_nudge_after,
+        quiet_hours=QuietHours.parse(settings.reminders.quiet_hours),
     )
     ctx = Context(
         SqlStore(engine, cipher),
@@ -134,7 +140,8 @@ async def _run(settings: Settings) -> None:
         loop.add_signal_handler(signal.SIGHUP, reloader.reload)
     watcher = asyncio.create_task(reloader.watch())
     try:
-        await Runtime(Bot(ctx), adapters, clock).run()
+        owner = f"{socket.gethostname()}:{os.getpid()}"
+        await Runtime(Bot(ctx, owner), adapters, clock, settings.reminders.tick_seconds).run()
     finally:
         watcher.cancel()
         await engine.dispose()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot.followups import QuietHours
 from bot.locales import t
 from bot.messages import Address, Button, OutgoingMessage
 from bot.people import Listener, Person, Roster
@@ -29,6 +30,11 @@ class Policy:
     default_locale: str = "fr"
     alert_every: timedelta = timedelta(hours=1)
     retention: Retention = field(default_factory=Retention)
+    waiting_retry: timedelta = timedelta(hours=2)
+    nudge_after: timedelta = timedelta(days=3)
+    nudge_every: timedelta = timedelta(days=7)
+    checkin_after: timedelta = timedelta(days=7)
+    quiet_hours: QuietHours = field(default_factory=QuietHours)
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import coordination, listening, offers, requests, rights
+from bot import coordination, listening, offers, reminders, requests, rights
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Command, Name, parse
 from bot.context import Context
@@ -24,8 +24,14 @@ _SEEN_EVERY = timedelta(hours=1)
 class Bot:
     """Platform-neutral conversation logic; adapters feed it and deliver what it returns."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, owner: str = "bot") -> None:
         self.ctx = ctx
+        self.owner = owner
+        self._last_retry: datetime | None = None
+
+    async def start(self, now: datetime) -> None:
+        """Make sure the recurring follow-ups exist (idempotent across replicas)."""
+        await reminders.ensure_recurring(self.ctx, now)
 
     async def handle(self, msg: IncomingMessage) -> Out:
         ctx = self.ctx
@@ -175,8 +181,13 @@ class Bot:
         return await self.ctx.store.purge(now - retention.cases, now - retention.audit)
 
     async def tick(self, now: datetime) -> Out:
-        """Periodic work: expire offers, then try waiting cases again."""
-        return await self.expire_offers(now) + await offers.retry_waiting(self.ctx, now)
+        """Periodic work: expire offers, carry out due follow-ups, retry waiting cases."""
+        out = await self.expire_offers(now)
+        out += await reminders.run_due(self.ctx, now, self.owner)
+        if self._last_retry is None or now - self._last_retry >= self.ctx.policy.waiting_retry:
+            self._last_retry = now
+            out += await offers.retry_waiting(self.ctx, now)
+        return out
 
 
 def _is_relay(case: Case | None) -> bool:

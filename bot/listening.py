@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import offers
+from bot import offers, scheduling
 from bot.cases import Case, CaseState, Mode
 from bot.context import Context
 from bot.locales import t
@@ -74,7 +74,7 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is not None:
         out += await closed_for_requester(ctx, requester, case)
-    return out
+    return out + await offers.retry_waiting(ctx, now)
 
 
 async def mine(ctx: Context, me: Listener) -> Out:
@@ -119,6 +119,8 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
     until = until_date(args, now)
     state.available, state.unavailable_until = False, until
     await ctx.store.save_listener_state(state)
+    if until is not None:
+        await scheduling.dispo_return(ctx, me.id, until)
     if until is None:
         return ctx.to_member(me, "available_off")
     return ctx.to_member(

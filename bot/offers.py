@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot import scheduling
 from bot.cases import Case, CaseState, Mode, OfferOutcome
 from bot.context import Context
 from bot.locales import t
@@ -119,6 +120,7 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     if not moved:
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
     await ctx.audit(listener_actor(me.id), "accepted", case.ref, ctx.platform_of(me))
+    await scheduling.nudge(ctx, case, me.id, now)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []

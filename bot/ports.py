@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.cases import Case, CaseState, Mode, OfferOutcome
+from bot.followups import DueAction, Kind
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
@@ -116,3 +117,26 @@ class Store(Protocol):
         """Delete ended cases and idle people older than the limits, keeping counts."""
 
     async def monthly_counts(self) -> dict[tuple[str, str], int]: ...
+
+    async def activity_since(self, since: datetime) -> dict[str, int]:
+        """Counts of cases created, accepted and closed since a moment (for digests)."""
+
+    async def schedule(
+        self,
+        kind: Kind,
+        due_at: datetime,
+        key: str,
+        now: datetime,
+        case_id: int | None = None,
+        subject: str | None = None,
+    ) -> bool:
+        """Add a due action once: False when `key` is already scheduled."""
+
+    async def due_actions(self, now: datetime, lease: timedelta) -> list[DueAction]: ...
+
+    async def claim(self, action_id: int, owner: str, now: datetime, lease: timedelta) -> bool:
+        """Take an action for this process; exactly one concurrent caller wins."""
+
+    async def finish(self, action_id: int, now: datetime) -> None: ...
+
+    async def postpone(self, action_id: int, due_at: datetime) -> None: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot import offers
+from bot import offers, scheduling
 from bot.cases import Case, CaseState, Mode, OfferOutcome
 from bot.context import Context
 from bot.locales import CATALOGS, t
@@ -101,8 +101,11 @@ async def _create(ctx: Context, me: Person, mode: Mode, now: datetime) -> Out:
 async def _checkin(ctx: Context, me: Person, wanted: bool | None) -> Out:
     if wanted is None:
         return [ctx.to_person(me, "ask_yes_no")]
-    if me.dialog_case_id is not None:
-        await ctx.store.set_checkin(me.dialog_case_id, wanted)
+    case = await ctx.store.case_by_id(me.dialog_case_id) if me.dialog_case_id else None
+    if case is not None:
+        await ctx.store.set_checkin(case.id, wanted)
+        if wanted:
+            await scheduling.checkin(ctx, case, case.ended_at or ctx.clock.now())
     me.dialog, me.dialog_case_id = Dialog.NONE, None
     await ctx.store.save_person(me)
     return [ctx.to_person(me, "checkin_yes" if wanted else "checkin_no")]
@@ -133,7 +136,7 @@ async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
     if member is not None and case.state in (CaseState.OFFERED, CaseState.ACCEPTED):
         out += ctx.to_member(member, "offer_withdrawn", ref=case.ref)
-    return out
+    return out + await offers.retry_waiting(ctx, now)
 
 
 async def close(ctx: Context, me: Person, now: datetime) -> Out:
@@ -148,6 +151,7 @@ async def close(ctx: Context, me: Person, now: datetime) -> Out:
     await ctx.audit(REQUESTER, "closed", case.ref, me.address.platform)
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
     out = ctx.to_member(member, "closed_by_other", ref=case.ref) if member else []
+    out += await offers.retry_waiting(ctx, now)
     return [*await closed_for_requester(ctx, me, case), *out]
 
 

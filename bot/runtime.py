@@ -1,12 +1,14 @@
-"""Runs the bot: feeds incoming messages to the core, delivers what it returns."""
+"""Runs the bot: feeds incoming messages to the core, delivers what it returns, and
+drives the periodic work with APScheduler on the bot's own event loop."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.core import Bot
 from bot.logs import sensitive
@@ -14,25 +16,29 @@ from bot.messages import IncomingMessage, OutgoingMessage
 from bot.ports import Adapter, Clock
 
 log = logging.getLogger(__name__)
-PURGE_EVERY = timedelta(days=1)
 
 
 class Runtime:
-    """One loop for every platform: messages are handled one at a time, in order."""
+    """One loop for every platform: messages are handled one at a time, in order.
+
+    The database holds every due action; APScheduler only wakes the bot up every
+    `tick_every` seconds (coalesced, never two at once, however late) to look.
+    """
 
     def __init__(
-        self, bot: Bot, adapters: Sequence[Adapter], clock: Clock, tick_every: float = 30.0
+        self, bot: Bot, adapters: Sequence[Adapter], clock: Clock, tick_every: float = 10.0
     ) -> None:
         self.bot = bot
         self.adapters = {a.platform: a for a in adapters}
         self.clock = clock
         self.tick_every = tick_every
         self._lock = asyncio.Lock()
-        self._last_purge: datetime | None = None
 
     async def on_message(self, message: IncomingMessage) -> None:
         async with self._lock:
-            with self._guard(message):
+            with sensitive(
+                message.text, message.sender.user_id, message.handle, message.display_name
+            ):
                 await self.deliver(await self._answer(message))
 
     async def _answer(self, message: IncomingMessage) -> list[OutgoingMessage]:
@@ -47,10 +53,6 @@ class Runtime:
             )
             return []
 
-    @staticmethod
-    def _guard(message: IncomingMessage) -> contextlib.AbstractContextManager[None]:
-        return sensitive(message.text, message.sender.user_id, message.handle, message.display_name)
-
     async def deliver(self, messages: Sequence[OutgoingMessage]) -> None:
         for message in messages:
             adapter = self.adapters.get(message.to.platform)
@@ -64,35 +66,35 @@ class Runtime:
 
     async def tick(self) -> None:
         async with self._lock:
-            now = self.clock.now()
-            out = await self.bot.tick(now)
-            await self.deliver(out)
-            if self._last_purge is None or now - self._last_purge >= PURGE_EVERY:
-                report = await self.bot.purge(now)
-                self._last_purge = now
-                log.info(
-                    "retention purge: %d cases, %d people, %d audit entries",
-                    report.cases,
-                    report.persons,
-                    report.audit_entries,
-                )
-
-    async def _ticker(self) -> None:
-        while True:
-            await asyncio.sleep(self.tick_every)
             try:
-                await self.tick()
-            except Exception as exc:  # noqa: BLE001
+                out = await self.bot.tick(self.clock.now())
+            except Exception as exc:  # noqa: BLE001 - try again at the next tick
                 log.error("periodic work failed: %s", type(exc).__name__)
+                return
+            await self.deliver(out)
+
+    def scheduler(self) -> AsyncIOScheduler:
+        scheduler = AsyncIOScheduler()
+        scheduler.add_job(
+            self.tick,
+            "interval",
+            seconds=self.tick_every,
+            id="soutien-tick",
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,
+            next_run_time=self.clock.now() + timedelta(seconds=0.2),
+        )
+        return scheduler
 
     async def run(self) -> None:
         """Run until every adapter has stopped (the console stops at end of input)."""
-        ticker = asyncio.create_task(self._ticker())
+        await self.bot.start(self.clock.now())
+        scheduler = self.scheduler()
+        scheduler.start()
         try:
             await asyncio.gather(*(a.run(self.on_message) for a in self.adapters.values()))
         finally:
-            ticker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await ticker
+            scheduler.shutdown(wait=False)
             for adapter in self.adapters.values():
                 await adapter.stop()

@@ -88,6 +88,7 @@ class RoutingSettings(_Section):
 class RemindersSettings(_Section):
     listener_nudge_after: Duration = timedelta(days=3)
     quiet_hours: str = Field(default="21:00-08:00", pattern=r"^\d{2}:\d{2}-\d{2}:\d{2}$")
+    tick_seconds: float = Field(default=10.0, gt=0, le=300)
 
 
 class PrivacySettings(_Section):

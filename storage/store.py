@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.cases import Case, CaseState, Mode, OfferOutcome, new_ref
+from bot.followups import DueAction, Kind
 from bot.messages import Address
 from bot.people import Dialog, ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
@@ -17,6 +18,7 @@ from storage.crypto import FieldCipher
 from storage.tables import (
     AuditRow,
     CaseRow,
+    DueActionRow,
     ListenerStateRow,
     MonthlyCountRow,
     OfferRow,
@@ -352,6 +354,7 @@ class SqlStore:
         async with self.sessions.begin() as s:
             case_ids = select(CaseRow.id).where(CaseRow.requester_id == person_id)
             await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(case_ids)))
+            await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(case_ids)))
             await s.execute(delete(CaseRow).where(CaseRow.requester_id == person_id))
             await s.execute(delete(PersonRow).where(PersonRow.id == person_id))
 
@@ -390,6 +393,7 @@ class SqlStore:
             ids = [row[0] for row in old]
             if ids:
                 await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(ids)))
+                await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(ids)))
                 await s.execute(delete(CaseRow).where(CaseRow.id.in_(ids)))
             has_cases = select(CaseRow.requester_id).distinct()
             persons = await s.execute(
@@ -413,3 +417,88 @@ class SqlStore:
         async with self.sessions() as s:
             rows = await s.scalars(select(MonthlyCountRow))
             return {(r.month, r.state): r.count for r in rows}
+
+    async def activity_since(self, since: datetime) -> dict[str, int]:
+        async with self.sessions() as s:
+            counts = {}
+            for name, column in (
+                ("created", CaseRow.created_at),
+                ("accepted", CaseRow.accepted_at),
+                ("closed", CaseRow.ended_at),
+            ):
+                counts[name] = int(
+                    await s.scalar(select(func.count()).select_from(CaseRow).where(column >= since))
+                    or 0
+                )
+            return counts
+
+    # follow-ups --------------------------------------------------------------
+
+    async def schedule(
+        self,
+        kind: Kind,
+        due_at: datetime,
+        key: str,
+        now: datetime,
+        case_id: int | None = None,
+        subject: str | None = None,
+    ) -> bool:
+        try:
+            async with self.sessions.begin() as s:
+                s.add(
+                    DueActionRow(
+                        key=key,
+                        kind=kind.value,
+                        case_id=case_id,
+                        subject=subject,
+                        due_at=due_at,
+                        state="pending",
+                        created_at=now,
+                    )
+                )
+            return True
+        except IntegrityError:
+            return False
+
+    @staticmethod
+    def _claimable(now: datetime, lease: timedelta) -> object:
+        return or_(
+            and_(DueActionRow.state == "pending", DueActionRow.due_at <= now),
+            and_(DueActionRow.state == "claimed", DueActionRow.claimed_at < now - lease),
+        )
+
+    async def due_actions(self, now: datetime, lease: timedelta) -> list[DueAction]:
+        async with self.sessions() as s:
+            rows = await s.scalars(
+                select(DueActionRow)
+                .where(self._claimable(now, lease))  # type: ignore[arg-type]
+                .order_by(DueActionRow.due_at, DueActionRow.id)
+            )
+            return [
+                DueAction(r.id, r.key, Kind(r.kind), r.due_at, r.case_id, r.subject) for r in rows
+            ]
+
+    async def claim(self, action_id: int, owner: str, now: datetime, lease: timedelta) -> bool:
+        async with self.sessions.begin() as s:
+            result = await s.execute(
+                update(DueActionRow)
+                .where(DueActionRow.id == action_id, self._claimable(now, lease))  # type: ignore[arg-type]
+                .values(state="claimed", owner=owner, claimed_at=now)
+            )
+            return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
+
+    async def finish(self, action_id: int, now: datetime) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(
+                update(DueActionRow)
+                .where(DueActionRow.id == action_id)
+                .values(state="done", done_at=now)
+            )
+
+    async def postpone(self, action_id: int, due_at: datetime) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(
+                update(DueActionRow)
+                .where(DueActionRow.id == action_id)
+                .values(state="pending", due_at=due_at, owner=None, claimed_at=None)
+            )

@@ -135,3 +135,23 @@ class MonthlyCountRow(Base):
     month: Mapped[str] = mapped_column(String(7), primary_key=True)
     state: Mapped[str] = mapped_column(String(16), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DueActionRow(Base):
+    """A follow-up to carry out at `due_at`; `key` makes scheduling idempotent."""
+
+    __tablename__ = "due_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
+    subject: Mapped[str | None] = mapped_column(String(64))
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    owner: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime | None]
+    done_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]

@@ -204,4 +204,18 @@ TEXTS: dict[str, str] = {
     ),
     "forget_done": "Done: I keep nothing about you anymore. Come back whenever you like. 💛",
     "forget_kept": "All right, nothing changes.",
+    "nudge": (
+        "🔔 A gentle reminder: request **{ref}** has been open since {since}. If the "
+        "conversation is over, write `close {ref}`; otherwise nothing to do. Thank you. 💛"
+    ),
+    "checkin": (
+        "Hello 🌿 You asked me to check in on you: how are you? If you'd like to talk with "
+        "someone from the group again, write `request`. Emergency: **3114**, **15**, **112**."
+    ),
+    "digest": (
+        "📊 **The group's week** (no identities)\n"
+        "- new requests: {created}\n- accepted: {accepted}\n- ended: {closed}\n"
+        "- waiting now: {waiting}"
+    ),
+    "dispo_back": "You are **available** again. `dispo off` if that's not the case. 💛",
 }

@@ -213,4 +213,19 @@ TEXTS: dict[str, str] = {
     ),
     "forget_done": "C'est fait : je ne garde plus rien sur toi. Tu peux revenir quand tu veux. 💛",
     "forget_kept": "D'accord, je ne change rien.",
+    "nudge": (
+        "🔔 Petit rappel : la demande **{ref}** est ouverte depuis le {since}. Si l'échange est "
+        "terminé, écris `clore {ref}` ; sinon, rien à faire. Merci pour ton écoute. 💛"
+    ),
+    "checkin": (
+        "Bonjour 🌿 Tu m'avais demandé de prendre de tes nouvelles : comment vas-tu ? Si tu veux "
+        "reparler à quelqu'un du groupe, écris `demande`. En cas d'urgence : **3114**, **15**, "
+        "**112**."
+    ),
+    "digest": (
+        "📊 **La semaine du groupe** (aucune identité)\n"
+        "- nouvelles demandes : {created}\n- acceptées : {accepted}\n- terminées : {closed}\n"
+        "- en attente maintenant : {waiting}"
+    ),
+    "dispo_back": "Tu es de nouveau **disponible**. `dispo off` si ce n'est pas le cas. 💛",
 }

@@ -1,0 +1,125 @@
+"""Carrying out due follow-ups: claim each row atomically, act, mark it done."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot import offers
+from bot.cases import CaseState
+from bot.context import Context
+from bot.followups import DueAction, Kind, next_allowed, next_local
+from bot.messages import OutgoingMessage
+from bot.people import ListenerState
+from bot.scheduling import schedule
+
+Out = list[OutgoingMessage]
+log = logging.getLogger(__name__)
+PARIS = ZoneInfo("Europe/Paris")
+LEASE = timedelta(minutes=10)
+PURGE_AT = time(3, 30)
+DIGEST_AT, MONDAY = time(9, 0), 0
+
+
+async def ensure_recurring(ctx: Context, now: datetime) -> None:
+    """The next daily purge and weekly digest exist exactly once, whoever starts first."""
+    purge = next_local(now, PURGE_AT)
+    await schedule(ctx, Kind.PURGE, purge, f"purge:{purge.astimezone(PARIS).date()}")
+    digest = next_local(now, DIGEST_AT, MONDAY)
+    year, week, _ = digest.astimezone(PARIS).isocalendar()
+    await schedule(ctx, Kind.DIGEST, digest, f"digest:{year}-W{week:02d}")
+
+
+async def run_due(ctx: Context, now: datetime, owner: str) -> Out:
+    """Every action that is due: claimed first, so it runs once across replicas."""
+    out: Out = []
+    for action in await ctx.store.due_actions(now, LEASE):
+        if not await ctx.store.claim(action.id, owner, now, LEASE):
+            continue  # another replica has it
+        allowed = next_allowed(now, action.kind, ctx.policy.quiet_hours)
+        if allowed > now:  # fell due while the bot was down, but it is night now
+            await ctx.store.postpone(action.id, allowed)
+            continue
+        out += await _carry_out(ctx, action, now)
+        await ctx.store.finish(action.id, now)
+    return out
+
+
+async def _carry_out(ctx: Context, action: DueAction, now: datetime) -> Out:
+    log.info("follow-up %s is due", action.kind.value)
+    if action.kind is Kind.NUDGE:
+        return await _nudge(ctx, action, now)
+    if action.kind is Kind.CHECKIN:
+        return await _checkin(ctx, action)
+    if action.kind is Kind.DISPO_RETURN:
+        return await _dispo_return(ctx, action, now)
+    if action.kind is Kind.PURGE:
+        retention = ctx.policy.retention
+        report = await ctx.store.purge(now - retention.cases, now - retention.audit)
+        log.info(
+            "retention purge: %d cases, %d people, %d audit entries",
+            report.cases,
+            report.persons,
+            report.audit_entries,
+        )
+        await ensure_recurring(ctx, now)
+        return []
+    await ensure_recurring(ctx, now)
+    return await _digest(ctx, now)
+
+
+async def _nudge(ctx: Context, action: DueAction, now: datetime) -> Out:
+    case = await ctx.store.case_by_id(action.case_id) if action.case_id else None
+    member = ctx.roster.get(action.subject or "")
+    if case is None or member is None or case.state is not CaseState.ACCEPTED:
+        return []
+    if case.listener_id != member.id:
+        return []
+    count = int(action.key.rsplit(":", 1)[-1])
+    await schedule(
+        ctx,
+        Kind.NUDGE,
+        now + ctx.policy.nudge_every,
+        f"nudge:{case.id}:{member.id}:{count + 1}",
+        case.id,
+        member.id,
+    )
+    since = (case.accepted_at or case.created_at).astimezone(PARIS).strftime("%d/%m")
+    return ctx.to_member(member, "nudge", ref=case.ref, since=since)
+
+
+async def _checkin(ctx: Context, action: DueAction) -> Out:
+    case = await ctx.store.case_by_id(action.case_id) if action.case_id else None
+    if case is None or not case.checkin_wanted:
+        return []
+    requester = await ctx.store.person_by_id(case.requester_id)
+    return [ctx.to_person(requester, "checkin")] if requester else []
+
+
+async def _dispo_return(ctx: Context, action: DueAction, now: datetime) -> Out:
+    member = ctx.roster.get(action.subject or "")
+    if member is None:
+        return []
+    state = (await ctx.store.listener_states()).get(member.id) or ListenerState(member.id)
+    if state.available or state.unavailable_until is None or state.unavailable_until > now:
+        return []  # they changed their mind meanwhile
+    state.available, state.unavailable_until = True, None
+    await ctx.store.save_listener_state(state)
+    return ctx.to_member(member, "dispo_back") + await offers.retry_waiting(ctx, now)
+
+
+async def _digest(ctx: Context, now: datetime) -> Out:
+    activity = await ctx.store.activity_since(now - timedelta(days=7))
+    waiting = (await ctx.store.count_by_state()).get(CaseState.WAITING, 0)
+    out: Out = []
+    for coordinator in ctx.roster.coordinators:
+        out += ctx.to_member(
+            coordinator,
+            "digest",
+            waiting=waiting,
+            created=activity["created"],
+            accepted=activity["accepted"],
+            closed=activity["closed"],
+        )
+    return out
