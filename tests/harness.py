@@ -80,13 +80,15 @@ class Chat:
         roster: Roster = DEMO_ROSTER,
         policy: Policy | None = None,
         platforms: frozenset[str] = frozenset({"fake"}),
+        owner: str = "bot",
+        clock: FakeClock | None = None,
     ) -> None:
-        self.clock = FakeClock(START)
+        self.clock = clock or FakeClock(START)
         self.store = store
         self.ctx = Context(
             store, roster, self.clock, answers(), platforms, policy or Policy(limits=Limits(2, 3))
         )
-        self.bot = Bot(self.ctx)
+        self.bot = Bot(self.ctx, owner)
         self.adapter = FakeAdapter()
 
     async def deliver(
