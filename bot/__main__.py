@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
+import hmac
 import logging
 import os
 import signal
@@ -25,7 +27,7 @@ from bot.followups import QuietHours
 from bot.logs import install as install_log_hygiene
 from bot.messages import Address
 from bot.people import Listener, Roster
-from bot.ports import Adapter
+from bot.ports import Adapter, KeyValue
 from bot.privacy import Retention
 from bot.routing import Limits
 from bot.runtime import Runtime
@@ -93,26 +95,48 @@ def _prepare_database(settings: Settings) -> None:
         upgrade(settings.storage.url)
 
 
-def _adapters(settings: Settings) -> list[Adapter]:
-    if settings.matrix.configured or settings.mattermost.configured:
-        raise ConfigError(
-            "a Matrix or Mattermost platform is configured, but this build only has the "
-            "console adapter; remove the matrix/mattermost settings to run the console demo"
-        )
-    from adapters.console import ConsoleAdapter
+def _adapters(settings: Settings, state: KeyValue) -> list[Adapter]:
+    """The console when no platform is configured; otherwise each configured platform."""
+    if settings.console_demo:
+        from adapters.console import ConsoleAdapter
 
-    return [ConsoleAdapter(known=tuple(entry.id for entry in settings.listeners))]
+        return [ConsoleAdapter(known=tuple(entry.id for entry in settings.listeners))]
+    if settings.mattermost.configured:
+        raise ConfigError(
+            "mattermost is configured, but this build has no Mattermost adapter yet; "
+            "remove the mattermost settings"
+        )
+    from adapters.matrix import MatrixAdapter, MatrixOptions
+
+    m = settings.matrix
+    secret = settings.security.secret_key.get_secret_value() if settings.security.secret_key else ""
+    options = MatrixOptions(
+        homeserver=m.homeserver or "",
+        user_id=m.user_id or "",
+        pickle_key=hmac.new(secret.encode(), b"matrix-pickle", hashlib.sha256).hexdigest(),
+        store_path=Path(m.store_path),
+        password=m.password.get_secret_value() if m.password else None,
+        access_token=m.access_token.get_secret_value() if m.access_token else None,
+        device_name=m.device_name,
+        allowed_servers=tuple(m.allowed_servers),
+        min_send_interval=m.min_send_interval,
+        undecryptable_grace=m.undecryptable_grace,
+        max_backoff=m.max_backoff,
+        locale=settings.locale.default,
+    )
+    return [MatrixAdapter(options, state)]
 
 
 async def _run(settings: Settings) -> None:
     from storage.database import create_engine
+    from storage.keyvalue import SqlKeyValue
     from storage.store import SqlStore
 
     cipher = _cipher(settings)
     path = Path(settings.directory.path)
     answers = Answers(Index(load(path)))
     engine = create_engine(settings.storage.url)
-    adapters = _adapters(settings)
+    adapters = _adapters(settings, SqlKeyValue(engine, cipher))
     clock = SystemClock()
     policy = Policy(
         offer_timeout=settings.routing.offer_timeout,
@@ -213,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     install_log_hygiene()
     logging.basicConfig(
-        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=os.environ.get("SOUTIEN_LOG_LEVEL", "WARNING").upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
         if args.command == "directory":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -174,5 +175,5 @@ async def relay(ctx: Context, me: Listener, msg: IncomingMessage) -> Out:
     shown, truncated = neutralise(text)
     if truncated:
         shown += t(ctx.lang(requester), "relay_truncated")
-    out = [ctx.to_person(requester, "relay_to_requester", text=shown)]
+    out = [replace(ctx.to_person(requester, "relay_to_requester", text=shown), relayed=True)]
     return out + (ctx.to_member(me, "sender_truncated") if truncated else [])

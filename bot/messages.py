@@ -38,6 +38,7 @@ class IncomingMessage:
     handle: str | None = None
     display_name: str | None = None
     case_ref: str | None = None
+    event_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +47,14 @@ class OutgoingMessage:
 
     With `case_ref` set, the adapter posts into that case's dedicated place for
     the recipient (creating it if needed) instead of the plain direct message.
+    `relayed` marks another person's words: an adapter must not post them where
+    they would not be end-to-end encrypted, if its platform offers encryption.
+    `idempotency_key` is stable across retries, so a platform can drop a repeat.
     """
 
     to: Address
     text: str
     buttons: tuple[Button, ...] = field(default_factory=tuple)
     case_ref: str | None = None
+    relayed: bool = False
+    idempotency_key: str | None = None

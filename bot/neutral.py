@@ -1,8 +1,9 @@
-"""Make user text safe to show to someone else: no mass mentions, no raw HTML, bounded size."""
+"""Make user text safe to show to someone else: no mass mentions, no control
+characters, bounded size. Raw HTML is made inert where it is rendered: each adapter
+escapes it for its own format (Matrix HTML), and Markdown platforms do not render it."""
 
 from __future__ import annotations
 
-import html
 import re
 
 MAX_RELAY_CHARS = 4000
@@ -17,6 +18,5 @@ def neutralise(text: str, limit: int = MAX_RELAY_CHARS) -> tuple[str, bool]:
     truncated = len(cleaned) > limit
     if truncated:
         cleaned = cleaned[:limit].rstrip()
-    cleaned = html.escape(cleaned, quote=False)
     cleaned = _MASS_MENTION.sub(lambda m: "@\u200b" + m.group(1), cleaned)
     return cleaned, truncated

@@ -36,6 +36,21 @@ class Adapter(Protocol):
         """Stop receiving and release connections."""
 
 
+class KeyValue(Protocol):
+    """Small persistent state for adapters (sync tokens, room maps, handled events).
+
+    Keys are stored as keyed hashes and values encrypted: a user id used as a key
+    does not appear in the database.
+    """
+
+    async def get(self, namespace: str, key: str) -> str | None: ...
+
+    async def put(self, namespace: str, key: str, value: str) -> None: ...
+
+    async def add(self, namespace: str, key: str, value: str = "") -> bool:
+        """Insert if absent; True when this call inserted it (atomic)."""
+
+
 class Store(Protocol):
     """Persistence of people, cases, offers and listener availability.
 

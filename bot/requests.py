@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot import offers, scheduling
@@ -174,5 +175,10 @@ async def relay(ctx: Context, me: Person, case: Case, text: str) -> Out:
     shown, truncated = neutralise(text)
     if truncated:
         shown += t(ctx.policy.default_locale, "relay_truncated")
-    out = ctx.to_member(member, "relay_to_listener", case_ref=case.ref, ref=case.ref, text=shown)
+    out = [
+        replace(m, relayed=True)
+        for m in ctx.to_member(
+            member, "relay_to_listener", case_ref=case.ref, ref=case.ref, text=shown
+        )
+    ]
     return out + ([ctx.to_person(me, "sender_truncated")] if truncated else [])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -39,7 +40,13 @@ class Runtime:
             with sensitive(
                 message.text, message.sender.user_id, message.handle, message.display_name
             ):
-                await self.deliver(await self._answer(message))
+                out = await self._answer(message)
+                if message.event_id:  # a retried event produces the same keys
+                    out = [
+                        replace(m, idempotency_key=f"{message.event_id}:{i}")
+                        for i, m in enumerate(out)
+                    ]
+                await self.deliver(out)
 
     async def _answer(self, message: IncomingMessage) -> list[OutgoingMessage]:
         try:

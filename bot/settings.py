@@ -55,6 +55,9 @@ class MatrixSettings(_Section):
     device_name: str = "Soutien"
     store_path: str = "./data/matrix-store"
     allowed_servers: list[str] = Field(default_factory=list)
+    min_send_interval: float = Field(default=1.0, ge=0)
+    undecryptable_grace: float = Field(default=60.0, ge=0)
+    max_backoff: float = Field(default=60.0, gt=0)
 
     @property
     def configured(self) -> bool:

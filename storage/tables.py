@@ -155,3 +155,16 @@ class DueActionRow(Base):
     claimed_at: Mapped[datetime | None]
     done_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+
+
+class KeyValueRow(Base):
+    """Adapter state: keys are keyed hashes, values are encrypted."""
+
+    __tablename__ = "kv"
+    __table_args__ = (UniqueConstraint("namespace", "key_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    namespace: Mapped[str] = mapped_column(String(32))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    value_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]

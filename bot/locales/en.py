@@ -218,4 +218,12 @@ TEXTS: dict[str, str] = {
         "- waiting now: {waiting}"
     ),
     "dispo_back": "You are **available** again. `dispo off` if that's not the case. 💛",
+    "unencrypted_room": (
+        "🔒 A message is waiting for you, but this conversation is not end-to-end encrypted: "
+        "I can't write it here. Please open a new (encrypted) private conversation with me."
+    ),
+    "undecryptable": (
+        "I couldn't decrypt your last message (an encryption key problem). Could you send it again?"
+    ),
+    "private_only": "I only take part in private conversations. Write to me directly. 🙂",
 }

@@ -228,4 +228,13 @@ TEXTS: dict[str, str] = {
         "- en attente maintenant : {waiting}"
     ),
     "dispo_back": "Tu es de nouveau **disponible**. `dispo off` si ce n'est pas le cas. 💛",
+    "unencrypted_room": (
+        "🔒 Un message t'attend, mais cette conversation n'est pas chiffrée de bout en bout : "
+        "je ne peux pas l'y écrire. Ouvre une nouvelle conversation privée avec moi (chiffrée)."
+    ),
+    "undecryptable": (
+        "Je n'ai pas réussi à déchiffrer ton dernier message (souci de clés de chiffrement). "
+        "Peux-tu le renvoyer ?"
+    ),
+    "private_only": "Je ne participe qu'aux conversations privées. Écris-moi en message direct. 🙂",
 }

@@ -1,0 +1,147 @@
+"""Fixtures: a real Synapse per session, the bot as a real process, users as nio clients."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.matrix.people import MatrixUser
+from tests.matrix.synapse import ROOT, SYNAPSE_PYTHON, Synapse
+
+_names = itertools.count(1)
+PASSWORD = "correct-horse-battery-staple"
+
+
+def _need_synapse() -> None:
+    if not SYNAPSE_PYTHON.exists():
+        pytest.fail(".venv-synapse is missing: run `make test`, which installs matrix-synapse")
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
+    _need_synapse()
+    server = Synapse(tmp_path_factory.mktemp("synapse"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def synapse_default_limits(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
+    """Synapse with its default rate limits, so that 429s really happen."""
+    _need_synapse()
+    server = Synapse(tmp_path_factory.mktemp("synapse-default"), raised_limits=False)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class BotProcess:
+    """`soutien-bot run` against a homeserver, as it runs in production."""
+
+    def __init__(self, folder: Path, server: Synapse, roster: dict[str, str],
+                 send_interval: float = 0.0) -> None:
+        self.folder = folder
+        self.n = next(_names)
+        self.user_id = server.register(f"soutien{self.n}", PASSWORD)
+        config = {
+            "storage": {"url": f"sqlite+aiosqlite:///{folder / 'bot.db'}"},
+            "matrix": {
+                "homeserver": server.url, "user_id": self.user_id,
+                "store_path": str(folder / "nio-store"), "min_send_interval": send_interval,
+                "undecryptable_grace": 20, "max_backoff": 2,
+            },
+            "reminders": {"tick_seconds": 1},
+            "directory": {"path": str(ROOT / "directory.yaml")},
+            "listeners": [
+                {"id": "camille", "name": "Camille", "teams": ["DINUM"], "matrix": roster["camille"]},
+                {"id": "dominique", "name": "Dominique", "matrix": roster["dominique"]},
+                {"id": "claude", "name": "Claude", "coordinator": True, "listens": False,
+                 "matrix": roster["claude"]},
+            ],
+        }
+        self.config = folder / "soutien.yaml"
+        self.config.write_text(yaml.safe_dump(config))
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
+        env |= {"SOUTIEN_LOG_LEVEL": os.environ.get("SOUTIEN_LOG_LEVEL", "INFO"),
+                "SOUTIEN_SECURITY__SECRET_KEY": "matrix-test-secret-key-0123456789",
+                "SOUTIEN_MATRIX__PASSWORD": PASSWORD}
+        with (self.folder / "bot.log").open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run", "--config", str(self.config)],
+                cwd=self.folder, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def log(self) -> str:
+        return (self.folder / "bot.log").read_text(errors="replace")
+
+
+class World:
+    """A bot and its people on one homeserver."""
+
+    def __init__(self, server: Synapse, folder: Path, send_interval: float = 0.0) -> None:
+        self.server = server
+        self.folder = folder
+        self.users: dict[str, MatrixUser] = {}
+        for name in ("alice", "bob", "camille", "dominique", "claude"):
+            user_id = server.register(f"{name}{next(_names)}", PASSWORD)
+            self.users[name] = MatrixUser(server.url, user_id, PASSWORD, folder / name)
+        roster = {n: u.user_id for n, u in self.users.items()}
+        self.bot = BotProcess(folder, server, roster, send_interval)
+
+    async def start(self) -> World:
+        self.bot.start()
+        for user in self.users.values():
+            await user.start()
+        return self
+
+    def __getattr__(self, name: str) -> MatrixUser:
+        users: dict[str, MatrixUser] = self.__dict__["users"]
+        if name in users:
+            return users[name]
+        raise AttributeError(name)
+
+    async def stop(self) -> None:
+        for user in self.users.values():
+            await user.stop()
+        self.bot.stop()
+
+
+@pytest.fixture
+async def world(synapse: Synapse, tmp_path: Path) -> AsyncIterator[World]:
+    w = await World(synapse, tmp_path).start()
+    try:
+        yield w
+    finally:
+        await w.stop()
+        if os.environ.get("SOUTIEN_SHOW_BOT_LOG"):
+            print(w.bot.log())

@@ -1,0 +1,113 @@
+"""Test users as real nio clients with end-to-end encryption."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    InviteMemberEvent,
+    MatrixRoom,
+    RoomMessageText,
+    RoomPreset,
+    RoomVisibility,
+)
+from nio.event_builders import EnableEncryptionBuilder
+
+
+@dataclass(frozen=True)
+class Received:
+    room_id: str
+    room_name: str | None
+    sender: str
+    body: str
+
+
+class MatrixUser:
+    def __init__(self, homeserver: str, user_id: str, password: str, store: Path) -> None:
+        store.mkdir(parents=True, exist_ok=True)
+        self.user_id = user_id
+        self.password = password
+        self.client = AsyncClient(
+            homeserver, user_id, store_path=str(store),
+            config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True),
+        )
+        self.inbox: list[Received] = []
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> MatrixUser:
+        await self.client.login(self.password)
+        self.client.add_event_callback(self._message, RoomMessageText)  # type: ignore[arg-type]
+        self.client.add_event_callback(self._invite, InviteMemberEvent)  # type: ignore[arg-type]
+        self._task = asyncio.create_task(self.client.sync_forever(timeout=500, full_state=True))
+        return self
+
+    async def _message(self, room: MatrixRoom, event: RoomMessageText) -> None:
+        if event.sender != self.user_id:
+            self.inbox.append(Received(room.room_id, room.name, event.sender, event.body))
+
+    async def _invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
+        if event.state_key == self.user_id and event.membership == "invite":
+            await self.client.join(room.room_id)
+
+    async def dm(self, other: str) -> str:
+        """Open an encrypted direct conversation, as Element/Tchap do, and wait for the join."""
+        response = await self.client.room_create(
+            visibility=RoomVisibility.private, is_direct=True, invite=[other],
+            preset=RoomPreset.trusted_private_chat,
+            initial_state=[EnableEncryptionBuilder().as_dict()],
+        )
+        room_id: str = response.room_id
+        await self.until(lambda: self.joined(room_id, other), timeout=60)
+        return room_id
+
+    def joined(self, room_id: str, other: str) -> bool:
+        room = self.client.rooms.get(room_id)
+        return room is not None and other in room.users and other not in room.invited_users
+
+    async def say(self, room_id: str, text: str) -> None:
+        await self.until(lambda: room_id in self.client.rooms, timeout=30)
+        # As Element does: know every member's devices before encrypting for them.
+        olm = self.client.olm
+        assert olm is not None
+        olm.users_for_key_query.update(self.client.rooms[room_id].users)
+        if self.client.should_query_keys:
+            await self.client.keys_query()
+        await self.client.room_send(
+            room_id, "m.room.message", {"msgtype": "m.text", "body": text},
+            ignore_unverified_devices=True,
+        )
+
+    async def until(self, condition: object, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():  # type: ignore[operator]
+            if time.monotonic() > deadline:
+                raise TimeoutError("condition not met in time")
+            await asyncio.sleep(0.1)
+
+    async def expect(self, needle: str, timeout: float = 60, after: int = 0) -> Received:
+        """The first message (from index `after`) containing `needle`."""
+        found: list[Received] = []
+
+        def seen() -> bool:
+            found[:] = [m for m in self.inbox[after:] if needle in m.body]
+            return bool(found)
+
+        try:
+            await self.until(seen, timeout)
+        except TimeoutError:
+            bodies = [m.body[:80] for m in self.inbox[after:]]
+            raise AssertionError(f"{self.user_id} never got {needle!r}; got {bodies}") from None
+        return found[0]
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+        await self.client.close()
