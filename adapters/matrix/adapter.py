@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 from nio import (
     AsyncClient,
     AsyncClientConfig,
@@ -96,6 +97,7 @@ class MatrixAdapter:
         self._room_locks: dict[str, asyncio.Lock] = {}
         self._stopping = asyncio.Event()
         self._synced = asyncio.Event()
+        self._position: str | None = None
 
     # connection -------------------------------------------------------------------
 
@@ -167,7 +169,9 @@ class MatrixAdapter:
         failures, first = 0, True
         while not self._stopping.is_set():
             try:
-                since = await self.state.get(NS, "sync_token")
+                # In memory: where the last sync ended. In the database: where the
+                # handled events end (a restart starts there; handled ids drop repeats).
+                since = self._position or await self.state.get(NS, "sync_token")
                 response = await self.client.sync(
                     timeout=0 if first else self.options.sync_timeout_ms,
                     since=since,
@@ -175,7 +179,7 @@ class MatrixAdapter:
                 )
                 if isinstance(response, SyncError):
                     raise ConnectionError(f"sync refused: {response.status_code}")
-            except (OSError, TimeoutError, ConnectionError) as exc:
+            except (OSError, TimeoutError, ConnectionError, aiohttp.ClientError) as exc:
                 failures += 1
                 delay = min(self.options.max_backoff, 2.0 ** min(failures, 6))
                 delay *= random.uniform(0.5, 1.5)
@@ -190,6 +194,7 @@ class MatrixAdapter:
             if failures or first:
                 log.info("matrix: connected (after %d failed attempts)", failures)
             failures, first = 0, False
+            self._position = response.next_batch
             await self._after_sync(response)
             self._synced.set()
 
@@ -368,7 +373,7 @@ class MatrixAdapter:
                         tx_id=tx_id,
                         ignore_unverified_devices=True,
                     )
-                except (OSError, TimeoutError) as exc:
+                except (OSError, TimeoutError, aiohttp.ClientError) as exc:
                     response = exc
                 if isinstance(response, RoomSendResponse):
                     break

@@ -16,7 +16,7 @@ async def _request(world: World) -> tuple[str, str]:
     await world.alice.say(room, "passer")
     await world.alice.expect("anonyme")
     await world.alice.say(room, "anonyme")
-    searching = await world.alice.expect("référence")
+    searching = await world.alice.expect("Ta demande a la référence")
     ref = searching.body.split("**")[1]
     offer = await world.camille.expect(f"Nouvelle demande {ref}")
     assert offer.sender == world.bot.user_id
