@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 CONFIG ?= $(if $(wildcard soutien.yaml),soutien.yaml,soutien.example.yaml)
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
+SYNAPSE := .venv-synapse
+SSTAMP := $(SYNAPSE)/.installed
 
 .PHONY: install run test lint typecheck eval bench clean
 
@@ -16,6 +18,12 @@ $(STAMP): pyproject.toml
 
 $(TSTAMP): $(STAMP) pyproject.toml
 	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' >&2
+	@touch $@
+
+# A real Matrix homeserver for the tests, in its own virtualenv (it pins many packages).
+$(SSTAMP):
+	@test -x $(SYNAPSE)/bin/python || $(PYTHON) -m venv $(SYNAPSE)
+	@$(SYNAPSE)/bin/python -m pip install -q --disable-pip-version-check 'matrix-synapse==1.163.*' >&2
 	@touch $@
 
 install: $(STAMP)
@@ -30,7 +38,7 @@ lint: $(TSTAMP)
 typecheck: $(TSTAMP)
 	$(BIN)/mypy
 
-test: $(TSTAMP) lint typecheck
+test: $(TSTAMP) $(SSTAMP) lint typecheck
 	$(BIN)/pytest
 
 eval: install
@@ -40,4 +48,4 @@ bench: $(TSTAMP)
 	@$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) data .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(SYNAPSE) data .mypy_cache .pytest_cache .ruff_cache

@@ -237,8 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     install_log_hygiene()
     logging.basicConfig(
-        level=os.environ.get("SOUTIEN_LOG_LEVEL", "WARNING").upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=os.environ.get("SOUTIEN_LOG_LEVEL", "WARNING").upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # Library chatter that says nothing useful to an operator.
+    logging.getLogger("apscheduler").setLevel(logging.ERROR)
+    logging.getLogger("nio.events.misc").setLevel(logging.ERROR)
     try:
         if args.command == "directory":
             return _directory(args)

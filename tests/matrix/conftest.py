@@ -38,7 +38,7 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
 
 @pytest.fixture(scope="session")
 def synapse_default_limits(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
-    """Synapse with its default rate limits, so that 429s really happen."""
+    """Synapse with its default message, join, invite and room limits: 429s really happen."""
     _need_synapse()
     server = Synapse(tmp_path_factory.mktemp("synapse-default"), raised_limits=False)
     server.start()
@@ -51,25 +51,39 @@ def synapse_default_limits(tmp_path_factory: pytest.TempPathFactory) -> Iterator
 class BotProcess:
     """`soutien-bot run` against a homeserver, as it runs in production."""
 
-    def __init__(self, folder: Path, server: Synapse, roster: dict[str, str],
-                 send_interval: float = 0.0) -> None:
+    def __init__(
+        self, folder: Path, server: Synapse, roster: dict[str, str], send_interval: float = 0.0
+    ) -> None:
         self.folder = folder
         self.n = next(_names)
         self.user_id = server.register(f"soutien{self.n}", PASSWORD)
         config = {
             "storage": {"url": f"sqlite+aiosqlite:///{folder / 'bot.db'}"},
             "matrix": {
-                "homeserver": server.url, "user_id": self.user_id,
-                "store_path": str(folder / "nio-store"), "min_send_interval": send_interval,
-                "undecryptable_grace": 20, "max_backoff": 2,
+                "homeserver": server.url,
+                "user_id": self.user_id,
+                "store_path": str(folder / "nio-store"),
+                "min_send_interval": send_interval,
+                "undecryptable_grace": 20,
+                "max_backoff": 2,
             },
             "reminders": {"tick_seconds": 1},
             "directory": {"path": str(ROOT / "directory.yaml")},
             "listeners": [
-                {"id": "camille", "name": "Camille", "teams": ["DINUM"], "matrix": roster["camille"]},
+                {
+                    "id": "camille",
+                    "name": "Camille",
+                    "teams": ["DINUM"],
+                    "matrix": roster["camille"],
+                },
                 {"id": "dominique", "name": "Dominique", "matrix": roster["dominique"]},
-                {"id": "claude", "name": "Claude", "coordinator": True, "listens": False,
-                 "matrix": roster["claude"]},
+                {
+                    "id": "claude",
+                    "name": "Claude",
+                    "coordinator": True,
+                    "listens": False,
+                    "matrix": roster["claude"],
+                },
             ],
         }
         self.config = folder / "soutien.yaml"
@@ -78,13 +92,18 @@ class BotProcess:
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
-        env |= {"SOUTIEN_LOG_LEVEL": os.environ.get("SOUTIEN_LOG_LEVEL", "INFO"),
-                "SOUTIEN_SECURITY__SECRET_KEY": "matrix-test-secret-key-0123456789",
-                "SOUTIEN_MATRIX__PASSWORD": PASSWORD}
+        env |= {
+            "SOUTIEN_LOG_LEVEL": os.environ.get("SOUTIEN_LOG_LEVEL", "INFO"),
+            "SOUTIEN_SECURITY__SECRET_KEY": "matrix-test-secret-key-0123456789",
+            "SOUTIEN_MATRIX__PASSWORD": PASSWORD,
+        }
         with (self.folder / "bot.log").open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "bot", "run", "--config", str(self.config)],
-                cwd=self.folder, env=env, stdout=log, stderr=subprocess.STDOUT,
+                cwd=self.folder,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
 
     def kill(self) -> None:

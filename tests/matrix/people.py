@@ -34,7 +34,9 @@ class MatrixUser:
         self.user_id = user_id
         self.password = password
         self.client = AsyncClient(
-            homeserver, user_id, store_path=str(store),
+            homeserver,
+            user_id,
+            store_path=str(store),
             config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True),
         )
         self.inbox: list[Received] = []
@@ -42,8 +44,8 @@ class MatrixUser:
 
     async def start(self) -> MatrixUser:
         await self.client.login(self.password)
-        self.client.add_event_callback(self._message, RoomMessageText)  # type: ignore[arg-type]
-        self.client.add_event_callback(self._invite, InviteMemberEvent)  # type: ignore[arg-type]
+        self.client.add_event_callback(self._message, RoomMessageText)
+        self.client.add_event_callback(self._invite, InviteMemberEvent)
         self._task = asyncio.create_task(self.client.sync_forever(timeout=500, full_state=True))
         return self
 
@@ -58,7 +60,9 @@ class MatrixUser:
     async def dm(self, other: str) -> str:
         """Open an encrypted direct conversation, as Element/Tchap do, and wait for the join."""
         response = await self.client.room_create(
-            visibility=RoomVisibility.private, is_direct=True, invite=[other],
+            visibility=RoomVisibility.private,
+            is_direct=True,
+            invite=[other],
             preset=RoomPreset.trusted_private_chat,
             initial_state=[EnableEncryptionBuilder().as_dict()],
         )
@@ -79,18 +83,22 @@ class MatrixUser:
         if self.client.should_query_keys:
             await self.client.keys_query()
         await self.client.room_send(
-            room_id, "m.room.message", {"msgtype": "m.text", "body": text},
+            room_id,
+            "m.room.message",
+            {"msgtype": "m.text", "body": text},
             ignore_unverified_devices=True,
         )
 
-    async def until(self, condition: object, timeout: float = 60) -> None:
+    async def until(self, condition: object, timeout: float = 60) -> None:  # noqa: ASYNC109
         deadline = time.monotonic() + timeout
         while not condition():  # type: ignore[operator]
             if time.monotonic() > deadline:
                 raise TimeoutError("condition not met in time")
             await asyncio.sleep(0.1)
 
-    async def expect(self, needle: str, timeout: float = 60, after: int = 0) -> Received:
+    async def expect(
+        self, needle: str, timeout: float = 60, after: int = 0
+    ) -> Received:
         """The first message (from index `after`) containing `needle`."""
         found: list[Received] = []
 
