@@ -67,7 +67,7 @@ class MatrixUser:
             initial_state=[EnableEncryptionBuilder().as_dict()],
         )
         room_id: str = response.room_id
-        await self.until(lambda: self.joined(room_id, other), timeout=60)
+        await self.until(lambda: self.joined(room_id, other), within=60)
         return room_id
 
     def joined(self, room_id: str, other: str) -> bool:
@@ -75,7 +75,7 @@ class MatrixUser:
         return room is not None and other in room.users and other not in room.invited_users
 
     async def say(self, room_id: str, text: str) -> None:
-        await self.until(lambda: room_id in self.client.rooms, timeout=30)
+        await self.until(lambda: room_id in self.client.rooms, within=30)
         # As Element does: know every member's devices before encrypting for them.
         olm = self.client.olm
         assert olm is not None
@@ -89,16 +89,14 @@ class MatrixUser:
             ignore_unverified_devices=True,
         )
 
-    async def until(self, condition: object, timeout: float = 60) -> None:  # noqa: ASYNC109
-        deadline = time.monotonic() + timeout
+    async def until(self, condition: object, within: float = 60) -> None:
+        deadline = time.monotonic() + within
         while not condition():  # type: ignore[operator]
             if time.monotonic() > deadline:
                 raise TimeoutError("condition not met in time")
             await asyncio.sleep(0.1)
 
-    async def expect(
-        self, needle: str, timeout: float = 60, after: int = 0
-    ) -> Received:
+    async def expect(self, needle: str, timeout: float = 60, after: int = 0) -> Received:
         """The first message (from index `after`) containing `needle`."""
         found: list[Received] = []
 
@@ -107,7 +105,7 @@ class MatrixUser:
             return bool(found)
 
         try:
-            await self.until(seen, timeout)
+            await self.until(seen, within)
         except TimeoutError:
             bodies = [m.body[:80] for m in self.inbox[after:]]
             raise AssertionError(f"{self.user_id} never got {needle!r}; got {bodies}") from None

@@ -68,7 +68,7 @@ async def test_message_sent_while_bot_is_killed_is_handled_once(world: World) ->
     await world.alice.say(room, "numéros burn-out")
     await asyncio.sleep(1)
     world.bot.start()
-    await world.alice.expect("beta.gouv", after=before, timeout=90)
+    await world.alice.expect("beta.gouv", after=before, within=90)
     await asyncio.sleep(6)
     answers = [m for m in world.alice.inbox[before:] if "beta.gouv" in m.body]
     assert len(answers) == 1
@@ -83,7 +83,7 @@ async def test_bot_reconnects_after_homeserver_restart(world: World) -> None:
     world.server.start()
     before = len(world.alice.inbox)
     await world.alice.say(room, "aide")
-    await world.alice.expect("Ce que je peux faire", after=before, timeout=90)
+    await world.alice.expect("Ce que je peux faire", after=before, within=90)
     assert "homeserver unreachable" in world.bot.log()
 
 
@@ -106,7 +106,7 @@ async def test_429_storm_with_default_rate_limits_loses_nothing(
         for n in range(count):
             await world.alice.say(room, f"message numéro {n:02d}")
         for n in range(count):
-            await world.camille.expect(f"message numéro {n:02d}", timeout=180)
+            await world.camille.expect(f"message numéro {n:02d}", within=180)
         relayed = [m for m in world.camille.inbox if "message numéro" in m.body]
         assert sorted(m.body[-2:] for m in relayed) == [f"{n:02d}" for n in range(count)]
         assert time.monotonic() - started > 5  # the limits really applied
