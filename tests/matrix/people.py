@@ -96,7 +96,7 @@ class MatrixUser:
                 raise TimeoutError("condition not met in time")
             await asyncio.sleep(0.1)
 
-    async def expect(self, needle: str, timeout: float = 60, after: int = 0) -> Received:
+    async def expect(self, needle: str, within: float = 60, after: int = 0) -> Received:
         """The first message (from index `after`) containing `needle`."""
         found: list[Received] = []
 
