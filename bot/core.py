@@ -83,6 +83,8 @@ class Bot:
     ) -> Out:
         ctx = self.ctx
         skipping = cmd is not None and cmd.name is Name.SKIP
+        if cmd is not None and member is not None and msg.case_ref and not cmd.args:
+            cmd = Command(cmd.name, msg.case_ref)  # typed in a case's own room or thread
         if cmd is not None and not (skipping and me.dialog is not Dialog.NONE):
             return await self._command(me, member, case, cmd, now)
         if me.dialog is Dialog.FORGET:
