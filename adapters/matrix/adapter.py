@@ -396,6 +396,9 @@ class MatrixAdapter:
             client.olm.users_for_key_query.update(unknown)
         if client.should_query_keys:
             await client.keys_query()
+        missing = client.get_missing_sessions(room_id)
+        if missing:  # without an Olm session, a device would not get the room key
+            await client.keys_claim(missing)
 
     async def _dm(self, user: str) -> str | None:
         room_id = await self.state.get(NS + ".dm", user)
@@ -433,10 +436,15 @@ class MatrixAdapter:
             log.warning("matrix: room creation refused (%s)", response.status_code)
             return None
         room_id: str = response.room_id
-        for _ in range(200):  # the room must be known to nio (a sync) before we write in it
-            if room_id in self.client.rooms:
+        # Before writing, nio must know the room and the invitation (a sync later):
+        # the room key is shared with the members it knows, and no one else.
+        for _ in range(400):
+            room = self.client.rooms.get(room_id)
+            if room is not None and user in room.users:
                 break
             await asyncio.sleep(0.05)
+        else:
+            log.warning("matrix: a new room was not seen in time; writing anyway")
         return room_id
 
     async def stop(self) -> None:

@@ -226,4 +226,5 @@ TEXTS: dict[str, str] = {
         "I couldn't decrypt your last message (an encryption key problem). Could you send it again?"
     ),
     "private_only": "I only take part in private conversations. Write to me directly. 🙂",
+    "button_refused": "This button is not meant for you, or it was altered: nothing was done.",
 }

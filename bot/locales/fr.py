@@ -237,4 +237,5 @@ TEXTS: dict[str, str] = {
         "Peux-tu le renvoyer ?"
     ),
     "private_only": "Je ne participe qu'aux conversations privées. Écris-moi en message direct. 🙂",
+    "button_refused": "Ce bouton ne t'est pas destiné, ou il a été modifié : rien n'a été fait.",
 }
