@@ -101,15 +101,36 @@ def _adapters(settings: Settings, state: KeyValue) -> list[Adapter]:
         from adapters.console import ConsoleAdapter
 
         return [ConsoleAdapter(known=tuple(entry.id for entry in settings.listeners))]
+    secret = settings.security.secret_key.get_secret_value() if settings.security.secret_key else ""
+    adapters: list[Adapter] = []
     if settings.mattermost.configured:
-        raise ConfigError(
-            "mattermost is configured, but this build has no Mattermost adapter yet; "
-            "remove the mattermost settings"
-        )
+        adapters.append(_mattermost(settings, state, secret))
+    if settings.matrix.configured:
+        adapters.append(_matrix(settings, state, secret))
+    return adapters
+
+
+def _mattermost(settings: Settings, state: KeyValue, secret: str) -> Adapter:
+    from adapters.mattermost import MattermostAdapter, MattermostOptions
+
+    mm = settings.mattermost
+    options = MattermostOptions(
+        url=mm.url or "",
+        token=mm.token.get_secret_value() if mm.token else "",
+        http_listen=mm.http_listen,
+        public_url=mm.public_url or f"http://{mm.http_listen}",
+        command_tokens=tuple(t.get_secret_value() for t in mm.command_tokens),
+        signing_key=hmac.new(secret.encode(), b"mattermost-actions", hashlib.sha256).digest(),
+        verify=mm.ca_file or mm.verify_tls,
+        locale=settings.locale.default,
+    )
+    return MattermostAdapter(options, state)
+
+
+def _matrix(settings: Settings, state: KeyValue, secret: str) -> Adapter:
     from adapters.matrix import MatrixAdapter, MatrixOptions
 
     m = settings.matrix
-    secret = settings.security.secret_key.get_secret_value() if settings.security.secret_key else ""
     options = MatrixOptions(
         homeserver=m.homeserver or "",
         user_id=m.user_id or "",
@@ -124,7 +145,7 @@ def _adapters(settings: Settings, state: KeyValue) -> list[Adapter]:
         max_backoff=m.max_backoff,
         locale=settings.locale.default,
     )
-    return [MatrixAdapter(options, state)]
+    return MatrixAdapter(options, state)
 
 
 async def _run(settings: Settings) -> None:

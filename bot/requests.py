@@ -9,7 +9,7 @@ from bot import offers, scheduling
 from bot.cases import Case, CaseState, Mode, OfferOutcome
 from bot.context import Context
 from bot.locales import CATALOGS, t
-from bot.messages import OutgoingMessage
+from bot.messages import Button, OutgoingMessage
 from bot.neutral import neutralise
 from bot.people import Dialog, Person
 from bot.privacy import REQUESTER
@@ -47,10 +47,24 @@ async def start(ctx: Context, me: Person) -> Out:
     return await _ask(ctx, me, Dialog.TEAM, "ask_team")
 
 
+# Buttons where the platform has them; the same words typed work everywhere.
+_CHOICES = {
+    Dialog.CONTINUITY: (("button_yes", "oui"), ("button_no", "non")),
+    Dialog.TEAM: (("button_skip", "passer"),),
+    Dialog.MODE: (
+        ("button_anonymous", "anonyme"),
+        ("button_direct", "direct"),
+        ("button_skip", "passer"),
+    ),
+}
+
+
 async def _ask(ctx: Context, me: Person, dialog: Dialog, key: str) -> Out:
     me.dialog = dialog
     await ctx.store.save_person(me)
-    return [ctx.to_person(me, key)]
+    lang = ctx.lang(me)
+    buttons = tuple(Button(t(lang, label), word) for label, word in _CHOICES.get(dialog, ()))
+    return [replace(ctx.to_person(me, key), buttons=buttons)]
 
 
 async def answer(ctx: Context, me: Person, text: str, skipped: bool, now: datetime) -> Out:

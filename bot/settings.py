@@ -71,6 +71,7 @@ class MattermostSettings(_Section):
     public_url: str | None = None
     command_tokens: list[SecretStr] = Field(default_factory=list)
     verify_tls: bool = True
+    ca_file: str | None = None
 
     @property
     def configured(self) -> bool:

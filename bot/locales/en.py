@@ -227,4 +227,9 @@ TEXTS: dict[str, str] = {
     ),
     "private_only": "I only take part in private conversations. Write to me directly. 🙂",
     "button_refused": "This button is not meant for you, or it was altered: nothing was done.",
+    "button_yes": "Yes",
+    "button_no": "No",
+    "button_skip": "Skip",
+    "button_anonymous": "Anonymous",
+    "button_direct": "Direct",
 }

@@ -238,4 +238,9 @@ TEXTS: dict[str, str] = {
     ),
     "private_only": "Je ne participe qu'aux conversations privées. Écris-moi en message direct. 🙂",
     "button_refused": "Ce bouton ne t'est pas destiné, ou il a été modifié : rien n'a été fait.",
+    "button_yes": "Oui",
+    "button_no": "Non",
+    "button_skip": "Passer",
+    "button_anonymous": "Anonyme",
+    "button_direct": "Direct",
 }

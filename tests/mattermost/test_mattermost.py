@@ -1,0 +1,143 @@
+"""End to end through the fake Mattermost server (TLS, WebSocket, buttons, slash commands)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from tests.mattermost.conftest import COMMAND_TOKEN, MM
+
+
+async def _request(mm: MM) -> tuple[str, dict[str, Any]]:
+    """alice asks with the buttons; camille is offered the case. Returns (ref, offer post)."""
+    mm.say("alice", "demande")
+    team = await mm.expect("alice", "Dans quelle")
+    assert [a["name"] for a in team["props"]["attachments"][0]["actions"]] == ["Passer"]
+    status, _ = await mm.fake.click(team, 0, mm.ids["alice"])
+    assert status == 200
+    mode = await mm.expect("alice", "Comment préfères-tu échanger")
+    actions = mode["props"]["attachments"][0]["actions"]
+    assert [a["name"] for a in actions] == ["Anonyme", "Direct", "Passer"]
+    assert all(a["id"].isalnum() for a in actions)
+    status, answer = await mm.fake.click(mode, 0, mm.ids["alice"])
+    assert status == 200 and answer["ephemeral_text"] == "✅ Anonyme"
+    assert answer["update"]["props"] == {}  # the buttons disappear, the choice shows
+    assert answer["update"]["message"].endswith("✅ Anonyme")
+    searching = await mm.expect("alice", "Ta demande a la référence")
+    ref = searching["message"].split("**")[1]
+    offer = await mm.expect("camille", f"Nouvelle demande {ref}")
+    return ref, offer
+
+
+async def test_first_contact(mm: MM) -> None:
+    mm.say("alice", "bonjour")
+    welcome = await mm.expect("alice", "3114")
+    assert "`demande`" in welcome["message"]
+
+
+async def test_offer_click_accept_and_relay_in_a_thread(mm: MM) -> None:
+    ref, offer = await _request(mm)
+    assert [a["name"] for a in offer["props"]["attachments"][0]["actions"]] == [
+        "Accepter", "Refuser"]
+    status, answer = await mm.fake.click(offer, 0, mm.ids["camille"])
+    assert status == 200 and answer["update"]["props"] == {}
+    await mm.expect("alice", "Une personne du groupe a accepté")
+    mm.say("alice", "bonjour, merci")
+    relayed = await mm.expect("camille", "bonjour, merci")
+    assert relayed["root_id"] == offer["id"] and relayed["message"].startswith(f"**[{ref}]**")
+    mm.say("camille", "je t'écoute", root_id=offer["id"])
+    back = await mm.expect("alice", "je t'écoute")
+    assert back["message"].startswith("💬") and back["root_id"] == ""
+
+
+async def test_decline_goes_to_the_next_listener(mm: MM) -> None:
+    ref, offer = await _request(mm)
+    status, _ = await mm.fake.click(offer, 1, mm.ids["camille"])
+    assert status == 200
+    await mm.expect("dominique", f"Nouvelle demande {ref}")
+
+
+async def test_text_commands_work_too(mm: MM) -> None:
+    ref, _ = await _request(mm)
+    mm.say("camille", f"accepter {ref}")
+    await mm.expect("alice", "Une personne du groupe a accepté")
+
+
+async def test_forged_or_foreign_button_context_is_refused(mm: MM) -> None:
+    ref, offer = await _request(mm)
+    context = dict(offer["props"]["attachments"][0]["actions"][0]["integration"]["context"])
+    forged = {**context, "command": "refuser " + ref}
+    status, _ = await mm.fake.click(offer, 0, mm.ids["camille"], context=forged)
+    assert status == 403
+    status, _ = await mm.fake.click(offer, 0, mm.ids["dominique"])  # someone else's button
+    assert status == 403
+    await asyncio.sleep(0.5)
+    assert mm.count("alice", "Une personne du groupe a accepté") == 0
+    assert mm.count("dominique", "Nouvelle") == 0
+
+
+async def test_slash_numeros_answers_ephemerally(mm: MM) -> None:
+    status, answer = await mm.fake.slash(f"{mm.http}/mattermost/commands", "/numeros",
+                                         "sante mentale", mm.ids["bob"], COMMAND_TOKEN)
+    assert status == 200 and answer["response_type"] == "ephemeral"
+    assert "tel:" in answer["text"] and "Croix-Rouge" in answer["text"]
+    assert mm.posts_to("bob") == []  # nothing was posted in the DM
+
+
+async def test_slash_with_wrong_token_is_refused(mm: MM) -> None:
+    status, _ = await mm.fake.slash(f"{mm.http}/mattermost/commands", "/soutien", "aide",
+                                    mm.ids["bob"], "not-the-token")
+    assert status == 401
+
+
+@pytest.mark.parametrize("fault", ["close", "abort", "bad_token"])
+async def test_reconnects_and_catches_up_without_loss_or_duplicate(mm: MM, fault: str) -> None:
+    mm.say("alice", "bonjour")
+    await mm.expect("alice", "3114")
+    if fault == "bad_token":
+        token = "bot-token"
+        del mm.fake.tokens[token]
+        await mm.fake.close_sockets()
+        await asyncio.sleep(1.5)  # refused reconnections meanwhile
+    else:
+        await mm.fake.close_sockets(abort=fault == "abort")
+    mm.say("alice", "aide")  # written while the bot is not connected
+    if fault == "bad_token":
+        mm.fake.tokens["bot-token"] = mm.bot
+    await mm.expect("alice", "Ce que je peux faire", within=30)
+    await asyncio.sleep(1.5)
+    assert mm.count("alice", "Ce que je peux faire") == 1
+
+
+async def test_slow_server_and_burst_lose_nothing(mm: MM) -> None:
+    mm.fake.faults.slow_seconds = 0.3
+    for n in range(8):
+        mm.say("alice", f"numéros test{n}")
+    await mm.until(lambda: mm.count("alice", "rien trouvé") >= 8, within=60)
+    await asyncio.sleep(1)
+    assert mm.count("alice", "rien trouvé") == 8
+
+
+async def test_429_storm_loses_nothing(mm: MM) -> None:
+    mm.say("alice", "bonjour")
+    await mm.expect("alice", "3114")
+    mm.fake.faults.rate_limited = 6
+    for n in range(3):
+        mm.say("alice", "aide")
+    await mm.until(lambda: mm.count("alice", "Ce que je peux faire") >= 3, within=40)
+    await asyncio.sleep(1)
+    assert mm.count("alice", "Ce que je peux faire") == 3
+
+
+async def test_health_and_metrics(mm: MM) -> None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"{mm.http}/healthz") as r:
+            assert r.status == 200
+        async with session.get(f"{mm.http}/readyz") as r:
+            assert r.status == 200
+        async with session.get(f"{mm.http}/metrics") as r:
+            assert "soutien_mattermost_connected 1" in await r.text()
