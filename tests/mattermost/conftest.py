@@ -85,18 +85,32 @@ async def mm(tmp_path: Path) -> AsyncIterator[MM]:
     port = free_port()
     adapter = MattermostAdapter(
         MattermostOptions(
-            url=fake.url, token="bot-token", http_listen=f"127.0.0.1:{port}",
-            public_url=f"http://127.0.0.1:{port}", command_tokens=(COMMAND_TOKEN,),
-            signing_key=b"s" * 32, verify=str(ca_file), request_timeout=10, max_backoff=0.5,
+            url=fake.url,
+            token="bot-token",
+            http_listen=f"127.0.0.1:{port}",
+            public_url=f"http://127.0.0.1:{port}",
+            command_tokens=(COMMAND_TOKEN,),
+            signing_key=b"s" * 32,
+            verify=str(ca_file),
+            request_timeout=10,
+            max_backoff=0.5,
         ),
         SqlKeyValue(store.engine, FieldCipher(SECRET)),
     )
-    roster = Roster((
-        Listener("camille", "Camille", ("DINUM",), (Address("mattermost", "camille"),)),
-        Listener("dominique", "Dominique", (), (Address("mattermost", "dominique"),)),
-        Listener("claude", "Claude", (), (Address("mattermost", "claude"),), coordinator=True,
-                 listens=False),
-    ))
+    roster = Roster(
+        (
+            Listener("camille", "Camille", ("DINUM",), (Address("mattermost", "camille"),)),
+            Listener("dominique", "Dominique", (), (Address("mattermost", "dominique"),)),
+            Listener(
+                "claude",
+                "Claude",
+                (),
+                (Address("mattermost", "claude"),),
+                coordinator=True,
+                listens=False,
+            ),
+        )
+    )
     clock = SystemClock()
     ctx = Context(store, roster, clock, answers(), frozenset({"mattermost"}), Policy())
     task = asyncio.create_task(Runtime(Bot(ctx), [adapter], clock, tick_every=1).run())
