@@ -188,3 +188,50 @@ async def test_key_rotation_keeps_everything_readable(store: SqlStore, sqlite_ur
     assert case is not None and case.team == "DINUM" and case.state is CaseState.OFFERED
     again = await rotated.person(Address("fake", "alice"), chat.clock.now())
     assert again.id == case.requester_id  # the look-up hash follows the new key
+
+
+def test_cli_audit_and_key_rotation(tmp_path: Path) -> None:
+    """`soutien-bot audit --case REF` and `soutien-bot keys rotate`, as an operator runs them."""
+    import os
+    import subprocess
+    import sys
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'ops.db'}"
+
+    async def scenario() -> str:
+        from tests.conftest import make_store
+
+        store = await make_store(url)
+        chat = Chat(store)
+        ref = await chat.request("alice", team="DINUM")  # camille is linked: dominique
+        await chat.deliver("dominique", "accepter")
+        await store.engine.dispose()
+        return ref
+
+    ref = asyncio.run(scenario())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
+    env |= {"SOUTIEN_STORAGE__URL": url, "SOUTIEN_SECURITY__SECRET_KEY": SECRET}
+
+    def cli(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env | extra,
+            timeout=60,
+        )
+
+    audit = cli("audit", "--case", ref.lower())
+    assert audit.returncode == 0, audit.stderr
+    assert "listener:dominique" in audit.stdout and "accepted" in audit.stdout
+    assert "alice" not in audit.stdout
+    new_key = "another-long-secret-key-for-rotation"
+    rotated = cli(
+        "keys",
+        "rotate",
+        SOUTIEN_SECURITY__SECRET_KEY=new_key,
+        SOUTIEN_SECURITY__OLD_SECRET_KEYS=f'["{SECRET}"]',
+    )
+    assert rotated.returncode == 0 and "re-encrypted" in rotated.stdout, rotated.stderr
+    assert cli("audit", "--case", ref, SOUTIEN_SECURITY__SECRET_KEY=new_key).returncode == 0
