@@ -189,23 +189,7 @@ class FakeMattermost:
         ids = await request.json()
         if not isinstance(ids, list) or len(ids) != 2 or not all(i in self.users for i in ids):
             return self.error(400, "Invalid user ids")
-        name = "__".join(sorted(ids))
-        channel = next((c for c in self.channels.values() if c["name"] == name), None)
-        if channel is None:
-            now = int(time.time() * 1000)
-            channel = {
-                "id": new_id(),
-                "name": name,
-                "type": "D",
-                "team_id": "",
-                "display_name": "",
-                "create_at": now,
-                "update_at": now,
-                "delete_at": 0,
-                "creator_id": self._caller(request),
-                "members": ids,
-            }
-            self.channels[channel["id"]] = channel
+        channel = self.channels[self.dm_between(ids[0], ids[1])]
         return self.json({k: v for k, v in channel.items() if k != "members"}, 201)
 
     async def _create_post(self, request: web.Request) -> web.Response:
@@ -353,6 +337,7 @@ class FakeMattermost:
     # what a person does in the Mattermost UI ----------------------------------------------
 
     def dm_between(self, a: str, b: str) -> str:
+        """The direct channel of two users, created on first use (as the server does)."""
         name = "__".join(sorted([a, b]))
         channel = next((c for c in self.channels.values() if c["name"] == name), None)
         if channel is None:
