@@ -33,6 +33,7 @@ from bot.routing import Limits
 from bot.runtime import Runtime
 from bot.settings import ConfigError, Settings
 from bot.settings import load as load_settings
+from storage.crypto import FieldCipher
 
 log = logging.getLogger("soutien")
 
@@ -59,8 +60,8 @@ def roster_of(settings: Settings, console: bool) -> Roster:
     return Roster(tuple(members))
 
 
-def _cipher(settings: Settings):  # type: ignore[no-untyped-def]
-    from storage.crypto import FieldCipher
+def _cipher(settings: Settings) -> FieldCipher:
+    """The field cipher; the console demo alone may run on a throwaway key."""
 
     key = settings.security.secret_key
     if key is not None:
