@@ -36,6 +36,7 @@ class DueAction:
     due_at: datetime
     case_id: int | None = None
     subject: str | None = None
+    zone: str = "Europe/Paris"
 
 
 @dataclass(frozen=True, slots=True)

@@ -144,8 +144,10 @@ class Store(Protocol):
         now: datetime,
         case_id: int | None = None,
         subject: str | None = None,
+        zone: str = "Europe/Paris",
     ) -> bool:
-        """Add a due action once: False when `key` is already scheduled."""
+        """Add a due action once (aware UTC time, IANA zone for its local rules);
+        False when `key` is already scheduled."""
 
     async def due_actions(self, now: datetime, lease: timedelta) -> list[DueAction]: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -37,7 +38,8 @@ async def run_due(ctx: Context, now: datetime, owner: str) -> Out:
     for action in await ctx.store.due_actions(now, LEASE):
         if not await ctx.store.claim(action.id, owner, now, LEASE):
             continue  # another replica has it
-        allowed = next_allowed(now, action.kind, ctx.policy.quiet_hours)
+        quiet = replace(ctx.policy.quiet_hours, zone=ZoneInfo(action.zone))
+        allowed = next_allowed(now, action.kind, quiet)
         if allowed > now:  # fell due while the bot was down, but it is night now
             await ctx.store.postpone(action.id, allowed)
             continue

@@ -18,8 +18,9 @@ async def schedule(
     subject: str | None = None,
 ) -> None:
     """Add a follow-up (idempotent), already moved out of quiet hours if it must be."""
-    when = next_allowed(due, kind, ctx.policy.quiet_hours)
-    await ctx.store.schedule(kind, when, key, ctx.clock.now(), case_id, subject)
+    quiet = ctx.policy.quiet_hours
+    when = next_allowed(due, kind, quiet)
+    await ctx.store.schedule(kind, when, key, ctx.clock.now(), case_id, subject, quiet.zone.key)
 
 
 async def nudge(ctx: Context, case: Case, listener_id: str, accepted: datetime) -> None:

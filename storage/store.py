@@ -442,6 +442,7 @@ class SqlStore:
         now: datetime,
         case_id: int | None = None,
         subject: str | None = None,
+        zone: str = "Europe/Paris",
     ) -> bool:
         try:
             async with self.sessions.begin() as s:
@@ -452,6 +453,7 @@ class SqlStore:
                         case_id=case_id,
                         subject=subject,
                         due_at=due_at,
+                        zone=zone,
                         state="pending",
                         created_at=now,
                     )
@@ -475,7 +477,8 @@ class SqlStore:
                 .order_by(DueActionRow.due_at, DueActionRow.id)
             )
             return [
-                DueAction(r.id, r.key, Kind(r.kind), r.due_at, r.case_id, r.subject) for r in rows
+                DueAction(r.id, r.key, Kind(r.kind), r.due_at, r.case_id, r.subject, r.zone)
+                for r in rows
             ]
 
     async def claim(self, action_id: int, owner: str, now: datetime, lease: timedelta) -> bool:

@@ -150,6 +150,9 @@ class DueActionRow(Base):
     )
     subject: Mapped[str | None] = mapped_column(String(64))
     due_at: Mapped[datetime] = mapped_column(index=True)
+    zone: Mapped[str] = mapped_column(
+        String(64), default="Europe/Paris", server_default="Europe/Paris"
+    )
     state: Mapped[str] = mapped_column(String(12), index=True)
     owner: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None]
