@@ -184,6 +184,8 @@ async def _run(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     if hasattr(signal, "SIGHUP"):
         loop.add_signal_handler(signal.SIGHUP, reloader.reload)
+    if hasattr(signal, "SIGUSR1"):  # an operator's view of what the bot is waiting on
+        loop.add_signal_handler(signal.SIGUSR1, _dump_tasks)
     watcher = asyncio.create_task(reloader.watch())
     try:
         owner = f"{socket.gethostname()}:{os.getpid()}"
@@ -218,6 +220,15 @@ async def _admin(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     finally:
         await engine.dispose()
+
+
+def _dump_tasks() -> None:
+    import io
+
+    for task in asyncio.all_tasks():
+        out = io.StringIO()
+        task.print_stack(limit=12, file=out)
+        log.warning("task %s:\n%s", task.get_name(), out.getvalue())
 
 
 def _config_path(given: str | None) -> Path | None:

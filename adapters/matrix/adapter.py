@@ -98,6 +98,7 @@ class MatrixAdapter:
         self._stopping = asyncio.Event()
         self._synced = asyncio.Event()
         self._position: str | None = None
+        self._background: set[asyncio.Task[None]] = set()
 
     # connection -------------------------------------------------------------------
 
@@ -227,12 +228,15 @@ class MatrixAdapter:
             and await self.state.get(NS + ".event", event.event_id) is None
         ):
             self._pending[event.event_id] = _Pending(room_id, event)
-            await self._request_key(event)
+            # Never hold the sync loop on a key request: it runs beside it, bounded.
+            task = asyncio.create_task(self._request_key(event))
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
 
     async def _request_key(self, event: MegolmEvent) -> None:
         assert self.client is not None
-        with contextlib.suppress(Exception):  # already requested, or no session yet
-            await self.client.request_room_key(event)
+        with contextlib.suppress(Exception):  # already requested, no session yet, or slow
+            await asyncio.wait_for(self.client.request_room_key(event), 15)
 
     async def _retry_undecrypted(self) -> None:
         assert self.client is not None
@@ -391,13 +395,19 @@ class MatrixAdapter:
         room = client.rooms.get(room_id)
         if room is None:
             return
-        unknown = {u for u in room.users if not list(client.device_store.active_user_devices(u))}
+        unknown = {
+            u
+            for u in room.users
+            if u != self.options.user_id and not list(client.device_store.active_user_devices(u))
+        }
         if unknown:
             client.olm.users_for_key_query.update(unknown)
         if client.should_query_keys:
             await client.keys_query()
-        missing = client.get_missing_sessions(room_id)
-        if missing:  # without an Olm session, a device would not get the room key
+        for _ in range(3):  # without an Olm session, a device would not get the room key
+            missing = client.get_missing_sessions(room_id)
+            if not missing:
+                return
             await client.keys_claim(missing)
 
     async def _dm(self, user: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import signal
@@ -160,7 +161,12 @@ async def world(synapse: Synapse, tmp_path: Path) -> AsyncIterator[World]:
     w = await World(synapse, tmp_path).start()
     try:
         yield w
+    except BaseException:
+        raise
     finally:
+        if w.bot.process is not None and w.bot.process.poll() is None:
+            w.bot.process.send_signal(signal.SIGUSR1)
+            await asyncio.sleep(0.5)
         await w.stop()
         if os.environ.get("SOUTIEN_SHOW_BOT_LOG"):
             print(w.bot.log())

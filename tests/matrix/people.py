@@ -76,18 +76,33 @@ class MatrixUser:
 
     async def say(self, room_id: str, text: str) -> None:
         await self.until(lambda: room_id in self.client.rooms, within=30)
-        # As Element does: know every member's devices before encrypting for them.
-        olm = self.client.olm
-        assert olm is not None
-        olm.users_for_key_query.update(self.client.rooms[room_id].users)
-        if self.client.should_query_keys:
-            await self.client.keys_query()
+        await self.ready_to_encrypt(room_id)
         await self.client.room_send(
             room_id,
             "m.room.message",
             {"msgtype": "m.text", "body": text},
             ignore_unverified_devices=True,
         )
+
+    async def ready_to_encrypt(self, room_id: str) -> None:
+        """As Element does: know every member's devices and hold an Olm session with each
+        before encrypting, or a device would not receive the room key."""
+        olm = self.client.olm
+        assert olm is not None
+        members = [u for u in self.client.rooms[room_id].users if u != self.user_id]
+        for _ in range(50):
+            unknown = [
+                u for u in members if not list(self.client.device_store.active_user_devices(u))
+            ]
+            olm.users_for_key_query.update(unknown)
+            if self.client.should_query_keys:
+                await self.client.keys_query()
+            missing = self.client.get_missing_sessions(room_id)
+            if missing:
+                await self.client.keys_claim(missing)
+            if not unknown and not self.client.get_missing_sessions(room_id):
+                return
+            await asyncio.sleep(0.1)
 
     async def until(self, condition: object, within: float = 60) -> None:
         deadline = time.monotonic() + within
