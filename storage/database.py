@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +29,9 @@ def create_engine(url: str) -> AsyncEngine:
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
-        cursor.close()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()  # WAL is set once, by `upgrade`, before any engine opens the file
 
     return engine
 
@@ -47,3 +48,8 @@ def upgrade(url: str) -> None:
     if make_url(url).get_backend_name() == "sqlite" and make_url(url).database:
         Path(make_url(url).database or ".").parent.mkdir(parents=True, exist_ok=True)
     command.upgrade(alembic_config(url), "head")
+    database = make_url(url).database
+    if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":
+        # Persistent in the file; several replicas may then read while one writes.
+        with contextlib.closing(sqlite3.connect(database, timeout=30)) as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
