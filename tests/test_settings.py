@@ -45,25 +45,13 @@ def test_bad_config_names_the_key(tmp_path: Path, content: str, expected: str) -
         load(path)
 
 
-def test_bad_config_exits_with_one_clear_message(tmp_path: Path) -> None:
+def _run_with(
+    tmp_path: Path, config: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`soutien-bot run` with this configuration file, as an operator starts it."""
     path = tmp_path / "soutien.yaml"
-    path.write_text("routing:\n  max_active_cases: zero\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run", "--config", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-    )
-    assert done.returncode == 2
-    assert "routing.max_active_cases" in done.stderr and "Traceback" not in done.stderr
-
-
-def test_platform_without_secret_key_refuses_to_start(tmp_path: Path) -> None:
-    path = tmp_path / "soutien.yaml"
-    path.write_text("mattermost:\n  url: https://mm.example\n")
-    env = {"PATH": "/usr/bin:/bin", "SOUTIEN_MATTERMOST__TOKEN": "t"}
-    done = subprocess.run(
+    path.write_text(config)
+    return subprocess.run(
         [sys.executable, "-m", "bot", "run", "--config", str(path)],
         capture_output=True,
         text=True,
@@ -71,4 +59,15 @@ def test_platform_without_secret_key_refuses_to_start(tmp_path: Path) -> None:
         timeout=60,
         env=env,
     )
+
+
+def test_bad_config_exits_with_one_clear_message(tmp_path: Path) -> None:
+    done = _run_with(tmp_path, "routing:\n  max_active_cases: zero\n")
+    assert done.returncode == 2
+    assert "routing.max_active_cases" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_platform_without_secret_key_refuses_to_start(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "SOUTIEN_MATTERMOST__TOKEN": "t"}
+    done = _run_with(tmp_path, "mattermost:\n  url: https://mm.example\n", env)
     assert done.returncode == 2 and "Traceback" not in done.stderr
