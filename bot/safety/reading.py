@@ -1,0 +1,52 @@
+"""Levels, situations and categories: what the reader tells the rest of the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+
+from bot.safety.legacy_tmp import is_danger as _legacy
+
+
+class Level(IntEnum):
+    """How worried the bot should be, in increasing order."""
+
+    NONE = 0
+    CONCERN = 1
+    DANGER = 2
+
+
+class Situation(StrEnum):
+    """Who is at risk, which decides the numbers given first."""
+
+    SELF = "self"
+    OTHER = "other"
+    VIOLENCE = "violence"
+
+
+class Category(StrEnum):
+    EXPLICIT = "explicit"
+    VEILED = "veiled"
+    PREPARATION = "preparation"
+    MEANS_NOW = "means_now"
+    OVERDOSE = "overdose"
+    SELF_HARM = "self_harm"
+    PAST_ATTEMPT = "past_attempt"
+    THIRD_PARTY = "third_party"
+    VIOLENCE = "violence"
+    DISTRESS = "distress"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    level: Level
+    situation: Situation = Situation.SELF
+    categories: frozenset[Category] = frozenset()
+
+
+NOTHING = Reading(Level.NONE)
+
+
+def read(text: str) -> Reading:
+    """What `text` says about the writer's safety, or someone else's."""
+    return Reading(Level.DANGER) if _legacy(text) else NOTHING
