@@ -9,7 +9,8 @@ answering: a false alarm costs a list of numbers, a miss can cost a life.
 
 from __future__ import annotations
 
-from bot.safety.reading import Category, Level, Reading, Situation, read
+from bot.safety.levels import Category, Level, Reading, Situation
+from bot.safety.reader import read
 
 __all__ = ["Category", "Level", "Reading", "Situation", "is_danger", "read"]
 

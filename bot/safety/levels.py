@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
-from bot.safety.legacy_tmp import is_danger as _legacy
-
 
 class Level(IntEnum):
     """How worried the bot should be, in increasing order."""
@@ -25,6 +23,8 @@ class Situation(StrEnum):
 
 
 class Category(StrEnum):
+    """Kinds of danger (and distress) the reader recognises."""
+
     EXPLICIT = "explicit"
     VEILED = "veiled"
     PREPARATION = "preparation"
@@ -39,14 +39,11 @@ class Category(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Reading:
+    """What one message says about someone's safety."""
+
     level: Level
     situation: Situation = Situation.SELF
     categories: frozenset[Category] = frozenset()
 
 
 NOTHING = Reading(Level.NONE)
-
-
-def read(text: str) -> Reading:
-    """What `text` says about the writer's safety, or someone else's."""
-    return Reading(Level.DANGER) if _legacy(text) else NOTHING

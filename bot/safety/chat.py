@@ -1,0 +1,197 @@
+"""How people type in a chat, turned into plain words the reader can look up.
+
+Lower case, accents kept (the lemmatiser needs them; the keys fold them later),
+letters repeated for emphasis reduced, elisions split (`j'ai` → `je ai`), and the
+SMS spellings and abbreviations of French and English chat expanded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Emphasis: three or more of the same letter are one ("nooooon", "mourirrr").
+_REPEATS = re.compile(r"(\w)\1{2,}")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?P<end>[.!?;\n]+)", re.UNICODE)
+BOUNDARY = "¦"  # a sentence end: no pattern spans it
+_MAX_CHARS = 200_000
+
+# Elided French words and English contractions, after an apostrophe is found.
+_ELIDED = {"j": "je", "m": "me", "t": "te", "s": "se", "l": "le", "n": "ne", "d": "de", "qu": "que"}
+_ELIDED |= {"c": "ce", "jusqu": "jusque", "lorsqu": "lorsque", "puisqu": "puisque"}
+_CONTRACTED = {
+    "n't": " not",
+    "'s": " is",
+    "'m": " am",
+    "'re": " are",
+    "'ve": " have",
+    "'ll": " will",
+    "'d": " would",
+}
+_ENGLISH_IRREGULAR = {
+    "od'd": "overdosed",
+    "can't": "can not",
+    "won't": "will not",
+    "ain't": "am not",
+    "cant": "can not",
+}
+
+# Chat spellings, one token → words. Written from how people type, not from any list
+# of danger words: they are ordinary words of the language.
+SMS: dict[str, str] = {
+    # French
+    "jveux": "je veux",
+    "jvoudrais": "je voudrais",
+    "jvais": "je vais",
+    "jpeux": "je peux",
+    "jsuis": "je suis",
+    "jsui": "je suis",
+    "chui": "je suis",
+    "chuis": "je suis",
+    "chu": "je suis",
+    "jss": "je suis",
+    "jsp": "je sais pas",
+    "jsais": "je sais",
+    "chais": "je sais",
+    "jpense": "je pense",
+    "jme": "je me",
+    "jte": "je te",
+    "jle": "je le",
+    "jai": "je ai",
+    "jen": "je en",
+    "jpp": "je en peux plus",
+    "jfais": "je fais",
+    "jcrois": "je crois",
+    "jdois": "je dois",
+    "jtiens": "je tiens",
+    "jarrive": "je arrive",
+    "jais": "je ai",
+    "g": "je ai",
+    "c": "ce est",
+    "ct": "ce était",
+    "cé": "ce est",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pcq": "parce que",
+    "pck": "parce que",
+    "tt": "tout",
+    "tte": "toute",
+    "ttes": "toutes",
+    "bcp": "beaucoup",
+    "bcq": "beaucoup",
+    "pr": "pour",
+    "ds": "dans",
+    "ms": "mais",
+    "qd": "quand",
+    "qlq": "quelque",
+    "tjrs": "toujours",
+    "tjs": "toujours",
+    "mm": "même",
+    "pa": "pas",
+    "plu": "plus",
+    "jamé": "jamais",
+    "mwa": "moi",
+    "moa": "moi",
+    "koi": "quoi",
+    "ke": "que",
+    "ki": "qui",
+    "ya": "il y a",
+    "yavait": "il y avait",
+    "tkt": "te inquiète pas",
+    "stp": "s'il te plaît",
+    "svp": "s'il vous plaît",
+    "dsl": "désolé",
+    "ptet": "peut être",
+    "vrmt": "vraiment",
+    "mtn": "maintenant",
+    "mnt": "maintenant",
+    "auj": "aujourd'hui",
+    "ajd": "aujourd'hui",
+    "medoc": "médicament",
+    "medocs": "médicaments",
+    "médoc": "médicament",
+    "médocs": "médicaments",
+    "hosto": "hôpital",
+    "taf": "travail",
+    "boulot": "travail",
+    "ac": "avec",
+    "avc": "avec",
+    "ca": "ça",
+    "tentaive": "tentative",
+    "tentive": "tentative",
+    # English
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "unalive": "kill",
+    "unaliving": "killing",
+    "idk": "i do not know",
+    "rn": "right now",
+    "u": "you",
+    "ur": "your",
+    "im": "i am",
+    "ive": "i have",
+    "dont": "do not",
+    "wont": "will not",
+    "cant": "can not",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "imma": "i am going to",
+    "tbh": "to be honest",
+    "ngl": "not going to lie",
+    "pls": "please",
+    "plz": "please",
+    "od": "overdose",
+    "ODed": "overdosed",
+    "oded": "overdosed",
+    "bc": "because",
+    "cuz": "because",
+    "tho": "though",
+    "rly": "really",
+    "thx": "thanks",
+}
+# "TS" in capitals is a suicide attempt; "ts" in lower case is usually "tous".
+_BEFORE_ATTEMPT = frozenset(
+    "une ma sa ta la sa 1 2 deux fait fais faire premiere première derniere dernière".split()
+)
+_CAPITAL = {"TS": "tentative de suicide", "OD": "overdose", "SH": "self harm"}
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as the reader wants them: lower case, expanded, in order."""
+    text = unicodedata.normalize("NFC", text[:_MAX_CHARS]).replace("’", "'")
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        if match.group("end"):
+            if out and out[-1] != BOUNDARY:
+                out.append(BOUNDARY)
+            continue
+        raw = _REPEATS.sub(r"\1", match.group())
+        if raw in _CAPITAL:
+            out += _CAPITAL[raw].split()
+            continue
+        lowered = raw.lower()
+        if lowered == "ts":
+            attempt = bool(out) and out[-1] in _BEFORE_ATTEMPT
+            out += ["tentative", "de", "suicide"] if attempt else ["tous"]
+            continue
+        out += _expand(lowered)
+    if out and out[-1] != BOUNDARY:
+        out.append(BOUNDARY)
+    return out
+
+
+def _expand(token: str) -> list[str]:
+    if token in SMS:
+        return SMS[token].split()
+    if "'" not in token:
+        return [token]
+    if token in _ENGLISH_IRREGULAR:
+        return _ENGLISH_IRREGULAR[token].split()
+    head, _, rest = token.partition("'")
+    if head in _ELIDED and rest:
+        return [_ELIDED[head], *_expand(rest)]
+    for ending, words_ in _CONTRACTED.items():
+        if token.endswith(ending):
+            return [token[: -len(ending)], *words_.split()]
+    return [part for part in token.split("'") if part]

@@ -1,0 +1,132 @@
+"""Concepts: words that mean the same thing for the reader, French and English.
+
+Each concept is a set of ordinary words in their dictionary form; the reader looks
+them up by key (lemma stem), so every inflection and accent-less spelling matches.
+Patterns (`patterns.py`) are written over these concepts as `@NAME`.
+"""
+
+from __future__ import annotations
+
+CONCEPTS: dict[str, str] = {
+    # people
+    "ME": "=je =j =moi =me =m =mon =ma =mes =myself =i =my =mine =perso",
+    "REFL": "=me =m =se =s =te =t =myself =himself =herself =themselves =yourself",
+    "SE": "=se =s =lui =himself =herself =themselves =him",
+    "OTHER": (
+        "collègue collegue ami amie pote copain copine frère soeur sœur fils fille mère "
+        "père maman papa mari femme épouse époux conjoint conjointe compagnon compagne coloc "
+        "colocataire voisin voisine agent agente stagiaire élève eleve étudiant patient "
+        "patiente usager usagère cheffe chef binôme binome cousin cousine neveu nièce "
+        "enfant ado adolescent friend colleague coworker co-worker teammate sister brother "
+        "=son daughter mother mum mom dad father husband wife partner boyfriend girlfriend "
+        "roommate flatmate neighbour neighbor student kid teenager cousin niece nephew "
+        "manager boss intern homme mec gars type quelqu'un man woman guy girl boy someone "
+        "person garçon gamin gamine"
+    ),
+    "HE": "=il =elle =ils =elles =he =she =they =him =her",
+    # wanting, thinking
+    "WANT": (
+        "vouloir envie souhaiter désirer rêver préférer aimer tenter tentation besoin "
+        "want wish like would need tempt desire long urge"
+    ),
+    "THINK": (
+        "penser pensée idée songer imaginer obsession obséder hanter tourner envisager "
+        "think thought idea imagine consider considering plan planning obsess fantasize"
+    ),
+    "GOING": "aller compter devoir décider prêt going gonna will about ready decided",
+    "NEG": "pas plus jamais aucun aucune rien ni sans not no never nothing without anymore",
+    # dying, killing, ending
+    "DIE": ("mourir mort morte crever décéder décès trépas die dead death dying"),
+    "SUICIDE": ("suicide suicider suicidaire suicidal suicidé autolyse tentative attempt"),
+    "KILL": (
+        "tuer flinguer supprimer zigouiller foutre pendre noyer empoisonner "
+        "kill shoot hang drown poison off"
+    ),
+    "END": "finir terminer achever fin arrêter stopper end stop over quit",
+    "LIFE": "vie vivre jour existence exister life live living alive exist",
+    "EVERYTHING": "tout tous toute everything all it",
+    "GONE": (
+        "disparaître partir effacer évaporer volatiliser quitter absent gone disappear vanish "
+        "leave fade"
+    ),
+    "SLEEP": "dormir endormir sommeil sleep asleep",
+    "WAKE": "réveiller réveil wake awake up",
+    "HERE": "là ici présent monde terre around here there world",
+    "BURDEN": "poids fardeau boulet burden weight nuisance problem problème",
+    "BETTER": "mieux soulager soulagé tranquille better relieved easier",
+    "POINT": (
+        "sens raison intérêt espoir avenir futur issue solution sortie lumière "
+        "point reason hope future meaning purpose"
+    ),
+    # preparation
+    "LETTER": "lettre mail courrier carnet vidéo letter letters message video",
+    "GOODBYE": "adieu adieux revoir goodbye goodbyes farewell bye",
+    "GIVE": "donner léguer confier offrir distribuer give giving gave leave",
+    "BELONGINGS": (
+        "affaire affaires chat chien plante livre objet bijou badge clé clef codes "
+        "things stuff belongings cat dog plant book keys"
+    ),
+    "PLAN": "plan prévoir préparer organiser décider date jour choisir planned plan date day",
+    "HOW": "comment moyen méthode façon manière how way ways method methods painless",
+    "WILL": "=testament =testaments",
+    # means
+    "HIGH": (
+        "pont viaduc passerelle toit rebord falaise parapet rambarde précipice pylône "
+        "bridge roof ledge cliff railing"
+    ),
+    "PLACE": (
+        "pont viaduc passerelle toit terrasse rebord fenêtre balcon falaise rail rails voie "
+        "quai vide parapet rambarde précipice pylône étage "
+        "bridge roof ledge edge cliff tracks rails platform railing window balcony"
+    ),
+    "MEANS": (
+        "corde lame rasoir couteau arme fusil flingue pistolet revolver cutter scalpel "
+        "cachet cachets médicament comprimé pilule gélule somnifère anxiolytique "
+        "rope blade razor knife gun rifle pistol weapon pills pill tablets meds"
+    ),
+    "JUMP": "sauter jeter lancer balancer plonger jump throw leap",
+    "NOW": ("maintenant =là actuellement instant soir soirée now =right tonight currently"),
+    "HOLD": "main tenir devant côté poche hand holding front beside",
+    # overdose
+    "MED": (
+        "médicament cachet comprimé pilule gélule somnifère anxiolytique antidépresseur "
+        "traitement doliprane paracétamol dafalgan efferalgan xanax lexomil tramadol "
+        "lysanxia stilnox zolpidem seresta valium lithium insuline morphine codéine "
+        "neuroleptique benzodiazépine javel détergent produit poison pesticide "
+        "medication meds pill pills tablet tablets sleeping painkiller painkillers "
+        "paracetamol tylenol ibuprofen antidepressant antidepressants insulin bleach"
+    ),
+    "SWALLOW": "avaler ingérer boire gober prendre take took swallow swallowed drink drank",
+    "LOTS_AFTER": "entier entière =coup trop beaucoup whole =lot bunch",
+    "LOTS": (
+        "tout toute tous toutes boîte boite plaquette flacon tube paquet plein trop "
+        "beaucoup dose entier entière stock réserve surdose overdose "
+        "all whole bottle box pack lot bunch many too handful entire"
+    ),
+    "ALCOHOL": "alcool vin whisky vodka bière rhum alcohol wine beer",
+    "OVERDOSE": "overdose surdose intoxication intoxiquer overdosed",
+    # self-harm
+    "CUT": (
+        "couper scarifier mutiler taillader entailler lacérer brûler griffer ouvrir "
+        "cut cutting slash burn scratch"
+    ),
+    "HURT": "mal blesser frapper taper cogner mordre hurt harm hit punch injure",
+    "BODY": (
+        "bras poignet poignets cuisse cuisses veine veines peau main jambe ventre tête "
+        "arm arms wrist wrists thigh thighs skin vein veins leg legs"
+    ),
+    "ON_PURPOSE": "exprès volontairement délibérément purpose deliberately",
+    # violence
+    "BEAT": (
+        "frapper battre cogner taper gifler étrangler tabasser bousculer plaquer pousser "
+        "violer agresser attaquer blesser saigner poignarder égorger "
+        "hit beat punch slap strangle choke attack rape stab hurt assault"
+    ),
+    "THREATEN": "menacer menace threat threaten threatening",
+    "WEAPON": "couteau arme fusil pistolet batte hache marteau knife gun weapon bat axe hammer",
+    "AFRAID": "peur terrifier terrorisé paniquer afraid scared terrified frightened",
+    "SAFE": "sécurité safe safety",
+    "DANGER": "danger dangereux danger",
+    "LOCKED": "enfermer enfermé cacher caché séquestrer bloquer locked hiding hide trapped",
+    "VIOLENT": "violent violente violence violences abuse abusive",
+}

@@ -1,0 +1,136 @@
+"""Find patterns in a message: slots in order, with bounded gaps, inside one sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.safety import lemmas
+from bot.safety.chat import BOUNDARY
+from bot.text import fold
+
+_GAPS = {"..": 8, "+": 0}
+_DEFAULT_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    labels: frozenset[str]  # `@CONCEPT` names and word keys
+    negative: bool = False  # `!@LIFE`: any word that is not one of these
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    source: str
+    slots: tuple[Slot, ...]
+    gaps: tuple[int, ...]  # gaps[i] is the most words allowed before slots[i + 1]
+
+    @property
+    def single(self) -> bool:
+        """A pattern of one slot names a topic; it says less than a sentence does."""
+        return len(self.slots) == 1
+
+    @property
+    def negated_inside(self) -> bool:
+        return any("@NEG" in slot.labels for slot in self.slots)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    pattern: Pattern
+    positions: tuple[int, ...]
+
+    @property
+    def start(self) -> int:
+        return self.positions[0]
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1]
+
+
+def compile_pattern(source: str) -> Pattern:
+    """Parse the small pattern language described in `patterns.py`."""
+    slots: list[Slot] = []
+    gaps: list[int] = []
+    gap = _DEFAULT_GAP
+    for part in source.split():
+        if part in _GAPS:
+            gap = _GAPS[part]
+            continue
+        negative = part.startswith("!")
+        labels = frozenset(_label(alt) for alt in part.lstrip("!").split("|"))
+        if slots:
+            gaps.append(gap)
+        slots.append(Slot(labels, negative))
+        gap = _DEFAULT_GAP
+    return Pattern(source, tuple(slots), tuple(gaps))
+
+
+def _label(alternative: str) -> str:
+    if alternative.startswith(("@", "#")):
+        return alternative
+    if alternative.startswith("="):
+        return "=" + fold(alternative[1:])
+    return lemmas.key(alternative.lower())
+
+
+def label_tokens(
+    tokens: Sequence[str], concepts: dict[str, frozenset[str]]
+) -> list[frozenset[str]]:
+    """Each token's labels: its key, every concept its key belongs to, `#num` for digits."""
+    labelled: list[frozenset[str]] = []
+    for token in tokens:
+        if token == BOUNDARY:
+            labelled.append(frozenset({BOUNDARY}))
+            continue
+        key = lemmas.key(token)
+        surface = "=" + fold(token)
+        labels = {key, surface, *concepts.get(key, ()), *concepts.get(surface, ())}
+        if token.isdigit():
+            labels.add("#num")
+        labelled.append(frozenset(labels))
+    return labelled
+
+
+def index(labelled: Sequence[frozenset[str]]) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = defaultdict(list)
+    for position, labels in enumerate(labelled):
+        for label in labels:
+            where[label].append(position)
+    return where
+
+
+def find(
+    pattern: Pattern, labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
+) -> Iterable[Match]:
+    """Every place where `pattern` matches, leftmost first."""
+    first = pattern.slots[0]
+    if first.negative:
+        return
+    starts = sorted({p for label in first.labels for p in where.get(label, ())})
+    for start in starts:
+        rest = _follow(pattern, 1, start, labelled)
+        if rest is not None:
+            yield Match(pattern, (start, *rest))
+
+
+def _follow(
+    pattern: Pattern, slot_index: int, previous: int, labelled: Sequence[frozenset[str]]
+) -> tuple[int, ...] | None:
+    if slot_index == len(pattern.slots):
+        return ()
+    slot = pattern.slots[slot_index]
+    last = min(len(labelled) - 1, previous + 1 + pattern.gaps[slot_index - 1])
+    for position in range(previous + 1, last + 1):
+        labels = labelled[position]
+        if BOUNDARY in labels:
+            if slot.negative and slot_index == len(pattern.slots) - 1:
+                return (position,)
+            return None
+        if bool(labels & slot.labels) != slot.negative:
+            rest = _follow(pattern, slot_index + 1, position, labelled)
+            if rest is not None:
+                return (position, *rest)
+    return None
