@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import coordination, listening, offers, reminders, requests, rights
+from bot import coordination, lane, listening, offers, reminders, requests, rights
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Command, Name, parse
 from bot.context import Context
@@ -13,12 +13,15 @@ from bot.locales import LANGUAGES, t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Listener, Person
 from bot.privacy import PurgeReport
-from bot.safety import is_danger
+from bot.safety import Level, Reading, read
 
 Out = list[OutgoingMessage]
 _LISTENER_COMMANDS = {Name.ACCEPT, Name.DECLINE, Name.TRANSFER, Name.AVAILABLE, Name.MINE}
 _COORDINATOR_COMMANDS = {Name.LISTENERS, Name.STATS, Name.WAITING}
 _SEEN_EVERY = timedelta(hours=1)
+# Commands that a message of danger does not carry out: "aide je veux mourir" is not a
+# request for the help screen, "annuler, j'ai tout avalé" must not drop the request.
+_HELD_BY_DANGER = {Name.HELP, Name.CANCEL, Name.CLOSE, Name.FORGET, Name.LANGUAGE}
 
 
 class Bot:
@@ -45,21 +48,57 @@ class Bot:
         case = await ctx.store.open_case_of(me.id)
         relaying = msg.case_ref is not None or _is_relay(case)
         cmd = parse(msg.text, relaying=relaying)
-        danger = cmd is None and is_danger(msg.text)
-        out: Out = []
-        if member is None and not me.welcomed:
+        reading = read(msg.text)  # every message, whatever it starts with or the state
+        if me.dialog is Dialog.SAFETY:
+            reading, heard = await lane.settle(ctx, me, msg.text, reading)
+            if heard:
+                return heard
+        first = member is None and not me.welcomed
+        if first:
             me.welcomed = True
             await ctx.store.save_person(me)
-            if danger:
-                out.append(ctx.to_person(me, "safety"))
-            out.append(ctx.to_person(me, "welcome_short" if cmd or danger else "welcome"))
-            if cmd is None and not danger:
-                return out
-        elif danger:
-            out.append(ctx.to_person(me, "safety_in_case" if _is_relay(case) else "safety"))
-        if danger:
-            out += await self._alert(me, case, now)
-        return out + await self._dispatch(me, member, case, cmd, msg, now)
+        if reading.level is Level.DANGER:
+            return await self._danger(me, member, case, cmd, msg, reading, first, now)
+        concern = reading.level is Level.CONCERN and cmd is None and not relaying
+        if concern and me.dialog is Dialog.NONE:
+            return await lane.ask(ctx, me) + self._welcome(me, first, short=True)
+        if first:
+            return self._welcome(me, True, short=cmd is not None) + (
+                await self._dispatch(me, member, case, cmd, msg, now) if cmd else []
+            )
+        return await self._dispatch(me, member, case, cmd, msg, now)
+
+    async def _danger(
+        self,
+        me: Person,
+        member: Listener | None,
+        case: Case | None,
+        cmd: Command | None,
+        msg: IncomingMessage,
+        reading: Reading,
+        first: bool,
+        now: datetime,
+    ) -> Out:
+        """Numbers first, the coordinators alerted, then what the message also asked for."""
+        ctx = self.ctx
+        out = [lane.answer(ctx, me, reading, relayed=_is_relay(case) or msg.case_ref is not None)]
+        out += await lane.alert(ctx, me, case, now)
+        out += self._welcome(me, first, short=True)
+        if cmd is not None and cmd.name not in _HELD_BY_DANGER:
+            return out + await self._dispatch(me, member, case, cmd, msg, now)
+        if member is not None and (msg.case_ref is not None or case is None):
+            active = await ctx.store.cases_of_listener(member.id, [CaseState.ACCEPTED])
+            return out + (await listening.relay(ctx, member, msg) if active else [])
+        if case is not None and _is_relay(case) and case.listener_id:
+            listener = ctx.roster.get(case.listener_id)
+            out += await requests.relay(ctx, me, case, msg.text)
+            return out + (lane.marker(ctx, listener, case.ref, reading) if listener else [])
+        return out
+
+    def _welcome(self, me: Person, first: bool, *, short: bool) -> Out:
+        if not first:
+            return []
+        return [self.ctx.to_person(me, "welcome_short" if short else "welcome")]
 
     async def _remember(self, me: Person, msg: IncomingMessage) -> bool:
         changed = False
@@ -95,8 +134,6 @@ class Bot:
             return await listening.relay(ctx, member, msg)
         if case is not None:
             return await requests.relay(ctx, me, case, msg.text)
-        if is_danger(msg.text):
-            return []
         return [ctx.to_person(me, "unknown")]
 
     async def _command(
@@ -164,14 +201,6 @@ class Bot:
         me.locale = code if code in LANGUAGES else "fr"
         await self.ctx.store.save_person(me)
         return [self.ctx.to_person(me, "language_set")]
-
-    async def _alert(self, me: Person, case: Case | None, now: datetime) -> Out:
-        """Tell coordinators that someone is in danger: reference only, at most once an hour."""
-        if me.last_alert_at is not None and now - me.last_alert_at < self.ctx.policy.alert_every:
-            return []
-        me.last_alert_at = now
-        await self.ctx.store.save_person(me)
-        return self.ctx.to_coordinators("alert_danger", ref=case.ref if case else me.ref)
 
     async def expire_offers(self, now: datetime) -> Out:
         """Move on every offer whose time is up (wired to the scheduler elsewhere)."""

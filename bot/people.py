@@ -24,6 +24,7 @@ class Dialog(StrEnum):
     MODE = "mode"
     CHECKIN = "checkin"
     FORGET = "forget"
+    SAFETY = "safety"  # "are you thinking of suicide, or in danger now?"
 
 
 @dataclass(slots=True)

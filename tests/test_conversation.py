@@ -244,7 +244,9 @@ async def test_safety_lane_in_relay_still_relays(chat: Chat) -> None:
     await chat.deliver("camille", "accepter")
     out = await chat.deliver("alice", "ce soir j'ai des idées noires, je ne sais plus")
     assert "3114" in out[0].text
-    assert "idées noires" in chat.adapter.to("camille")[-1].text
+    relayed, marker = chat.adapter.to("camille")[-2:]
+    assert "idées noires" in relayed.text and marker.case_ref == ref
+    assert "3114" in marker.text and "idées" not in marker.text
     assert ref in chat.last("claude")
 
 

@@ -7,6 +7,24 @@ EMERGENCY = (
     "- **112** — European emergency number ([112](tel:112))"
 )
 
+EMERGENCY_VIOLENCE = (
+    "🚨 **If you are in danger right now:**\n"
+    "- **17** — police or gendarmerie, 24/7, free ([17](tel:17))\n"
+    "- **112** — European emergency number ([112](tel:112))\n"
+    "- **114** — by text message, if you cannot speak safely or are deaf or hard of hearing "
+    "([114](sms:114))\n"
+    "- **3919** — Violences Femmes Info, 24/7, free and anonymous ([3919](tel:3919))"
+)
+
+HELP_SOMEONE = (
+    "**To help this person:**\n"
+    "- if the danger is immediate, do not leave them alone and call **15** or **112**;\n"
+    "- ask them plainly whether they are thinking of suicide: asking does not give the idea, "
+    "it relieves;\n"
+    "- listen without judging or minimising, and do not promise to keep it secret;\n"
+    "- **3114** also answers relatives and colleagues: you can call to ask how to help."
+)
+
 TEXTS: dict[str, str] = {
     "emergency": EMERGENCY,
     "welcome": (
@@ -161,7 +179,42 @@ TEXTS: dict[str, str] = {
         "You are not alone. If you want to talk with someone from the support group, write "
         "`request`."
     ),
+    "safety_other": (
+        "Thank you for worrying about this person, you did well to write.\n\n"
+        + EMERGENCY
+        + "\n\n"
+        + HELP_SOMEONE
+        + "\n\n"
+        "If you want to talk it over with someone from the support group, write `request`."
+    ),
+    "safety_violence": (
+        EMERGENCY_VIOLENCE + "\n\n"
+        "What is happening to you is not your fault, and you have the right to be safe. When "
+        "you are safe, you can write `request` to talk to someone from the group."
+    ),
     "safety_in_case": EMERGENCY + "\n\nYour message was passed on.",
+    "safety_in_case_other": EMERGENCY + "\n\n" + HELP_SOMEONE + "\n\nYour message was passed on.",
+    "safety_in_case_violence": EMERGENCY_VIOLENCE + "\n\nYour message was passed on.",
+    "relay_marker": (
+        "⚠️ **[{ref}]** This message may signal danger. The person was given the numbers: "
+        "**3114** · **15** · **112**. You can remind them."
+    ),
+    "relay_marker_violence": (
+        "⚠️ **[{ref}]** This message may signal violence happening now. The person was given "
+        "the numbers: **17** · **112** · **114** (text) · **3919**."
+    ),
+    "concern": (
+        "Thank you for telling me. It sounds really heavy right now, and you don't have to carry "
+        "it alone. 🌿\n\n"
+        "I'll ask you plainly, because it matters: **are you thinking about suicide, or are you "
+        "in danger right now?** Answer `yes` or `no`.\n\n"
+        "If you want to talk to someone from the support group, write `request`."
+    ),
+    "concern_no": (
+        "Thank you for answering. What you are going through still matters: to talk to someone "
+        "from the support group, write `request`. For a listening line, write `numbers`. And if "
+        "things change, **3114** answers 24/7."
+    ),
     "alert_danger": (
         "⚠️ **Safety alert** — ref. **{ref}**: a message expresses danger. Emergency numbers "
         "were given. No content is shared."

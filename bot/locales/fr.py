@@ -7,6 +7,25 @@ EMERGENCY = (
     "- **112** — numéro d'urgence européen ([112](tel:112))"
 )
 
+EMERGENCY_VIOLENCE = (
+    "🚨 **Si tu es en danger maintenant :**\n"
+    "- **17** — police ou gendarmerie, 24h/24, gratuit ([17](tel:17))\n"
+    "- **112** — numéro d'urgence européen ([112](tel:112))\n"
+    "- **114** — par SMS, si tu ne peux pas parler sans danger ou si tu es sourd·e ou "
+    "malentendant·e ([114](sms:114))\n"
+    "- **3919** — Violences Femmes Info, 24h/24, gratuit et anonyme ([3919](tel:3919))"
+)
+
+HELP_SOMEONE = (
+    "**Pour aider cette personne :**\n"
+    "- si le danger est immédiat, ne la laisse pas seule et appelle le **15** ou le **112** ;\n"
+    "- demande-lui simplement si elle pense au suicide : en parler ne donne pas l'idée, "
+    "ça soulage ;\n"
+    "- écoute sans juger ni minimiser, et ne promets pas de garder le secret ;\n"
+    "- le **3114** répond aussi aux proches et aux collègues : tu peux l'appeler pour savoir "
+    "comment faire."
+)
+
 TEXTS: dict[str, str] = {
     "emergency": EMERGENCY,
     "welcome": (
@@ -168,7 +187,45 @@ TEXTS: dict[str, str] = {
         "Tu n'es pas seul·e. Si tu veux parler à une personne du groupe de soutien, écris "
         "`demande`."
     ),
+    "safety_other": (
+        "Merci de t'inquiéter pour cette personne, tu as bien fait d'écrire.\n\n"
+        + EMERGENCY
+        + "\n\n"
+        + HELP_SOMEONE
+        + "\n\n"
+        "Si tu veux en parler avec une personne du groupe de soutien, écris `demande`."
+    ),
+    "safety_violence": (
+        EMERGENCY_VIOLENCE + "\n\n"
+        "Ce qui t'arrive n'est pas de ta faute, et tu as le droit d'être protégé·e. Quand tu "
+        "seras en sécurité, tu peux écrire `demande` pour parler à une personne du groupe."
+    ),
     "safety_in_case": EMERGENCY + "\n\nTon message a bien été transmis.",
+    "safety_in_case_other": EMERGENCY
+    + "\n\n"
+    + HELP_SOMEONE
+    + "\n\nTon message a bien été transmis.",
+    "safety_in_case_violence": EMERGENCY_VIOLENCE + "\n\nTon message a bien été transmis.",
+    "relay_marker": (
+        "⚠️ **[{ref}]** Ce message peut signaler un danger. Les numéros ont été donnés à la "
+        "personne : **3114** · **15** · **112**. Tu peux les lui rappeler."
+    ),
+    "relay_marker_violence": (
+        "⚠️ **[{ref}]** Ce message peut signaler des violences en cours. Les numéros ont été "
+        "donnés à la personne : **17** · **112** · **114** (SMS) · **3919**."
+    ),
+    "concern": (
+        "Merci de me l'écrire. Ça a l'air vraiment lourd en ce moment, et tu n'as pas à porter "
+        "ça seul·e. 🌿\n\n"
+        "Je te pose la question simplement, parce qu'elle compte : **est-ce que tu penses au "
+        "suicide, ou est-ce que tu es en danger en ce moment ?** Réponds `oui` ou `non`.\n\n"
+        "Si tu veux parler à une personne du groupe de soutien, écris `demande`."
+    ),
+    "concern_no": (
+        "Merci de m'avoir répondu. Ce que tu vis compte quand même : si tu veux en parler à une "
+        "personne du groupe de soutien, écris `demande`. Pour une ligne d'écoute, écris "
+        "`numéros`. Et si ça change, le **3114** répond 24h/24."
+    ),
     "alert_danger": (
         "⚠️ **Alerte sécurité** — réf. **{ref}** : un message exprime un danger. "
         "Les numéros d'urgence ont été donnés. Aucun contenu n'est partagé."

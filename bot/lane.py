@@ -1,0 +1,85 @@
+"""The safety lane in the conversation: numbers first, a plain question, an alert.
+
+The reader (`bot.safety`) says what a message means; this module decides what the
+bot answers. Danger: the numbers that fit the situation, at once, then `demande`;
+coordinators get the reference only. Concern: a warm answer that asks plainly whether
+the person thinks of suicide or is in danger now (as mental-health first aid teaches);
+"oui" leads to the danger answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from bot.cases import Case
+from bot.context import Context
+from bot.locales import t
+from bot.messages import Button, OutgoingMessage
+from bot.people import Dialog, Listener, Person
+from bot.requests import yes_no
+from bot.safety import Level, Reading, Situation
+
+Out = list[OutgoingMessage]
+
+_ANSWER = {
+    Situation.SELF: "safety",
+    Situation.OTHER: "safety_other",
+    Situation.VIOLENCE: "safety_violence",
+}
+_IN_RELAY = {
+    Situation.SELF: "safety_in_case",
+    Situation.OTHER: "safety_in_case_other",
+    Situation.VIOLENCE: "safety_in_case_violence",
+}
+_MARKER = {
+    Situation.SELF: "relay_marker",
+    Situation.OTHER: "relay_marker",
+    Situation.VIOLENCE: "relay_marker_violence",
+}
+SAID_YES = Reading(Level.DANGER, Situation.SELF)
+
+
+def answer(ctx: Context, me: Person, reading: Reading, *, relayed: bool) -> OutgoingMessage:
+    """The numbers that fit: for oneself, for someone else, or violence now."""
+    key = (_IN_RELAY if relayed else _ANSWER)[reading.situation]
+    return ctx.to_person(me, key)
+
+
+def marker(ctx: Context, member: Listener, ref: str, reading: Reading) -> Out:
+    """A discreet note for the listener, beside the relayed message, with the numbers."""
+    return ctx.to_member(member, _MARKER[reading.situation], case_ref=ref, ref=ref)
+
+
+async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> Out:
+    """Tell coordinators that someone is in danger: reference only, at most once an hour."""
+    if me.last_alert_at is not None and now - me.last_alert_at < ctx.policy.alert_every:
+        return []
+    me.last_alert_at = now
+    await ctx.store.save_person(me)
+    return ctx.to_coordinators("alert_danger", ref=case.ref if case else me.ref)
+
+
+async def ask(ctx: Context, me: Person) -> Out:
+    """Concern: say it plainly, and ask whether they think of suicide or are in danger."""
+    me.dialog = Dialog.SAFETY
+    await ctx.store.save_person(me)
+    lang = ctx.lang(me)
+    buttons = (Button(t(lang, "button_yes"), "oui"), Button(t(lang, "button_no"), "non"))
+    return [replace(ctx.to_person(me, "concern"), buttons=buttons)]
+
+
+async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple[Reading, Out]:
+    """The answer to the concern question: "oui" is danger, "non" is heard; else move on.
+
+    Whatever the answer, the question is closed: a message that is not an answer is
+    handled as if no question were pending (and read for danger like any other).
+    """
+    me.dialog = Dialog.NONE
+    await ctx.store.save_person(me)
+    said = yes_no(text)
+    if said is True or reading.level is Level.DANGER:
+        return (reading if reading.level is Level.DANGER else SAID_YES), []
+    if said is False:
+        return reading, [ctx.to_person(me, "concern_no")]
+    return reading, []

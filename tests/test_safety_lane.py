@@ -1,0 +1,118 @@
+"""The safety lane in conversation: numbers first, a plain question, alerts without text."""
+
+from __future__ import annotations
+
+from tests.harness import Chat
+
+
+async def test_danger_after_a_command_word_is_danger_not_help(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    out = await chat.deliver("alice", "aide je veux mourir")
+    assert "3114" in out[0].text and "Ce que je peux faire" not in out[0].text
+    assert any("Alerte" in m.text for m in chat.adapter.to("claude"))
+
+
+async def test_danger_inside_demande_gives_numbers_then_starts_the_request(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    out = await chat.deliver("alice", "demande, j'ai envie de mourir")
+    assert "3114" in out[0].text
+    assert "équipe" in out[-1].text
+
+
+async def test_danger_inside_numbers_query_alerts_and_answers(chat: Chat) -> None:
+    out = await chat.deliver("alice", "numéros je veux me tuer")
+    assert "3114" in out[0].text
+    assert chat.adapter.to("claude"), "coordinators are alerted"
+
+
+async def test_cancel_with_danger_keeps_the_request(chat: Chat) -> None:
+    ref = await chat.request("alice")
+    out = await chat.deliver("alice", "annuler, laisse tomber, j'ai déjà avalé toute la boîte")
+    assert "3114" in out[0].text
+    assert "retirée" not in " ".join(m.text for m in out)
+    person = await chat.store.person(out[0].to, chat.clock.now())
+    case = await chat.store.open_case_of(person.id)
+    assert case is not None and case.ref == ref
+
+
+async def test_violence_now_gets_police_sms_and_3919_first(chat: Chat) -> None:
+    out = await chat.deliver("alice", "il m'a frappée, il est dans la pièce à côté")
+    first = out[0].text
+    assert first.index("17") < first.index("3919") and "114" in first
+    assert "3114" not in first
+
+
+async def test_someone_else_at_risk_gets_numbers_and_how_to_help(chat: Chat) -> None:
+    out = await chat.deliver("alice", "mon collègue m'a dit qu'il allait se foutre en l'air")
+    assert "3114" in out[0].text and "Pour aider cette personne" in out[0].text
+
+
+async def test_distress_is_asked_plainly_and_yes_leads_to_danger(chat: Chat) -> None:
+    out = await chat.deliver("alice", "au secours, je n'en peux plus")
+    assert "penses au suicide" in out[0].text
+    assert [b.command for b in out[0].buttons] == ["oui", "non"]
+    assert chat.adapter.to("claude") == []
+    out = await chat.deliver("alice", "oui")
+    assert "3114" in out[0].text
+    assert any("Alerte" in m.text for m in chat.adapter.to("claude"))
+
+
+async def test_distress_answered_no_is_heard_not_alerted(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    await chat.deliver("alice", "j'ai besoin d'aide, ça va pas")
+    out = await chat.deliver("alice", "non")
+    assert "`demande`" in out[0].text and "compris" not in out[0].text
+    assert chat.adapter.to("claude") == []
+
+
+async def test_words_of_distress_are_never_not_understood(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    for text in (
+        "au secours",
+        "j'ai besoin d'aide",
+        "je n'en peux plus",
+        "I feel awful and I don't know who to talk to",
+    ):
+        out = await chat.deliver("alice", text)
+        assert all("pas compris" not in m.text for m in out), text
+        await chat.deliver("alice", "non")
+
+
+async def test_the_concern_question_never_swallows_another_message(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    await chat.deliver("alice", "je craque")
+    out = await chat.deliver("alice", "demande")
+    assert "équipe" in out[-1].text
+
+
+async def test_a_pending_question_never_hides_danger(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    await chat.deliver("alice", "oubli")
+    out = await chat.deliver("alice", "oui j'ai pris tous mes cachets")
+    assert "3114" in out[0].text
+    assert "effacé" not in " ".join(m.text for m in out)
+
+
+async def test_idioms_and_negations_raise_nothing(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    for text in ("ce dossier me tue", "mort de fatigue ce soir", "je ne suis pas suicidaire"):
+        out = await chat.deliver("alice", text)
+        assert all("3114" not in m.text for m in out), text
+    assert chat.adapter.to("claude") == []
+
+
+async def test_listener_side_danger_is_read_too(chat: Chat) -> None:
+    ref = await chat.request("alice")
+    await chat.deliver("camille", "accepter")
+    out = await chat.deliver("camille", "moi aussi j'ai envie d'en finir", case_ref=ref)
+    assert "3114" in out[0].text and out[0].to.user_id == "camille"
+    assert "en finir" in chat.last("alice")
+    alert = chat.last("claude")
+    assert "en finir" not in alert and "camille" not in alert
+
+
+async def test_english_danger_and_concern(chat: Chat) -> None:
+    out = await chat.deliver("bob", "I want to kill myself")
+    assert "3114" in out[0].text
+    out = await chat.deliver("eve", "I feel awful and I don't know who to talk to")
+    assert "thinking about suicide" in out[0].text
