@@ -8,7 +8,7 @@ TSTAMP := $(VENV)/.installed-test
 SYNAPSE := .venv-synapse
 SSTAMP := $(SYNAPSE)/.installed
 
-.PHONY: install run test lint typecheck eval bench clean
+.PHONY: install run test lint typecheck eval bench clean train-safety
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,8 +41,13 @@ typecheck: $(TSTAMP)
 test: $(TSTAMP) $(SSTAMP) lint typecheck
 	$(BIN)/pytest
 
-eval: install
-	@$(BIN)/python bench/eval_directory.py
+eval: $(TSTAMP)
+	@$(BIN)/python bench/eval_directory.py; $(BIN)/python -m bench.eval_safety
+
+# Retrain the safety reader's linear model from tests/corpus/danger_tune*.yaml.
+train-safety: $(TSTAMP)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[train]' >&2
+	@$(BIN)/python -m bench.train_safety
 
 bench: $(TSTAMP)
 	@$(BIN)/python bench/run.py

@@ -11,12 +11,11 @@ IDIOMS: tuple[str, ...] = (
     "@DIE|mort|crever|dying|dead + de|of|from + rire|fatigue|faim|soif|froid|chaud|ennui"
     "|honte|trouille|impatience|boredom|hunger|laughter|laughing|embarrassment|thirst|cold"
     "|heat|stress|curiosity|curiosité|envie|overdose",
-    "me|moi + =tue|=tuent|=tuait|=tuera|=achever|=acheve|=achevent|=killing",
-    "@REFL|@ME + @KILL + si|if|quand|when|avec|with|lol|mdr",
+    "!=je|=j|=i + me|moi + =tue|=tuent|=tuait|=tuera|=achever|=acheve|=achevent|=killing",
+    "@REFL|@ME + @KILL + avec|with|lol|mdr",
     "@REFL|@ME + avoir|=a + @KILL",
     "ça|cela|this|that|it + @REFL|@ME .. @KILL",
     "is|are|was|were|be|am + killing + @ME|@REFL",
-    "@KILL + @ME|@REFL + if|when",
     "@KILL .. nous|vous|tous",
     "@CUT + le|les|la|my|the + doigt|cheveux|ongles|finger|hair|nails|frange|barbe|thumb",
     "@CUT .. en|while|opening|cooking + cuisinant|épluchant|bricolant|cooking|opening|ouvrant",
@@ -28,6 +27,14 @@ IDIOMS: tuple[str, ...] = (
     "pendu|pendue|hung + au|à|on + téléphone|phone|fil|lèvres",
     "killed|kill|killing + it",
     "main + armée|armé|armed",
+    "@ROLE .. @KILL .. si|if|quand|when",
+    "me|moi + =tue|=tues + à|au .. tâche|travail|boulot",
+    "@GONE + sous|under|derrière|behind",
+    "@JUMP .. ordi|ordinateur|pc|téléphone|laptop|phone|écran|clavier|imprimante|computer|printer|keyboard",
+    "@HIGH .. pour|to + changer|réparer|nettoyer|installer|poser|vérifier|fix|repair|clean|install|check|paint|peindre",
+    "corde|rope .. escalade|grimper|climbing|sauter|linge|guitare|violon|bateau|voile|gym|gymnase",
+    "frapper|frappe|knock|knocking + à|at|on + le|la|the + porte|door",
+    "mal + au|à|aux + dos|genou|genoux|pied|pieds|tête|ventre|dent|dents|cheville|épaule|cou|gorge|crâne",
     "@KILL + =tout|=tous|=everyone|=everybody|=everything",
     "@DIE + @ME + ça|it|that|this + laugh|rire",
     "a|à + deux|2 + doigts + de + jeter|balancer + ordi|ordinateur|pc|téléphone",
@@ -42,7 +49,8 @@ TOPIC = frozenset(
         "formation module sensibilisation prévention affiche livret fiche statistique "
         "statistiques chiffres DUERP sentinelle mémoire numéro numéros ligne hotline "
         "conférence webinaire campagne documentation procédure signalement cellule dispositif "
-        "référent signes alerte warning signs "
+        "référent signes alerte warning signs combien quel quels quelle quelles note atelier "
+        "PSSM slide stats study étude enquête "
         "training prevention poster leaflet statistics onboarding research hotline number "
         "numbers awareness campaign"
     ).split()
@@ -53,9 +61,9 @@ FICTION = frozenset(
     (
         "série film livre roman polar jeu personnage héros héroïne podcast documentaire "
         "docu article JT journal pièce spoiler épisode saison tome chapitre boss niveau "
-        "théâtre acteur actrice scène fiction étudier bac "
+        "théâtre acteur actrice scène fiction étudier bac thriller détective "
         "movie show series book novel game character hero podcast documentary article "
-        "episode season chapter finale boss level actor play fiction"
+        "episode season chapter finale boss level actor play fiction scene thriller detective"
     ).split()
 )
 

@@ -33,11 +33,11 @@ def load(vocabulary: Iterable[str]) -> None:
     """Read the dictionaries once (about 0.3 s) and learn the reader's own words."""
     with _lock:
         if not _accents:
+            simplemma.is_known("x", lang="en")  # load the English dictionary now, not mid-chat
             french = DefaultDictionaryFactory().get_dictionary("fr")
             for form in french:
-                folded = fold(form)
-                if folded != form:
-                    _accents.setdefault(folded, form)
+                if not form.isascii():
+                    _accents.setdefault(fold(form), form)
         for word in vocabulary:
             _vocabulary.setdefault(fold(word), key(word))
         _typo.cache_clear()
@@ -48,7 +48,8 @@ def key(token: str) -> str:
     """The key of one lower-case word."""
     if token.isdigit():
         return token
-    word = token if _known(token) else _accents.get(token, token)
+    restorable = token.isascii() and len(token) >= 4
+    word = _accents.get(token, token) if restorable or not _known(token) else token
     if simplemma.is_known(word, lang="fr"):
         return fold(_FR.stemWord(simplemma.lemmatize(word, lang="fr")))
     if simplemma.is_known(word, lang="en"):

@@ -23,6 +23,19 @@ CONCEPTS: dict[str, str] = {
         "manager boss intern homme mec gars type quelqu'un man woman guy girl boy someone "
         "person garçon gamin gamine"
     ),
+    "ROLE": (
+        "chef cheffe boss manager patron patronne directeur directrice prof professeur mère "
+        "père maman papa mom mum dad mother father daughter fille client cliente =n+1 n1 "
+        "supérieur hiérarchie dg collègue colleague coworker teacher"
+    ),
+    "DAY": (
+        "lundi mardi mercredi jeudi vendredi samedi dimanche demain soir week-end weekend "
+        "monday tuesday wednesday thursday friday saturday sunday tomorrow tonight"
+    ),
+    "NUMBER": (
+        "dix onze douze quinze vingt trente quarante cinquante cent ten twelve fifteen "
+        "twenty thirty forty fifty hundred dozen dozens dizaine dizaines"
+    ),
     "HE": "=il =elle =ils =elles =he =she =they =him =her",
     # wanting, thinking
     "WANT": (
@@ -37,13 +50,13 @@ CONCEPTS: dict[str, str] = {
     "NEG": "pas plus jamais aucun aucune rien ni sans not no never nothing without anymore",
     # dying, killing, ending
     "DIE": ("mourir mort morte crever décéder décès trépas die dead death dying"),
-    "SUICIDE": ("suicide suicider suicidaire suicidal suicidé autolyse tentative attempt"),
+    "SUICIDE": ("suicide suicider suicidaire suicidal suicidé autolyse"),
     "KILL": (
         "tuer flinguer supprimer zigouiller foutre pendre noyer empoisonner "
         "kill shoot hang drown poison off"
     ),
     "END": "finir terminer achever fin arrêter stopper end stop over quit",
-    "LIFE": "vie vivre jour existence exister life live living alive exist",
+    "LIFE": "vie vivre jour existence exister respirer life live living alive exist breathe",
     "EVERYTHING": "tout tous toute everything all it",
     "GONE": (
         "disparaître partir effacer évaporer volatiliser quitter absent gone disappear vanish "
@@ -53,7 +66,7 @@ CONCEPTS: dict[str, str] = {
     "WAKE": "réveiller réveil wake awake up",
     "HERE": "là ici présent monde terre around here there world",
     "BURDEN": "poids fardeau boulet burden weight nuisance problem problème",
-    "BETTER": "mieux soulager soulagé tranquille better relieved easier",
+    "BETTER": "mieux soulager soulagé tranquille simple facile better relieved easier simpler",
     "POINT": (
         "sens raison intérêt espoir avenir futur issue solution sortie lumière "
         "point reason hope future meaning purpose"
@@ -76,8 +89,8 @@ CONCEPTS: dict[str, str] = {
     ),
     "PLACE": (
         "pont viaduc passerelle toit terrasse rebord fenêtre balcon falaise rail rails voie "
-        "quai vide parapet rambarde précipice pylône étage "
-        "bridge roof ledge edge cliff tracks rails platform railing window balcony"
+        "quai vide parapet rambarde précipice pylône étage canal rivière fleuve seine loire lac mer "
+        "bridge roof ledge edge cliff tracks rails platform railing window balcony river lake sea canal"
     ),
     "MEANS": (
         "corde lame rasoir couteau arme fusil flingue pistolet revolver cutter scalpel "
@@ -107,7 +120,7 @@ CONCEPTS: dict[str, str] = {
     "OVERDOSE": "overdose surdose intoxication intoxiquer overdosed",
     # self-harm
     "CUT": (
-        "couper scarifier mutiler taillader entailler lacérer brûler griffer ouvrir "
+        "couper scarifier mutiler taillader entailler lacérer brûler griffer "
         "cut cutting slash burn scratch"
     ),
     "HURT": "mal blesser frapper taper cogner mordre hurt harm hit punch injure",
@@ -120,6 +133,7 @@ CONCEPTS: dict[str, str] = {
     "BEAT": (
         "frapper battre cogner taper gifler étrangler tabasser bousculer plaquer pousser "
         "violer agresser attaquer blesser saigner poignarder égorger "
+        "défoncer démolir caillasser buter "
         "hit beat punch slap strangle choke attack rape stab hurt assault"
     ),
     "THREATEN": "menacer menace threat threaten threatening",

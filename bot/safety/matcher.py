@@ -28,8 +28,8 @@ class Pattern:
 
     @property
     def single(self) -> bool:
-        """A pattern of one slot names a topic; it says less than a sentence does."""
-        return len(self.slots) == 1
+        """A pattern of one slot (or marked `~`) names a topic; it says less than a sentence."""
+        return len(self.slots) == 1 or self.source.startswith("~")
 
     @property
     def negated_inside(self) -> bool:
@@ -55,7 +55,7 @@ def compile_pattern(source: str) -> Pattern:
     slots: list[Slot] = []
     gaps: list[int] = []
     gap = _DEFAULT_GAP
-    for part in source.split():
+    for part in source.lstrip("~").split():
         if part in _GAPS:
             gap = _GAPS[part]
             continue
@@ -106,10 +106,13 @@ def find(
     pattern: Pattern, labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
 ) -> Iterable[Match]:
     """Every place where `pattern` matches, leftmost first."""
+    if any(slot.labels.isdisjoint(where) for slot in pattern.slots if not slot.negative):
+        return  # some word the pattern needs is not in the message
     first = pattern.slots[0]
-    if first.negative:
-        return
-    starts = sorted({p for label in first.labels for p in where.get(label, ())})
+    if first.negative:  # rare (idioms): every word that is not one of these may start
+        starts = [p for p, labels in enumerate(labelled) if not labels & first.labels]
+    else:
+        starts = sorted({p for label in first.labels for p in where.get(label, ())})
     for start in starts:
         rest = _follow(pattern, 1, start, labelled)
         if rest is not None:

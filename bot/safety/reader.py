@@ -9,6 +9,7 @@ from bot.safety import chat, context, lemmas
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS
 from bot.safety.matcher import Match, compile_pattern, find, index, label_tokens
+from bot.safety.model import WEIGHTS, Model, features
 from bot.safety.patterns import CONCERN, DANGER
 from bot.text import fold
 
@@ -16,10 +17,10 @@ from bot.text import fold
 class Reader:
     """Compiled once; `read` is then a handful of dictionary look-ups per word."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, with_model: bool = True) -> None:
         words = {w.lstrip("=") for text in CONCEPTS.values() for w in text.split()}
         words |= {
-            alt.lstrip("=")
+            alt.lstrip("=~")
             for source in (*(p for ps in DANGER.values() for p in ps), *CONCERN)
             for part in source.split()
             for alt in part.lstrip("!").split("|")
@@ -40,6 +41,7 @@ class Reader:
         self.fiction = frozenset(lemmas.key(w.lower()) for w in context.FICTION)
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
+        self.model = Model.load() if with_model and WEIGHTS.exists() else None
 
     def read(self, text: str) -> Reading:
         tokens = chat.words(text)
@@ -52,6 +54,11 @@ class Reader:
             kept = self._keep(text, labelled, where, found)
             if kept:
                 return Reading(Level.DANGER, _situation(kept, labelled), frozenset(kept))
+        if (
+            self.model is not None
+            and self.model.probability(features(labelled)) > self.model.threshold
+        ):
+            return Reading(Level.DANGER, _situation_of_words(where))
         if any(next(iter(find(p, labelled, where)), None) for p in self.concern):
             return Reading(Level.CONCERN, Situation.SELF, frozenset({Category.DISTRESS}))
         return NOTHING
@@ -78,7 +85,8 @@ class Reader:
             lone = match.pattern.single and (topical or joking or fiction)
             if lone and not _first_person(match, labelled):
                 continue
-            if fiction and _about_someone_else(match, labelled):
+            mine = any("@ME" in labelled[p] for p in match.positions)
+            if fiction and not mine and not _first_person(match, labelled):
                 continue
             kept.setdefault(category, []).append(match)
         return kept
@@ -100,6 +108,15 @@ def _situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[s
         return Situation.VIOLENCE
     matches = [m for ms in kept.values() for m in ms]
     if all(_about_someone_else(m, labelled) for m in matches):
+        return Situation.OTHER
+    return Situation.SELF
+
+
+def _situation_of_words(where: dict[str, list[int]]) -> Situation:
+    """The situation when only the model spoke: violence words, or someone else named."""
+    if any(c in where for c in ("@BEAT", "@THREATEN", "@WEAPON", "@VIOLENT", "@LOCKED")):
+        return Situation.VIOLENCE
+    if "@ME" not in where and ("@OTHER" in where or "@SE" in where):
         return Situation.OTHER
     return Situation.SELF
 

@@ -1,0 +1,23 @@
+"""The labelled danger corpus in tests/corpus/: tuning files and held-out files.
+
+`danger_tune*.yaml` may be used to write patterns and train the model;
+`danger_heldout*.yaml` never is: it measures how the reader does on wording it never saw.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+PARTS = {"tuning": "danger_tune*.yaml", "held-out": "danger_heldout*.yaml"}
+
+
+def load(part: str) -> list[dict[str, Any]]:
+    """Every labelled message of one part (`tuning` or `held-out`)."""
+    items: list[dict[str, Any]] = []
+    for path in sorted(CORPUS.glob(PARTS[part])):
+        items += yaml.safe_load(path.read_text(encoding="utf-8"))
+    return items

@@ -1,0 +1,96 @@
+"""Train the reader's linear model on the tuning corpus; write bot/safety/model.json.
+
+Only `tests/corpus/danger_tune*.yaml` is read: the held-out files are never seen here.
+The decision threshold is chosen by 5-fold cross-validation on the tuning corpus: the
+lowest one at which patterns-or-model raise at most `--max-false-alarms` on the traps.
+Run with `make train-safety` (needs the `train` extra: scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from bot.safety import chat
+from bot.safety.levels import Level
+from bot.safety.matcher import label_tokens
+from bot.safety.model import WEIGHTS, features
+from bot.safety.reader import Reader
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+C = 1.0
+
+
+def tuning() -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for path in sorted(CORPUS.glob("danger_tune*.yaml")):
+        items += yaml.safe_load(path.read_text(encoding="utf-8"))
+    return items
+
+
+def fit(rows: list[dict[str, int]], labels: np.ndarray) -> tuple[DictVectorizer, Any]:
+    vectoriser = DictVectorizer()
+    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
+    model.fit(vectoriser.fit_transform(rows), labels)
+    return vectoriser, model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--max-false-alarms", type=float, default=0.08)
+    args = parser.parse_args()
+    reader = Reader(with_model=False)
+    items = tuning()
+    rows = [
+        dict.fromkeys(features(label_tokens(chat.words(x["text"]), reader.concepts)), 1)
+        for x in items
+    ]
+    danger = np.array([x["level"] == "danger" for x in items])
+    harmless = np.array([x["level"] == "none" for x in items])
+    patterns = np.array([reader.read(x["text"]).level is Level.DANGER for x in items])
+    held = np.zeros(len(items))
+    for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(rows, danger):
+        vectoriser, model = fit([rows[i] for i in train], danger[train])
+        held[test] = model.predict_proba(vectoriser.transform([rows[i] for i in test]))[:, 1]
+    threshold = 0.99
+    for candidate in np.arange(0.50, 0.99, 0.01):
+        raised = patterns | (held > candidate)
+        if raised[harmless].mean() <= args.max_false_alarms:
+            threshold = float(candidate)
+            break
+    raised = patterns | (held > threshold)
+    vectoriser, model = fit(rows, danger)
+    names = vectoriser.get_feature_names_out()
+    pairs = zip(names, model.coef_[0], strict=True)
+    weights = {n: round(float(w), 5) for n, w in pairs if abs(w) > 1e-4}
+    WEIGHTS.write_text(
+        json.dumps(
+            {
+                "trained_on": len(items),
+                "threshold": round(threshold, 2),
+                "bias": round(float(model.intercept_[0]), 5),
+                "weights": dict(sorted(weights.items())),
+            },
+            ensure_ascii=False,
+            indent=0,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"{len(items)} messages, {len(weights)} weights, threshold {threshold:.2f}; "
+        f"cross-validated: recall {raised[danger].mean():.1%}, "
+        f"false alarms {raised[harmless].mean():.1%}"
+    )
+
+
+if __name__ == "__main__":
+    main()
