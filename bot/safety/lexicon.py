@@ -144,3 +144,39 @@ CONCEPTS: dict[str, str] = {
     "LOCKED": "enfermer enfermé cacher caché séquestrer bloquer locked hiding hide trapped",
     "VIOLENT": "violent violente violence violences abuse abusive",
 }
+
+# The model speaks only when a message holds at least one of these: words that can
+# carry danger, not merely people, time or wanting.
+SIGNALS = frozenset(
+    "@" + name
+    for name in CONCEPTS
+    if name
+    not in {
+        "ME",
+        "REFL",
+        "SE",
+        "OTHER",
+        "ROLE",
+        "HE",
+        "WANT",
+        "THINK",
+        "GOING",
+        "NEG",
+        "EVERYTHING",
+        "NOW",
+        "DAY",
+        "NUMBER",
+        "LOTS",
+        "LOTS_AFTER",
+        "HOLD",
+        "HERE",
+        "BETTER",
+        "ON_PURPOSE",
+        "HOW",
+        "SAFE",
+        "GIVE",
+        "BELONGINGS",
+        "PLAN",
+        "BODY",
+    }
+)

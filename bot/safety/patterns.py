@@ -15,7 +15,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@REFL + @KILL",
         "=je|=j + =me|=m + @KILL",
         "donner + la + mort",
-        "attenter|attenté",
+        "=attenter|=attente|=attentee + =à|=a",
         "passer|passé|passée + à + le + acte",
         "@KILL + @REFL",
         "@WANT|@THINK|@GOING @DIE",

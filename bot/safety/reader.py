@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from bot.safety import chat, context, lemmas
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
-from bot.safety.lexicon import CONCEPTS
+from bot.safety.lexicon import CONCEPTS, SIGNALS
 from bot.safety.matcher import Match, compile_pattern, find, index, label_tokens
 from bot.safety.model import WEIGHTS, Model, features
 from bot.safety.patterns import CONCERN, DANGER
@@ -54,10 +54,9 @@ class Reader:
             kept = self._keep(text, labelled, where, found)
             if kept:
                 return Reading(Level.DANGER, _situation(kept, labelled), frozenset(kept))
-        if (
-            self.model is not None
-            and self.model.probability(features(labelled)) > self.model.threshold
-        ):
+        model = self.model
+        signals = len(tokens) > 3 or not SIGNALS.isdisjoint(where)
+        if signals and model and model.probability(features(labelled)) > model.threshold:
             return Reading(Level.DANGER, _situation_of_words(where))
         if any(next(iter(find(p, labelled, where)), None) for p in self.concern):
             return Reading(Level.CONCERN, Situation.SELF, frozenset({Category.DISTRESS}))
