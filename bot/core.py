@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import coordination, listening, offers, reminders, requests, rights
+from bot import attachments, coordination, listening, offers, reminders, requests, rights
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Command, Name, parse
 from bot.context import Context
@@ -34,6 +34,12 @@ class Bot:
         await reminders.ensure_recurring(self.ctx, now)
 
     async def handle(self, msg: IncomingMessage) -> Out:
+        """Read and answer the text; what is not text is never relayed, and the sender knows."""
+        nontext = msg.files or msg.reaction
+        out = await self._read(msg) if msg.text.strip() or not nontext else []
+        return out + await attachments.not_relayed(self.ctx, msg)
+
+    async def _read(self, msg: IncomingMessage) -> Out:
         ctx = self.ctx
         now = ctx.clock.now()
         me = await ctx.store.person(msg.sender, now)
@@ -94,7 +100,7 @@ class Bot:
         if member is not None and (msg.case_ref is not None or case is None):
             return await listening.relay(ctx, member, msg)
         if case is not None:
-            return await requests.relay(ctx, me, case, msg.text)
+            return await requests.relay(ctx, me, case, msg)
         if is_danger(msg.text):
             return []
         return [ctx.to_person(me, "unknown")]
