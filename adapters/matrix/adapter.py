@@ -221,7 +221,7 @@ class MatrixAdapter:
     async def _event(self, room_id: str, event: Any) -> None:
         if getattr(event, "sender", None) == self.options.user_id:
             return
-        if isinstance(event, content.PERSON_EVENTS):
+        if content.from_person(event):
             await self._queue.put((room_id, event))
         elif (
             isinstance(event, MegolmEvent)
@@ -248,7 +248,7 @@ class MatrixAdapter:
                 decrypted = None
             if decrypted is not None and not isinstance(decrypted, MegolmEvent):
                 del self._pending[event_id]  # text or not (a file's key arriving late)
-                if isinstance(decrypted, content.PERSON_EVENTS):
+                if content.from_person(decrypted):
                     await self._queue.put((pending.room_id, decrypted))
             elif time.monotonic() - pending.since > self.options.undecryptable_grace:
                 del self._pending[event_id]

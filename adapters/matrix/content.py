@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nio import (
+    BadEvent,
     ReactionEvent,
     RoomEncryptedMedia,
     RoomMessageEmote,
@@ -40,6 +41,18 @@ PERSON_EVENTS = (
     StickerEvent,
     ReactionEvent,
 )
+
+
+def from_person(event: Any) -> bool:
+    """Whether the bot reads `event`: a person's message or reaction, or media that nio
+    could not parse (a file sent with a plain `url` in an encrypted room fails its schema:
+    still something the sender must hear about)."""
+    if isinstance(event, PERSON_EVENTS):
+        return True
+    if not isinstance(event, BadEvent) or event.type != "m.room.message":
+        return False
+    msgtype = (event.source.get("content") or {}).get("msgtype")
+    return isinstance(msgtype, str) and msgtype not in ("m.text", "m.emote", "m.notice")
 
 
 @dataclass(frozen=True)
