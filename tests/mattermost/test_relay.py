@@ -17,7 +17,7 @@ _ANCHOR = re.compile(r'<a href="([^"]*)">(.*?)</a>')
 
 
 def rendered(post: dict[str, Any]) -> str:
-    return _MARKDOWN.render(post["message"])
+    return str(_MARKDOWN.render(post["message"]))
 
 
 async def _accepted(mm: MM) -> tuple[str, dict[str, Any]]:
