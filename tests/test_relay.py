@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+from bot.copies import NS, Copies
 from bot.messages import Copy, MessageId
+from storage.crypto import FieldCipher
+from storage.keyvalue import SqlKeyValue
+from storage.store import SqlStore
+from tests.conftest import SECRET
 from tests.harness import Chat
 
 TRICKY = "**gras** [clique ici](https://exemple.org/piege) <b>html</b> @room"
@@ -100,3 +107,22 @@ async def test_waiting_requester_file_is_not_relayed(chat: Chat) -> None:
     await chat.request("alice")
     out = await chat.deliver("alice", "", files=True)
     assert [m.to.user_id for m in out] == ["alice"] and "Je ne lis que le texte" in out[0].text
+
+
+async def test_copy_pairs_expire_and_the_purge_removes_relay_marks(store: SqlStore) -> None:
+    kv = SqlKeyValue(store.engine, FieldCipher(SECRET))
+    now = [1000.0]
+    copies = Copies(kv, keep=timedelta(days=30), clock=lambda: now[0])
+    original, copy = MessageId("matrix", "$a"), MessageId("mattermost", "p1")
+    await copies.remember("K7Q2", original, copy)
+    assert await copies.copy_of("K7Q2", original, "mattermost") == "p1"
+    assert await copies.twin("K7Q2", copy, "matrix") == "$a"
+    assert await copies.copy_of("K7Q2", copy, "matrix") is None  # an edit changes a copy only
+    assert await copies.twin("Z9Z9", original, "mattermost") is None  # per case
+    now[0] += timedelta(days=31).total_seconds()
+    assert await copies.twin("K7Q2", original, "mattermost") is None
+    await kv.put("matrix", "sync_token", "s1")
+    later = datetime.now(UTC) + timedelta(days=1)
+    await store.purge(later, later - timedelta(days=365))
+    assert await kv.get(NS, "K7Q2|matrix|$a") is None
+    assert await kv.get("matrix", "sync_token") == "s1"
