@@ -19,11 +19,11 @@ from typing import Any
 from aiohttp import web
 
 from adapters.mattermost.literal import literal
+from adapters.mattermost.relaying import Relaying, text_of
 from adapters.mattermost.rest import Rest, driver_options
 from adapters.mattermost.websocket import ClientTlsWebsocket
-from bot.copies import Copies
 from bot.locales import t
-from bot.messages import Address, Copy, IncomingMessage, MessageId, OutgoingMessage
+from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import KeyValue, MessageHandler
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class MattermostAdapter:
             driver_options(options.url, options.token, options.verify, options.request_timeout)
         )
         self.me: dict[str, Any] = {}
-        self.copies = Copies(state)
+        self.relaying = Relaying(self.rest, state, NS + ".post")
         self._queue: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
         self._stopping = asyncio.Event()
         self._connected = False
@@ -170,7 +170,7 @@ class MattermostAdapter:
         await self._on_message(
             IncomingMessage(
                 Address(PLATFORM, user_id),
-                _text(post),
+                text_of(post),
                 handle=await self._username(user_id),
                 case_ref=ref or None,
                 event_id=version if seen else post_id,
@@ -252,40 +252,19 @@ class MattermostAdapter:
         before, words, after = message.parts()
         text = before + literal(words) + after
         copy = message.copy
-        if copy is not None and await self._edit(copy, channel_id, text):
+        if copy is not None and await self.relaying.edit(copy, channel_id, text):
             return
-        if copy is not None and copy.reply_to is not None and not root:
-            root = await self._thread_of(copy, channel_id)
+        if copy is not None and not root:
+            root = await self.relaying.thread_of(copy, channel_id)
         props = self._buttons(message, user_id) if message.buttons else None
         created = await self.rest.post(channel_id, text, root, props)
         self.metrics["sent"] += 1
         await self.state.put(NS + ".post", str(created["id"]), channel_id)
-        if copy is not None and copy.original is not None:
-            await self.copies.remember(
-                copy.case_ref, copy.original, MessageId(PLATFORM, str(created["id"]))
-            )
+        if copy is not None:
+            await self.relaying.remember(copy, str(created["id"]))
         ref = _ref_of(message)
         if ref and message.buttons:
             await self._thread(ref, user_id, str(created["id"]))
-
-    async def _edit(self, copy: Copy, channel_id: str, text: str) -> bool:
-        """An edit changes the copy (a post update) when the bot knows it; True if done."""
-        if copy.replaces is None:
-            return False
-        target = await self.copies.copy_of(copy.case_ref, copy.replaces, PLATFORM)
-        if target is None or await self.state.get(NS + ".post", target) != channel_id:
-            return False
-        await self.rest.edit_post(target, text)
-        return True
-
-    async def _thread_of(self, copy: Copy, channel_id: str) -> str:
-        """The thread to answer in: that of the twin of the message replied to, if known."""
-        assert copy.reply_to is not None
-        twin = await self.copies.twin(copy.case_ref, copy.reply_to, PLATFORM)
-        if twin is None or await self.state.get(NS + ".post", twin) != channel_id:
-            return ""
-        post = await self.rest.get_post(twin)
-        return str(post.get("root_id") or twin)
 
     async def _thread(self, ref: str, user_id: str, post_id: str) -> str:
         await self.state.put(NS + ".case", f"{ref}|{user_id}", post_id)
@@ -410,14 +389,6 @@ class MattermostAdapter:
         self._stopping.set()
         if self._socket is not None:
             self._socket.disconnect()
-
-
-def _text(post: dict[str, Any]) -> str:
-    """The words of a post; a `/me` post (`*text*`) reads as `* text`."""
-    message = str(post.get("message") or "")
-    if post.get("type") == "me":
-        return "* " + message.removeprefix("*").removesuffix("*")
-    return message
 
 
 def _ref_of(message: OutgoingMessage) -> str | None:
