@@ -158,7 +158,8 @@ async def _run(settings: Settings) -> None:
     path = Path(settings.directory.path)
     answers = Answers(Index(load(path)))
     engine = create_engine(settings.storage.url)
-    adapters = _adapters(settings, SqlKeyValue(engine, cipher))
+    state = SqlKeyValue(engine, cipher)
+    adapters = _adapters(settings, state)
     clock = SystemClock()
     policy = Policy(
         offer_timeout=settings.routing.offer_timeout,
@@ -179,6 +180,7 @@ async def _run(settings: Settings) -> None:
         answers,
         frozenset(a.platform for a in adapters),
         policy,
+        state,
     )
     reloader = DirectoryReloader(path, answers)
     loop = asyncio.get_running_loop()

@@ -10,7 +10,7 @@ from bot.followups import QuietHours
 from bot.locales import t
 from bot.messages import Address, Button, OutgoingMessage
 from bot.people import Listener, Person, Roster
-from bot.ports import Clock, Store
+from bot.ports import Clock, KeyValue, MemoryKeyValue, Store
 from bot.privacy import AuditEntry, Retention
 from bot.routing import Limits
 
@@ -45,6 +45,7 @@ class Context:
     numbers: NumberBook
     platforms: frozenset[str]
     policy: Policy = field(default_factory=Policy)
+    state: KeyValue = field(default_factory=MemoryKeyValue)  # small marks (hashed keys)
 
     def address_of(self, listener: Listener) -> Address | None:
         """Where to reach a roster member: their first address on a running platform."""

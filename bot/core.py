@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import coordination, lane, listening, offers, reminders, requests, rights
+from bot import attachments, coordination, lane, listening, offers, reminders, requests, rights
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Command, Name, parse
 from bot.context import Context
@@ -37,6 +37,12 @@ class Bot:
         await reminders.ensure_recurring(self.ctx, now)
 
     async def handle(self, msg: IncomingMessage) -> Out:
+        """Read and answer the text; what is not text is never relayed, and the sender knows."""
+        nontext = msg.files or msg.reaction
+        out = await self._read(msg) if msg.text.strip() or not nontext else []
+        return out + await attachments.not_relayed(self.ctx, msg)
+
+    async def _read(self, msg: IncomingMessage) -> Out:
         ctx = self.ctx
         now = ctx.clock.now()
         me = await ctx.store.person(msg.sender, now)
@@ -91,7 +97,7 @@ class Bot:
             return out + (await listening.relay(ctx, member, msg) if active else [])
         if case is not None and _is_relay(case) and case.listener_id:
             listener = ctx.roster.get(case.listener_id)
-            out += await requests.relay(ctx, me, case, msg.text)
+            out += await requests.relay(ctx, me, case, msg)
             return out + (lane.marker(ctx, listener, case.ref, reading) if listener else [])
         return out
 
@@ -133,7 +139,7 @@ class Bot:
         if member is not None and (msg.case_ref is not None or case is None):
             return await listening.relay(ctx, member, msg)
         if case is not None:
-            return await requests.relay(ctx, me, case, msg.text)
+            return await requests.relay(ctx, me, case, msg)
         return [ctx.to_person(me, "unknown")]
 
     async def _command(

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import offers, scheduling
+from bot import offers, relaying, scheduling
 from bot.cases import Case, CaseState, Mode
 from bot.context import Context
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
-from bot.neutral import neutralise
 from bot.people import Listener, ListenerState
 from bot.privacy import listener_actor
 from bot.requests import closed_for_requester
@@ -172,8 +170,9 @@ async def relay(ctx: Context, me: Listener, msg: IncomingMessage) -> Out:
     if requester is None:
         return ctx.to_member(me, "unknown_ref", ref=case.ref)
     await ctx.audit(listener_actor(me.id), "relayed", case.ref, msg.sender.platform)
-    shown, truncated = neutralise(text)
-    if truncated:
-        shown += t(ctx.lang(requester), "relay_truncated")
-    out = [replace(ctx.to_person(requester, "relay_to_requester", text=shown), relayed=True)]
-    return out + (ctx.to_member(me, "sender_truncated") if truncated else [])
+    copy = relaying.copy_of(msg, case.ref)
+    out, truncated = relaying.relayed(
+        requester.address, ctx.lang(requester), "relay_to_requester", text, copy
+    )
+    notice = ctx.to_member(me, "sender_truncated", case_ref=msg.case_ref) if truncated else []
+    return [out, *notice]

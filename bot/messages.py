@@ -26,11 +26,24 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class MessageId:
+    """One message on one platform: a Matrix event id, a Mattermost post id."""
+
+    platform: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
 class IncomingMessage:
-    """Text a person wrote to the bot in a direct conversation.
+    """What a person wrote to the bot in a direct conversation.
 
     `case_ref` is set when the adapter received it in a case's dedicated place
-    (a Matrix room or a Mattermost thread) on the listener side.
+    (a Matrix room or a Mattermost thread) on the listener side. The adapter has
+    already removed a reply's quoted fallback from `text`. `reply_to` and `edit_of`
+    are ids on the sender's platform: the message this one answers, or the message
+    this one is a new version of. `files` says the person also sent something that
+    is not text (a file, an image, a voice message); `reaction` that this is only a
+    reaction. Neither is ever relayed, and the sender is always told.
     """
 
     sender: Address
@@ -39,6 +52,29 @@ class IncomingMessage:
     display_name: str | None = None
     case_ref: str | None = None
     event_id: str | None = None
+    reply_to: str | None = None
+    edit_of: str | None = None
+    files: bool = False
+    reaction: bool = False
+
+    def message_id(self, raw: str | None) -> MessageId | None:
+        """One of this message's ids, with its platform."""
+        return MessageId(self.sender.platform, raw) if raw else None
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """Where relayed words come from, so that replies and edits reach the right copy.
+
+    `original` is the message this one copies; `reply_to` the message it answers and
+    `replaces` the message it is a new version of, both on the sender's side. The
+    adapter that delivers it maps them to their copies on its side (for `case_ref`).
+    """
+
+    case_ref: str
+    original: MessageId | None = None
+    reply_to: MessageId | None = None
+    replaces: MessageId | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +86,8 @@ class OutgoingMessage:
     `relayed` marks another person's words: an adapter must not post them where
     they would not be end-to-end encrypted, if its platform offers encryption.
     `idempotency_key` is stable across retries, so a platform can drop a repeat.
+    `words` is the slice of `text` that holds another person's words: adapters show
+    it exactly as typed (escaped for their format), never as the bot's Markdown.
     """
 
     to: Address
@@ -58,3 +96,12 @@ class OutgoingMessage:
     case_ref: str | None = None
     relayed: bool = False
     idempotency_key: str | None = None
+    words: tuple[int, int] | None = None
+    copy: Copy | None = None
+
+    def parts(self) -> tuple[str, str, str]:
+        """The bot's Markdown before the person's words, the words, the Markdown after."""
+        if self.words is None:
+            return self.text, "", ""
+        start, end = self.words
+        return self.text[:start], self.text[start:end], self.text[end:]

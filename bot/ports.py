@@ -51,6 +51,25 @@ class KeyValue(Protocol):
         """Insert if absent; True when this call inserted it (atomic)."""
 
 
+class MemoryKeyValue:
+    """KeyValue in memory: for tests, and where nothing needs to survive a restart."""
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, str], str] = {}
+
+    async def get(self, namespace: str, key: str) -> str | None:
+        return self.values.get((namespace, key))
+
+    async def put(self, namespace: str, key: str, value: str) -> None:
+        self.values[(namespace, key)] = value
+
+    async def add(self, namespace: str, key: str, value: str = "") -> bool:
+        if (namespace, key) in self.values:
+            return False
+        self.values[(namespace, key)] = value
+        return True
+
+
 class Store(Protocol):
     """Persistence of people, cases, offers and listener availability.
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from bot import offers, scheduling
+from bot import offers, relaying, scheduling
 from bot.cases import Case, CaseState, Mode, OfferOutcome
 from bot.context import Context
 from bot.locales import CATALOGS, t
-from bot.messages import Button, OutgoingMessage
-from bot.neutral import neutralise
+from bot.messages import Button, IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person
 from bot.privacy import REQUESTER
 from bot.text import normalize
@@ -177,22 +176,21 @@ async def closed_for_requester(ctx: Context, me: Person, case: Case) -> Out:
     return [ctx.to_person(me, "closed_requester", ref=case.ref)]
 
 
-async def relay(ctx: Context, me: Person, case: Case, text: str) -> Out:
+async def relay(ctx: Context, me: Person, case: Case, msg: IncomingMessage) -> Out:
     """Plain text from a requester who has an open case."""
     if case.state is not CaseState.ACCEPTED:
         return [ctx.to_person(me, "still_searching", ref=case.ref)]
     if case.mode is Mode.DIRECT:
         return [ctx.to_person(me, "direct_mode_reminder", ref=case.ref)]
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
-    if member is None:
+    address = ctx.address_of(member) if member is not None else None
+    if address is None:
         return [ctx.to_person(me, "still_searching", ref=case.ref)]
-    shown, truncated = neutralise(text)
-    if truncated:
-        shown += t(ctx.policy.default_locale, "relay_truncated")
-    out = [
-        replace(m, relayed=True)
-        for m in ctx.to_member(
-            member, "relay_to_listener", case_ref=case.ref, ref=case.ref, text=shown
-        )
-    ]
-    return out + ([ctx.to_person(me, "sender_truncated")] if truncated else [])
+    copy = relaying.copy_of(msg, case.ref)
+    lang = ctx.policy.default_locale
+    out, truncated = relaying.relayed(
+        address, lang, "relay_to_listener", msg.text, copy, ref=case.ref
+    )
+    return [replace(out, case_ref=case.ref)] + (
+        [ctx.to_person(me, "sender_truncated")] if truncated else []
+    )

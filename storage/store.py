@@ -9,6 +9,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot import attachments, copies
 from bot.cases import Case, CaseState, Mode, OfferOutcome, new_ref
 from bot.followups import DueAction, Kind
 from bot.messages import Address
@@ -19,6 +20,7 @@ from storage.tables import (
     AuditRow,
     CaseRow,
     DueActionRow,
+    KeyValueRow,
     ListenerStateRow,
     MonthlyCountRow,
     OfferRow,
@@ -26,6 +28,7 @@ from storage.tables import (
 )
 
 _REF_ATTEMPTS = 20
+RELAY_MARKS = (copies.NS, attachments.NS)  # adapter state the retention purge removes
 
 
 class SqlStore:
@@ -402,6 +405,12 @@ class SqlStore:
                 )
             )
             audit = await s.execute(delete(AuditRow).where(AuditRow.at < audit_before))
+            # Relay marks (copy pairs, "told once"): no text, but no reason to keep them.
+            await s.execute(
+                delete(KeyValueRow).where(
+                    KeyValueRow.namespace.in_(RELAY_MARKS), KeyValueRow.updated_at < cases_before
+                )
+            )
         return PurgeReport(len(ids), persons.rowcount, audit.rowcount)  # type: ignore[attr-defined]
 
     @staticmethod

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from bot.clock import FakeClock
 from bot.context import Context, Policy
@@ -92,9 +93,18 @@ class Chat:
         self.adapter = FakeAdapter()
 
     async def deliver(
-        self, user: str, text: str, *, platform: str = "fake", case_ref: str | None = None
+        self,
+        user: str,
+        text: str,
+        *,
+        platform: str = "fake",
+        case_ref: str | None = None,
+        **more: Any,
     ) -> list[OutgoingMessage]:
-        incoming = IncomingMessage(Address(platform, user), text, handle=user, case_ref=case_ref)
+        """`user` writes `text`; `more` sets other IncomingMessage fields (`reply_to`…)."""
+        incoming = IncomingMessage(
+            Address(platform, user), text, handle=user, case_ref=case_ref, **more
+        )
         out = await self.bot.handle(incoming)
         self.adapter.sent += out
         return out

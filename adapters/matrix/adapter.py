@@ -33,7 +33,6 @@ from nio import (
     LoginResponse,
     MegolmEvent,
     RoomCreateError,
-    RoomMessageText,
     RoomPreset,
     RoomSendResponse,
     RoomVisibility,
@@ -43,9 +42,10 @@ from nio import (
 )
 from nio.event_builders import EnableEncryptionBuilder
 
-from adapters.matrix.html import to_html
+from adapters.matrix import content
+from bot.copies import Copies
 from bot.locales import t
-from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.messages import Address, IncomingMessage, MessageId, OutgoingMessage
 from bot.ports import KeyValue, MessageHandler
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,8 @@ class MatrixAdapter:
         self.options = options
         self.state = state
         self.client: AsyncClient | None = None
-        self._queue: asyncio.Queue[tuple[str, RoomMessageText] | _Checkpoint] = asyncio.Queue()
+        self.copies = Copies(state)
+        self._queue: asyncio.Queue[tuple[str, Any] | _Checkpoint] = asyncio.Queue()
         self._pending: dict[str, _Pending] = {}
         self._last_send: dict[str, float] = {}
         self._room_locks: dict[str, asyncio.Lock] = {}
@@ -220,7 +221,7 @@ class MatrixAdapter:
     async def _event(self, room_id: str, event: Any) -> None:
         if getattr(event, "sender", None) == self.options.user_id:
             return
-        if isinstance(event, RoomMessageText):
+        if content.from_person(event):
             await self._queue.put((room_id, event))
         elif (
             isinstance(event, MegolmEvent)
@@ -245,9 +246,10 @@ class MatrixAdapter:
                 decrypted = self.client.decrypt_event(pending.event)
             except Exception:  # noqa: BLE001 - the key has not arrived yet
                 decrypted = None
-            if isinstance(decrypted, RoomMessageText):
-                del self._pending[event_id]
-                await self._queue.put((pending.room_id, decrypted))
+            if decrypted is not None and not isinstance(decrypted, MegolmEvent):
+                del self._pending[event_id]  # text or not (a file's key arriving late)
+                if content.from_person(decrypted):
+                    await self._queue.put((pending.room_id, decrypted))
             elif time.monotonic() - pending.since > self.options.undecryptable_grace:
                 del self._pending[event_id]
                 log.warning("matrix: an event stayed undecryptable; asking the sender to resend")
@@ -319,16 +321,22 @@ class MatrixAdapter:
             place = await self._room_of(room_id, event.sender)
             if place is not None:
                 _kind, ref = place
+                read = content.read(event)
                 await on_message(
                     IncomingMessage(
                         Address(PLATFORM, event.sender),
-                        event.body,
+                        read.text,
                         handle=event.sender,
                         case_ref=ref,
                         event_id=event.event_id,
+                        reply_to=read.reply_to,
+                        edit_of=read.edit_of,
+                        files=read.files,
+                        reaction=read.reaction,
                     )
                 )
-            await self.state.put(NS + ".event", event.event_id, "handled")
+            # Handled; the room is kept so that a reply or edit stays in its own room.
+            await self.state.put(NS + ".event", event.event_id, room_id)
 
     # sending --------------------------------------------------------------------
 
@@ -346,21 +354,31 @@ class MatrixAdapter:
             log.warning("matrix: refusing to relay into a room that is not encrypted")
             await self._notice(room_id, t(self.options.locale, "unencrypted_room"))
             return
-        key = message.idempotency_key
-        await self._post(room_id, message.text, key)
+        copy = message.copy
+        reply_to = replaces = None
+        if copy is not None and copy.replaces is not None:
+            replaces = await self.copies.copy_of(copy.case_ref, copy.replaces, PLATFORM)
+            replaces = replaces if await self._in(room_id, replaces) else None
+        if copy is not None and copy.reply_to is not None:
+            reply_to = await self.copies.twin(copy.case_ref, copy.reply_to, PLATFORM)
+            reply_to = reply_to if await self._in(room_id, reply_to) else None
+        body = content.outgoing(message, reply_to=reply_to, replaces=replaces)
+        sent = await self._post(room_id, body, message.idempotency_key)
+        if sent is not None:
+            await self.state.put(NS + ".event", sent, room_id)
+            if copy is not None and copy.original is not None and replaces is None:
+                await self.copies.remember(copy.case_ref, copy.original, MessageId(PLATFORM, sent))
+
+    async def _in(self, room_id: str, event_id: str | None) -> bool:
+        """Whether an event we handled or sent is in this room (replies stay in a room)."""
+        return event_id is not None and await self.state.get(NS + ".event", event_id) == room_id
 
     async def _notice(self, room_id: str, text: str) -> None:
-        await self._post(room_id, text, None)
+        await self._post(room_id, content.plain(text), None)
 
-    async def _post(self, room_id: str, text: str, key: str | None) -> None:
+    async def _post(self, room_id: str, payload: dict[str, Any], key: str | None) -> str | None:
+        """Send one message (retrying until it is accepted); its event id."""
         assert self.client is not None
-        content = {
-            "msgtype": "m.text",
-            "body": text,
-            "format": "org.matrix.custom.html",
-            "formatted_body": to_html(text),
-            "m.mentions": {},
-        }
         tx_id = hashlib.sha256(f"{room_id}|{key}".encode()).hexdigest()[:32] if key else None
         await self._know_devices(room_id)
         lock = self._room_locks.setdefault(room_id, asyncio.Lock())
@@ -373,20 +391,21 @@ class MatrixAdapter:
                     response = await self.client.room_send(
                         room_id,
                         "m.room.message",
-                        content,
+                        payload,
                         tx_id=tx_id,
                         ignore_unverified_devices=True,
                     )
                 except (OSError, TimeoutError, aiohttp.ClientError) as exc:
                     response = exc
                 if isinstance(response, RoomSendResponse):
-                    break
+                    self._last_send[room_id] = time.monotonic()
+                    return str(response.event_id)
                 delay = min(self.options.max_backoff, 2.0 ** min(attempt, 6)) * random.random()
                 log.warning(
                     "matrix: send failed (%s); retrying in %.1f s", type(response).__name__, delay
                 )
                 await asyncio.sleep(delay)
-            self._last_send[room_id] = time.monotonic()
+        return None
 
     async def _know_devices(self, room_id: str) -> None:
         """Query the devices of members we have none for: otherwise they could not read us."""

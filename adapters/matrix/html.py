@@ -34,3 +34,14 @@ def _inline(text: str) -> str:
     escaped = _LINK.sub(lambda m: f'<a href="{html.escape(m.group(2))}">{m.group(1)}</a>', escaped)
     escaped = _BOLD.sub(r"<strong>\1</strong>", escaped)
     return _ITALIC.sub(r"<em>\1</em>", escaped)
+
+
+def literal_html(words: str) -> str:
+    """Someone's words as typed: every character escaped, line breaks kept, no markup."""
+    return html.escape(words, quote=False).replace("\n", "<br>")
+
+
+def message_html(before: str, words: str, after: str) -> str:
+    """The bot's Markdown around someone's literal words."""
+    rendered = to_html(before) + literal_html(words)
+    return rendered + (to_html(after) if after else "")

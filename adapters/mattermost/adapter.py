@@ -18,6 +18,8 @@ from typing import Any
 
 from aiohttp import web
 
+from adapters.mattermost.literal import literal
+from adapters.mattermost.relaying import Relaying, text_of
 from adapters.mattermost.rest import Rest, driver_options
 from adapters.mattermost.websocket import ClientTlsWebsocket
 from bot.locales import t
@@ -28,6 +30,8 @@ log = logging.getLogger(__name__)
 PLATFORM = "mattermost"
 NS = "mattermost"
 _ID_LENGTH = 26
+# WebSocket events read, and the field of `data` holding their JSON.
+_READ = {"posted": "post", "post_edited": "post", "reaction_added": "reaction"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ class MattermostAdapter:
             driver_options(options.url, options.token, options.verify, options.request_timeout)
         )
         self.me: dict[str, Any] = {}
-        self._queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.relaying = Relaying(self.rest, state, NS + ".post")
+        self._queue: asyncio.Queue[tuple[str, dict[str, Any]]] = asyncio.Queue()
         self._stopping = asyncio.Event()
         self._connected = False
         self._socket: ClientTlsWebsocket | None = None
@@ -110,15 +115,16 @@ class MattermostAdapter:
             self._connected = True
             log.info("mattermost: connected")
             asyncio.get_running_loop().create_task(self._catch_up())
-        elif event.get("event") == "posted":
+        elif event.get("event") in _READ:
             data = event.get("data") or {}
-            if data.get("channel_type") != "D":
+            if event["event"] == "posted" and data.get("channel_type") != "D":
                 return
             try:
-                post = json.loads(data.get("post") or "{}")
+                item = json.loads(data.get(_READ[event["event"]]) or "{}")
             except ValueError:
                 return
-            self._queue.put_nowait(post)
+            if isinstance(item, dict):
+                self._queue.put_nowait((str(event["event"]), item))
 
     async def _catch_up(self) -> None:
         """Posts written in our DMs while the socket was down (deduplicated by id)."""
@@ -126,42 +132,76 @@ class MattermostAdapter:
         for channel_id, since in channels.items():
             try:
                 for post in await self.rest.posts_since(channel_id, int(since)):
-                    self._queue.put_nowait(post)
+                    self._queue.put_nowait(("posted", post))
             except Exception as exc:  # noqa: BLE001 - try again at the next reconnect
                 log.warning("mattermost: catch-up failed (%s)", type(exc).__name__)
 
     async def _work(self) -> None:
         while True:
-            post = await self._queue.get()
+            kind, item = await self._queue.get()
             try:
-                await self._handle(post)
+                if kind == "reaction_added":
+                    await self._reaction(item)
+                else:
+                    await self._handle(item, edited=kind == "post_edited")
             except Exception as exc:  # noqa: BLE001 - one bad post must not stop the bot
                 log.error("mattermost: a post could not be handled (%s)", type(exc).__name__)
 
-    async def _handle(self, post: dict[str, Any]) -> None:
+    async def _handle(self, post: dict[str, Any], edited: bool = False) -> None:
+        """A new post, or a new version of one (`post_edited`, or found edited at catch-up)."""
         post_id, user_id = post.get("id"), post.get("user_id")
         if not post_id or not user_id or user_id == self.me.get("id"):
             return
-        if post.get("type"):  # system messages
+        if post.get("type") not in ("", None, "me"):  # system messages
             return
-        if await self.state.get(NS + ".post", post_id) is not None:
-            return  # already handled (an echo of the catch-up, or a replay)
         channel_id = str(post.get("channel_id"))
-        await self._remember_channel(channel_id, int(post.get("create_at") or 0))
-        root = post.get("root_id") or ""
+        seen = await self.state.get(NS + ".post", post_id) is not None
+        edit_at = int(post.get("edit_at") or 0)
+        version = f"{post_id}:{edit_at}"
+        if not seen and edited:
+            return  # an edit of a post we never saw (not in our direct conversations)
+        if seen and (not edit_at or await self.state.get(NS + ".post", version) is not None):
+            return  # already handled (an echo of the catch-up, or a replay)
+        if not seen:
+            await self._remember_channel(channel_id, int(post.get("create_at") or 0))
+        root = str(post.get("root_id") or "")
         ref = await self.state.get(NS + ".root", root) if root else None
-        username = await self._username(user_id)
         self.metrics["received"] += 1
         await self._on_message(
             IncomingMessage(
                 Address(PLATFORM, user_id),
-                str(post.get("message") or ""),
-                handle=username,
+                text_of(post),
+                handle=await self._username(user_id),
                 case_ref=ref or None,
-                event_id=post_id,
+                event_id=version if seen else post_id,
+                reply_to=root or None,
+                edit_of=post_id if seen else None,
+                files=bool(post.get("file_ids")),
             )
         )
-        await self.state.put(NS + ".post", post_id, "handled")
+        await self.state.put(NS + ".post", post_id, channel_id)
+        await self.state.put(NS + ".post", version, channel_id)
+
+    async def _reaction(self, reaction: dict[str, Any]) -> None:
+        """Reactions are never relayed; in a relay, the person is told (by the core)."""
+        user_id, post_id = str(reaction.get("user_id") or ""), str(reaction.get("post_id") or "")
+        if not user_id or user_id == self.me.get("id"):
+            return
+        channel_id = await self.state.get(NS + ".post", post_id)
+        if channel_id is None:  # not a post of our direct conversations
+            return
+        post = await self.rest.get_post(post_id)
+        root = str(post.get("root_id") or "")
+        ref = await self.state.get(NS + ".root", root or post_id)
+        await self._on_message(
+            IncomingMessage(
+                Address(PLATFORM, user_id),
+                "",
+                handle=await self._username(user_id),
+                case_ref=ref or None,
+                reaction=True,
+            )
+        )
 
     async def _remember_channel(self, channel_id: str, create_at: int) -> None:
         channels = json.loads(await self.state.get(NS, "channels") or "{}")
@@ -209,9 +249,19 @@ class MattermostAdapter:
             if not root:  # no offer post to hang the thread on: start one
                 first = await self.rest.post(channel_id, f"**Demande {message.case_ref}**")
                 root = await self._thread(message.case_ref, user_id, str(first["id"]))
+        before, words, after = message.parts()
+        text = before + literal(words) + after
+        copy = message.copy
+        if copy is not None and await self.relaying.edit(copy, channel_id, text):
+            return
+        if copy is not None and not root:
+            root = await self.relaying.thread_of(copy, channel_id)
         props = self._buttons(message, user_id) if message.buttons else None
-        created = await self.rest.post(channel_id, message.text, root, props)
+        created = await self.rest.post(channel_id, text, root, props)
         self.metrics["sent"] += 1
+        await self.state.put(NS + ".post", str(created["id"]), channel_id)
+        if copy is not None:
+            await self.relaying.remember(copy, str(created["id"]))
         ref = _ref_of(message)
         if ref and message.buttons:
             await self._thread(ref, user_id, str(created["id"]))

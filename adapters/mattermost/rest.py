@@ -77,6 +77,16 @@ class Rest:
         created: dict[str, Any] = await self.call(self.driver.posts.create_post, options=body)
         return created
 
+    async def get_post(self, post_id: str) -> dict[str, Any]:
+        post: dict[str, Any] = await self.call(self.driver.posts.get_post, post_id)
+        return post
+
+    async def edit_post(self, post_id: str, message: str) -> dict[str, Any]:
+        edited: dict[str, Any] = await self.call(
+            self.driver.posts.patch_post, post_id, options={"message": message}
+        )
+        return edited
+
     async def posts_since(self, channel_id: str, since_ms: int) -> list[dict[str, Any]]:
         page = await self.call(
             self.driver.posts.get_posts_for_channel, channel_id, params={"since": since_ms}

@@ -169,6 +169,21 @@ TEXTS: dict[str, str] = {
     "relay_to_listener": "**[{ref}]** {text}",
     "relay_to_requester": "💬 {text}",
     "relay_truncated": "\n\n_(message shortened: it was too long)_",
+    "not_relayed_requester": (
+        "I only pass on text 🙂 Files, pictures, voice messages and reactions stay here: their "
+        "names and details could make you recognisable. If you want to share more, a direct "
+        "introduction exists: write `close`, then `request` and choose `direct` (you can get "
+        "the same person again)."
+    ),
+    "not_relayed_listener": (
+        "Only text is passed on for **{ref}** 🙂 Files, pictures, voice messages and reactions "
+        "stay here: they could identify someone. If the person wants to share more, they can "
+        "choose a direct introduction (`direct` mode)."
+    ),
+    "text_only": (
+        "I only read text 🙂 Files, pictures and voice messages don't reach me. Write me a few "
+        "words, or `help` to see what I can do."
+    ),
     "sender_truncated": "Your message was very long: only its beginning was passed on.",
     "direct_mode_reminder": (
         "Your request **{ref}** is in direct mode: write directly to the person who contacted "

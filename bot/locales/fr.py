@@ -177,6 +177,21 @@ TEXTS: dict[str, str] = {
     "relay_to_listener": "**[{ref}]** {text}",
     "relay_to_requester": "💬 {text}",
     "relay_truncated": "\n\n_(message tronqué : il était trop long)_",
+    "not_relayed_requester": (
+        "Je transmets seulement le texte 🙂 Les fichiers, images, messages vocaux et réactions "
+        "restent ici : leurs noms et leurs détails pourraient te faire reconnaître. Si tu "
+        "veux en partager davantage, la mise en relation directe existe : écris `clore`, puis "
+        "`demande` en choisissant `direct` (tu pourras retrouver la même personne)."
+    ),
+    "not_relayed_listener": (
+        "Seul le texte est transmis pour **{ref}** 🙂 Les fichiers, images, messages vocaux et "
+        "réactions restent ici : ils pourraient identifier quelqu'un. Si la personne veut en "
+        "partager davantage, elle peut choisir la mise en relation directe (mode `direct`)."
+    ),
+    "text_only": (
+        "Je ne lis que le texte 🙂 Les fichiers, images et messages vocaux ne me parviennent "
+        "pas. Écris-moi en quelques mots, ou `aide` pour voir ce que je sais faire."
+    ),
     "sender_truncated": "Ton message était très long : seul le début a été transmis.",
     "direct_mode_reminder": (
         "Ta demande **{ref}** est en mode direct : écris directement à la personne qui t'a "

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from nio import (
     AsyncClient,
@@ -26,6 +27,12 @@ class Received:
     room_name: str | None
     sender: str
     body: str
+    event_id: str = ""
+    content: dict[str, Any] = field(default_factory=dict)  # as decrypted
+
+    @property
+    def formatted(self) -> str:
+        return str(self.content.get("formatted_body", ""))
 
 
 class MatrixUser:
@@ -51,7 +58,10 @@ class MatrixUser:
 
     async def _message(self, room: MatrixRoom, event: RoomMessageText) -> None:
         if event.sender != self.user_id:
-            self.inbox.append(Received(room.room_id, room.name, event.sender, event.body))
+            content = event.source.get("content") or {}
+            self.inbox.append(
+                Received(room.room_id, room.name, event.sender, event.body, event.event_id, content)
+            )
 
     async def _invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
         if event.state_key == self.user_id and event.membership == "invite":
@@ -74,15 +84,18 @@ class MatrixUser:
         room = self.client.rooms.get(room_id)
         return room is not None and other in room.users and other not in room.invited_users
 
-    async def say(self, room_id: str, text: str) -> None:
+    async def say(self, room_id: str, text: str) -> str:
+        """Send a plain text message; its event id."""
+        return await self.send(room_id, {"msgtype": "m.text", "body": text})
+
+    async def send(self, room_id: str, content: dict[str, Any]) -> str:
+        """Send any `m.room.message` content (a reply, an edit, a file…); its event id."""
         await self.until(lambda: room_id in self.client.rooms, within=30)
         await self.ready_to_encrypt(room_id)
-        await self.client.room_send(
-            room_id,
-            "m.room.message",
-            {"msgtype": "m.text", "body": text},
-            ignore_unverified_devices=True,
+        response = await self.client.room_send(
+            room_id, "m.room.message", content, ignore_unverified_devices=True
         )
+        return str(response.event_id)
 
     async def ready_to_encrypt(self, room_id: str) -> None:
         """As Element does: know every member's devices and hold an Olm session with each

@@ -42,8 +42,8 @@ class MM:
     def posts_to(self, name: str) -> list[dict[str, Any]]:
         return self.fake.bot_posts_to(self.bot, self.ids[name])
 
-    def say(self, name: str, text: str, root_id: str = "") -> dict[str, Any]:
-        return self.fake.say(self.ids[name], self.bot, text, root_id)
+    def say(self, name: str, text: str, root_id: str = "", **more: Any) -> dict[str, Any]:
+        return self.fake.say(self.ids[name], self.bot, text, root_id, **more)
 
     async def until(self, condition: Callable[[], Any], within: float = 20) -> Any:
         deadline = time.monotonic() + within

@@ -90,6 +90,7 @@ class FakeMattermost:
         app.router.add_post("/api/v4/channels/direct", self._direct)
         app.router.add_post("/api/v4/posts", self._create_post)
         app.router.add_get("/api/v4/posts/{post_id}", self._get_post)
+        app.router.add_put("/api/v4/posts/{post_id}/patch", self._patch_post)
         app.router.add_get("/api/v4/channels/{channel_id}/posts", self._channel_posts)
         app.router.add_get("/api/v4/websocket", self._websocket)
         self.runner = web.AppRunner(app)
@@ -211,6 +212,15 @@ class FakeMattermost:
         post = self.posts.get(request.match_info["post_id"])
         return self.json(post) if post else self.error(404, "Unable to find the post.")
 
+    async def _patch_post(self, request: web.Request) -> web.Response:
+        post = self.posts.get(request.match_info["post_id"])
+        if post is None:
+            return self.error(404, "Unable to find the post.")
+        if post["user_id"] != self._caller(request):
+            return self.error(403, "You do not have the appropriate permissions.")
+        body = await request.json()
+        return self.json(self.edit(post["user_id"], post["id"], str(body.get("message", ""))))
+
     async def _channel_posts(self, request: web.Request) -> web.Response:
         since = int(request.query.get("since", "0"))
         posts = {
@@ -228,6 +238,9 @@ class FakeMattermost:
         message: str,
         root_id: str = "",
         props: dict[str, Any] | None = None,
+        *,
+        kind: str = "",
+        file_ids: list[str] | None = None,
     ) -> dict[str, Any]:
         now = int(time.time() * 1000)
         while any(p["create_at"] == now for p in self.posts.values()):
@@ -243,8 +256,9 @@ class FakeMattermost:
             "root_id": root_id,
             "original_id": "",
             "message": message,
-            "type": "",
+            "type": kind,
             "props": props or {},
+            "file_ids": file_ids or [],
             "hashtags": "",
             "pending_post_id": "",
         }
@@ -253,10 +267,35 @@ class FakeMattermost:
             asyncio.get_running_loop().create_task(self._broadcast(post))
         return post
 
-    async def _broadcast(self, post: dict[str, Any]) -> None:
+    def edit(self, user_id: str, post_id: str, message: str) -> dict[str, Any]:
+        """Someone edits their post: new text, `edit_at` set, `post_edited` broadcast."""
+        post = self.posts[post_id]
+        assert post["user_id"] == user_id
+        now = max(int(time.time() * 1000), post["update_at"] + 1)
+        post.update(message=message, edit_at=now, update_at=now)
+        if not self.faults.drop_events:
+            data = {"post": json.dumps(post)}
+            asyncio.get_running_loop().create_task(self._broadcast(post, "post_edited", data))
+        return post
+
+    def react(self, user_id: str, post_id: str, emoji: str) -> None:
+        """Someone adds a reaction: `reaction_added` with the reaction as a JSON string."""
+        post = self.posts[post_id]
+        reaction = {
+            "user_id": user_id,
+            "post_id": post_id,
+            "emoji_name": emoji,
+            "create_at": int(time.time() * 1000),
+        }
+        data = {"reaction": json.dumps(reaction)}
+        asyncio.get_running_loop().create_task(self._broadcast(post, "reaction_added", data))
+
+    async def _broadcast(
+        self, post: dict[str, Any], kind: str = "posted", data: dict[str, Any] | None = None
+    ) -> None:
         channel = self.channels[post["channel_id"]]
         sender = self.users.get(post["user_id"], {})
-        data = {
+        data = data or {
             "channel_display_name": "@" + sender.get("username", ""),
             "channel_name": channel["name"],
             "channel_type": channel["type"],
@@ -268,7 +307,7 @@ class FakeMattermost:
         for user_id, socket, seq in list(self.sockets):
             if user_id in channel["members"] and not socket.closed:
                 event = {
-                    "event": "posted",
+                    "event": kind,
                     "data": data,
                     "broadcast": {
                         "omit_users": None,
@@ -357,8 +396,11 @@ class FakeMattermost:
             self.channels[channel["id"]] = channel
         return str(channel["id"])
 
-    def say(self, user_id: str, other: str, text: str, root_id: str = "") -> dict[str, Any]:
-        return self.store_post(self.dm_between(user_id, other), user_id, text, root_id)
+    def say(
+        self, user_id: str, other: str, text: str, root_id: str = "", **more: Any
+    ) -> dict[str, Any]:
+        """A post in the DM of two users; `more`: `kind` ("me" for `/me`), `file_ids`."""
+        return self.store_post(self.dm_between(user_id, other), user_id, text, root_id, **more)
 
     def bot_posts_to(self, bot_id: str, user_id: str) -> list[dict[str, Any]]:
         channel = self.dm_between(bot_id, user_id)
