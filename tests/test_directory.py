@@ -44,7 +44,11 @@ def test_repository_file_is_valid_and_keeps_reference_ids() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("categories: [vss]", "categories: [vsss]", "unknown category 'vsss'"),
+        (
+            "categories: [vss, violences]",
+            "categories: [vsss, violences]",
+            "unknown category 'vsss'",
+        ),
         ('opens: "10:00"', 'opens: "25:00"', "bad time '25:00'"),
         ('e164: "+33800059595"', 'e164: "0800 05"', "bad phone"),
         ("  - id: psycom", "  - id: retab", "duplicate id 'retab'"),
@@ -65,7 +69,7 @@ def test_schema_errors_are_positioned(old: str, new: str, message: str) -> None:
 
 
 def test_every_error_is_reported_at_once() -> None:
-    broken = TEXT.replace("categories: [vss]", "categories: [nope]", 1).replace(
+    broken = TEXT.replace("categories: [vss, violences]", "categories: [nope]", 1).replace(
         'opens: "10:00"', 'opens: "99:00"', 1
     )
     with pytest.raises(DirectoryError) as caught:
@@ -177,7 +181,7 @@ def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 def test_cli_check_and_schema(tmp_path: Path) -> None:
     assert _cli("check").returncode == 0
     bad = tmp_path / "bad.yaml"
-    bad.write_text(TEXT.replace("categories: [vss]", "categories: [nope]", 1))
+    bad.write_text(TEXT.replace("categories: [vss, violences]", "categories: [nope]", 1))
     done = _cli("check", str(bad))
     assert done.returncode == 1 and f"{bad}:" in done.stdout and "nope" in done.stdout
     schema = json.loads(_cli("schema").stdout)
@@ -207,7 +211,7 @@ def test_reload_keeps_last_good_version(tmp_path: Path, caplog: pytest.LogCaptur
     path.write_text(TEXT)
     answers = Answers(Index(load(path)))
     reloader = DirectoryReloader(path, answers)
-    path.write_text(TEXT.replace("categories: [vss]", "categories: [nope]", 1))
+    path.write_text(TEXT.replace("categories: [vss, violences]", "categories: [nope]", 1))
     with caplog.at_level(logging.WARNING):
         assert not reloader.reload()
     assert "keeping the last good version" in caplog.text and "nope" in caplog.text
