@@ -77,14 +77,15 @@ def weekly(hours: Hours | None) -> Weekly:
 
 
 @lru_cache(maxsize=8)
-def _holidays(year: int) -> holidays.HolidayBase:
+def holidays_of(year: int) -> holidays.HolidayBase:
+    """French public holidays of one year."""
     return holidays.country_holidays("FR", years=year)
 
 
 def quarter_of(moment: datetime) -> int:
     """The quarter-hour index of an aware moment, in Paris time, holidays as Sundays."""
     local = moment.astimezone(PARIS)
-    day = 6 if local.date() in _holidays(local.year) else local.weekday()
+    day = 6 if local.date() in holidays_of(local.year) else local.weekday()
     return day * QUARTERS_PER_DAY + local.hour * 4 + local.minute // 15
 
 
