@@ -192,6 +192,13 @@ class Category(_Strict):
     note: str | None = None
 
 
+class Profession(_Strict):
+    """Words by which people say who they are, and the audiences that makes them part of."""
+
+    words: list[str] = Field(min_length=1)
+    audiences: list[str] = Field(min_length=1)
+
+
 class Source(_Strict):
     id: str
     file: str | None = None
@@ -216,6 +223,7 @@ class DirectoryFile(_Strict):
     sources: list[Source] = Field(default_factory=list)
     categories: dict[str, Category]
     audiences: dict[str, str] = Field(default_factory=dict)
+    professions: list[Profession] = Field(default_factory=list)
     emergency_first: list[str] = Field(default_factory=list)
     emergency_first_violence: list[str] = Field(default_factory=list)
     resources: list[Resource]
@@ -253,6 +261,10 @@ def cross_check(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             for j, value in enumerate(_list(r.get(key))):
                 if known and value not in known:
                     errors.append((("resources", i, key, j), f"unknown {what} {value!r}"))
+    for i, profession in enumerate(_list(data.get("professions"))):
+        for j, value in enumerate(_list(_mapping(profession).get("audiences"))):
+            if audiences and value not in audiences:
+                errors.append((("professions", i, "audiences", j), f"unknown audience {value!r}"))
     for key in ("emergency_first", "emergency_first_violence"):
         for j, rid in enumerate(_list(data.get(key))):
             if rid not in seen:
