@@ -28,7 +28,8 @@ class Filters:
 
         self.size = len(resources)
         self.channel = {
-            c: vector([c in r.channels for r in resources]) for c in ("chat", "phone", "email")
+            c: vector([c in r.channels for r in resources])
+            for c in ("chat", "phone", "email", "visio")
         }
         self.english = vector(["en" in _languages(r) for r in resources])
         self.not_free = vector([r.free is False for r in resources])
@@ -72,7 +73,7 @@ class Filters:
 
     def allowed(self, q: Query, quarter: int | None) -> Bools:
         mask = ~self.terminated
-        for channel in ("chat", "phone", "email"):
+        for channel in ("chat", "phone", "email", "visio"):
             if channel in q.flags:
                 mask &= self.channel[channel]
         if "english" in q.flags:

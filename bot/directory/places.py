@@ -122,10 +122,48 @@ CITIES: dict[str, str] = {
     "saint pierre": "974",
     "mamoudzou": "976",
 }
+_IDF = ("75", "77", "78", "91", "92", "93", "94", "95")
 REGIONS: dict[str, tuple[str, ...]] = {
-    "ile de france": ("75", "77", "78", "91", "92", "93", "94", "95"),
-    "idf": ("75", "77", "78", "91", "92", "93", "94", "95"),
+    "ile de france": _IDF,
+    "idf": _IDF,
+    "region parisienne": _IDF,
+    "auvergne rhone alpes": (
+        "01",
+        "03",
+        "07",
+        "15",
+        "26",
+        "38",
+        "42",
+        "43",
+        "63",
+        "69",
+        "73",
+        "74",
+    ),
+    "bourgogne franche comte": ("21", "25", "39", "58", "70", "71", "89", "90"),
+    "bretagne": ("22", "29", "35", "56"),
+    "centre val de loire": ("18", "28", "36", "37", "41", "45"),
+    "corse": ("2a", "2b"),
+    "grand est": ("08", "10", "51", "52", "54", "55", "57", "67", "68", "88"),
+    "alsace": ("67", "68"),
+    "hauts de france": ("02", "59", "60", "62", "80"),
+    "normandie": ("14", "27", "50", "61", "76"),
+    "nouvelle aquitaine": ("16", "17", "19", "23", "24", "33", "40", "47", "64", "79", "86", "87"),
+    "occitanie": ("09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"),
+    "pays de la loire": ("44", "49", "53", "72", "85"),
+    "provence alpes cote d azur": ("04", "05", "06", "13", "83", "84"),
+    "paca": ("04", "05", "06", "13", "83", "84"),
+    "guadeloupe": ("971",),
+    "martinique": ("972",),
+    "guyane": ("973",),
+    "la reunion": ("974",),
+    "reunion": ("974",),
+    "mayotte": ("976",),
 }
+# "dans le 19e", "Paris 11eme", "le 1er arrondissement": an arrondissement of Paris.
+_NTH = r"(?:[1-9]|1\d|20)(?:e|eme|er)"
+_ARRONDISSEMENT = re.compile(rf" (?:(?:paris|le|dans le) {_NTH}|{_NTH} arrondissement) ")
 DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
 
 
@@ -135,6 +173,9 @@ def places(text: str) -> tuple[str, list[str]]:
     `text` is normalised and padded with one space at each end.
     """
     departements: list[str] = []
+    if _ARRONDISSEMENT.search(text):
+        departements.append("75")
+        text = _ARRONDISSEMENT.sub(" ", text)
     for names in (REGIONS, CITIES):
         for name, value in sorted(names.items(), key=lambda kv: -len(kv[0])):
             if f" {name} " in text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.directory.places import places
@@ -36,7 +37,8 @@ _FILTERS: dict[str, tuple[str, ...]] = {
     ),
     "anonymous": ("anonymement", "anonymat", "anonymes", "anonyme", "anonymously", "anonymous"),
     "chat": ("tchat", "chat", "en ligne par ecrit", "messagerie instantanee"),
-    "phone": ("par telephone", "telephone", "appeler", "call", "phone"),
+    "phone": ("par telephone", "au telephone", "by phone", "over the phone", "phone call"),
+    "visio": ("en visio", "visio", "visioconference", "video call", "by video"),
     "email": ("par mail", "par email", "e mail", "email", "mail", "courriel"),
     "english": ("en anglais", "in english", "anglais", "anglophone", "english speaking", "english"),
 }
@@ -44,6 +46,8 @@ _FILTER_PHRASES = sorted(
     ((phrase, name) for name, phrases in _FILTERS.items() for phrase in phrases),
     key=lambda pair: -len(pair[0]),
 )
+# A number as people write it: "0800 19 00 00", "01.46.21.46.46", "+33 1 46 21 46 46".
+_PHONE = re.compile(r"(?<!\d)(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d){8}(?!\d)")
 _COMMAND_WORDS = {"numeros", "numero", "num", "numbers", "number", "nums"}
 
 
@@ -67,7 +71,8 @@ class Query:
 
 def understand(raw: str) -> Query:
     """Split a query into filters and search terms; the safety reader says if it is danger."""
-    text = f" {plain(raw)} "
+    dialled = tuple(re.sub(r"\D", "", n) for n in _PHONE.findall(raw))
+    text = f" {plain(_PHONE.sub(' ', raw))} "
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
         if f" {phrase} " in text:
@@ -78,7 +83,7 @@ def understand(raw: str) -> Query:
     words = text.split()
     if words and words[0] in _COMMAND_WORDS:
         words = words[1:]
-    numbers = tuple(w for w in words if w.isdigit() and len(w) >= 2)
+    numbers = dialled + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
     reading = read(raw)
     return Query(

@@ -69,7 +69,8 @@ class Index:
             for keyword in [*c.keywords, c.label, cid.replace("-", " ")]
         )
         self.professions = PhraseBook(
-            (str(i), word) for i, p in enumerate(directory.professions) for word in p.words
+            ((str(i), word) for i, p in enumerate(directory.professions) for word in p.words),
+            strict=True,
         )
         self.members = self._members()
         self.quality = np.array([_quality(r) for r in self.resources], dtype=np.float64)
@@ -107,7 +108,7 @@ class Index:
             if rel.roles:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
-            if not rel.sector:
+            if query.terms and not rel.sector:
                 total -= SECTOR_LAST * self.filters.specific
             if quarter is not None:  # known open before unknown hours
                 total += OPEN_FIRST * self.filters.open_at(quarter)
@@ -133,8 +134,8 @@ class Index:
     def _relevance(self, query: Query) -> _Relevance:
         """Scores of the resources the query speaks of, and what it says of the person."""
         terms = [stem(t) for t in query.terms]
-        topics = self.topics.find(terms)
-        people = self.professions.find(terms)
+        topics = self.topics.find(query.terms)
+        people = self.professions.find(query.terms)
         roles = frozenset(
             a for key in people.strength for a in self.directory.professions[int(key)].audiences
         )
@@ -150,9 +151,9 @@ class Index:
         for dept in query.departements:
             scores += 3.0 * self.filters.local(dept)
         if roles:
-            scores += ROLE * (self._serves(roles) & self.filters.specific & (scores > 0))
+            scores += ROLE * (self._serves(roles) & (scores > 0))
         scores += NAMED * named
-        matched = bool(categories) or strong or bool(named.any()) or bool(query.departements)
+        matched = bool(categories) or strong or bool(named.any())
         sector = SECTOR_CATEGORY in categories or bool(roles)
         return _Relevance(scores, matched, named, roles, sector)
 

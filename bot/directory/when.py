@@ -59,6 +59,11 @@ _PART_WORDS = (
     ("night", "night"),
 )
 _NOW = (
+    "a cette heure ci",
+    "a cette heure la",
+    "cette heure ci",
+    "a cette heure",
+    "a l instant",
     "tout de suite",
     "immediatement",
     "maintenant",
@@ -96,6 +101,7 @@ class When:
     weekday: int | None = None
     days_ahead: int | None = None
     holiday: bool = False
+    weekend: bool = False
     part: str | None = None
     hour: float | None = None
 
@@ -113,7 +119,8 @@ class When:
         if timedelta(0) <= local - at < timedelta(hours=1):
             return now  # "vers 22h" at 22:10
         if at < local and not self.holiday:
-            at = self._at(day + timedelta(days=7 if self.weekday is not None else 1))
+            weekly = self.weekday is not None or self.weekend
+            at = self._at(day + timedelta(days=7 if weekly else 1))
         return at
 
     def _day(self, today: date) -> tuple[date, bool]:
@@ -122,6 +129,8 @@ class When:
             return min(d for d in year if d >= today), True
         if self.weekday is not None:
             return today + timedelta(days=(self.weekday - today.weekday()) % 7), True
+        if self.weekend:  # today when it is the weekend already, else next Saturday
+            return today + timedelta(days=max(0, 5 - today.weekday())), True
         if self.days_ahead is not None:
             return today + timedelta(days=self.days_ahead), self.days_ahead > 0
         return today, False
@@ -154,7 +163,7 @@ def read_when(text: str) -> tuple[str, When]:
     for phrase, days in _RELATIVE:
         text = _take(text, phrase, found, "days_ahead", days)
     for phrase in _WEEKEND:
-        text = _take(text, phrase, found, "weekday", 5)
+        text = _take(text, phrase, found, "weekend", True)
     for phrase in _HOLIDAY:
         text = _take(text, phrase, found, "holiday", True)
     for name, weekday in _DAYS.items():

@@ -26,7 +26,8 @@ STOPWORDS = frozenset(
         "my you your someone something need want with can please what which where who how "
         "do does any some svp stp merci bonjour salut slt bjr cc coucou hello hi trouver "
         " cherche chercher find looking contact contacter appeler ligne lignes "
-        "service quelqu1 qqn qqun genre truc ya yen vais va vers"
+        "service quelqu1 qqn qqun genre truc ya yen vais va vers line lines call "
+        "number numbers contact"
     ).split()
 )
 
@@ -76,8 +77,6 @@ SPELLINGS: dict[str, str] = {
     "flics": "police",
     "gendarme": "gendarmerie",
     "gendarmes": "gendarmerie",
-    "tel": "telephone",
-    "tél": "telephone",
     "num": "numero",
     "psys": "psy",
 }
