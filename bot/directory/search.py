@@ -187,6 +187,8 @@ def _hours_of(r: Resource) -> Weekly:
         combined = combined | weekly(phone.hours)
     if r.chat is not None:
         combined = combined | weekly(r.chat.hours)
+    for place in r.locations:  # open somewhere is open: the answer says where
+        combined = combined | weekly(place.hours)
     return combined
 
 
