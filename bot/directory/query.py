@@ -40,6 +40,25 @@ _FILTERS: dict[str, tuple[str, ...]] = {
     "phone": ("par telephone", "au telephone", "by phone", "over the phone", "phone call"),
     "visio": ("en visio", "visio", "visioconference", "video call", "by video"),
     "email": ("par mail", "par email", "e mail", "email", "mail", "courriel"),
+    # cannot speak safely or at all: emergency numbers that take text come first
+    "silent": (
+        "peux pas parler",
+        "peut pas parler",
+        "pas parler",
+        "sans parler",
+        "sans bruit",
+        "discretement",
+        "par sms",
+        "sourd",
+        "sourde",
+        "malentendant",
+        "malentendante",
+        "can t talk",
+        "cannot talk",
+        "can t speak",
+        "cannot speak",
+        "deaf",
+    ),
     "english": ("en anglais", "in english", "anglais", "anglophone", "english speaking", "english"),
 }
 _FILTER_PHRASES = sorted(

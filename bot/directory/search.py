@@ -31,7 +31,7 @@ SECTOR_LAST = 4.0
 SECTOR_CATEGORY = "soignants"
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
-_SHORT_NAME = re.compile(r"\s[(—–-]\s?|\s\(")
+_SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
 
 Bools = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
@@ -115,6 +115,8 @@ class Index:
             ranked = _top(np.where(allowed, total, -np.inf), allowed, limit)
         if query.situation is not None:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
+            if "silent" in query.flags:  # cannot speak: what works without a voice first
+                first.sort(key=lambda i: "messaging" not in self.resources[i].channels)
             ranked = (first + [i for i in ranked if i not in first])[:limit]
         now_quarter = quarter_of(now)
         scores = rel.scores
