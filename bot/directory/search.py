@@ -5,7 +5,7 @@ the safety reader finds danger."""
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -76,9 +76,17 @@ class Index:
         self.quality = np.array([_quality(r) for r in self.resources], dtype=np.float64)
         self.numbers = {p.dial: i for i, r in enumerate(self.resources) for p in r.phones}
         self.filters = Filters(self.resources, self.hours)
-        self.names = [set(stems(_SHORT_NAME.split(r.name)[0])) for r in self.resources]
-        counts = Counter(t for name in self.names for t in name)
+        names = [set(stems(_SHORT_NAME.split(r.name)[0])) for r in self.resources]
+        self.name_rows: dict[str, list[int]] = defaultdict(list)
+        for i, name in enumerate(names):
+            for token in name:
+                self.name_rows[token].append(i)
+        counts = Counter(t for name in names for t in name)
         self.distinctive = {t for t, n in counts.items() if n == 1} - set(self.topics.tokens)
+        self.audiences = {
+            a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
+            for a in directory.audiences
+        }
         self.emergencies = {
             Situation.SELF: directory.emergency_first,
             Situation.OTHER: directory.emergency_first,
@@ -131,7 +139,10 @@ class Index:
         return self.hours[i].open_at(quarter)
 
     def _serves(self, roles: frozenset[str]) -> Bools:
-        return np.array([bool(roles & set(r.audience)) for r in self.resources], dtype=np.bool_)
+        serves = np.zeros(self.size, dtype=np.bool_)
+        for role in roles:
+            serves |= self.audiences.get(role, serves)
+        return serves
 
     def _relevance(self, query: Query) -> _Relevance:
         """Scores of the resources the query speaks of, and what it says of the person."""
@@ -163,10 +174,13 @@ class Index:
         """Resources the query names: two words of their name, a word only their name
         has, or one of their numbers."""
         named = np.zeros(self.size, dtype=np.bool_)
-        wanted = set(terms)
-        for i, name in enumerate(self.names):
-            common = wanted & name
-            named[i] = len(common) >= 2 or bool(common & self.distinctive)
+        hits: Counter[int] = Counter()
+        for term in set(terms):
+            rows = self.name_rows.get(term, [])
+            hits.update(rows)
+            if term in self.distinctive:
+                named[rows] = True
+        named[[i for i, n in hits.items() if n >= 2]] = True
         for number in query.numbers:
             if number in self.numbers:
                 named[self.numbers[number]] = True
