@@ -1,0 +1,1 @@
+"""Benchmarks and evaluations (`make bench`, `make eval`)."""

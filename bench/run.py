@@ -73,9 +73,9 @@ def synthetic_directory(size: int, seed: int = 7) -> str:
             r["scope"] = {"level": "departemental", "departements": [f"{rng.randint(1, 95):02d}"]}
         resources.append(r)
     data["resources"] = resources
-    data["emergency_first"] = [
-        f"{e}-{base.index(next(r for r in base if r['id'] == e))}" for e in data["emergency_first"]
-    ]
+    position = {r["id"]: k for k, r in enumerate(base)}
+    for key in ("emergency_first", "emergency_first_violence"):
+        data[key] = [f"{e}-{position[e]}" for e in data.get(key, [])]
     text: str = yaml_rs.dumps(data)  # YAML 1.2, strings quoted where 1.2 needs it
     return text
 

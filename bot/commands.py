@@ -78,6 +78,10 @@ ALIASES: dict[str, Name] = {
     "francais": Name.LANGUAGE,
 }
 
+# Words that are a command only when they are the whole message: `plus` shows the next
+# page of the last directory search, but "numéros je n'en peux plus" is a query.
+_WHOLE_MESSAGE = {"plus": Name.NUMBERS, "more": Name.NUMBERS}
+
 # Words that carry their own argument when used alone.
 _IMPLIED_ARGS = {"english": "en", "francais": "fr"}
 
@@ -103,6 +107,8 @@ def parse(text: str, *, relaying: bool = False) -> Command | None:
         return None
     if relaying and not prefixed and len(words) > _MAX_BARE_WORDS_IN_RELAY:
         return None
+    if len(words) == 1 and words[0] in _WHOLE_MESSAGE:
+        return Command(_WHOLE_MESSAGE[words[0]], words[0])
     for size in (2, 1):
         head = " ".join(words[:size])
         name = ALIASES.get(head.rstrip(" :.,!"))

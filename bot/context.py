@@ -18,7 +18,9 @@ from bot.routing import Limits
 class NumberBook(Protocol):
     """The part of the helpline directory the conversation uses."""
 
-    def answer(self, query: str, lang: str, now: datetime) -> str: ...
+    def answer(self, query: str, lang: str, now: datetime, asker: str | None = None) -> str:
+        """`asker` (an opaque key) lets `plus` show that person's next page."""
+        ...
 
     def listening_lines(self, lang: str, now: datetime) -> str: ...
 

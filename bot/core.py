@@ -173,7 +173,8 @@ class Bot:
         if name is Name.CANCEL:
             return await requests.cancel(ctx, me, now)
         if name is Name.NUMBERS:
-            return [OutgoingMessage(me.address, ctx.numbers.answer(cmd.args, lang, now))]
+            answer = ctx.numbers.answer(cmd.args, lang, now, asker=me.ref)
+            return [OutgoingMessage(me.address, answer)]
         if name is Name.LANGUAGE:
             return await self._language(me, cmd.args)
         if name is Name.MY_DATA:

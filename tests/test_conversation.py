@@ -334,7 +334,7 @@ async def test_numbers_command_answers_from_directory(chat: Chat) -> None:
     out = await chat.deliver("alice", "numéros burn-out")
     assert "tel:" in out[-1].text or "beta.gouv" in out[-1].text
     out = await chat.deliver("alice", "numéros")
-    assert "vss" in out[0].text
+    assert "`violence`" in out[0].text and "tout-public" not in out[0].text
 
 
 async def test_english_when_user_writes_english(chat: Chat) -> None:
@@ -352,3 +352,12 @@ async def test_requester_identity_is_found_again_across_messages(chat: Chat) -> 
     again = await chat.store.person(Address("fake", "alice"), chat.clock.now())
     other = await chat.store.person(Address("other", "alice"), chat.clock.now())
     assert first.id == again.id != other.id
+
+
+async def test_plus_alone_shows_the_next_page_and_is_a_query_inside_a_sentence(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    first = (await chat.deliver("alice", "numéros psy"))[-1].text
+    following = (await chat.deliver("alice", "plus"))[-1].text
+    assert following != first and "tel:" in following
+    out = await chat.deliver("alice", "numéros je n'en peux plus")
+    assert "tel:" in out[-1].text

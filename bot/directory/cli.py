@@ -46,6 +46,7 @@ def result(index: Index, query: str, at: str | None, lang: str) -> dict[str, Any
         "query": query,
         "lang": lang,
         "danger": parsed.danger,
+        "situation": parsed.situation.value if parsed.situation else None,
         "results": [_hit(h) for h in hits],
     }
 

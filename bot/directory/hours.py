@@ -28,17 +28,24 @@ class Weekly:
     bits: int = 0
     known: bool = False
     always: bool = False
+    days_only: bool = False  # the days are known, not the hours ("tous les jeudis")
 
     def open_at(self, quarter: int) -> bool | None:
         if self.always:
             return True
         if not self.known:
             return None
-        return bool(self.bits >> quarter & 1)
+        is_open = bool(self.bits >> quarter & 1)
+        return None if is_open and self.days_only else is_open
 
     def __or__(self, other: Weekly) -> Weekly:
+        if self.known != other.known:
+            return self if self.known else other  # a known part says more than none
         return Weekly(
-            self.bits | other.bits, self.known or other.known, self.always or other.always
+            self.bits | other.bits,
+            self.known,
+            self.always or other.always,
+            self.days_only and other.days_only,
         )
 
 
@@ -61,9 +68,11 @@ def weekly(hours: Hours | None) -> Weekly:
         return Weekly()
     if hours.always_open:
         return Weekly(known=True, always=True)
-    bits, timed = 0, False
+    bits, timed, days = 0, False, 0
     for slot in hours.slots:
         if slot.opens is None or slot.closes is None:
+            for name in slot.days:
+                days |= _span(DAYS.index(name), 0, 24 * 60)
             continue
         timed = True
         opens, closes = _minutes(slot.opens), _minutes(slot.closes)
@@ -73,18 +82,21 @@ def weekly(hours: Hours | None) -> Weekly:
                 bits |= _span(day, opens, closes)
             else:  # overnight: ends the next day
                 bits |= _span(day, opens, 24 * 60) | _span(day + 1, 0, closes)
+    if not timed and days:
+        return Weekly(days, known=True, days_only=True)
     return Weekly(bits, known=timed)
 
 
 @lru_cache(maxsize=8)
-def _holidays(year: int) -> holidays.HolidayBase:
+def holidays_of(year: int) -> holidays.HolidayBase:
+    """French public holidays of one year."""
     return holidays.country_holidays("FR", years=year)
 
 
 def quarter_of(moment: datetime) -> int:
     """The quarter-hour index of an aware moment, in Paris time, holidays as Sundays."""
     local = moment.astimezone(PARIS)
-    day = 6 if local.date() in _holidays(local.year) else local.weekday()
+    day = 6 if local.date() in holidays_of(local.year) else local.weekday()
     return day * QUARTERS_PER_DAY + local.hour * 4 + local.minute // 15
 
 

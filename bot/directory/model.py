@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from bot.directory.numbering import numbering_errors
+
 Day = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
 Tri = bool | Literal["unknown", "n/a"]
 Status = Literal["actif", "a_verifier", "probablement_termine"]
@@ -190,6 +192,13 @@ class Category(_Strict):
     note: str | None = None
 
 
+class Profession(_Strict):
+    """Words by which people say who they are, and the audiences that makes them part of."""
+
+    words: list[str] = Field(min_length=1)
+    audiences: list[str] = Field(min_length=1)
+
+
 class Source(_Strict):
     id: str
     file: str | None = None
@@ -214,7 +223,9 @@ class DirectoryFile(_Strict):
     sources: list[Source] = Field(default_factory=list)
     categories: dict[str, Category]
     audiences: dict[str, str] = Field(default_factory=dict)
+    professions: list[Profession] = Field(default_factory=list)
     emergency_first: list[str] = Field(default_factory=list)
+    emergency_first_violence: list[str] = Field(default_factory=list)
     resources: list[Resource]
     mentioned_not_listed: list[Mentioned] = Field(default_factory=list)
 
@@ -250,10 +261,15 @@ def cross_check(data: dict[str, Any]) -> list[tuple[tuple[Any, ...], str]]:
             for j, value in enumerate(_list(r.get(key))):
                 if known and value not in known:
                     errors.append((("resources", i, key, j), f"unknown {what} {value!r}"))
-    for j, rid in enumerate(_list(data.get("emergency_first"))):
-        if rid not in seen:
-            errors.append((("emergency_first", j), f"unknown resource id {rid!r}"))
-    return errors
+    for i, profession in enumerate(_list(data.get("professions"))):
+        for j, value in enumerate(_list(_mapping(profession).get("audiences"))):
+            if audiences and value not in audiences:
+                errors.append((("professions", i, "audiences", j), f"unknown audience {value!r}"))
+    for key in ("emergency_first", "emergency_first_violence"):
+        for j, rid in enumerate(_list(data.get(key))):
+            if rid not in seen:
+                errors.append(((key, j), f"unknown resource id {rid!r}"))
+    return errors + numbering_errors(resources)
 
 
 def _mapping(value: object) -> dict[Any, Any]:

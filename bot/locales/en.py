@@ -301,3 +301,60 @@ TEXTS: dict[str, str] = {
     "button_anonymous": "Anonymous",
     "button_direct": "Direct",
 }
+
+# The directory (`numbers`): every word of its answers.
+DIRECTORY: dict[str, str] = {
+    "dir_always": "🟢 open 24/7",
+    "dir_open": "🟢 open",
+    "dir_open_until": "🟢 open until {at}",
+    "dir_closed": "🔴 closed",
+    "dir_closed_opens": "🔴 closed — opens {when}",
+    "dir_unknown": "hours not given",
+    "dir_ended": "⛔ probably discontinued: don't count on it",
+    "dir_days_only": "some days only: {days}",
+    "dir_today_at": "at {at}",
+    "dir_tomorrow_at": "tomorrow at {at}",
+    "dir_day_at": "on {day} at {at}",
+    "dir_clock": "{h12} {ampm}",
+    "dir_clock_minutes": "{h12}:{m} {ampm}",
+    "dir_tomorrow": "tomorrow",
+    "dir_midnight": "midnight",
+    "dir_day_short": "Mon Tue Wed Thu Fri Sat Sun",
+    "dir_day_names": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "dir_free": "free",
+    "dir_anonymous": "anonymous",
+    "dir_for": "for: {who}",
+    "dir_email": "✉️ {email}",
+    "dir_chat": "💬 chat: {url}",
+    "dir_place": "📍 {place}",
+    "dir_verify": "⚠️ to be checked before you rely on it",
+    "dir_verify_covid": "⚠️ to be checked: set up during the Covid-19 crisis (2020)",
+    "dir_more_plus": "… and {n} more: write `more` to see them.",
+    "dir_more_refine": (
+        "… and {n} more: narrow your search (a topic, “free”, “tonight”…) to find them."
+    ),
+    "dir_no_more": "That's all I have for this search.",
+    "dir_more_forgotten": (
+        "I don't keep your previous search: write `numbers` followed by what you are "
+        "looking for, for example `numbers burn-out`."
+    ),
+    "dir_none": (
+        "I found nothing in the directory for “{q}”. I'd rather say so than make up a "
+        "number. Here are the general listening lines:"
+    ),
+    "dir_themes": "**Topics** — write `numbers` followed by one of these words, or your own:",
+    "dir_theme": "- `{word}` — {label}",
+    "dir_at_moment": "Lines open {when}:",
+    "dir_danger_self": (
+        "🚨 **If you are in danger or thinking about suicide, call 3114, 15 or 112 first.**"
+    ),
+    "dir_danger_other": (
+        "🚨 **If this person is in danger, call 15 or 112. 3114 also answers relatives: "
+        "you can call to ask how to help.**"
+    ),
+    "dir_danger_violence": (
+        "🚨 **In danger now? Call 17 or 112. If you cannot speak, text 114. 3919 listens "
+        "to women who face violence.**"
+    ),
+}
+TEXTS |= DIRECTORY

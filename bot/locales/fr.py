@@ -316,3 +316,62 @@ TEXTS: dict[str, str] = {
     "button_anonymous": "Anonyme",
     "button_direct": "Direct",
 }
+
+# The directory (`numéros`): every word of its answers.
+DIRECTORY: dict[str, str] = {
+    "dir_always": "🟢 ouvert 24h/24, 7j/7",
+    "dir_open": "🟢 ouvert",
+    "dir_open_until": "🟢 ouvert jusqu'à {at}",
+    "dir_closed": "🔴 fermé",
+    "dir_closed_opens": "🔴 fermé — ouvre {when}",
+    "dir_unknown": "horaires non précisés",
+    "dir_ended": "⛔ probablement terminé : ne compte pas dessus",
+    "dir_days_only": "certains jours : {days}",
+    "dir_today_at": "à {at}",
+    "dir_tomorrow_at": "demain à {at}",
+    "dir_day_at": "{day} à {at}",
+    "dir_clock": "{h}h",
+    "dir_clock_minutes": "{h}h{m}",
+    "dir_tomorrow": "demain",
+    "dir_midnight": "minuit",
+    "dir_day_short": "lun mar mer jeu ven sam dim",
+    "dir_day_names": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "dir_free": "gratuit",
+    "dir_anonymous": "anonyme",
+    "dir_for": "pour : {who}",
+    "dir_email": "✉️ {email}",
+    "dir_chat": "💬 tchat : {url}",
+    "dir_place": "📍 {place}",
+    "dir_verify": "⚠️ à vérifier avant de compter dessus",
+    "dir_verify_covid": "⚠️ à vérifier : dispositif de la crise Covid-19 (2020)",
+    "dir_more_plus": "… et {n} autre(s) : écris `plus` pour les voir.",
+    "dir_more_refine": (
+        "… et {n} autre(s) : précise ta recherche (un thème, « gratuit », « ce soir »…) "
+        "pour les trouver."
+    ),
+    "dir_no_more": "C'est tout ce que j'ai pour cette recherche.",
+    "dir_more_forgotten": (
+        "Je ne garde pas ta recherche précédente : écris `numéros` suivi de ce que tu "
+        "cherches, par exemple `numéros burn-out`."
+    ),
+    "dir_none": (
+        "Je n'ai rien trouvé dans l'annuaire pour « {q} ». Je préfère te le dire plutôt "
+        "que d'inventer un numéro. Voici les lignes d'écoute générales :"
+    ),
+    "dir_themes": "**Thèmes** — écris `numéros` suivi d'un de ces mots, ou de tes propres mots :",
+    "dir_theme": "- `{word}` — {label}",
+    "dir_at_moment": "Lignes ouvertes {when} :",
+    "dir_danger_self": (
+        "🚨 **Si tu es en danger ou que tu penses au suicide, appelle d'abord le 3114, "
+        "le 15 ou le 112.**"
+    ),
+    "dir_danger_other": (
+        "🚨 **Si cette personne est en danger, appelle le 15 ou le 112. Le 3114 répond "
+        "aussi aux proches : tu peux l'appeler pour savoir comment l'aider.**"
+    ),
+    "dir_danger_violence": (
+        "🚨 **En danger maintenant ? Appelle le 17 ou le 112. Si tu ne peux pas parler, "
+        "envoie un SMS au 114. Le 3919 écoute les femmes victimes de violences.**"
+    ),
+}
+TEXTS |= DIRECTORY

@@ -1,0 +1,103 @@
+"""Filters as boolean vectors over the resources: channel, language, cost, anonymity,
+place and opening time, so that a query over thousands of resources stays fast."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.directory.hours import WEEK, Weekly
+from bot.directory.model import Resource
+from bot.directory.query import Query
+
+Bools = npt.NDArray[np.bool_]
+# Audiences that do not restrict who may call: every public-sector agent is welcome.
+OPEN_AUDIENCES = frozenset(
+    ("tout-public", "entourage", "victimes-et-entourage", "communaute-beta-gouv", "non-precise")
+)
+
+
+class Filters:
+    """Filters as boolean vectors over the resources."""
+
+    def __init__(self, resources: list[Resource], hours: list[Weekly]) -> None:
+        def vector(test: list[bool]) -> Bools:
+            return np.array(test, dtype=np.bool_)
+
+        self.size = len(resources)
+        self.channel = {
+            c: vector([c in r.channels for r in resources])
+            for c in ("chat", "phone", "email", "visio")
+        }
+        self.english = vector(["en" in _languages(r) for r in resources])
+        self.not_free = vector([r.free is False for r in resources])
+        self.not_anonymous = vector([r.anonymous is False for r in resources])
+        self.always = vector([h.always for h in hours])
+        self.unknown = vector([not h.known for h in hours])
+        self.specific = vector(
+            [bool(r.audience) and not OPEN_AUDIENCES & set(r.audience) for r in resources]
+        )
+        self.terminated = vector([r.status == "probablement_termine" for r in resources])
+        self.national = vector(
+            [r.scope.level == "national" and not r.scope.departements for r in resources]
+        )
+        places: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(resources):
+            for dept in {*r.scope.departements, *(loc.departement for loc in r.locations)}:
+                if dept:
+                    places[dept.lower()].append(i)
+        self.places = {d: self._rows(rows) for d, rows in places.items()}
+        bits = [h.bits if h.known and not h.always else 0 for h in hours]
+        self._bits, self._always_open = bits, self.always
+        self._open: dict[int, Bools] = {}
+
+    def _rows(self, rows: list[int]) -> Bools:
+        out = np.zeros(self.size, dtype=np.bool_)
+        out[rows] = True
+        return out
+
+    def local(self, dept: str) -> Bools:
+        return self.places.get(dept, np.zeros(self.size, dtype=np.bool_))
+
+    def open_at(self, quarter: int) -> Bools:
+        """Resources known to be open at this quarter hour of the week."""
+        cached = self._open.get(quarter)
+        if cached is None:
+            cached = np.array([b >> quarter & 1 for b in self._bits], dtype=np.bool_)
+            cached |= self._always_open
+            if len(self._open) < WEEK:
+                self._open[quarter] = cached
+        return cached
+
+    def allowed(self, q: Query, quarter: int | None) -> Bools:
+        mask = ~self.terminated
+        for channel in ("chat", "phone", "email", "visio"):
+            if channel in q.flags:
+                mask &= self.channel[channel]
+        if "english" in q.flags:
+            mask &= self.english
+        if "free" in q.flags:
+            mask &= ~self.not_free
+        if "anonymous" in q.flags:
+            mask &= ~self.not_anonymous
+        if "always" in q.flags:
+            mask &= self.always
+        if q.departements:
+            local = np.zeros(self.size, dtype=np.bool_)
+            for dept in q.departements:
+                local |= self.local(dept)
+            mask &= self.national | local
+        if quarter is not None:
+            mask &= self.open_at(quarter) | self.unknown
+        return mask
+
+
+def _languages(r: Resource) -> set[str]:
+    found = set(r.languages)
+    for phone in r.phones:
+        found |= set(phone.languages)
+    if r.chat is not None:
+        found |= set(r.chat.languages)
+    return found

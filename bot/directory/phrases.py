@@ -1,0 +1,81 @@
+"""Keyword phrases found in a query, word order free and typos tolerated: the way the
+search recognises a topic ("santé mentale", "VSS") or who the person is ("IDE")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.directory.words import stem, stems, typo_budget
+from bot.text import fold
+
+ACRONYM = "#"  # marks a token that must be matched as written
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Keys recognised with their strength, the terms that said so, and those that were
+    part of a phrase of several words."""
+
+    strength: dict[str, float] = field(default_factory=dict)
+    consumed: set[str] = field(default_factory=set)
+    phrased: set[str] = field(default_factory=set)
+
+
+class PhraseBook:
+    """Phrases (as stems) that each stand for a key.
+
+    An acronym written in capitals in the data (`IDE`, `TS`, `CHU`) only matches that
+    very word, never a stem or a typo: `idées` is not `IDE`. With `strict`, only long
+    words may carry a typo (professions: `urgence` is not `urgentiste`).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str]], strict: bool = False) -> None:
+        self.phrases = [(key, _tokens(text)) for key, text in entries]
+        self.phrases = [(key, phrase) for key, phrase in self.phrases if phrase]
+        self.tokens = sorted({t for _, phrase in self.phrases for t in phrase})
+        self.strict = strict
+        self._near: dict[str, frozenset[str]] = {}
+
+    def near(self, term: str) -> frozenset[str]:
+        """Phrase tokens equal to `term` or a typo or two away from it."""
+        cached = self._near.get(term)
+        if cached is None:
+            budget = typo_budget(len(term))
+            if self.strict:
+                budget = 1 if len(term) >= 8 else 0
+            found = process.extract(
+                term, self.tokens, scorer=OSA.distance, score_cutoff=budget, limit=None
+            )
+            cached = frozenset(t for t, d, _ in found if d == 0 or min(len(t), len(term)) >= 4)
+            if len(self._near) < 10_000:
+                self._near[term] = cached
+        return cached
+
+    def find(self, words: Iterable[str]) -> Found:
+        """The keys whose every phrase word is among the query's `words` (unstemmed)."""
+        terms = [stem(w) for w in words] + [ACRONYM + w for w in words]
+        near = {term: self.near(term) for term in terms}
+        found = Found()
+        for key, phrase in self.phrases:
+            used = [next((t for t in terms if p in near[t]), None) for p in phrase]
+            if None in used:
+                continue
+            strength = 1.0 + 0.5 * (len(phrase) - 1)
+            found.strength[key] = max(found.strength.get(key, 0.0), strength)
+            words = {u for u in used if u is not None}
+            found.consumed.update(words)
+            if len(phrase) > 1:
+                found.phrased.update(words)
+        return found
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    if _ACRONYM.fullmatch(text):
+        return (ACRONYM + fold(text),)
+    return tuple(stems(text))

@@ -1,0 +1,198 @@
+"""When a person wants to call: "ce soir", "samedi vers minuit", "dimanche matin"…
+
+`read_when` takes the time words out of a query; `When.moment(now)` turns them into
+the moment the resources must be open, in Europe/Paris, French public holidays
+included ("un jour férié" is the next one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.directory.hours import PARIS, holidays_of
+
+_DAYS = {
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+# Part of the day: (window start, window end, the hour that stands for it); hours past
+# 24 belong to the next day.
+PARTS: dict[str, tuple[int, int, float]] = {
+    "morning": (6, 12, 10),
+    "noon": (12, 14, 12.5),
+    "afternoon": (12, 18, 15),
+    "evening": (18, 24, 21),
+    "night": (22, 30, 26),
+    "midnight": (23, 25, 24),
+}
+_PART_WORDS = (
+    ("apres midi", "afternoon"),
+    ("afternoon", "afternoon"),
+    ("pause dejeuner", "noon"),
+    ("midi", "noon"),
+    ("lunchtime", "noon"),
+    ("minuit", "midnight"),
+    ("midnight", "midnight"),
+    ("matinee", "morning"),
+    ("matin", "morning"),
+    ("morning", "morning"),
+    ("soiree", "evening"),
+    ("soir", "evening"),
+    ("evening", "evening"),
+    ("tonight", "evening"),
+    ("nuit", "night"),
+    ("overnight", "night"),
+    ("night", "night"),
+)
+_NOW = (
+    "a cette heure ci",
+    "a cette heure la",
+    "cette heure ci",
+    "a cette heure",
+    "a l instant",
+    "tout de suite",
+    "immediatement",
+    "maintenant",
+    "right now",
+    "now",
+    "ouverts",
+    "ouvertes",
+    "ouverte",
+    "ouvert",
+    "open",
+    "joignable",
+    "joignables",
+    "dispo",
+    "disponible",
+    "disponibles",
+)
+_RELATIVE = (
+    ("aujourd hui", 0),
+    ("today", 0),
+    ("apres demain", 2),
+    ("demain", 1),
+    ("tomorrow", 1),
+)
+_WEEKEND = ("ce week end", "le week end", "week end", "weekend", "ce weekend", "le weekend")
+_HOLIDAY = ("jours feries", "jour ferie", "feries", "ferie", "bank holiday", "public holiday")
+_CLOCK = re.compile(r" (?:a |vers |des |avant |apres |at |around |by )?(\d{1,2}) ?h ?(\d{2})? ")
+_PM = re.compile(r" (\d{1,2}) ?(am|pm) ")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The time words of a query; `asked` is False when it has none."""
+
+    asked: bool = False
+    weekday: int | None = None
+    days_ahead: int | None = None
+    holiday: bool = False
+    weekend: bool = False
+    part: str | None = None
+    hour: float | None = None
+
+    def moment(self, now: datetime) -> datetime | None:
+        """The moment the resources must be open at, or None when no time was asked."""
+        if not self.asked:
+            return None
+        local = now.astimezone(PARIS)
+        day, explicit = self._day(local.date())
+        if not explicit and self.part is None and self.hour is None:
+            return now  # "ouvert", "maintenant"
+        if day == local.date() and self._within(local):
+            return now
+        at = self._at(day)
+        if timedelta(0) <= local - at < timedelta(hours=1):
+            return now  # "vers 22h" at 22:10
+        if at < local and not self.holiday:
+            weekly = self.weekday is not None or self.weekend
+            at = self._at(day + timedelta(days=7 if weekly else 1))
+        return at
+
+    def _day(self, today: date) -> tuple[date, bool]:
+        if self.holiday:
+            year = holidays_of(today.year) | holidays_of(today.year + 1)
+            return min(d for d in year if d >= today), True
+        if self.weekday is not None:
+            return today + timedelta(days=(self.weekday - today.weekday()) % 7), True
+        if self.weekend:  # today when it is the weekend already, else next Saturday
+            return today + timedelta(days=max(0, 5 - today.weekday())), True
+        if self.days_ahead is not None:
+            return today + timedelta(days=self.days_ahead), self.days_ahead > 0
+        return today, False
+
+    def _within(self, local: datetime) -> bool:
+        """Whether `local` already is in the part of the day asked for."""
+        if self.hour is not None or self.part is None:
+            return self.hour is None
+        start, end, _ = PARTS[self.part]
+        hour = local.hour + local.minute / 60
+        return start <= hour < end or start <= hour + 24 < end
+
+    def _at(self, day: date) -> datetime:
+        hour = self.hour if self.hour is not None else 14.0
+        if self.hour is None and self.part is not None:
+            hour = PARTS[self.part][2]
+        elif self.hour is not None and self.hour < 6 and self.part == "night":
+            hour += 24  # "à 3h" is the coming night
+        whole = int(hour)
+        start = datetime.combine(day, time(0), PARIS)
+        return (start + timedelta(days=whole // 24)).replace(
+            hour=whole % 24, minute=round((hour - whole) * 60)
+        )
+
+
+def read_when(text: str) -> tuple[str, When]:
+    """`text` (normalised, one space at each end) without its time words, and them."""
+    found: dict[str, object] = {}
+    text = _clock(text, found)
+    for phrase, days in _RELATIVE:
+        text = _take(text, phrase, found, "days_ahead", days)
+    for phrase in _WEEKEND:
+        text = _take(text, phrase, found, "weekend", True)
+    for phrase in _HOLIDAY:
+        text = _take(text, phrase, found, "holiday", True)
+    for name, weekday in _DAYS.items():
+        text = _take(text, name, found, "weekday", weekday)
+    for phrase, part in _PART_WORDS:
+        text = _take(text, phrase, found, "part", part)
+    now = False
+    for phrase in _NOW:
+        if f" {phrase} " in text:
+            text, now = text.replace(f" {phrase} ", " "), True
+    if not found and not now:
+        return text, When()
+    return text, When(asked=True, **found)  # type: ignore[arg-type]
+
+
+def _take(text: str, phrase: str, found: dict[str, object], key: str, value: object) -> str:
+    if f" {phrase} " not in text:
+        return text
+    found.setdefault(key, value)
+    return text.replace(f" {phrase} ", " ")
+
+
+def _clock(text: str, found: dict[str, object]) -> str:
+    match = _CLOCK.search(text)
+    if match and int(match.group(1)) <= 24:
+        found["hour"] = int(match.group(1)) % 24 + int(match.group(2) or 0) / 60
+        return text[: match.start()] + " " + text[match.end() :]
+    match = _PM.search(text)
+    if match and int(match.group(1)) <= 12:
+        found["hour"] = int(match.group(1)) % 12 + (12 if match.group(2) == "pm" else 0)
+        return text[: match.start()] + " " + text[match.end() :]
+    return text

@@ -1,0 +1,136 @@
+"""Words as the search compares them: chat spelling undone, stop words dropped, stems.
+
+Stems come from the Snowball French stemmer (maintained, pure Python), after a light
+pass on plural and feminine endings, so that `harcèle`, `harcelée` and `harcèlement`,
+or `épuisée` and `épuisement`, meet on one stem.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.text import fold, normalize
+
+STOPWORDS = frozenset(
+    (
+        "a au aux avec ce ces c ca cela cet cette d dans de des du en et est il elle ils "
+        "j je la le les l leur lui ma me mes moi mon m n ne ni nos notre nous on ou par "
+        "pas pour pr qu que qui quoi sa se ses si son sur t ta te tes toi ton tu un une "
+        "vos votre vous y suis es sommes etes sont ai as avons avez ont fait faire sais "
+        "sait veux veut peux peut besoin existe il y quelqu quelqu un quelque chose "
+        "comment quel quelle quels quelles tres trop plus moins bien tellement vraiment "
+        "fort moment numero numeros num tel the an and or of for to in on at is are i me "
+        "my you your someone something need want with can please what which where who how "
+        "do does any some svp stp merci bonjour salut slt bjr cc coucou hello hi trouver "
+        " cherche chercher find looking contact contacter appeler ligne lignes "
+        "service quelqu1 qqn qqun genre truc ya yen vais va vers line lines call "
+        "number numbers contact"
+    ).split()
+)
+
+# Chat spellings, already folded; each becomes the words people would have written.
+SPELLINGS: dict[str, str] = {
+    "chui": "je suis",
+    "chuis": "je suis",
+    "jsuis": "je suis",
+    "jsui": "je suis",
+    "chsui": "je suis",
+    "jpp": "a bout",
+    "jpeux": "je peux",
+    "jveux": "je veux",
+    "jsp": "je sais pas",
+    "jsais": "je sais",
+    "chais": "je sais",
+    "jme": "je me",
+    "jai": "j ai",
+    "g": "j ai",
+    "jen": "j en",
+    "plu": "plus",
+    "taf": "travail",
+    "taff": "travail",
+    "boulot": "travail",
+    "pk": "pourquoi",
+    "pq": "pourquoi",
+    "pcq": "parce que",
+    "psk": "parce que",
+    "qqn": "quelqu un",
+    "qqun": "quelqu un",
+    "qq1": "quelqu un",
+    "bcp": "beaucoup",
+    "tjr": "toujours",
+    "tjrs": "toujours",
+    "mtn": "maintenant",
+    "mnt": "maintenant",
+    "auj": "aujourd hui",
+    "ajd": "aujourd hui",
+    "2main": "demain",
+    "dem1": "demain",
+    "aprem": "apres midi",
+    "ki": "qui",
+    "koi": "quoi",
+    "keuf": "police",
+    "keufs": "police",
+    "flic": "police",
+    "flics": "police",
+    "gendarme": "gendarmerie",
+    "gendarmes": "gendarmerie",
+    "num": "numero",
+    "psys": "psy",
+}
+_PHRASE_SPELLINGS = (
+    (re.compile(r"\bn\s*\+\s*[12]\b"), " chef "),
+    (re.compile(r"\b(ce|le|du|au)\s+we\b"), r" \1 week end "),
+    # "I can't take it any more" is all stop words: say it the way the keywords do
+    (re.compile(r"\b(j|n)?[ ']?en\s+p(eu|eux|eut)\s+p(lus|lu)\b"), " a bout "),
+)
+_REPEATED = re.compile(r"([a-z])\1{2,}")
+_STEMMER = snowballstemmer.stemmer("french")
+_LIGHT = (
+    ("trices", "teur"),
+    ("trice", "teur"),
+    ("euses", "eur"),
+    ("euse", "eur"),
+    ("iennes", "ien"),
+    ("ienne", "ien"),
+    ("ieres", "ier"),
+    ("iere", "ier"),
+    ("ees", "e"),
+    ("ee", "e"),
+    ("es", "e"),
+    ("s", ""),
+)
+
+
+def plain(text: str) -> str:
+    """Normalised words with chat spelling undone: `chui a bout` → `je suis a bout`."""
+    folded = fold(text)
+    for pattern, replacement in _PHRASE_SPELLINGS:
+        folded = pattern.sub(replacement, folded)
+    words = _REPEATED.sub(r"\1", normalize(folded)).split()
+    return " ".join(SPELLINGS.get(w, w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The stem of one folded word (its plural, feminine and derived forms share it)."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, replacement in _LIGHT:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)] + replacement
+            break
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed if len(stemmed) >= 3 else word
+
+
+def stems(text: str | None) -> list[str]:
+    """Stems of the meaningful words of `text`."""
+    return [stem(w) for w in plain(text or "").split() if w not in STOPWORDS and len(w) > 1]
+
+
+def typo_budget(length: int) -> int:
+    """How many typos a word of this length may carry and still match."""
+    return 2 if length >= 8 else 1 if length >= 4 else 0

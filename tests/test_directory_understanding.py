@@ -1,0 +1,131 @@
+"""The directory understands people: chat spelling, professions, someone else, time words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+import bot.directory.query as query_module
+from bot.directory import Index, load
+from bot.directory.hours import PARIS
+from bot.directory.when import read_when
+from bot.directory.words import plain
+from bot.safety import Level, Reading, Situation
+
+ROOT = Path(__file__).resolve().parent.parent
+INDEX = Index(load(ROOT / "directory.yaml"))
+WEDNESDAY = "2025-01-15T11:00"
+
+
+def paris(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=PARIS)
+
+
+def ids(query: str, at: str = WEDNESDAY) -> list[str]:
+    return [h.resource.id for h in INDEX.search(query, paris(at))[1]]
+
+
+@pytest.fixture
+def reader(monkeypatch: pytest.MonkeyPatch) -> type[Situation]:
+    """The safety reader, answering danger with the situation a test names."""
+
+    def read(text: str) -> Reading:
+        for situation in Situation:
+            if f"[{situation.value}]" in text:
+                return Reading(Level.DANGER, situation)
+        return Reading(Level.NONE)
+
+    monkeypatch.setattr(query_module, "read", read)
+    return Situation
+
+
+def test_each_situation_puts_its_own_emergency_numbers_first(reader: type[Situation]) -> None:
+    suicide = ["prevention-suicide-3114", "samu-15", "urgence-112"]
+    assert ids("[self] je veux mourir")[:3] == suicide
+    assert ids("[other] une amie m'inquiète")[:3] == suicide
+    violence = ids("[violence] il me frappe")
+    assert violence[:4] == ["police-17", "urgence-112", "sms-114", "violences-femmes-3919"]
+    silent = ids("[violence] il est à côté, je peux pas parler")
+    assert silent[0] == "sms-114"
+
+
+def test_the_real_reader_marks_danger() -> None:
+    query, hits = INDEX.search("je veux me suicider", paris(WEDNESDAY))
+    assert query.danger and hits[0].resource.id == "prevention-suicide-3114"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("chui a bout", "croix-rouge-ecoute"),
+        ("jpp du taf", "groupe-soutien-beta-gouv"),
+        ("mon n+1 me harcèle", "groupe-soutien-beta-gouv"),
+        ("VSS", "cfcv-viol-femmes-informations"),
+        ("il me frappe", "police-17"),
+        ("violences conjugales", "violences-femmes-3919"),
+        ("une amie m'inquiète", "prevention-suicide-3114"),
+        ("pour ma sœur qui va mal", "sos-amitie"),
+        ("IDE épuisée au CHU", "sps-soins-aux-professionnels-de-sante"),
+        ("RPS dans mon service", "groupe-soutien-beta-gouv"),
+        ("directrice d'EHPAD", "cng-soutien-directeurs"),
+        ("0800 19 00 00", "sos-crise"),
+        ("psys du coeur", "psys-du-coeur"),
+    ],
+)
+def test_chat_spelling_abbreviations_and_someone_else(query: str, expected: str) -> None:
+    assert expected in ids(query)[:8]
+
+
+def test_idees_is_not_the_nurse_abbreviation() -> None:
+    assert "admr-pro-consult" not in ids("idées noires")
+    assert "cnom-entraide-medecins" not in ids("idées noires")[:5]
+
+
+def test_lines_for_one_profession_come_after_lines_for_everyone() -> None:
+    general = ids("burn-out")
+    assert general.index("groupe-soutien-beta-gouv") < general.index(
+        "sps-soins-aux-professionnels-de-sante"
+    )
+    agent = ids("agent des impôts en burn-out")
+    assert "sps-soins-aux-professionnels-de-sante" not in agent
+    nurse = ids("infirmière en burn-out")
+    assert nurse[0] in {"sps-soins-aux-professionnels-de-sante", "cnom-entraide-medecins"}
+    assert "admr-pro-consult" not in nurse
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("samedi soir", "2025-01-18T21:00"),
+        ("vers minuit", "2025-01-16T00:00"),
+        ("dimanche matin", "2025-01-19T10:00"),
+        ("ce soir", "2025-01-15T21:00"),
+        ("la nuit", "2025-01-16T02:00"),
+        ("ouvert maintenant", WEDNESDAY),
+        ("demain à 9h", "2025-01-16T09:00"),
+        ("un jour férié", "2025-04-21T14:00"),
+        ("ce week-end", "2025-01-18T14:00"),
+    ],
+)
+def test_time_words_at_the_query_time_in_paris(words: str, expected: str) -> None:
+    _, when = read_when(f" {plain(words)} ")
+    assert when.moment(paris(WEDNESDAY)) == paris(expected)
+
+
+def test_time_words_already_true_mean_now() -> None:
+    saturday_night = paris("2025-01-18T22:30")
+    _, when = read_when(" samedi soir ")
+    assert when.moment(saturday_night) == saturday_night
+    _, weekend = read_when(" ce week end ")
+    sunday = paris("2025-02-09T15:00")
+    assert weekend.moment(sunday) == sunday
+
+
+def test_time_filters_keep_what_is_open_then() -> None:
+    saturday_night = ids("besoin de parler samedi soir")
+    assert "sos-amitie" in saturday_night and "croix-rouge-ecoute" not in saturday_night
+    sunday_morning = ids("dimanche matin une ligne ouverte ?")
+    assert "sos-crise" not in sunday_morning
+    assert "sos-crise" in ids("SOS crise ouvert le dimanche ?")  # named: shown, with its hours
