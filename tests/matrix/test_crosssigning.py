@@ -49,7 +49,7 @@ class Observer:
         self.token = _post(f"{server.url}/_matrix/client/v3/login", login)["access_token"]
 
     def keys_of(self, user: str) -> dict[str, Any]:
-        body = {"device_keys": {user: []}}
+        body: dict[str, Any] = {"device_keys": {user: []}}
         return _post(f"{self.server.url}/_matrix/client/v3/keys/query", body, self.token)
 
 
