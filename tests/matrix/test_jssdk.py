@@ -67,7 +67,7 @@ async def test_insecure_devices_excluded_requester_and_listener_complete_a_relay
     await alice.say(room, "bonjour")
     welcome = await alice.expect("3114", within=60)
     assert welcome["room_id"] == room and welcome["encrypted"]
-    assert welcome["shield"] != "RED", welcome  # the bot's device is signed by its owner
+    assert welcome["shield"] == "NONE", welcome  # no red shield: a device signed by its owner
 
     await alice.say(room, "demande")
     await alice.expect("équipe")
@@ -79,7 +79,7 @@ async def test_insecure_devices_excluded_requester_and_listener_complete_a_relay
 
     offer = await camille.expect(f"Nouvelle demande {ref}")
     assert offer["room_id"] == listener_room
-    assert offer["sender"] == bot.user_id and offer["shield"] != "RED", offer
+    assert offer["sender"] == bot.user_id and offer["shield"] == "NONE", offer
     await camille.say(offer["room_id"], f"accepter {ref}")
     await alice.expect("Une personne du groupe a accepté")
 
