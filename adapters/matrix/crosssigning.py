@@ -154,7 +154,8 @@ class CrossSigning:
             return False
         ssk_on_server = _public_of(server.get("self_signing_keys", {}).get(self.user_id))
         if on_server is None or ssk_on_server != Identity.public(identity.self_signing):
-            await self._upload(identity)
+            if not await self._upload(identity):
+                return False
             log.info("matrix: cross-signing identity uploaded (master %s)", fingerprint(mine))
         device = server.get("device_keys", {}).get(self.user_id, {}).get(self.client.device_id)
         if device is None:
@@ -170,7 +171,8 @@ class CrossSigning:
             "/_matrix/client/v3/keys/query", {"device_keys": {self.user_id: []}}
         )
 
-    async def _upload(self, identity: Identity) -> None:
+    async def _upload(self, identity: Identity) -> bool:
+        """Publish the three public keys; False when the server wants a password we lack."""
         body = {
             "master_key": identity.key_object(self.user_id, "master"),
             "self_signing_key": identity.key_object(self.user_id, "self_signing"),
@@ -180,7 +182,8 @@ class CrossSigning:
         status, answer = await self._post(path, body)
         if status == 401 and "session" in answer:  # interactive auth: our password
             if not self.password:
-                raise CrossSigningError("the server asks for the password (set matrix.password)")
+                log.error("matrix: cross-signing needs the password (set matrix.password)")
+                return False
             body["auth"] = {
                 "type": "m.login.password",
                 "identifier": {"type": "m.id.user", "user": self.user_id},
@@ -192,6 +195,7 @@ class CrossSigning:
             raise CrossSigningError(
                 f"device_signing/upload refused ({status} {answer.get('errcode')})"
             )
+        return True
 
     async def _sign_device(self, device: dict[str, Any], identity: Identity) -> None:
         signed = {k: v for k, v in device.items() if k != "unsigned"}
