@@ -7,6 +7,8 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 SYNAPSE := .venv-synapse
 SSTAMP := $(SYNAPSE)/.installed
+JSDIR  := tests/matrix/js
+JSTAMP := $(JSDIR)/node_modules/.installed
 
 .PHONY: install run test lint typecheck eval bench clean train-safety
 
@@ -26,6 +28,12 @@ $(SSTAMP):
 	@$(SYNAPSE)/bin/python -m pip install -q --disable-pip-version-check 'matrix-synapse==1.163.*' >&2
 	@touch $@
 
+# Element's client stack for the tests: matrix-js-sdk (37.5, the last on Node 20) and its
+# Rust crypto, exactly as locked in package-lock.json.
+$(JSTAMP): $(JSDIR)/package.json $(JSDIR)/package-lock.json
+	@cd $(JSDIR) && npm ci --no-audit --no-fund --loglevel=error >&2
+	@touch $@
+
 install: $(STAMP)
 
 run: install
@@ -38,7 +46,7 @@ lint: $(TSTAMP)
 typecheck: $(TSTAMP)
 	$(BIN)/mypy
 
-test: $(TSTAMP) $(SSTAMP) lint typecheck
+test: $(TSTAMP) $(SSTAMP) $(JSTAMP) lint typecheck
 	$(BIN)/pytest
 
 eval: $(TSTAMP)
@@ -53,4 +61,4 @@ bench: $(TSTAMP)
 	@$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) $(SYNAPSE) data .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(SYNAPSE) $(JSDIR)/node_modules data .mypy_cache .pytest_cache .ruff_cache

@@ -224,6 +224,27 @@ async def _admin(args: argparse.Namespace, settings: Settings) -> int:
         await engine.dispose()
 
 
+async def _matrix_identity(settings: Settings) -> int:
+    """Print the master key that coordinators compare with what their client shows."""
+    from adapters.matrix.crosssigning import fingerprint, stored_master_key
+    from storage.database import create_engine
+    from storage.keyvalue import SqlKeyValue
+
+    if settings.security.secret_key is None:
+        raise ConfigError("security.secret_key is required: set SOUTIEN_SECURITY__SECRET_KEY")
+    engine = create_engine(settings.storage.url)
+    try:
+        master = await stored_master_key(SqlKeyValue(engine, _cipher(settings)))
+    finally:
+        await engine.dispose()
+    if master is None:
+        print("no cross-signing identity yet: the bot creates it at its first start on Matrix")
+        return 1
+    print(f"account:     {settings.matrix.user_id or '?'}")
+    print(f"master key:  {fingerprint(master)}")
+    return 0
+
+
 def _dump_tasks() -> None:
     import io
 
@@ -265,6 +286,9 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="who accessed a case (for coordinators, on the server)")
     audit.add_argument("--case", required=True, metavar="REF")
     audit.add_argument("--config")
+    matrix = sub.add_parser("matrix", help="Tchap / Matrix")
+    matrix.add_argument("action", choices=["identity"], help="the bot's master key fingerprint")
+    matrix.add_argument("--config")
     return parser
 
 
@@ -289,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command in ("keys", "audit"):
             return asyncio.run(_admin(args, settings))
+        if args.command == "matrix":
+            return asyncio.run(_matrix_identity(settings))
         _prepare_database(settings)
         asyncio.run(_run(settings))
         return 0

@@ -43,6 +43,7 @@ from nio import (
 from nio.event_builders import EnableEncryptionBuilder
 
 from adapters.matrix import content
+from adapters.matrix.crosssigning import CrossSigning, CrossSigningError
 from bot.copies import Copies
 from bot.locales import t
 from bot.messages import Address, IncomingMessage, MessageId, OutgoingMessage
@@ -100,6 +101,7 @@ class MatrixAdapter:
         self._synced = asyncio.Event()
         self._position: str | None = None
         self._background: set[asyncio.Task[None]] = set()
+        self._cross_signed = False
 
     # connection -------------------------------------------------------------------
 
@@ -205,6 +207,8 @@ class MatrixAdapter:
         assert client is not None
         if client.should_upload_keys:
             await client.keys_upload()
+        if not self._cross_signed:
+            await self._cross_sign()
         if client.should_query_keys:
             await client.keys_query()
         if client.should_claim_keys:
@@ -217,6 +221,15 @@ class MatrixAdapter:
                 await self._event(room_id, event)
         await self._retry_undecrypted()
         await self._queue.put(_Checkpoint(response.next_batch))
+
+    async def _cross_sign(self) -> None:
+        """Once our device keys are on the server: vouch for the device (retried until done)."""
+        assert self.client is not None
+        try:
+            await CrossSigning(self.client, self.state, self.options.password).ensure()
+            self._cross_signed = True  # done, or refused for a reason logged as an error
+        except (CrossSigningError, OSError, TimeoutError, aiohttp.ClientError) as exc:
+            log.warning("matrix: cross-signing not done yet (%s); retrying later", exc)
 
     async def _event(self, room_id: str, event: Any) -> None:
         if getattr(event, "sender", None) == self.options.user_id:
