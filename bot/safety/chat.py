@@ -12,7 +12,10 @@ import unicodedata
 
 # Emphasis: three or more of the same letter are one ("nooooon", "mourirrr").
 _REPEATS = re.compile(r"(\w)\1{2,}")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?P<end>[.!?;\n]+)", re.UNICODE)
+_WORD = re.compile(
+    r"[^\W_]+(?:['’][^\W_]+)*|(?P<end>[.!?;\n]+)|(?P<laugh>[😂🤣💀😆😅🙃😜😝🙈😹])", re.UNICODE
+)
+_JOINED = re.compile(r"\b(?:week-end|week-ends|self-harm|e-mail|e-mails)\b", re.IGNORECASE)
 BOUNDARY = "¦"  # a sentence end: no pattern spans it
 # Longer than any chat post (Mattermost stops at 16,383 characters): read the start
 # and the end, where people say what matters, in bounded time.
@@ -148,6 +151,7 @@ SMS: dict[str, str] = {
     "pls": "please",
     "plz": "please",
     "od": "overdose",
+    "sh": "self harm",
     "ODed": "overdosed",
     "oded": "overdosed",
     "bc": "because",
@@ -168,8 +172,12 @@ def words(text: str) -> list[str]:
     if len(text) > _HEAD + _TAIL:
         text = text[:_HEAD] + "\n" + text[-_TAIL:]
     text = unicodedata.normalize("NFC", text).replace("’", "'")
+    text = _JOINED.sub(lambda m: m.group().replace("-", ""), text)
     out: list[str] = []
     for match in _WORD.finditer(text):
+        if match.group("laugh"):
+            out.append("lol")
+            continue
         if match.group("end"):
             if out and out[-1] != BOUNDARY:
                 out.append(BOUNDARY)

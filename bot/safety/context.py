@@ -27,6 +27,24 @@ IDIOMS: tuple[str, ...] = (
     "pendu|pendue|hung + au|à|on + téléphone|phone|fil|lèvres",
     "killed|kill|killing + it",
     "main + armée|armé|armed",
+    "c|ce|est|it|is + à|a + se|s + @KILL|pendre|flinguer|tirer",
+    "@SUICIDE + collectif|commercial|politique|professionnel|social|collective|social",
+    "@GONE|enterrer|enterre + sous|under|derrière|behind",
+    "@ROLE .. @GOING .. =me|=m + @KILL",
+    "@ROLE .. @GOING .. @KILL + =me",
+    "kill + me + now",
+    "achever|achevez|achève + moi|me",
+    "rather + die + than",
+    "plutôt + mourir|crever + que",
+    "dose .. max|maximum|maximale|recommandée|autorisée|recommended",
+    "@MED .. comme + prescrit|prévu|indiqué|conseillé|habitude|prescribed|usual|directed",
+    "@KILL .. process|processus|processes|task|tâche|job|session|pid|port|script|programme|app|appli|server|serveur|container|conteneur|thread|tab|onglet",
+    "@CUT .. oignon|oignons|légumes|carottes|pain|tomate|tomates|viande|cuisine|onion|onions|veggies|bread|émincer|émincant|éplucher|cooking",
+    "@HIGH .. .. pour|to + !@JUMP|@DIE|@END|@KILL|en|it",
+    "pot|carte|soirée|fête|drinks|party|card|lunch|apéro|cadeau|déjeuner .. @GOODBYE|départ|farewell",
+    "@GOODBYE .. départ|retraite|mutation|poste|job|vacances|congés|holidays|leaving|collègue|team|équipe",
+    "laisser|laissé|y + =ma|=sa|=my + peau",
+    "couteau|couteaux|knife|knives .. cuisine|pain|aiguiser|aiguiseur|kitchen|bread|sharpen",
     "@ROLE .. @KILL .. si|if|quand|when",
     "me|moi + =tue|=tues + à|au .. tâche|travail|boulot",
     "@GONE + sous|under|derrière|behind",
@@ -49,7 +67,7 @@ TOPIC = frozenset(
         "formation module sensibilisation prévention affiche livret fiche statistique "
         "statistiques chiffres DUERP sentinelle mémoire numéro numéros ligne hotline "
         "conférence webinaire campagne documentation procédure signalement cellule dispositif "
-        "référent signes alerte warning signs combien quel quels quelle quelles note atelier "
+        "référent signes alerte warning signs combien quel quels quelle quelles atelier "
         "PSSM slide stats study étude enquête "
         "training prevention poster leaflet statistics onboarding research hotline number "
         "numbers awareness campaign"
@@ -69,7 +87,19 @@ FICTION = frozenset(
 
 # Laughing: a lone topic word or idiom next to it is a joke, not a cry for help.
 LAUGH = frozenset("mdr ptdr lol lmao xd haha hahaha jk rire".split())
-LAUGH_EMOJI = frozenset("😂🤣💀😆😅🙃")
+
+# Work objects, IT and leaving parties: a danger word in their sentence is most often a
+# figure of speech, so the model must agree before it counts.
+DOUBT = frozenset(
+    (
+        "excel tableau tableur réunion réunions mail mails bug bugs build imprimante visio "
+        "planning logiciel powerpoint ticket tickets process processus script code serveur "
+        "appli application wifi vpn pot départ retraite mutation vacances congés notaire "
+        "rez chaussée jk blague théâtre rôle répétition "
+        "spreadsheet meeting meetings printer deploy server app holidays vacation farewell "
+        "drinks party card retirement joke kidding"
+    ).split()
+)
 
 # Words that deny what follows them (not "plus": "je ne veux plus vivre" is danger).
 NEGATORS = frozenset(

@@ -20,6 +20,7 @@ CONCEPTS: dict[str, str] = {
         "enfant ado adolescent friend colleague coworker co-worker teammate sister brother "
         "=son daughter mother mum mom dad father husband wife partner boyfriend girlfriend "
         "roommate flatmate neighbour neighbor student kid teenager cousin niece nephew "
+        "villain narrateur narrator personnage character héros hero "
         "manager boss intern homme mec gars type quelqu'un man woman guy girl boy someone "
         "person garçon gamin gamine"
     ),
@@ -47,7 +48,7 @@ CONCEPTS: dict[str, str] = {
         "think thought idea imagine consider considering plan planning obsess fantasize"
     ),
     "GOING": "aller compter devoir décider prêt going gonna will about ready decided",
-    "NEG": "pas plus jamais aucun aucune rien ni sans not no never nothing without anymore",
+    "NEG": "=ne =n pas plus jamais aucun aucune rien ni sans not no never nothing without anymore",
     # dying, killing, ending
     "DIE": ("mourir mort morte crever décéder décès trépas die dead death dying"),
     "SUICIDE": ("suicide suicider suicidaire suicidal suicidé autolyse"),
@@ -63,7 +64,7 @@ CONCEPTS: dict[str, str] = {
         "leave fade"
     ),
     "SLEEP": "dormir endormir sommeil sleep asleep",
-    "WAKE": "réveiller réveil wake awake up",
+    "WAKE": "réveiller réveil wake awake =woke =waking",
     "HERE": "là ici présent monde terre around here there world",
     "BURDEN": "poids fardeau boulet burden weight nuisance problem problème",
     "BETTER": "mieux soulager soulagé tranquille simple facile better relieved easier simpler",

@@ -32,6 +32,11 @@ class Pattern:
         return len(self.slots) == 1 or self.source.startswith("~")
 
     @property
+    def doubtful(self) -> bool:
+        """A pattern marked `?` is only suggestive: the model must agree."""
+        return self.source.startswith("?")
+
+    @property
     def negated_inside(self) -> bool:
         return any("@NEG" in slot.labels for slot in self.slots)
 
@@ -55,7 +60,7 @@ def compile_pattern(source: str) -> Pattern:
     slots: list[Slot] = []
     gaps: list[int] = []
     gap = _DEFAULT_GAP
-    for part in source.lstrip("~").split():
+    for part in source.lstrip("~?").split():
         if part in _GAPS:
             gap = _GAPS[part]
             continue

@@ -43,12 +43,14 @@ def features(labelled: Sequence[frozenset[str]]) -> set[str]:
 class Model:
     bias: float
     weights: dict[str, float]
-    threshold: float
+    threshold: float  # the model alone: danger above this
+    doubt: float  # a doubtful pattern match: danger when the model is above this
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> Model:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(float(data["bias"]), dict(data["weights"]), float(data["threshold"]))
+        weights = dict(data["weights"])
+        return cls(float(data["bias"]), weights, float(data["threshold"]), float(data["doubt"]))
 
     def probability(self, found: set[str]) -> float:
         """How likely the model finds it that the message expresses danger."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.safety import chat, context, lemmas
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
@@ -40,55 +41,78 @@ class Reader:
         self.topic = frozenset(lemmas.key(w.lower()) for w in context.TOPIC)
         self.fiction = frozenset(lemmas.key(w.lower()) for w in context.FICTION)
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
+        self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
         self.model = Model.load() if with_model and WEIGHTS.exists() else None
 
     def read(self, text: str) -> Reading:
+        seen = self.evidence(text)
+        if seen.sure:
+            return Reading(Level.DANGER, seen.situation, frozenset(seen.sure))
+        model = self.model
+        if model is not None and (seen.doubtful or seen.signals):
+            chance = model.probability(seen.features)
+            if seen.doubtful and chance > model.doubt:
+                return Reading(Level.DANGER, seen.situation, frozenset(seen.doubtful))
+            if seen.signals and chance > model.threshold:
+                return Reading(Level.DANGER, seen.situation)
+        return Reading(Level.CONCERN, categories=_DISTRESS) if seen.concern else NOTHING
+
+    def evidence(self, text: str) -> Evidence:
+        """What the patterns found, sure or doubtful, and what the model would look at."""
         tokens = chat.words(text)
-        if not tokens:
-            return NOTHING
         labelled = label_tokens(tokens, self.concepts)
         where = index(labelled)
         found = [(c, m) for c, p in self.danger for m in find(p, labelled, where)]
-        if found:
-            kept = self._keep(text, labelled, where, found)
-            if kept:
-                return Reading(Level.DANGER, _situation(kept, labelled), frozenset(kept))
-        model = self.model
-        signals = len(tokens) > 3 or not SIGNALS.isdisjoint(where)
-        if signals and model and model.probability(features(labelled)) > model.threshold:
-            return Reading(Level.DANGER, _situation_of_words(where))
-        if any(next(iter(find(p, labelled, where)), None) for p in self.concern):
-            return Reading(Level.CONCERN, Situation.SELF, frozenset({Category.DISTRESS}))
-        return NOTHING
+        sure, doubtful = self._weigh(labelled, where, found) if found else ({}, {})
+        kept = sure or doubtful
+        return Evidence(
+            sure=frozenset(sure),
+            doubtful=frozenset(doubtful),
+            signals=len(tokens) > 4 or not SIGNALS.isdisjoint(where),
+            features=features(labelled),
+            situation=_situation(kept, labelled) if kept else _situation_of_words(where),
+            concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
+        )
 
-    def _keep(
+    def _weigh(
         self,
-        text: str,
         labelled: Sequence[frozenset[str]],
         where: dict[str, list[int]],
         found: list[tuple[Category, Match]],
-    ) -> dict[Category, list[Match]]:
-        """The matches that survive idioms, negations, topics and jokes, by category."""
+    ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]]]:
+        """Matches that survive idioms and negations, split into sure and doubtful.
+
+        Doubtful: a pattern that is only suggestive (`?`), or a match in a sentence that
+        jokes, supposes (`si`, `if`) or talks about work objects and leaving parties.
+        """
         in_idiom = {i for p in self.idioms for m in find(p, labelled, where) for i in m.positions}
-        keys = set(where)
-        joking = bool(keys & self.laugh) or any(c in context.LAUGH_EMOJI for c in text)
-        topical = bool(keys & self.topic)
-        fiction = bool(keys & self.fiction)
-        kept: dict[Category, list[Match]] = {}
+        topical = not self.topic.isdisjoint(where)
+        fiction = not self.fiction.isdisjoint(where)
+        joking = not self.laugh.isdisjoint(where)
+        sure: dict[Category, list[Match]] = {}
+        doubtful: dict[Category, list[Match]] = {}
         for category, match in found:
-            if in_idiom.intersection(match.positions):
+            if in_idiom.intersection(match.positions) or self._negated(match, labelled):
                 continue
-            if self._negated(match, labelled):
+            alone = not _first_person(match, labelled)
+            if match.pattern.single and (topical or joking or fiction) and alone:
                 continue
-            lone = match.pattern.single and (topical or joking or fiction)
-            if lone and not _first_person(match, labelled):
+            if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
                 continue
-            mine = any("@ME" in labelled[p] for p in match.positions)
-            if fiction and not mine and not _first_person(match, labelled):
-                continue
-            kept.setdefault(category, []).append(match)
-        return kept
+            unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
+            (doubtful if unsure else sure).setdefault(category, []).append(match)
+        return sure, doubtful
+
+    def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+        """The sentence of `match` jokes, supposes, or is about work things."""
+        for position in _sentence(match, labelled):
+            labels = labelled[position]
+            if not self.laugh.isdisjoint(labels) or not self.doubt.isdisjoint(labels):
+                return True
+            if (position < match.start and "=si" in labels) or "=if" in labels:
+                return True
+        return False
 
     def _negated(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         if match.pattern.negated_inside:
@@ -99,7 +123,23 @@ class Reader:
             labels = labelled[position]
             if chat.BOUNDARY in labels and position < match.start:
                 first = position
-        return any(labelled[p] & self.negators for p in span if p > first or first == 0)
+        return any(
+            labelled[p] & self.negators
+            or (p > 0 and "=plus" in labelled[p] and not _HAVE.isdisjoint(labelled[p - 1]))
+            for p in span
+            if p > first or first == 0
+        )
+
+
+def _sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
+    """The positions of the sentence `match` lies in."""
+    start = match.start
+    while start > 0 and chat.BOUNDARY not in labelled[start - 1]:
+        start -= 1
+    end = match.end
+    while end + 1 < len(labelled) and chat.BOUNDARY not in labelled[end + 1]:
+        end += 1
+    return range(start, end + 1)
 
 
 def _situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
@@ -126,7 +166,7 @@ def _first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         labels = labelled[position]
         if chat.BOUNDARY in labels or "@OTHER" in labels:
             return False
-        if "@ME" in labels:
+        if not _SUBJECT.isdisjoint(labels):
             return True
     return False
 
@@ -148,6 +188,23 @@ def _about_someone_else(match: Match, labelled: Sequence[frozenset[str]]) -> boo
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the reader saw in one message, before the model weighs in."""
+
+    sure: frozenset[Category]
+    doubtful: frozenset[Category]
+    signals: bool
+    features: set[str]
+    situation: Situation
+    concern: bool
+
+
+_DISTRESS = frozenset({Category.DISTRESS})
+# The writer as the one who acts or suffers (not a possessive: "my novel" is a story).
+_SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
+# "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
+_HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
 _lock = threading.Lock()
 
