@@ -11,6 +11,7 @@ import asyncio
 import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -173,11 +174,66 @@ async def bench_core() -> dict[str, Any]:
     }
 
 
+def bench_safety() -> dict[str, Any]:
+    """The reader runs on every message: start-up in a fresh process, then per message."""
+    probe = (
+        "import time; t = time.perf_counter(); from bot.safety import read; read('bonjour'); "
+        "print(time.perf_counter() - t)"
+    )
+    startups = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT
+            ).stdout
+        )
+        for _ in range(3)
+    ]
+    from bench.safety_corpus import load as load_corpus
+    from bot.safety import read
+
+    texts = [x["text"] for part in ("tuning", "held-out") for x in load_corpus(part)]
+    cold = [t for text in texts for t in timed(lambda text=text: read(text), 1)]
+    warm = [t for text in texts for t in timed(lambda text=text: read(text), 1)]
+    huge = timed(lambda: read("je vais bien, merci. " * 5000), 5)
+    return {
+        "messages": len(texts),
+        "startup_s": round(sorted(startups)[1], 3),
+        "first_pass_ms": {
+            "p50": round(percentile(cold, 50), 3),
+            "p99": round(percentile(cold, 99), 3),
+        },
+        "per_message_ms": {
+            "p50": round(percentile(warm, 50), 3),
+            "p99": round(percentile(warm, 99), 3),
+        },
+        "message_100kb_ms": round(percentile(huge, 50), 1),
+    }
+
+
 def main() -> int:
-    results = {"directory": bench_directory(), "core_sqlite": asyncio.run(bench_core())}
+    safety = bench_safety()
+    results = {
+        "safety_p99_ms": safety["per_message_ms"]["p99"],
+        "safety": safety,
+        "directory": bench_directory(),
+        "core_sqlite": asyncio.run(bench_core()),
+    }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     d, c = results["directory"], results["core_sqlite"]
+    r = results["safety"]
     rows = [
+        ("safety reader start-up (fresh process)", f"{r['startup_s']:.3f} s", "< 1 s"),
+        (
+            f"safety reader per message p50 / p99 ({r['messages']} corpus messages)",
+            "{p50:.3f} / {p99:.3f} ms".format(**r["per_message_ms"]),
+            "p99 < 2 ms",
+        ),
+        (
+            "safety reader first pass p50 / p99 (new words)",
+            "{p50:.3f} / {p99:.3f} ms".format(**r["first_pass_ms"]),
+            "—",
+        ),
+        ("safety reader, one 100 KB message", f"{r['message_100kb_ms']:.1f} ms", "bounded"),
         (
             f"directory load + validation (5,000 resources, {d['file_mb']} MB)",
             f"{d['load_and_validate_s']:.3f} s",

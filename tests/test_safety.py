@@ -1,9 +1,16 @@
+"""The safety reader: levels, situations, bad input, and the labelled corpus."""
+
 from __future__ import annotations
+
+import json
+import time
 
 import pytest
 
+from bench.safety_corpus import load
 from bot.neutral import neutralise
-from bot.safety import is_danger
+from bot.safety import Level, Situation, is_danger, read
+from bot.safety.model import WEIGHTS
 
 
 @pytest.mark.parametrize(
@@ -15,8 +22,14 @@ from bot.safety import is_danger
         "des idees noires",
         "je pense au suicde",
         "I want to kill myself",
-        "il me frappe, je suis en danger",
         "ENVIE DE MOURIR",
+        "jveux plus vivre",
+        "kms fr",
+        "il m'a frappée, j'ai peur",
+        "je me scarifie depuis des semaines",
+        "je ne veux plus vivre",
+        "j'ai avalé toute la boîte de somnifères",
+        "aide je veux mourir",
     ],
 )
 def test_danger(text: str) -> None:
@@ -28,22 +41,102 @@ def test_danger(text: str) -> None:
     [
         "bonjour",
         "je suis épuisé par le travail",
-        "crise d'angoisse",
         "burn-out",
         "",
         "😀",
         "prévenir les risques psychosociaux",
+        "ce dossier me tue",
+        "mon chef va me tuer si je rends en retard",
+        "j'ai hâte d'en finir avec ce dossier",
+        "mort de fatigue",
+        "je ne suis pas suicidaire",
+        "c'est quoi le 3114 ?",
+        "comment on tue le process qui bloque le port 8080 ?",
+        "en attente",
+        "stats",
     ],
 )
 def test_not_danger(text: str) -> None:
     assert not is_danger(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        ("je veux mourir", Situation.SELF),
+        ("mon collègue parle de se foutre en l'air", Situation.OTHER),
+        ("ma sœur m'a envoyé une lettre d'adieu et ne répond plus", Situation.OTHER),
+        ("il me frappe, il a un couteau", Situation.VIOLENCE),
+        ("my husband is threatening me with a knife", Situation.VIOLENCE),
+    ],
+)
+def test_situation_decides_the_numbers(text: str, situation: Situation) -> None:
+    reading = read(text)
+    assert reading.level is Level.DANGER and reading.situation is situation
+
+
+@pytest.mark.parametrize(
+    "text", ["au secours", "j'ai besoin d'aide", "je n'en peux plus", "I'm not ok, I can't cope"]
+)
+def test_distress_is_concern(text: str) -> None:
+    assert read(text).level is Level.CONCERN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \n\t ",
+        "x" * 100_000,
+        "je vais bien " * 8_000,
+        "😀🙂🎉" * 50,
+        "je veux mourir " + "blabla " * 20_000,
+        "JE VEUX MOURIR TOUT DE SUITE",
+        "jeveuxmourirtoutdesuite",
+        "!!!!!!!??????......",
+        "\ud800\udc00 broken surrogates \udfff",
+        "\x00\x01\x02 contrôle \u202e inversé",
+        "I want to die, je veux mourir, mixed",
+    ],
+)
+def test_bad_input_always_gets_a_level_in_bounded_time(text: str) -> None:
+    start = time.perf_counter()
+    reading = read(text)
+    assert reading.level in Level
+    assert time.perf_counter() - start < 2.0  # a bound against hangs, not a benchmark
+
+
+def test_danger_at_the_end_of_a_huge_message_is_still_read() -> None:
+    assert is_danger("Bonjour, voici le compte rendu. " * 3_000 + "Je vais me tuer ce soir.")
+
+
+def test_tuning_corpus_recall_and_false_alarms() -> None:
+    items = load("tuning")
+    danger = [x for x in items if x["level"] == "danger"]
+    traps = [x for x in items if x["level"] == "none"]
+    missed = [x["text"] for x in danger if not is_danger(x["text"])]
+    alarms = [x["text"] for x in traps if is_danger(x["text"])]
+    assert len(items) >= 400 and len(traps) >= 150
+    assert missed == []
+    assert len(alarms) / len(traps) <= 0.10, alarms
+
+
+def test_corpus_split_keeps_a_third_apart() -> None:
+    tuning, held_out = load("tuning"), load("held-out")
+    assert 0.25 <= len(held_out) / (len(tuning) + len(held_out)) <= 0.40
+    assert not {x["text"].lower() for x in tuning} & {x["text"].lower() for x in held_out}
+
+
+def test_model_was_trained_on_the_current_tuning_corpus() -> None:
+    """Editing the corpus without `make train-safety` would ship a stale model."""
+    trained = json.loads(WEIGHTS.read_text(encoding="utf-8"))["trained_on"]
+    assert trained == len(load("tuning"))
+
+
 def test_neutralise_mentions_html_and_size() -> None:
     shown, cut = neutralise("@channel <b>hi</b> @here @All " + "x" * 5000)
     assert cut and len(shown) < 4200
     assert "@channel" not in shown and "@here" not in shown and "@All" not in shown
-    assert "<b>hi</b>" in shown  # left to the adapters, which escape where HTML is rendered
 
 
 def test_matrix_html_escapes_user_text_and_renders_markdown() -> None:

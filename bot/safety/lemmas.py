@@ -18,7 +18,7 @@ import simplemma
 import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
 from bot.text import fold
 
@@ -34,7 +34,7 @@ def load(vocabulary: Iterable[str]) -> None:
     with _lock:
         if not _accents:
             simplemma.is_known("x", lang="en")  # load the English dictionary now, not mid-chat
-            french = DefaultDictionaryFactory().get_dictionary("fr")
+            french = DEFAULT_DICTIONARY_FACTORY.get_dictionary("fr")  # the one simplemma uses
             for form in french:
                 if not form.isascii():
                     _accents.setdefault(fold(form), form)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.safety import chat, context, lemmas
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS, SIGNALS
-from bot.safety.matcher import Match, compile_pattern, find, index, label_tokens
+from bot.safety.matcher import Match, Pattern, compile_pattern, find, index, label_tokens
 from bot.safety.model import WEIGHTS, Model, features
 from bot.safety.patterns import CONCERN, DANGER
 from bot.text import fold
@@ -37,6 +37,11 @@ class Reader:
         self.concepts = {key: frozenset(names) for key, names in members.items()}
         self.danger = [(c, compile_pattern(p)) for c, ps in DANGER.items() for p in ps]
         self.concern = [compile_pattern(p) for p in CONCERN]
+        self.anchored: dict[str, list[int]] = {}
+        for i, (_, pattern) in enumerate(self.danger):
+            anchor = next(slot for slot in pattern.slots if not slot.negative)
+            for label in anchor.labels:
+                self.anchored.setdefault(label, []).append(i)
         self.idioms = [compile_pattern(p) for p in context.IDIOMS]
         self.topic = frozenset(lemmas.key(w.lower()) for w in context.TOPIC)
         self.fiction = frozenset(lemmas.key(w.lower()) for w in context.FICTION)
@@ -63,7 +68,7 @@ class Reader:
         tokens = chat.words(text)
         labelled = label_tokens(tokens, self.concepts)
         where = index(labelled)
-        found = [(c, m) for c, p in self.danger for m in find(p, labelled, where)]
+        found = [(c, m) for c, p in self._candidates(where) for m in find(p, labelled, where)]
         sure, doubtful = self._weigh(labelled, where, found) if found else ({}, {})
         kept = sure or doubtful
         return Evidence(
@@ -74,6 +79,11 @@ class Reader:
             situation=_situation(kept, labelled) if kept else _situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
         )
+
+    def _candidates(self, where: dict[str, list[int]]) -> list[tuple[Category, Pattern]]:
+        """Only the patterns whose anchor word is in the message (a few dozen of ~400)."""
+        hit = {i for label in where for i in self.anchored.get(label, ())}
+        return [self.danger[i] for i in sorted(hit)]
 
     def _weigh(
         self,
@@ -181,7 +191,7 @@ def _about_someone_else(match: Match, labelled: Sequence[frozenset[str]]) -> boo
         labels = labelled[position]
         if chat.BOUNDARY in labels:
             break
-        if "@ME" in labels and "@OTHER" not in labels:
+        if not _SUBJECT_ONLY.isdisjoint(labels):
             return False
         if "@OTHER" in labels or "@HE" in labels:
             return True
@@ -203,6 +213,8 @@ class Evidence:
 _DISTRESS = frozenset({Category.DISTRESS})
 # The writer as the one who acts or suffers (not a possessive: "my novel" is a story).
 _SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
+# Who speaks as the subject: "ma sœur m'a écrit" is about the sister.
+_SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
 # "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
 _HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
