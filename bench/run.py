@@ -192,8 +192,8 @@ def bench_safety() -> dict[str, Any]:
     from bot.safety import read
 
     texts = [x["text"] for part in ("tuning", "held-out") for x in load_corpus(part)]
-    cold = [t for text in texts for t in timed(lambda text=text: read(text), 1)]
-    warm = [t for text in texts for t in timed(lambda text=text: read(text), 1)]
+    cold = [t for text in texts for t in timed(partial(read, text), 1)]
+    warm = [t for text in texts for t in timed(partial(read, text), 1)]
     huge = timed(lambda: read("je vais bien, merci. " * 5000), 5)
     return {
         "messages": len(texts),
