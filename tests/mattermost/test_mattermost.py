@@ -10,7 +10,8 @@ import pytest
 
 from tests.mattermost.conftest import COMMAND_TOKEN, MM
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared/reference/mattermost-openapi-v4-2023.yaml"
+# Mattermost's API reference, kept in the repository so the check runs on any machine.
+REFERENCE = Path(__file__).resolve().parent / "reference" / "mattermost-openapi-v4-2023.yaml"
 
 
 async def _request(mm: MM) -> tuple[str, dict[str, Any]]:
@@ -159,8 +160,6 @@ async def test_fake_server_answers_as_the_api_reference_says(mm: MM) -> None:
     from openapi_core.testing import MockRequest, MockResponse
 
     reference = REFERENCE
-    if not await asyncio.to_thread(reference.exists):
-        pytest.skip("../shared/reference is not beside the repository")
     ref, offer = await _request(mm)
     await mm.fake.click(offer, 0, mm.ids["camille"])
     mm.say("alice", "bonjour")
