@@ -98,7 +98,7 @@ def understand(raw: str) -> Query:
             flags.add(name)
             text = text.replace(f" {phrase} ", " ")
     text, when = read_when(text)
-    text, departements = places(text)
+    text, departements = places(text, raw)
     words = text.split()
     if words and words[0] in _COMMAND_WORDS:
         words = words[1:]
