@@ -4,6 +4,7 @@ the safety reader finds danger."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -12,13 +13,14 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
+from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import Weekly, quarter_of, weekly
 from bot.directory.model import DirectoryFile, Resource
 from bot.directory.phrases import PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.words import stem, stems
+from bot.directory.words import known, stem, stems
 from bot.safety import Situation
 
 CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
@@ -87,6 +89,7 @@ class Index:
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
         }
+        self.danger = DangerWords(directory.danger_words)
         self.emergencies = {
             Situation.SELF: directory.emergency_first,
             Situation.OTHER: directory.emergency_first,
@@ -103,6 +106,9 @@ class Index:
     def search(self, raw: str, now: datetime, limit: int = 20) -> tuple[Query, list[Hit]]:
         """Resources for `raw` at `now`, best first; danger queries start with emergencies."""
         query = understand(raw)
+        situation = self.danger.situation(raw, query.situation)
+        if situation is not query.situation:
+            query = dataclasses.replace(query, situation=situation)
         moment = query.when.moment(now)
         quarter = quarter_of(moment) if moment else None
         rel = self._relevance(query)
@@ -157,7 +163,9 @@ class Index:
         for i in np.flatnonzero(named & self.filters.terminated):
             for category in self.resources[i].categories:  # offer the ones like it
                 categories.setdefault(category, 1.0)
-        scores = self.postings.score(terms, topics.consumed | people.consumed, topics.phrased)
+        exact = {stem(t) for t in query.terms if known(t)}
+        consumed = topics.consumed | people.consumed
+        scores = self.postings.score(terms, consumed, topics.phrased, exact)
         strong = bool(scores.max(initial=0.0) >= ENOUGH)
         for category, strength in categories.items():
             scores += self.members[category] * strength
