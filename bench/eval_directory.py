@@ -2,8 +2,8 @@
 
 Four sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`
 and `directory_tune2.yaml` (written later, in other words) may be used to tune the
-search; `directory_heldout.yaml` never is: only its overall figure is printed, apart, so that it says whether the search
-learned the skill or the sets. Run with `make eval`.
+search; `directory_heldout.yaml` never is: only its overall figure is printed, apart,
+so that it says whether the search learned the skill or the sets. Run with `make eval`.
 
 A query passes when every `must_include` id is in the first 8 results, no
 `must_not_include` id appears, and for danger queries the `first` ids come before

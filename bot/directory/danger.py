@@ -11,6 +11,7 @@ most one other word in between.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -24,7 +25,7 @@ _GAP = 1  # words allowed between two words of a phrase
 class DangerWords:
     """Phrases per situation, and the situation a query's words point to."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, words: Mapping[Any, Sequence[str]]) -> None:
         self.phrases = [
             (Situation(key), tuple(plain(phrase).split()))
             for key, phrases in words.items()

@@ -45,7 +45,7 @@ class PhraseBook:
 
     def near(self, term: str, typos: bool = True) -> frozenset[str]:
         """Phrase tokens equal to `term` or (with `typos`) a typo or two away from it."""
-        if not typos:
+        if not typos or term.startswith(ACRONYM):  # an acronym only as written
             return frozenset((term,)) & self._token_set
         cached = self._near.get(term)
         if cached is None:

@@ -222,7 +222,12 @@ DEPARTEMENT_NAMES: dict[str, str] = {
     "val de marne": "94",
     "val d oise": "95",
 }
-_COMMON_WORDS = frozenset("ain aube aude cher creuse eure gard gers indre landes loire lot manche marne meuse nord oise orne rhone somme tarn var vienne".split())
+_COMMON_WORDS = frozenset(
+    (
+        "ain aube aude cher creuse eure gard gers indre landes loire lot manche marne "
+        "meuse nord oise orne rhone somme tarn var vienne"
+    ).split()
+)
 _BEFORE_NAME = ("dans le", "dans la", "dans l", "dans les", "en", "du", "de la", "de l", "le", "la")
 _IDF = ("75", "77", "78", "91", "92", "93", "94", "95")
 REGIONS: dict[str, tuple[str, ...]] = {
