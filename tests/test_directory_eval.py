@@ -1,22 +1,16 @@
-"""The directory passes ≥ 95 % of the tuning query sets (sample and tune).
-
-Danger queries need the safety reader to say what the situation is; here the reader
-answers with each query's label, so that this test measures the directory's part
-(the fitting numbers first, the right lines, open at the right time). `make eval`
-measures both together, and the held-out set, which tuning never looks at.
+"""The directory passes ≥ 95 % of the tuning query sets (sample, tune and tune2), end
+to end: each query goes through the real safety reader, as in the conversation, so a
+danger query only gets its emergency numbers first if the search sees the danger.
+`make eval` prints the same figures by phenomenon, and the held-out set's figure,
+which tuning never looks at.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-import bot.directory.query as query_module
 from bench.eval_directory import CORPUS, TUNING, Scored, queries, rate, score
 from bot.directory import Index, load
-from bot.safety import Level, Reading, Situation
 
 ROOT = Path(__file__).resolve().parent.parent
 INDEX = Index(load(ROOT / "directory.yaml"))
@@ -29,24 +23,17 @@ def _failed(results: list[Scored]) -> list[str]:
 
 def test_the_tuning_sets_are_large_enough() -> None:
     assert len(queries(CORPUS / "directory_tune.yaml")) >= 120
+    assert len(queries(CORPUS / "directory_tune2.yaml")) >= 150
     assert len(queries(CORPUS / "directory_heldout.yaml")) >= 60
 
 
-def test_tuning_sets_pass_given_the_situation(monkeypatch: pytest.MonkeyPatch) -> None:
-    labels = {q["query"]: q for q in ITEMS}
-
-    def read(text: str) -> Reading:
-        label: dict[str, Any] = labels[text]
-        if not label.get("danger"):
-            return Reading(Level.NONE)
-        violence = label.get("danger_type") == "violence"
-        return Reading(Level.DANGER, Situation.VIOLENCE if violence else Situation.SELF)
-
-    monkeypatch.setattr(query_module, "read", read)
-    results = score(INDEX, ITEMS)
-    assert rate(results) >= 0.95, _failed(results)
+def test_every_tuning_set_passes_end_to_end() -> None:
+    for name in TUNING:
+        results = score(INDEX, queries(CORPUS / name))
+        assert rate(results) >= 0.95, (name, _failed(results))
 
 
-def test_queries_without_danger_pass_with_the_real_reader() -> None:
-    results = score(INDEX, [q for q in ITEMS if not q.get("danger")])
+def test_danger_queries_pass_end_to_end() -> None:
+    """Danger queries on their own: the fitting numbers first, with the real reader."""
+    results = score(INDEX, [q for q in ITEMS if q.get("danger")])
     assert rate(results) >= 0.95, _failed(results)

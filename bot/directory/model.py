@@ -226,6 +226,9 @@ class DirectoryFile(_Strict):
     professions: list[Profession] = Field(default_factory=list)
     emergency_first: list[str] = Field(default_factory=list)
     emergency_first_violence: list[str] = Field(default_factory=list)
+    danger_words: dict[Literal["self", "other", "violence"], list[str]] = Field(
+        default_factory=dict
+    )
     resources: list[Resource]
     mentioned_not_listed: list[Mentioned] = Field(default_factory=list)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.directory.words import stem, stems, typo_budget
+from bot.directory.words import known, stem, stems, typo_budget
 from bot.text import fold
 
 ACRONYM = "#"  # marks a token that must be matched as written
@@ -40,10 +40,13 @@ class PhraseBook:
         self.phrases = [(key, phrase) for key, phrase in self.phrases if phrase]
         self.tokens = sorted({t for _, phrase in self.phrases for t in phrase})
         self.strict = strict
+        self._token_set = frozenset(self.tokens)
         self._near: dict[str, frozenset[str]] = {}
 
-    def near(self, term: str) -> frozenset[str]:
-        """Phrase tokens equal to `term` or a typo or two away from it."""
+    def near(self, term: str, typos: bool = True) -> frozenset[str]:
+        """Phrase tokens equal to `term` or (with `typos`) a typo or two away from it."""
+        if not typos or term.startswith(ACRONYM):  # an acronym only as written
+            return frozenset((term,)) & self._token_set
         cached = self._near.get(term)
         if cached is None:
             budget = typo_budget(len(term))
@@ -59,8 +62,10 @@ class PhraseBook:
 
     def find(self, words: Iterable[str]) -> Found:
         """The keys whose every phrase word is among the query's `words` (unstemmed)."""
+        words = list(words)
+        exact = {stem(w) for w in words if known(w)}
         terms = [stem(w) for w in words] + [ACRONYM + w for w in words]
-        near = {term: self.near(term) for term in terms}
+        near = {term: self.near(term, term not in exact) for term in terms}
         found = Found()
         for key, phrase in self.phrases:
             used = [next((t for t in terms if p in near[t]), None) for p in phrase]

@@ -53,17 +53,20 @@ class Postings:
         self.vocabulary = list(self.postings)
         self._expansions: dict[str, list[tuple[str, float]]] = {}
 
-    def score(self, terms: list[str], consumed: set[str], phrased: set[str]) -> Floats:
+    def score(
+        self, terms: list[str], consumed: set[str], phrased: set[str], exact: set[str]
+    ) -> Floats:
         """How much each resource's text speaks of the terms (unknown words add nothing).
 
         Terms that a topic phrase consumed only count where they name an audience
         ("directrice d'ehpad"); terms inside a phrase of several words not at all.
+        Terms in `exact` (real words) are not read as typos of other words.
         """
         scores = np.zeros(self.size)
         for term in terms:
             if term in phrased:
                 continue
-            for token, closeness in self.expand(term):
+            for token, closeness in self.expand(term, term not in exact):
                 posting = self.postings[token]
                 if term not in consumed:
                     scores[posting.rows] += posting.weights * closeness
@@ -71,8 +74,11 @@ class Postings:
                     scores[posting.audience] += AUDIENCE * closeness * 0.5
         return scores
 
-    def expand(self, term: str) -> list[tuple[str, float]]:
-        """Vocabulary tokens close to `term`: exact, one or two typos away, or extending it."""
+    def expand(self, term: str, typos: bool = True) -> list[tuple[str, float]]:
+        """Vocabulary tokens close to `term`: exact, one or two typos away (with `typos`),
+        or extending it."""
+        if not typos:
+            return [(t, c) for t, c in self.expand(term) if c != 0.7]
         cached = self._expansions.get(term)
         if cached is not None:
             return cached

@@ -35,7 +35,27 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "free of charge",
         "free",
     ),
-    "anonymous": ("anonymement", "anonymat", "anonymes", "anonyme", "anonymously", "anonymous"),
+    "anonymous": (
+        "anonymement",
+        "anonymat",
+        "anonymes",
+        "anonyme",
+        "anonymously",
+        "anonymous",
+        "sans donner mon nom",
+        "sans donner son nom",
+        "sans dire mon nom",
+        "sans dire qui je suis",
+        "sans me nommer",
+        "sans m identifier",
+        "sans etre reconnu",
+        "sans etre reconnue",
+        "qu on sache que c est moi",
+        "qu on me reconnaisse",
+        "incognito",
+        "without giving my name",
+        "without my name",
+    ),
     "chat": ("tchat", "chat", "en ligne par ecrit", "messagerie instantanee"),
     "phone": ("par telephone", "au telephone", "by phone", "over the phone", "phone call"),
     "visio": ("en visio", "visio", "visioconference", "video call", "by video"),
@@ -68,6 +88,11 @@ _FILTER_PHRASES = sorted(
 # A number as people write it: "0800 19 00 00", "01.46.21.46.46", "+33 1 46 21 46 46".
 _PHONE = re.compile(r"(?<!\d)(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d){8}(?!\d)")
 _COMMAND_WORDS = {"numeros", "numero", "num", "numbers", "number", "nums"}
+# "mon chef", "son aide à domicile", "my boss": the words after them speak of someone else.
+_POSSESSIVES = frozenset(
+    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs my his her their your".split()
+)
+_OTHERS_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +106,7 @@ class Query:
     flags: frozenset[str] = field(default_factory=frozenset)
     when: When = field(default_factory=When)
     situation: Situation | None = None
+    others: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def danger(self) -> bool:
@@ -98,12 +124,19 @@ def understand(raw: str) -> Query:
             flags.add(name)
             text = text.replace(f" {phrase} ", " ")
     text, when = read_when(text)
-    text, departements = places(text)
+    text, departements = places(text, raw)
     words = text.split()
     if words and words[0] in _COMMAND_WORDS:
         words = words[1:]
     numbers = dialled + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
+    others = {
+        w
+        for i, p in enumerate(words)
+        if p in _POSSESSIVES
+        for w in words[i + 1 : i + 1 + _OTHERS_REACH]
+        if w in terms
+    }
     reading = read(raw)
     return Query(
         raw,
@@ -113,4 +146,5 @@ def understand(raw: str) -> Query:
         frozenset(flags),
         when,
         reading.situation if reading.level is Level.DANGER else None,
+        frozenset(others),
     )

@@ -4,6 +4,7 @@ the safety reader finds danger."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -12,13 +13,14 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
+from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import Weekly, quarter_of, weekly
 from bot.directory.model import DirectoryFile, Resource
 from bot.directory.phrases import PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.words import stem, stems
+from bot.directory.words import known, stem, stems
 from bot.safety import Situation
 
 CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
@@ -29,6 +31,8 @@ ROLE = 3.0  # a line for the profession the person says they have
 # says who the person is; their order among themselves is kept.
 SECTOR_LAST = 4.0
 SECTOR_CATEGORY = "soignants"
+GENERAL_CATEGORY = "ecoute-generale"
+EVERYONE = 3  # lines open to every agent that a topic should offer before the others
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
 _SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
@@ -87,6 +91,7 @@ class Index:
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
         }
+        self.danger = DangerWords(directory.danger_words)
         self.emergencies = {
             Situation.SELF: directory.emergency_first,
             Situation.OTHER: directory.emergency_first,
@@ -103,6 +108,9 @@ class Index:
     def search(self, raw: str, now: datetime, limit: int = 20) -> tuple[Query, list[Hit]]:
         """Resources for `raw` at `now`, best first; danger queries start with emergencies."""
         query = understand(raw)
+        situation = self.danger.situation(raw, query.situation)
+        if situation is not query.situation:
+            query = dataclasses.replace(query, situation=situation)
         moment = query.when.moment(now)
         quarter = quarter_of(moment) if moment else None
         rel = self._relevance(query)
@@ -112,7 +120,13 @@ class Index:
             ranked: list[int] = []  # words we do not know, and nothing else: say so
         else:
             if rel.matched:
-                allowed &= rel.scores > 0
+                relevant = rel.scores > 0
+                # few lines open to every agent on this topic: the general listening
+                # lines come next, before the lines kept for one profession
+                few = np.count_nonzero(relevant & ~self.filters.specific) < EVERYONE
+                if query.terms and not rel.sector and few:
+                    relevant |= self.members[GENERAL_CATEGORY] > 0
+                allowed &= relevant
             if rel.roles:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
@@ -148,16 +162,23 @@ class Index:
         """Scores of the resources the query speaks of, and what it says of the person."""
         terms = [stem(t) for t in query.terms]
         topics = self.topics.find(query.terms)
-        people = self.professions.find(query.terms)
+        # "son aide à domicile", "mon chef": someone else's job says nothing of the person
+        mine = [t for t in query.terms if t not in query.others]
+        people = self.professions.find(mine)
         roles = frozenset(
             a for key in people.strength for a in self.directory.professions[int(key)].audiences
         )
         named = self._named(terms, query)
         categories = dict(topics.strength)
+        others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
+        if others_only and SECTOR_CATEGORY not in self.topics.find(mine).strength:
+            del categories[SECTOR_CATEGORY]
         for i in np.flatnonzero(named & self.filters.terminated):
             for category in self.resources[i].categories:  # offer the ones like it
                 categories.setdefault(category, 1.0)
-        scores = self.postings.score(terms, topics.consumed | people.consumed, topics.phrased)
+        exact = {stem(t) for t in query.terms if known(t)}
+        consumed = topics.consumed | people.consumed
+        scores = self.postings.score(terms, consumed, topics.phrased, exact)
         strong = bool(scores.max(initial=0.0) >= ENOUGH)
         for category, strength in categories.items():
             scores += self.members[category] * strength
@@ -171,16 +192,21 @@ class Index:
         return _Relevance(scores, matched, named, roles, sector)
 
     def _named(self, terms: list[str], query: Query) -> Bools:
-        """Resources the query names: two words of their name, a word only their name
-        has, or one of their numbers."""
+        """Resources the query names: two words of their name (one of them not a mere
+        topic word: "écoute psy" names no line), a word only their name has, or one
+        of their numbers."""
         named = np.zeros(self.size, dtype=np.bool_)
         hits: Counter[int] = Counter()
+        specific: set[int] = set()
+        generic = set(self.topics.tokens)
         for term in set(terms):
             rows = self.name_rows.get(term, [])
             hits.update(rows)
+            if term not in generic:
+                specific.update(rows)
             if term in self.distinctive:
                 named[rows] = True
-        named[[i for i, n in hits.items() if n >= 2]] = True
+        named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
         for number in query.numbers:
             if number in self.numbers:
                 named[self.numbers[number]] = True

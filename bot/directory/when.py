@@ -41,6 +41,12 @@ PARTS: dict[str, tuple[int, int, float]] = {
 }
 _PART_WORDS = (
     ("apres midi", "afternoon"),
+    ("avant le travail", "morning"),
+    ("avant d aller au travail", "morning"),
+    ("apres le travail", "evening"),
+    ("en sortant du travail", "evening"),
+    ("after work", "evening"),
+    ("before work", "morning"),
     ("afternoon", "afternoon"),
     ("pause dejeuner", "noon"),
     ("midi", "noon"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import simplemma
 import snowballstemmer
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from bot.text import fold, normalize
 
@@ -88,6 +90,7 @@ _PHRASE_SPELLINGS = (
 )
 _REPEATED = re.compile(r"([a-z])\1{2,}")
 _STEMMER = snowballstemmer.stemmer("french")
+_ENGLISH = snowballstemmer.stemmer("english")
 _LIGHT = (
     ("trices", "teur"),
     ("trice", "teur"),
@@ -115,15 +118,34 @@ def plain(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The stem of one folded word (its plural, feminine and derived forms share it)."""
+    """The stem of one folded word's lemma: its plural, feminine, conjugated and derived
+    forms share it (`boit` and `boire`, `touche` and `toucher`, `abused` and `abuse`)."""
     if len(word) <= 3 or word.isdigit():
         return word
+    base = lemma(word)
+    if base != word and _english(word):
+        return str(_ENGLISH.stemWord(base))
+    word = base
     for suffix, replacement in _LIGHT:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)] + replacement
             break
     stemmed: str = _STEMMER.stemWord(word)
     return stemmed if len(stemmed) >= 3 else word
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of a folded word (French first, then English), folded; a word
+    typed without accents gets them back first. Unknown words stay as they are."""
+    accented = _accents().get(word, word)
+    if simplemma.is_known(accented, lang="fr"):
+        found = fold(simplemma.lemmatize(accented, lang="fr"))
+    elif simplemma.is_known(word, lang="en"):
+        found = fold(simplemma.lemmatize(word, lang="en"))
+    else:
+        return word
+    return found if len(found) >= 3 and " " not in found else word
 
 
 def stems(text: str | None) -> list[str]:
@@ -134,3 +156,32 @@ def stems(text: str | None) -> list[str]:
 def typo_budget(length: int) -> int:
     """How many typos a word of this length may carry and still match."""
     return 2 if length >= 8 else 1 if length >= 4 else 0
+
+
+def _english(word: str) -> bool:
+    """An English word that is not also French (`depressed`, not `stress`)."""
+    french = simplemma.is_known(_accents().get(word, word), lang="fr")
+    return not french and simplemma.is_known(word, lang="en")
+
+
+@lru_cache(maxsize=1)
+def _accents() -> dict[str, str]:
+    """French words as people type them without accents → as the dictionary has them."""
+    out: dict[str, str] = {}
+    for form in DefaultDictionaryFactory().get_dictionary("fr"):
+        if not form.isascii():
+            out.setdefault(fold(form), form)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def known(word: str) -> bool:
+    """Whether a folded word is a real French or English word (then it is what it says,
+    not a typo of a neighbour: `depression` is not `detresse`, `lourdes` not `sourd`)."""
+    if len(word) < 4 or word.isdigit() or word in SPELLINGS:
+        return True
+    return (
+        simplemma.is_known(word, lang="fr")
+        or simplemma.is_known(word, lang="en")
+        or word in _accents()
+    )
