@@ -21,3 +21,17 @@ def load(part: str) -> list[dict[str, Any]]:
     for path in sorted(CORPUS.glob(PARTS[part])):
         items += yaml.safe_load(path.read_text(encoding="utf-8"))
     return items
+
+
+def training() -> list[dict[str, Any]]:
+    """What the model learns from: the tuning messages and the tuning directory queries
+    (the reader serves both doors). Held-out files are never read here."""
+    items = load("tuning")
+    for path in sorted(CORPUS.glob("directory_*.yaml")):
+        if "heldout" not in path.name:
+            queries = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+            items += [
+                {"text": q["query"], "level": "danger" if q.get("danger") else "none"}
+                for q in queries
+            ]
+    return items

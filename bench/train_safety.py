@@ -1,6 +1,7 @@
 """Train the reader's linear model on the tuning corpus; write bot/safety/model.json.
 
-Only `tests/corpus/danger_tune*.yaml` is read: the held-out files are never seen here.
+Only the tuning files of `tests/corpus/` are read (danger messages and directory queries):
+the held-out files are never seen here.
 The decision threshold is chosen by 5-fold cross-validation on the tuning corpus: the
 lowest one at which patterns-or-model raise at most `--max-false-alarms` on the traps.
 Run with `make train-safety` (needs the `train` extra: scikit-learn).
@@ -10,27 +11,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from bench.safety_corpus import training
 from bot.safety.model import WEIGHTS
 from bot.safety.reader import Reader
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 C = 1.0
-
-
-def tuning() -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    for path in sorted(CORPUS.glob("danger_tune*.yaml")):
-        items += yaml.safe_load(path.read_text(encoding="utf-8"))
-    return items
 
 
 def fit(rows: list[dict[str, int]], labels: np.ndarray) -> tuple[DictVectorizer, Any]:
@@ -45,7 +37,7 @@ def main() -> None:
     parser.add_argument("--max-false-alarms", type=float, default=0.06)
     args = parser.parse_args()
     reader = Reader(with_model=False)
-    items = tuning()
+    items = training()
     seen = [reader.evidence(x["text"]) for x in items]
     rows = [dict.fromkeys(e.features, 1) for e in seen]
     danger = np.array([x["level"] == "danger" for x in items])

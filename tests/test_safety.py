@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from bench.safety_corpus import load
+from bench.safety_corpus import load, training
 from bot.neutral import neutralise
 from bot.safety import Level, Situation, is_danger, read
 from bot.safety.model import WEIGHTS
@@ -130,7 +130,7 @@ def test_corpus_split_keeps_a_third_apart() -> None:
 def test_model_was_trained_on_the_current_tuning_corpus() -> None:
     """Editing the corpus without `make train-safety` would ship a stale model."""
     trained = json.loads(WEIGHTS.read_text(encoding="utf-8"))["trained_on"]
-    assert trained == len(load("tuning"))
+    assert trained == len(training())
 
 
 def test_neutralise_mentions_html_and_size() -> None:

@@ -38,7 +38,7 @@ def load(vocabulary: Iterable[str]) -> None:
             for form in french:
                 if not form.isascii():
                     _accents.setdefault(fold(form), form)
-        for word in vocabulary:
+        for word in sorted(vocabulary):  # one order, whatever the hash seed
             _vocabulary.setdefault(fold(word), key(word))
         _typo.cache_clear()
 
