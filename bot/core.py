@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 
 from bot import attachments, coordination, lane, listening, offers, reminders, requests, rights
@@ -33,7 +34,9 @@ class Bot:
         self._last_retry: datetime | None = None
 
     async def start(self, now: datetime) -> None:
-        """Make sure the recurring follow-ups exist (idempotent across replicas)."""
+        """Load the safety reader (not on someone's first message); make sure the recurring
+        follow-ups exist (idempotent across replicas)."""
+        await asyncio.to_thread(read, "")
         await reminders.ensure_recurring(self.ctx, now)
 
     async def handle(self, msg: IncomingMessage) -> Out:

@@ -181,7 +181,7 @@ def test_real_clock_offer_moves_on_after_two_seconds(tmp_path: Path) -> None:
     assert process.stdin is not None
     process.stdin.write("/as alice\ndemande\npasser\nanonyme\n")
     process.stdin.flush()
-    wallclock.sleep(4.5)
+    wallclock.sleep(6.5)  # start-up (the safety reader loads) + 2 s offer + ticks
     stdout, stderr = process.communicate("/as dominique\naccepter\n", timeout=60)
     assert process.returncode == 0, stderr
     assert "[→ camille] La proposition" in stdout and "expiré" in stdout

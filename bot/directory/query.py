@@ -105,13 +105,9 @@ class Query:
     departements: tuple[str, ...] = ()
     flags: frozenset[str] = field(default_factory=frozenset)
     when: When = field(default_factory=When)
-    situation: Situation | None = None
+    situation: Situation | None = None  # emergency numbers first, the ones that fit
     others: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def danger(self) -> bool:
-        """The safety reader found danger: the fitting emergency numbers come first."""
-        return self.situation is not None
+    danger: bool = False  # the safety reader found danger (not merely a question about it)
 
 
 def understand(raw: str) -> Query:
@@ -145,6 +141,7 @@ def understand(raw: str) -> Query:
         tuple(dict.fromkeys(departements)),
         frozenset(flags),
         when,
-        reading.situation if reading.level is Level.DANGER else None,
+        reading.situation if reading.level is Level.DANGER or reading.asked else None,
         frozenset(others),
+        reading.level is Level.DANGER,
     )

@@ -108,8 +108,8 @@ class Index:
     def search(self, raw: str, now: datetime, limit: int = 20) -> tuple[Query, list[Hit]]:
         """Resources for `raw` at `now`, best first; danger queries start with emergencies."""
         query = understand(raw)
-        situation = self.danger.situation(raw, query.situation)
-        if situation is not query.situation:
+        if query.situation is not None:  # the reader decides danger; the words, which numbers
+            situation = self.danger.situation(raw, query.situation)
             query = dataclasses.replace(query, situation=situation)
         moment = query.when.moment(now)
         quarter = quarter_of(moment) if moment else None

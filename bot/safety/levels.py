@@ -44,6 +44,7 @@ class Reading:
     level: Level
     situation: Situation = Situation.SELF
     categories: frozenset[Category] = frozenset()
+    asked: bool = False  # a danger topic named in a question: no alarm, but 3114 first
 
 
 NOTHING = Reading(Level.NONE)

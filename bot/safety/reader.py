@@ -61,7 +61,9 @@ class Reader:
                 return Reading(Level.DANGER, seen.situation, frozenset(seen.doubtful))
             if seen.signals and chance > model.threshold:
                 return Reading(Level.DANGER, seen.situation)
-        return Reading(Level.CONCERN, categories=_DISTRESS) if seen.concern else NOTHING
+        if seen.concern:
+            return Reading(Level.CONCERN, categories=_DISTRESS, asked=seen.asked)
+        return Reading(Level.NONE, asked=True) if seen.asked else NOTHING
 
     def evidence(self, text: str) -> Evidence:
         """What the patterns found, sure or doubtful, and what the model would look at."""
@@ -69,7 +71,7 @@ class Reader:
         labelled = label_tokens(tokens, self.concepts)
         where = index(labelled)
         found = [(c, m) for c, p in self._candidates(where) for m in find(p, labelled, where)]
-        sure, doubtful = self._weigh(labelled, where, found) if found else ({}, {})
+        sure, doubtful, asked = self._weigh(labelled, where, found) if found else ({}, {}, False)
         kept = sure or doubtful
         return Evidence(
             sure=frozenset(sure),
@@ -78,6 +80,7 @@ class Reader:
             features=features(labelled),
             situation=_situation(kept, labelled) if kept else _situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
+            asked=asked,
         )
 
     def _candidates(self, where: dict[str, list[int]]) -> list[tuple[Category, Pattern]]:
@@ -90,7 +93,7 @@ class Reader:
         labelled: Sequence[frozenset[str]],
         where: dict[str, list[int]],
         found: list[tuple[Category, Match]],
-    ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]]]:
+    ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool]:
         """Matches that survive idioms and negations, split into sure and doubtful.
 
         Doubtful: a pattern that is only suggestive (`?`), or a match in a sentence that
@@ -102,17 +105,19 @@ class Reader:
         joking = not self.laugh.isdisjoint(where)
         sure: dict[Category, list[Match]] = {}
         doubtful: dict[Category, list[Match]] = {}
+        asked = False  # a danger topic named in a question ("numéro prévention suicide")
         for category, match in found:
             if in_idiom.intersection(match.positions) or self._negated(match, labelled):
                 continue
             alone = not _first_person(match, labelled)
             if match.pattern.single and (topical or joking or fiction) and alone:
+                asked = asked or (topical and not joking and not fiction)
                 continue
             if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
                 continue
             unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
             (doubtful if unsure else sure).setdefault(category, []).append(match)
-        return sure, doubtful
+        return sure, doubtful, asked
 
     def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         """The sentence of `match` jokes, supposes, or is about work things."""
@@ -208,6 +213,7 @@ class Evidence:
     features: set[str]
     situation: Situation
     concern: bool
+    asked: bool
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
