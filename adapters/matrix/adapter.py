@@ -10,10 +10,12 @@
 - undecryptable events: keys are requested and decryption retried; the person is told
   only after a grace period (receiving.py);
 - about one message per second per room (Tchap's guidance), 429s honoured by nio;
+- in a room the bot opens for someone, its first messages wait until they have joined:
+  Element, excluding insecure devices, would not read them otherwise (waiting.py);
 - reconnection with backoff and jitter, state changes logged, never message text.
 
 Each concept is a layer over the previous one: base → login → rooms → sending →
-receiving → sync → this class.
+waiting → receiving → sync → this class.
 """
 
 from __future__ import annotations

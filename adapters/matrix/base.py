@@ -31,6 +31,9 @@ class MatrixOptions:
     sync_timeout_ms: int = 30_000
     max_backoff: float = 60.0
     locale: str = "fr"
+    # Once someone joined a room the bot opened for them: a moment for their client to
+    # fetch the bot's device keys before the first message arrives (see waiting.py).
+    join_settle: float = 1.0
 
 
 class Checkpoint:
@@ -41,8 +44,8 @@ class Checkpoint:
 
 
 class MatrixBase:
-    """The adapter's state; each concept (login, rooms, sending, receiving, the sync
-    loop) is a layer over the previous one, and `MatrixAdapter` is the last."""
+    """The adapter's state; each concept (login, rooms, sending, waiting, receiving,
+    the sync loop) is a layer over the previous one, and `MatrixAdapter` is the last."""
 
     def __init__(self, options: MatrixOptions, state: KeyValue) -> None:
         self.options = options

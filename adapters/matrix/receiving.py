@@ -20,7 +20,7 @@ from nio import InviteMemberEvent, JoinError, MegolmEvent
 
 from adapters.matrix import content
 from adapters.matrix.base import NS, PLATFORM, Checkpoint, MatrixOptions
-from adapters.matrix.sending import Sending
+from adapters.matrix.waiting import Waiting
 from bot.locales import t
 from bot.messages import Address, IncomingMessage
 from bot.ports import KeyValue, MessageHandler
@@ -35,7 +35,7 @@ class Pending:
     since: float = field(default_factory=time.monotonic)
 
 
-class Receiving(Sending):
+class Receiving(Waiting):
     def __init__(self, options: MatrixOptions, state: KeyValue) -> None:
         super().__init__(options, state)
         self._pending: dict[str, Pending] = {}

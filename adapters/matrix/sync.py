@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 class SyncLoop(Receiving):
     async def run(self, on_message: MessageHandler) -> None:
         self.client = await self._login()
+        await self._load_waiting()
         worker = asyncio.create_task(self._work(on_message))
         try:
             await self._sync_forever()
@@ -86,6 +87,7 @@ class SyncLoop(Receiving):
         for room_id, info in response.rooms.join.items():
             for event in info.timeline.events:
                 await self._event(room_id, event)
+        await self._check_waiting(response)
         await self._retry_undecrypted()
         await self._queue.put(Checkpoint(response.next_batch))
 
