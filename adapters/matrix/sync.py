@@ -102,5 +102,7 @@ class SyncLoop(Receiving):
 
     async def stop(self) -> None:
         self._stopping.set()
+        for task in list(self._background):  # what waits is in the database: nothing lost
+            task.cancel()
         if self.client is not None:
             await self.client.close()
