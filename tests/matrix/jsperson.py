@@ -87,8 +87,23 @@ class JsPerson:
         await self.call("joined", within=70, room_id=room_id, user=other)
         return room_id
 
-    async def say(self, room_id: str, text: str) -> None:
-        await self.call("send", room_id=room_id, text=text)
+    async def say(self, room_id: str, text: str) -> str:
+        """Send plain text; its event id."""
+        return str((await self.call("send", room_id=room_id, text=text))["event_id"])
+
+    async def reply(self, to: dict[str, Any], text: str) -> str:
+        """Reply to a received message as Element's mobile apps do (quoted fallback)."""
+        answer = await self.call("reply", room_id=to["room_id"], event_id=to["event_id"], text=text)
+        return str(answer["event_id"])
+
+    async def edit(self, room_id: str, event_id: str, text: str) -> str:
+        """Edit one of our messages as Element does (`m.replace`, `m.new_content`)."""
+        answer = await self.call("edit", room_id=room_id, event_id=event_id, text=text)
+        return str(answer["event_id"])
+
+    async def file(self, room_id: str, name: str) -> str:
+        """Upload an encrypted file and send it as Element does in an encrypted room."""
+        return str((await self.call("file", room_id=room_id, name=name))["event_id"])
 
     async def join(self, room_id: str) -> None:
         await self.call("join", room_id=room_id)

@@ -47,6 +47,8 @@ class MatrixUser:
             config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True),
         )
         self.inbox: list[Received] = []
+        self.invites: list[str] = []  # rooms this person was invited to
+        self.auto_join = True  # as a person who accepts every invitation at once
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> MatrixUser:
@@ -65,7 +67,9 @@ class MatrixUser:
 
     async def _invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
         if event.state_key == self.user_id and event.membership == "invite":
-            await self.client.join(room.room_id)
+            self.invites.append(room.room_id)
+            if self.auto_join:
+                await self.client.join(room.room_id)
 
     async def dm(self, other: str) -> str:
         """Open an encrypted direct conversation, as Element/Tchap do, and wait for the join."""

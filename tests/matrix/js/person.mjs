@@ -3,6 +3,7 @@
 // Element's "Start chat" opens them. Driven by the tests with JSON lines:
 //   stdin:  {"id": 1, "op": "login", ...}   stdout: {"id": 1, "ok": true, ...}
 //   stdout, unasked: {"event": "message" | "undecryptable" | "invite", ...}
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import readline from "node:readline";
 
 import * as sdk from "matrix-js-sdk";
@@ -46,6 +47,9 @@ async function report(event) {
     room_name: client.getRoom(event.getRoomId())?.name ?? null,
     body: content.body ?? "",
     formatted_body: content.formatted_body ?? null,
+    msgtype: content.msgtype ?? null,
+    relates_to: content["m.relates_to"] ?? null,
+    new_content: content["m.new_content"] ?? null,
     encrypted: event.isEncrypted(),
     shield: info ? EventShieldColour[info.shieldColour] : null,
     shield_reason: info?.shieldReason ?? null,
@@ -149,13 +153,81 @@ async function send({ room_id, text }) {
   return { event_id };
 }
 
+// A reply as Element's mobile apps (and Tchap) send it: the quoted fallback in the body
+// (`> <@sender:server> text` lines) and an <mx-reply> block in formatted_body.
+async function reply({ room_id, event_id, text }) {
+  await encryptedRoom(room_id);
+  const to = client.getRoom(room_id)?.findEventById(event_id);
+  if (!to) throw new Error(`no event ${event_id} in ${room_id}`);
+  const sender = to.getSender();
+  const quoted = (to.getContent().body ?? "").split("\n").map((line) => `> ${line}`);
+  quoted[0] = quoted[0].replace("> ", `> <${sender}> `);
+  const link = `https://matrix.to/#/${room_id}/${event_id}`;
+  const who = `<a href="https://matrix.to/#/${sender}">${sender}</a>`;
+  const content = {
+    msgtype: "m.text",
+    body: `${quoted.join("\n")}\n\n${text}`,
+    format: "org.matrix.custom.html",
+    formatted_body:
+      `<mx-reply><blockquote><a href="${link}">In reply to</a> ${who}<br>` +
+      `${escape(to.getContent().body ?? "")}</blockquote></mx-reply>${escape(text)}`,
+    "m.relates_to": { "m.in_reply_to": { event_id } },
+  };
+  return { event_id: (await client.sendMessage(room_id, content)).event_id };
+}
+
+// An edit as Element sends it: ` * text` in the body, the new text in m.new_content.
+async function edit({ room_id, event_id, text }) {
+  await encryptedRoom(room_id);
+  const content = {
+    msgtype: "m.text",
+    body: ` * ${text}`,
+    "m.new_content": { msgtype: "m.text", body: text },
+    "m.relates_to": { rel_type: "m.replace", event_id },
+  };
+  return { event_id: (await client.sendMessage(room_id, content)).event_id };
+}
+
+// A file as Element sends it in an encrypted room: encrypted (AES-CTR, v2), uploaded,
+// and described by an m.file event that carries its key.
+async function file({ room_id, name, text = "contenu" }) {
+  await encryptedRoom(room_id);
+  const key = randomBytes(32);
+  const iv = Buffer.concat([randomBytes(8), Buffer.alloc(8)]);
+  const cipher = createCipheriv("aes-256-ctr", key, iv);
+  const data = Buffer.concat([cipher.update(Buffer.from(text)), cipher.final()]);
+  const { content_uri } = await client.uploadContent(data, {
+    type: "application/octet-stream",
+    includeFilename: false,
+  });
+  const unpadded = (buffer) => buffer.toString("base64").replace(/=+$/, "");
+  const content = {
+    msgtype: "m.file",
+    body: name,
+    filename: name,
+    info: { mimetype: "application/pdf", size: text.length },
+    file: {
+      v: "v2",
+      url: content_uri,
+      key: { alg: "A256CTR", ext: true, k: key.toString("base64url"), key_ops: ["encrypt", "decrypt"], kty: "oct" },
+      iv: unpadded(iv),
+      hashes: { sha256: unpadded(createHash("sha256").update(data).digest()) },
+    },
+  };
+  return { event_id: (await client.sendMessage(room_id, content)).event_id };
+}
+
+function escape(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 async function stop() {
   client?.stopClient();
   setTimeout(() => process.exit(0), 50);
   return {};
 }
 
-const ops = { login, dm, joined, join, send, stop };
+const ops = { login, dm, joined, join, send, reply, edit, file, stop };
 const lines = readline.createInterface({ input: process.stdin });
 lines.on("line", (line) => {
   const request = JSON.parse(line);

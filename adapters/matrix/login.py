@@ -1,0 +1,67 @@
+"""One device for the bot's whole life: restored from the database, or logged in once."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
+
+from adapters.matrix.base import NS, MatrixBase
+
+log = logging.getLogger(__name__)
+
+
+class Login(MatrixBase):
+    def _new_client(self) -> AsyncClient:
+        config = AsyncClientConfig(
+            encryption_enabled=True,
+            store_sync_tokens=False,
+            pickle_key=self.options.pickle_key,
+            max_timeouts=0,  # our loop reconnects, with jitter, and says so
+            request_timeout=self.options.sync_timeout_ms / 1000 + 30,
+        )
+        self.options.store_path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return AsyncClient(
+            self.options.homeserver,
+            self.options.user_id,
+            store_path=str(self.options.store_path),
+            config=config,
+        )
+
+    async def _login(self) -> AsyncClient:
+        """Restore the one device we have, or log in once and remember it."""
+        client = self._new_client()
+        saved = await self.state.get(NS, "credentials")
+        if saved:
+            creds = json.loads(saved)
+            store = self.options.store_path / f"{creds['user_id']}_{creds['device_id']}.db"
+            if store.exists():
+                client.restore_login(creds["user_id"], creds["device_id"], creds["access_token"])
+                log.info("matrix: restored device %s", creds["device_id"])
+                return client
+            log.warning(
+                "matrix: the encryption store of device %s is missing; logging in "
+                "as a new device (old encrypted history is unreadable)",
+                creds["device_id"],
+            )
+        if self.options.access_token and not saved:
+            client.access_token = self.options.access_token
+            who = await client.whoami()
+            if isinstance(who, WhoamiResponse) and who.device_id:
+                await self._remember(who.user_id, who.device_id, self.options.access_token)
+                client.restore_login(who.user_id, who.device_id, self.options.access_token)
+                return client
+        if not self.options.password:
+            raise RuntimeError("matrix: no usable credentials (set matrix.password)")
+        response = await client.login(self.options.password, device_name=self.options.device_name)
+        if not isinstance(response, LoginResponse):
+            raise RuntimeError(f"matrix: login refused ({getattr(response, 'status_code', '?')})")
+        await self._remember(response.user_id, response.device_id, response.access_token)
+        log.info("matrix: logged in as a new device %s", response.device_id)
+        return client
+
+    async def _remember(self, user: str, device: str, token: str) -> None:
+        """Keep the device for life (in the database, encrypted like every value)."""
+        creds = {"user_id": user, "device_id": device, "access_token": token}
+        await self.state.put(NS, "credentials", json.dumps(creds))
