@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+import select
 import shutil
 import subprocess
 import sys
 import time as wallclock
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -163,6 +165,22 @@ async def test_two_replicas_run_each_action_once(any_store: SqlStore) -> None:
         await other.engine.dispose()
 
 
+def _read_until(stream: IO[str], marker: str, within: float) -> str:
+    """What the bot printed until `marker` shows (the offer moved on), at most `within` s.
+
+    Raw reads on the descriptor: nothing is left in a Python buffer for `communicate`."""
+    seen = b""
+    deadline = wallclock.monotonic() + within
+    while marker.encode() not in seen and wallclock.monotonic() < deadline:
+        ready, _, _ = select.select([stream], [], [], 0.2)
+        if ready:
+            chunk = os.read(stream.fileno(), 65536)
+            if not chunk:
+                break
+            seen += chunk
+    return seen.decode(errors="replace")
+
+
 def test_real_clock_offer_moves_on_after_two_seconds(tmp_path: Path) -> None:
     """A live run: camille ignores the offer; two seconds later dominique gets it."""
     shutil.copy(ROOT / "directory.yaml", tmp_path / "directory.yaml")
@@ -178,11 +196,18 @@ def test_real_clock_offer_moves_on_after_two_seconds(tmp_path: Path) -> None:
         cwd=tmp_path,
         env=env,
     )
-    assert process.stdin is not None
-    process.stdin.write("/as alice\ndemande\npasser\nanonyme\n")
-    process.stdin.flush()
-    wallclock.sleep(6.5)  # start-up (the safety reader loads) + 2 s offer + ticks
-    stdout, stderr = process.communicate("/as dominique\naccepter\n", timeout=60)
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        process.stdin.write("/as alice\ndemande\npasser\nanonyme\n")
+        process.stdin.flush()
+        seen = _read_until(process.stdout, "[→ dominique] 📩", within=30.0)
+        process.stdin.write("/as dominique\naccepter\n")  # while dominique's offer is open
+        process.stdin.flush()
+        rest, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    stdout = seen + rest
     assert process.returncode == 0, stderr
     assert "[→ camille] La proposition" in stdout and "expiré" in stdout
     assert "[→ dominique] 📩 **Nouvelle demande" in stdout
