@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import attachments, lane, offers, reminders
+from bot import attachments, lane, reminders
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Name
 from bot.context import Context
@@ -40,11 +40,11 @@ class Bot:
     def __init__(self, ctx: Context, owner: str = "bot") -> None:
         self.ctx = ctx
         self.owner = owner
-        self._last_retry: datetime | None = None
 
     async def start(self, now: datetime) -> None:
         """Make sure the recurring follow-ups exist (idempotent across replicas)."""
         await reminders.ensure_recurring(self.ctx, now)
+        await reminders.ensure_case_rows(self.ctx, now)
 
     async def handle(self, msg: IncomingMessage) -> Out:
         """Read and answer the text; what is not text is never relayed, and the sender knows."""
@@ -130,23 +130,14 @@ class Bot:
             me.locale, changed = detect(msg.text) or self.ctx.policy.default_locale, True
         return changed
 
-    async def expire_offers(self, now: datetime) -> Out:
-        """Move on every offer whose time is up (wired to the scheduler elsewhere)."""
-        return await offers.expire_offers(self.ctx, now)
-
     async def purge(self, now: datetime) -> PurgeReport:
         """Retention: ended cases and idle people past `retention.cases`, old audit entries."""
         retention = self.ctx.policy.retention
         return await self.ctx.store.purge(now - retention.cases, now - retention.audit)
 
     async def tick(self, now: datetime) -> Out:
-        """Periodic work: expire offers, carry out due follow-ups, retry waiting cases."""
-        out = await self.expire_offers(now)
-        out += await reminders.run_due(self.ctx, now, self.owner)
-        if self._last_retry is None or now - self._last_retry >= self.ctx.policy.waiting_retry:
-            self._last_retry = now
-            out += await offers.retry_waiting(self.ctx, now)
-        return out
+        """Periodic work: carry out the follow-ups that are due (offer expiry included)."""
+        return await reminders.run_due(self.ctx, now, self.owner)
 
 
 def _is_relay(case: Case | None) -> bool:

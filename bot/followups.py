@@ -16,11 +16,22 @@ PARIS = ZoneInfo("Europe/Paris")
 
 
 class Kind(StrEnum):
+    OFFER_EXPIRY = "offer_expiry"  # an offer's time is up: the next listener gets it
+    WAITING_RETRY = "waiting_retry"  # a case nobody could take is offered again
     NUDGE = "nudge"  # to the listener, while an accepted case stays open
     CHECKIN = "checkin"  # to the requester, 7 days after closing, if asked
     DISPO_RETURN = "dispo_return"  # a listener's unavailability ends
     PURGE = "purge"  # daily retention purge
     DIGEST = "digest"  # weekly counts to coordinators
+
+
+class DueState(StrEnum):
+    """Where a follow-up row is: waiting, taken by one process, carried out, or moot."""
+
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    DONE = "done"
+    CANCELLED = "cancelled"
 
 
 # Kinds that wait for the end of quiet hours, and those that also skip weekends/holidays.

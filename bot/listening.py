@@ -8,13 +8,14 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import offers, relaying, scheduling
-from bot.cases import Case, CaseState, Mode
+from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState
 from bot.privacy import listener_actor
 from bot.requests import closed_for_requester
+from bot.triggers import fire
 
 Out = list[OutgoingMessage]
 PARIS = ZoneInfo("Europe/Paris")
@@ -63,10 +64,7 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
     case = await _pick(ctx, me, args, [CaseState.ACCEPTED], "nothing_to_close", "clore")
     if isinstance(case, list):
         return case
-    moved = await ctx.store.move(
-        case.id, CaseState.ACCEPTED, CaseState.CLOSED, now, expect_listener=me.id
-    )
-    if not moved:
+    if not await fire(ctx, case, Trigger.CLOSE, me.id, now):
         return ctx.to_member(me, "nothing_to_close")
     await ctx.audit(listener_actor(me.id), "closed", case.ref, ctx.platform_of(me))
     out = ctx.to_member(me, "closed_listener", ref=case.ref)

@@ -6,13 +6,14 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import offers, relaying, scheduling
-from bot.cases import Case, CaseState, Mode, OfferOutcome
+from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.conversation.answers import mode, yes_no
 from bot.locales import t
 from bot.messages import Button, IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person
 from bot.privacy import REQUESTER
+from bot.triggers import fire
 
 Out = list[OutgoingMessage]
 MAX_TEAM_CHARS = 200
@@ -111,16 +112,7 @@ async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
             await ctx.store.save_person(me)
             return [ctx.to_person(me, "cancelled_draft")]
         return [ctx.to_person(me, "nothing_to_cancel")]
-    withdrawn = OfferOutcome.WITHDRAWN if case.state is CaseState.OFFERED else None
-    moved = await ctx.store.move(
-        case.id,
-        case.state,
-        CaseState.CANCELLED,
-        now,
-        expect_listener=case.listener_id,
-        offer_outcome=withdrawn,
-    )
-    if not moved:
+    if not await fire(ctx, case, Trigger.CANCEL, None, now):
         return await cancel(ctx, me, now)
     await ctx.audit(REQUESTER, "cancelled", case.ref, me.address.platform)
     out = [ctx.to_person(me, "cancelled_requester", ref=case.ref)]
@@ -137,7 +129,7 @@ async def close(ctx: Context, me: Person, now: datetime) -> Out:
         return [ctx.to_person(me, "nothing_to_close")]
     if case.state is not CaseState.ACCEPTED:
         return await cancel(ctx, me, now)
-    if not await ctx.store.move(case.id, CaseState.ACCEPTED, CaseState.CLOSED, now):
+    if not await fire(ctx, case, Trigger.CLOSE, None, now):
         return [ctx.to_person(me, "nothing_to_close")]
     await ctx.audit(REQUESTER, "closed", case.ref, me.address.platform)
     member = ctx.roster.get(case.listener_id) if case.listener_id else None

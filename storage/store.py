@@ -11,7 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import attachments, copies
 from bot.cases import Case, CaseState, Mode, OfferOutcome, new_ref
-from bot.followups import DueAction, Kind
+from bot.clock import ZONE_NAME
+from bot.followups import DueAction, DueState, Kind
+from bot.lifecycle import Change, FollowUp
 from bot.messages import Address
 from bot.people import Dialog, ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
@@ -205,37 +207,74 @@ class SqlStore:
             rows = await s.scalars(select(OfferRow.listener_id).where(OfferRow.case_id == case_id))
             return set(rows)
 
-    async def offer(
-        self, case_id: int, listener_id: str, now: datetime, expires_at: datetime
-    ) -> bool:
-        """waiting → offered to one listener, recorded once; False if the case moved meanwhile."""
+    async def apply(self, change: Change) -> bool:
+        """One compare-and-set transaction: the case, its offers, its follow-ups; exactly
+        one concurrent caller can win, and a listener is never offered a case twice."""
+        where = [CaseRow.id == change.case_id, CaseRow.state == change.expect_state.value]
+        if change.expect_listener is not None:
+            where.append(CaseRow.listener_id == change.expect_listener)
+        values: dict[str, object] = {
+            "state": change.state.value,
+            "listener_id": change.listener_id,
+            "version": CaseRow.version + 1,
+            **dict(change.stamps),
+        }
+        if change.reset_alert:
+            values["waiting_alerted"] = False
         try:
             async with self.sessions.begin() as s:
-                result = await s.execute(
-                    update(CaseRow)
-                    .where(CaseRow.id == case_id, CaseRow.state == CaseState.WAITING.value)
-                    .values(
-                        state=CaseState.OFFERED.value,
-                        listener_id=listener_id,
-                        offered_at=now,
-                        offer_expires_at=expires_at,
-                        version=CaseRow.version + 1,
-                    )
-                )
+                result = await s.execute(update(CaseRow).where(*where).values(**values))
                 if result.rowcount != 1:  # type: ignore[attr-defined]
                     return False
-                s.add(
-                    OfferRow(
-                        case_id=case_id,
-                        listener_id=listener_id,
-                        offered_at=now,
-                        outcome=OfferOutcome.PENDING.value,
-                    )
-                )
-                await self._touch_listener(s, listener_id, now)
+                await self._offers(s, change)
+                await self._follow_ups(s, change)
             return True
-        except IntegrityError:
+        except IntegrityError:  # the listener was already offered this case
             return False
+
+    async def _offers(self, s: AsyncSession, change: Change) -> None:
+        if change.outcome is not None and change.expect_listener is not None:
+            answered = (
+                OfferOutcome.PENDING
+                if change.expect_state is CaseState.OFFERED
+                else OfferOutcome.ACCEPTED
+            )
+            await s.execute(
+                update(OfferRow)
+                .where(
+                    OfferRow.case_id == change.case_id,
+                    OfferRow.listener_id == change.expect_listener,
+                    OfferRow.outcome == answered.value,
+                )
+                .values(outcome=change.outcome.value, answered_at=change.at)
+            )
+        if change.offer_to is not None:
+            s.add(
+                OfferRow(
+                    case_id=change.case_id,
+                    listener_id=change.offer_to,
+                    offered_at=change.at,
+                    outcome=OfferOutcome.PENDING.value,
+                )
+            )
+            await s.flush()
+            await self._touch_listener(s, change.offer_to, change.at)
+
+    async def _follow_ups(self, s: AsyncSession, change: Change) -> None:
+        if change.cancel:
+            await s.execute(
+                update(DueActionRow)
+                .where(
+                    DueActionRow.case_id == change.case_id,
+                    DueActionRow.kind.in_([k.value for k in change.cancel]),
+                    DueActionRow.state == DueState.PENDING.value,
+                )
+                .values(state=DueState.CANCELLED.value, done_at=change.at)
+            )
+        for follow_up in change.schedule:
+            known = await s.scalar(select(DueActionRow.id).where(DueActionRow.key == follow_up.key))
+            if known is None:
+                s.add(_due_row(follow_up, change.at, ZONE_NAME))
 
     async def _touch_listener(self, s: AsyncSession, listener_id: str, now: datetime) -> None:
         row = await s.get(ListenerStateRow, listener_id)
@@ -243,51 +282,6 @@ class SqlStore:
             s.add(ListenerStateRow(listener_id=listener_id, available=True, last_offer_at=now))
         else:
             row.last_offer_at = now
-
-    async def move(
-        self,
-        case_id: int,
-        expect_state: CaseState,
-        to_state: CaseState,
-        now: datetime,
-        *,
-        expect_listener: str | None = None,
-        offer_outcome: OfferOutcome | None = None,
-        keep_listener: bool = True,
-    ) -> bool:
-        """Compare-and-set of a case's state: exactly one concurrent caller can win."""
-        where = [CaseRow.id == case_id, CaseRow.state == expect_state.value]
-        if expect_listener is not None:
-            where.append(CaseRow.listener_id == expect_listener)
-        values: dict[str, object] = {"state": to_state.value, "version": CaseRow.version + 1}
-        if to_state is CaseState.ACCEPTED:
-            values["accepted_at"] = now
-        if to_state in (CaseState.CLOSED, CaseState.CANCELLED):
-            values["ended_at"] = now
-        if to_state is CaseState.WAITING:
-            values.update(offer_expires_at=None, waiting_alerted=False)
-        if not keep_listener:
-            values["listener_id"] = None
-        async with self.sessions.begin() as s:
-            result = await s.execute(update(CaseRow).where(*where).values(**values))
-            if result.rowcount != 1:  # type: ignore[attr-defined]
-                return False
-            if offer_outcome is not None and expect_listener is not None:
-                answered = (
-                    OfferOutcome.PENDING
-                    if expect_state is CaseState.OFFERED
-                    else OfferOutcome.ACCEPTED
-                )
-                await s.execute(
-                    update(OfferRow)
-                    .where(
-                        OfferRow.case_id == case_id,
-                        OfferRow.listener_id == expect_listener,
-                        OfferRow.outcome == answered.value,
-                    )
-                    .values(outcome=offer_outcome.value, answered_at=now)
-                )
-        return True
 
     async def mark_waiting_alerted(self, case_id: int) -> None:
         async with self.sessions.begin() as s:
@@ -443,30 +437,10 @@ class SqlStore:
 
     # follow-ups --------------------------------------------------------------
 
-    async def schedule(
-        self,
-        kind: Kind,
-        due_at: datetime,
-        key: str,
-        now: datetime,
-        case_id: int | None = None,
-        subject: str | None = None,
-        zone: str = "Europe/Paris",
-    ) -> bool:
+    async def schedule(self, follow_up: FollowUp, now: datetime, zone: str = ZONE_NAME) -> bool:
         try:
             async with self.sessions.begin() as s:
-                s.add(
-                    DueActionRow(
-                        key=key,
-                        kind=kind.value,
-                        case_id=case_id,
-                        subject=subject,
-                        due_at=due_at,
-                        zone=zone,
-                        state="pending",
-                        created_at=now,
-                    )
-                )
+                s.add(_due_row(follow_up, now, zone))
             return True
         except IntegrityError:
             return False
@@ -474,8 +448,10 @@ class SqlStore:
     @staticmethod
     def _claimable(now: datetime, lease: timedelta) -> object:
         return or_(
-            and_(DueActionRow.state == "pending", DueActionRow.due_at <= now),
-            and_(DueActionRow.state == "claimed", DueActionRow.claimed_at < now - lease),
+            and_(DueActionRow.state == DueState.PENDING.value, DueActionRow.due_at <= now),
+            and_(
+                DueActionRow.state == DueState.CLAIMED.value, DueActionRow.claimed_at < now - lease
+            ),
         )
 
     async def due_actions(self, now: datetime, lease: timedelta) -> list[DueAction]:
@@ -495,7 +471,7 @@ class SqlStore:
             result = await s.execute(
                 update(DueActionRow)
                 .where(DueActionRow.id == action_id, self._claimable(now, lease))  # type: ignore[arg-type]
-                .values(state="claimed", owner=owner, claimed_at=now)
+                .values(state=DueState.CLAIMED.value, owner=owner, claimed_at=now)
             )
             return result.rowcount == 1  # type: ignore[attr-defined,no-any-return]
 
@@ -504,7 +480,7 @@ class SqlStore:
             await s.execute(
                 update(DueActionRow)
                 .where(DueActionRow.id == action_id)
-                .values(state="done", done_at=now)
+                .values(state=DueState.DONE.value, done_at=now)
             )
 
     async def postpone(self, action_id: int, due_at: datetime) -> None:
@@ -512,5 +488,18 @@ class SqlStore:
             await s.execute(
                 update(DueActionRow)
                 .where(DueActionRow.id == action_id)
-                .values(state="pending", due_at=due_at, owner=None, claimed_at=None)
+                .values(state=DueState.PENDING.value, due_at=due_at, owner=None, claimed_at=None)
             )
+
+
+def _due_row(follow_up: FollowUp, now: datetime, zone: str) -> DueActionRow:
+    return DueActionRow(
+        key=follow_up.key,
+        kind=follow_up.kind.value,
+        case_id=follow_up.case_id,
+        subject=follow_up.subject,
+        due_at=follow_up.due_at,
+        zone=zone,
+        state=DueState.PENDING.value,
+        created_at=now,
+    )
