@@ -72,18 +72,19 @@ class MemoryKeyValue:
         return True
 
 
-class Store(Protocol):
-    """Persistence of people, cases, offers and listener availability.
-
-    Every state change is a `Change` from the life cycle, applied as a compare-and-set,
-    so two replicas answering at once cannot both win.
-    """
+class People(Protocol):
+    """People who wrote to the bot (identifying fields encrypted at rest)."""
 
     async def person(self, address: Address, now: datetime) -> Person: ...
 
     async def person_by_id(self, person_id: int) -> Person | None: ...
 
     async def save_person(self, person: Person) -> None: ...
+
+
+class Cases(Protocol):
+    """Cases and their offers. Every state change is a `Change` from the life cycle,
+    applied as a compare-and-set, so two replicas answering at once cannot both win."""
 
     async def create_case(
         self,
@@ -119,13 +120,21 @@ class Store(Protocol):
 
     async def set_checkin(self, case_id: int, wanted: bool) -> None: ...
 
+    async def cases_of_requester(self, person_id: int) -> list[Case]: ...
+
+
+class Availability(Protocol):
+    """Listeners' availability, and their load for routing."""
+
     async def listener_states(self) -> dict[str, ListenerState]: ...
 
     async def save_listener_state(self, state: ListenerState) -> None: ...
 
     async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]: ...
 
-    async def cases_of_requester(self, person_id: int) -> list[Case]: ...
+
+class Audit(Protocol):
+    """Who accessed or changed a case, erasure, retention and the counts it leaves."""
 
     async def forget(self, person_id: int) -> None:
         """Erase a person and every case they asked for."""
@@ -143,6 +152,10 @@ class Store(Protocol):
     async def activity_since(self, since: datetime) -> dict[str, int]:
         """Counts of cases created, accepted and closed since a moment (for digests)."""
 
+
+class FollowUps(Protocol):
+    """Follow-up rows: each one claimed by one process before it is carried out."""
+
     async def schedule(self, follow_up: FollowUp, now: datetime, zone: str = ZONE_NAME) -> bool:
         """Add a due action once (aware UTC time, IANA zone for its local rules);
         False when its key is already scheduled."""
@@ -155,3 +168,7 @@ class Store(Protocol):
     async def finish(self, action_id: int, now: datetime) -> None: ...
 
     async def postpone(self, action_id: int, due_at: datetime) -> None: ...
+
+
+class Store(People, Cases, Availability, Audit, FollowUps, Protocol):
+    """Every storage port the core uses (adapter state is `KeyValue`, apart)."""
