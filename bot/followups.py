@@ -12,7 +12,9 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-PARIS = ZoneInfo("Europe/Paris")
+from bot.clock import ZONE, ZONE_NAME
+
+PARIS = ZONE
 
 
 class Kind(StrEnum):
@@ -47,7 +49,7 @@ class DueAction:
     due_at: datetime
     case_id: int | None = None
     subject: str | None = None
-    zone: str = "Europe/Paris"
+    zone: str = ZONE_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,7 @@ class QuietHours:
     zone: ZoneInfo = PARIS
 
     @staticmethod
-    def parse(text: str, zone: str = "Europe/Paris") -> QuietHours:
+    def parse(text: str, zone: str = ZONE_NAME) -> QuietHours:
         first, second = text.split("-")
         return QuietHours(time.fromisoformat(first), time.fromisoformat(second), ZoneInfo(zone))
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from bot import offers, relaying, scheduling
 from bot.cases import Case, CaseState, Mode, Trigger
+from bot.clock import ZONE
 from bot.context import Context
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
@@ -18,7 +18,7 @@ from bot.requests import closed_for_requester
 from bot.triggers import fire
 
 Out = list[OutgoingMessage]
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = ZONE
 _REF = re.compile(r"\b([A-Z0-9]{4})\b")
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?|(\d{4})-(\d{2})-(\d{2})")
 

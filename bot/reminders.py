@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot import offers
 from bot.cases import CaseState
+from bot.clock import ZONE
 from bot.context import Context
 from bot.followups import DueAction, Kind, next_allowed, next_local
 from bot.lifecycle import FollowUp
@@ -19,7 +20,7 @@ from bot.scheduling import schedule, waiting_retry
 
 Out = list[OutgoingMessage]
 log = logging.getLogger(__name__)
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = ZONE
 LEASE = timedelta(minutes=10)
 PURGE_AT = time(3, 30)
 DIGEST_AT, MONDAY = time(9, 0), 0
