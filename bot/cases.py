@@ -78,12 +78,19 @@ def allows(state: CaseState, trigger: Trigger) -> bool:
 
 
 # No 0/O, 1/I/L, 5/S: references are read aloud and typed on phones.
-_REF_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
+REF_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
+REF_LENGTH = 4
 
 
-def new_ref(length: int = 4) -> str:
+def new_ref(length: int = REF_LENGTH) -> str:
     """A short random case reference with no meaning and no sequence."""
-    return "".join(secrets.choice(_REF_ALPHABET) for _ in range(length))
+    return "".join(secrets.choice(REF_ALPHABET) for _ in range(length))
+
+
+def looks_like_ref(word: str) -> bool:
+    """Whether `word` could be a case reference ("tout", "mais" cannot), any case."""
+    upper = word.upper()
+    return len(upper) == REF_LENGTH and all(ch in REF_ALPHABET for ch in upper)
 
 
 @dataclass(frozen=True, slots=True)

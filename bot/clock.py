@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+# The one time zone of the group's local rules (quiet hours, dates typed, digests).
+ZONE_NAME = "Europe/Paris"
+ZONE = ZoneInfo(ZONE_NAME)
 
 
 class SystemClock:

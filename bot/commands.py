@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
 
+from bot.cases import looks_like_ref
 from bot.text import fold
 
 
@@ -85,19 +86,89 @@ _WHOLE_MESSAGE = {"plus": Name.NUMBERS, "more": Name.NUMBERS}
 # Words that carry their own argument when used alone.
 _IMPLIED_ARGS = {"english": "en", "francais": "fr"}
 
-# In a conversation that is being relayed, a bare word is a command only when the
-# whole message is short; longer text is meant for the other person.
-_MAX_BARE_WORDS_IN_RELAY = 3
+# Words that are commands only outside a relay: in a conversation with someone,
+# "écoute", "parler", "numéro", "plus" or "?" alone are words for that person.
+LOOSE = frozenset({"?", "ecoute", "parler", "talk", "numero", "number", "plus", "more"})
+
+
+class Role(StrEnum):
+    """Who may use a command."""
+
+    ANYONE = "anyone"
+    LISTENER = "listener"
+    COORDINATOR = "coordinator"
+
+
+ROLE: dict[Name, Role] = {
+    **dict.fromkeys(Name, Role.ANYONE),
+    **dict.fromkeys(
+        (Name.ACCEPT, Name.DECLINE, Name.TRANSFER, Name.AVAILABLE, Name.MINE), Role.LISTENER
+    ),
+    **dict.fromkeys((Name.LISTENERS, Name.STATS, Name.WAITING), Role.COORDINATOR),
+}
+
+
+class Args(Enum):
+    """What may follow a command word for the whole message to be that command."""
+
+    NONE = "none"  # `aide`, `annuler`, `stats`…
+    REF = "ref"  # `clore`, `clore K7Q2`
+    AVAILABILITY = "availability"  # `dispo on`, `dispo off jusqu'au 24/12`
+    QUERY = "query"  # `numéros burn-out`: any words
+    LANGUAGE = "language"  # `langue en`, `english`
+
+
+ARGS: dict[Name, Args] = {
+    Name.HELP: Args.NONE,
+    Name.REQUEST: Args.NONE,
+    Name.NUMBERS: Args.QUERY,
+    Name.CANCEL: Args.NONE,
+    Name.ACCEPT: Args.REF,
+    Name.DECLINE: Args.REF,
+    Name.CLOSE: Args.REF,
+    Name.TRANSFER: Args.REF,
+    Name.AVAILABLE: Args.AVAILABILITY,
+    Name.MINE: Args.NONE,
+    Name.MY_DATA: Args.NONE,
+    Name.FORGET: Args.NONE,
+    Name.LISTENERS: Args.NONE,
+    Name.STATS: Args.NONE,
+    Name.WAITING: Args.NONE,
+    Name.SKIP: Args.NONE,
+    Name.LANGUAGE: Args.LANGUAGE,
+}
+_SWITCHES = frozenset({"on", "off", "oui", "non"})
+_LANGUAGES = frozenset({"fr", "en", "english", "anglais", "francais", "french"})
 
 
 @dataclass(frozen=True, slots=True)
 class Command:
+    """`word` is the alias as typed (folded); `prefixed` that it began with `!` or `/`."""
+
     name: Name
     args: str = ""
+    word: str = ""
+    prefixed: bool = False
+
+    @property
+    def is_whole(self) -> bool:
+        """The whole message is this command: its word, then only what it takes."""
+        if self.word in LOOSE:
+            return False
+        kind, words = ARGS[self.name], self.args.split()
+        if not words or kind is Args.QUERY:
+            return True
+        if kind is Args.REF:
+            return len(words) == 1 and looks_like_ref(words[0])
+        if kind is Args.AVAILABILITY:
+            return words[0] in _SWITCHES
+        if kind is Args.LANGUAGE:
+            return len(words) == 1 and words[0] in _LANGUAGES
+        return False
 
 
-def parse(text: str, *, relaying: bool = False) -> Command | None:
-    """Return the command in `text`, or None when it is ordinary text."""
+def parse(text: str) -> Command | None:
+    """Return the command `text` starts with, or None when it is ordinary text."""
     folded = fold(text).strip()
     prefixed = folded[:1] in ("!", "/")
     if prefixed:
@@ -105,14 +176,12 @@ def parse(text: str, *, relaying: bool = False) -> Command | None:
     words = folded.split()
     if not words:
         return None
-    if relaying and not prefixed and len(words) > _MAX_BARE_WORDS_IN_RELAY:
-        return None
     if len(words) == 1 and words[0] in _WHOLE_MESSAGE:
-        return Command(_WHOLE_MESSAGE[words[0]], words[0])
+        return Command(_WHOLE_MESSAGE[words[0]], words[0], words[0], prefixed)
     for size in (2, 1):
-        head = " ".join(words[:size])
-        name = ALIASES.get(head.rstrip(" :.,!"))
+        head = " ".join(words[:size]).rstrip(" :.,!")
+        name = ALIASES.get(head)
         if name is not None and len(words) >= size:
             args = " ".join(words[size:]) or _IMPLIED_ARGS.get(head, "")
-            return Command(name, args)
+            return Command(name, args, head, prefixed)
     return None

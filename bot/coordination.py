@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from bot.cases import CaseState
+from bot.clock import ZONE
 from bot.context import Context
 from bot.locales import t
 from bot.messages import OutgoingMessage
@@ -13,7 +13,7 @@ from bot.people import Listener
 from bot.privacy import coordinator_actor
 
 Out = list[OutgoingMessage]
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = ZONE
 
 
 def _reply(ctx: Context, me: Listener, lines: list[str]) -> Out:

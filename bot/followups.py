@@ -12,15 +12,28 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-PARIS = ZoneInfo("Europe/Paris")
+from bot.clock import ZONE, ZONE_NAME
+
+PARIS = ZONE
 
 
 class Kind(StrEnum):
+    OFFER_EXPIRY = "offer_expiry"  # an offer's time is up: the next listener gets it
+    WAITING_RETRY = "waiting_retry"  # a case nobody could take is offered again
     NUDGE = "nudge"  # to the listener, while an accepted case stays open
     CHECKIN = "checkin"  # to the requester, 7 days after closing, if asked
     DISPO_RETURN = "dispo_return"  # a listener's unavailability ends
     PURGE = "purge"  # daily retention purge
     DIGEST = "digest"  # weekly counts to coordinators
+
+
+class DueState(StrEnum):
+    """Where a follow-up row is: waiting, taken by one process, carried out, or moot."""
+
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    DONE = "done"
+    CANCELLED = "cancelled"
 
 
 # Kinds that wait for the end of quiet hours, and those that also skip weekends/holidays.
@@ -36,7 +49,7 @@ class DueAction:
     due_at: datetime
     case_id: int | None = None
     subject: str | None = None
-    zone: str = "Europe/Paris"
+    zone: str = ZONE_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +61,7 @@ class QuietHours:
     zone: ZoneInfo = PARIS
 
     @staticmethod
-    def parse(text: str, zone: str = "Europe/Paris") -> QuietHours:
+    def parse(text: str, zone: str = ZONE_NAME) -> QuietHours:
         first, second = text.split("-")
         return QuietHours(time.fromisoformat(first), time.fromisoformat(second), ZoneInfo(zone))
 

@@ -14,10 +14,10 @@ from datetime import datetime
 
 from bot.cases import Case
 from bot.context import Context
+from bot.conversation.answers import yes_no
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Dialog, Listener, Person
-from bot.requests import yes_no
 from bot.safety import Level, Reading, Situation
 
 Out = list[OutgoingMessage]
@@ -72,12 +72,14 @@ async def ask(ctx: Context, me: Person) -> Out:
 async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple[Reading, Out]:
     """The answer to the concern question: "oui" is danger, "non" is heard; else move on.
 
-    Whatever the answer, the question is closed: a message that is not an answer is
-    handled as if no question were pending (and read for danger like any other).
+    A message that is not an answer is handled as if no question were pending (and read
+    for danger like any other); the question then stays open, so a later "oui" is heard.
     """
+    said = yes_no(text)
+    if said is None and reading.level is not Level.DANGER:
+        return reading, []
     me.dialog = Dialog.NONE
     await ctx.store.save_person(me)
-    said = yes_no(text)
     if said is True or reading.level is Level.DANGER:
         return (reading if reading.level is Level.DANGER else SAID_YES), []
     if said is False:

@@ -5,26 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from bot import offers, relaying, scheduling
-from bot.cases import Case, CaseState, Mode
+from bot.cases import Case, CaseState, Mode, Trigger
+from bot.clock import ZONE
 from bot.context import Context
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState
 from bot.privacy import listener_actor
 from bot.requests import closed_for_requester
+from bot.triggers import fire
 
 Out = list[OutgoingMessage]
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = ZONE
 _REF = re.compile(r"\b([A-Z0-9]{4})\b")
-_PREFIXED = re.compile(r"^\s*\[?([A-Za-z0-9]{4})\]?\s*[:>—-]\s*(.+)$", re.DOTALL)
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?|(\d{4})-(\d{2})-(\d{2})")
 
 
 async def _pick(
-    ctx: Context, me: Listener, args: str, states: Sequence[CaseState], none_key: str
+    ctx: Context, me: Listener, args: str, states: Sequence[CaseState], none_key: str, verb: str
 ) -> Case | Out:
     """The case a command is about: the REF given, or the only candidate."""
     mine = await ctx.store.cases_of_listener(me.id, states)
@@ -41,32 +41,30 @@ async def _pick(
         return mine[0]
     if not mine:
         return ctx.to_member(me, none_key)
-    return ctx.to_member(me, "which_case", refs=", ".join(c.ref for c in mine))
+    refs = ", ".join(c.ref for c in mine)
+    return ctx.to_member(me, "which_case", refs=refs, example=f"{verb} {mine[0].ref}")
 
 
 async def accept(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
-    case = await _pick(ctx, me, args, [CaseState.OFFERED], "no_offer")
+    case = await _pick(ctx, me, args, [CaseState.OFFERED], "no_offer", "accepter")
     return case if isinstance(case, list) else await offers.accept(ctx, me, case, now)
 
 
 async def decline(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
-    case = await _pick(ctx, me, args, [CaseState.OFFERED], "no_offer")
+    case = await _pick(ctx, me, args, [CaseState.OFFERED], "no_offer", "refuser")
     return case if isinstance(case, list) else await offers.decline(ctx, me, case, now)
 
 
 async def transfer(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
-    case = await _pick(ctx, me, args, [CaseState.ACCEPTED], "nothing_to_close")
+    case = await _pick(ctx, me, args, [CaseState.ACCEPTED], "nothing_to_close", "transférer")
     return case if isinstance(case, list) else await offers.transfer(ctx, me, case, now)
 
 
 async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
-    case = await _pick(ctx, me, args, [CaseState.ACCEPTED], "nothing_to_close")
+    case = await _pick(ctx, me, args, [CaseState.ACCEPTED], "nothing_to_close", "clore")
     if isinstance(case, list):
         return case
-    moved = await ctx.store.move(
-        case.id, CaseState.ACCEPTED, CaseState.CLOSED, now, expect_listener=me.id
-    )
-    if not moved:
+    if not await fire(ctx, case, Trigger.CLOSE, me.id, now):
         return ctx.to_member(me, "nothing_to_close")
     await ctx.audit(listener_actor(me.id), "closed", case.ref, ctx.platform_of(me))
     out = ctx.to_member(me, "closed_listener", ref=case.ref)
@@ -148,27 +146,13 @@ def until_date(args: str, now: datetime) -> datetime | None:
     return start if start > now else now + timedelta(minutes=1)
 
 
-async def relay(ctx: Context, me: Listener, msg: IncomingMessage) -> Out:
-    """Plain text from a listener: pass it to the requester of the case it belongs to."""
-    text, ref = msg.text, msg.case_ref
+async def relay(ctx: Context, me: Listener, ref: str, msg: IncomingMessage, text: str) -> Out:
+    """Words from a listener for the requester of case `ref` (chosen by the route)."""
     active = await ctx.store.cases_of_listener(me.id, [CaseState.ACCEPTED])
-    relayable = [c for c in active if c.mode is Mode.ANONYMOUS]
-    prefixed = _PREFIXED.match(text)
-    if ref is None and prefixed and prefixed.group(1).upper() in {c.ref for c in relayable}:
-        ref, text = prefixed.group(1).upper(), prefixed.group(2)
-    if ref is not None:
-        case = next((c for c in relayable if c.ref == ref.upper()), None)
-        if case is None:
-            return ctx.to_member(me, "unknown_ref", ref=ref.upper())
-    elif len(relayable) == 1:
-        case = relayable[0]
-    elif not relayable:
-        return ctx.to_member(me, "unknown")
-    else:
-        return ctx.to_member(me, "which_case", refs=", ".join(c.ref for c in relayable))
-    requester = await ctx.store.person_by_id(case.requester_id)
-    if requester is None:
-        return ctx.to_member(me, "unknown_ref", ref=case.ref)
+    case = next((c for c in active if c.ref == ref and c.mode is Mode.ANONYMOUS), None)
+    requester = await ctx.store.person_by_id(case.requester_id) if case else None
+    if case is None or requester is None:
+        return ctx.to_member(me, "unknown_ref", ref=ref)
     await ctx.audit(listener_actor(me.id), "relayed", case.ref, msg.sender.platform)
     copy = relaying.copy_of(msg, case.ref)
     out, truncated = relaying.relayed(

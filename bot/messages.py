@@ -41,9 +41,10 @@ class IncomingMessage:
     (a Matrix room or a Mattermost thread) on the listener side. The adapter has
     already removed a reply's quoted fallback from `text`. `reply_to` and `edit_of`
     are ids on the sender's platform: the message this one answers, or the message
-    this one is a new version of. `files` says the person also sent something that
-    is not text (a file, an image, a voice message); `reaction` that this is only a
-    reaction. Neither is ever relayed, and the sender is always told.
+    this one is a new version of. `button` says a button was clicked (its command
+    arrives as `text`): a command even inside a relay. `files` says the person also
+    sent something that is not text (a file, an image, a voice message); `reaction`
+    that this is only a reaction. Neither is ever relayed, and the sender is always told.
     """
 
     sender: Address
@@ -56,6 +57,7 @@ class IncomingMessage:
     edit_of: str | None = None
     files: bool = False
     reaction: bool = False
+    button: bool = False
 
     def message_id(self, raw: str | None) -> MessageId | None:
         """One of this message's ids, with its platform."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot import scheduling
-from bot.cases import Case, CaseState, Mode, OfferOutcome
+from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Listener, Person
 from bot.privacy import listener_actor
 from bot.routing import Load, Situation, choose
+from bot.triggers import fire
 
 Out = list[OutgoingMessage]
 _WEEK = timedelta(days=7)
@@ -39,8 +40,7 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
     chosen = choose(case, await situation(ctx, case, requester, now))
     if chosen is None:
         return await _nobody(ctx, case, requester, now)
-    expires = now + ctx.policy.offer_timeout
-    if not await ctx.store.offer(case.id, chosen.id, now, expires):
+    if not await fire(ctx, case, Trigger.OFFER, chosen.id, now):
         return []
     await ctx.audit(listener_actor(chosen.id), "offered", case.ref, ctx.platform_of(chosen))
     minutes = max(1, int(ctx.policy.offer_timeout.total_seconds() // 60))
@@ -60,6 +60,7 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
 
 
 async def _nobody(ctx: Context, case: Case, requester: Person, now: datetime) -> Out:
+    await scheduling.waiting_retry(ctx, case, now)
     if case.waiting_alerted:
         return []
     await ctx.store.mark_waiting_alerted(case.id)
@@ -78,29 +79,18 @@ async def retry_waiting(ctx: Context, now: datetime) -> Out:
     return out
 
 
-async def expire_offers(ctx: Context, now: datetime) -> Out:
-    """Move on every offer whose time is up; the listener is never offered it again."""
+async def expire(ctx: Context, case: Case, listener_id: str, now: datetime) -> Out:
+    """An offer's time is up (its follow-up row is due): the next listener gets it."""
+    if case.state is not CaseState.OFFERED or case.listener_id != listener_id:
+        return []  # answered, withdrawn or moved on meanwhile
+    if not await fire(ctx, case, Trigger.EXPIRE, None, now):
+        return []
     out: Out = []
-    for case in await ctx.store.cases_in([CaseState.OFFERED]):
-        if case.offer_expires_at is None or case.offer_expires_at > now or not case.listener_id:
-            continue
-        moved = await ctx.store.move(
-            case.id,
-            CaseState.OFFERED,
-            CaseState.WAITING,
-            now,
-            expect_listener=case.listener_id,
-            offer_outcome=OfferOutcome.EXPIRED,
-            keep_listener=False,
-        )
-        if not moved:
-            continue
-        member = ctx.roster.get(case.listener_id)
-        if member is not None:
-            await ctx.audit(listener_actor(member.id), "expired", case.ref, "system")
-            out += ctx.to_member(member, "offer_expired", ref=case.ref)
-        out += await _reroute(ctx, case.id, now)
-    return out
+    member = ctx.roster.get(listener_id)
+    if member is not None:
+        await ctx.audit(listener_actor(member.id), "expired", case.ref, "system")
+        out += ctx.to_member(member, "offer_expired", ref=case.ref)
+    return out + await _reroute(ctx, case.id, now)
 
 
 async def _reroute(ctx: Context, case_id: int, now: datetime) -> Out:
@@ -109,18 +99,9 @@ async def _reroute(ctx: Context, case_id: int, now: datetime) -> Out:
 
 
 async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    moved = await ctx.store.move(
-        case.id,
-        CaseState.OFFERED,
-        CaseState.ACCEPTED,
-        now,
-        expect_listener=me.id,
-        offer_outcome=OfferOutcome.ACCEPTED,
-    )
-    if not moved:
+    if not await fire(ctx, case, Trigger.ACCEPT, me.id, now):
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
     await ctx.audit(listener_actor(me.id), "accepted", case.ref, ctx.platform_of(me))
-    await scheduling.nudge(ctx, case, me.id, now)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
@@ -143,16 +124,7 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
 
 
 async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    moved = await ctx.store.move(
-        case.id,
-        CaseState.OFFERED,
-        CaseState.WAITING,
-        now,
-        expect_listener=me.id,
-        offer_outcome=OfferOutcome.DECLINED,
-        keep_listener=False,
-    )
-    if not moved:
+    if not await fire(ctx, case, Trigger.DECLINE, me.id, now):
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
     await ctx.audit(listener_actor(me.id), "declined", case.ref, ctx.platform_of(me))
     return [
@@ -162,16 +134,7 @@ async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
 
 
 async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    moved = await ctx.store.move(
-        case.id,
-        CaseState.ACCEPTED,
-        CaseState.WAITING,
-        now,
-        expect_listener=me.id,
-        offer_outcome=OfferOutcome.TRANSFERRED,
-        keep_listener=False,
-    )
-    if not moved:
+    if not await fire(ctx, case, Trigger.TRANSFER, me.id, now):
         return ctx.to_member(me, "unknown_ref", ref=case.ref)
     await ctx.audit(listener_actor(me.id), "transferred", case.ref, ctx.platform_of(me))
     requester = await ctx.store.person_by_id(case.requester_id)

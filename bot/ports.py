@@ -6,8 +6,10 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.cases import Case, CaseState, Mode, OfferOutcome
-from bot.followups import DueAction, Kind
+from bot.cases import Case, CaseState, Mode
+from bot.clock import ZONE_NAME
+from bot.followups import DueAction
+from bot.lifecycle import Change, FollowUp
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
@@ -70,19 +72,19 @@ class MemoryKeyValue:
         return True
 
 
-class Store(Protocol):
-    """Persistence of people, cases, offers and listener availability.
-
-    Every state change is a compare-and-set: it applies only when the case is
-    still in `expect_state` (and, when given, still held by `expect_listener`),
-    so two replicas answering at once cannot both win.
-    """
+class People(Protocol):
+    """People who wrote to the bot (identifying fields encrypted at rest)."""
 
     async def person(self, address: Address, now: datetime) -> Person: ...
 
     async def person_by_id(self, person_id: int) -> Person | None: ...
 
     async def save_person(self, person: Person) -> None: ...
+
+
+class Cases(Protocol):
+    """Cases and their offers. Every state change is a `Change` from the life cycle,
+    applied as a compare-and-set, so two replicas answering at once cannot both win."""
 
     async def create_case(
         self,
@@ -111,25 +113,18 @@ class Store(Protocol):
 
     async def offered_to(self, case_id: int) -> set[str]: ...
 
-    async def offer(
-        self, case_id: int, listener_id: str, now: datetime, expires_at: datetime
-    ) -> bool: ...
-
-    async def move(
-        self,
-        case_id: int,
-        expect_state: CaseState,
-        to_state: CaseState,
-        now: datetime,
-        *,
-        expect_listener: str | None = None,
-        offer_outcome: OfferOutcome | None = None,
-        keep_listener: bool = True,
-    ) -> bool: ...
+    async def apply(self, change: Change) -> bool:
+        """Apply a life-cycle change as one compare-and-set; True for the one winner."""
 
     async def mark_waiting_alerted(self, case_id: int) -> None: ...
 
     async def set_checkin(self, case_id: int, wanted: bool) -> None: ...
+
+    async def cases_of_requester(self, person_id: int) -> list[Case]: ...
+
+
+class Availability(Protocol):
+    """Listeners' availability, and their load for routing."""
 
     async def listener_states(self) -> dict[str, ListenerState]: ...
 
@@ -137,7 +132,9 @@ class Store(Protocol):
 
     async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]: ...
 
-    async def cases_of_requester(self, person_id: int) -> list[Case]: ...
+
+class Audit(Protocol):
+    """Who accessed or changed a case, erasure, retention and the counts it leaves."""
 
     async def forget(self, person_id: int) -> None:
         """Erase a person and every case they asked for."""
@@ -155,18 +152,13 @@ class Store(Protocol):
     async def activity_since(self, since: datetime) -> dict[str, int]:
         """Counts of cases created, accepted and closed since a moment (for digests)."""
 
-    async def schedule(
-        self,
-        kind: Kind,
-        due_at: datetime,
-        key: str,
-        now: datetime,
-        case_id: int | None = None,
-        subject: str | None = None,
-        zone: str = "Europe/Paris",
-    ) -> bool:
+
+class FollowUps(Protocol):
+    """Follow-up rows: each one claimed by one process before it is carried out."""
+
+    async def schedule(self, follow_up: FollowUp, now: datetime, zone: str = ZONE_NAME) -> bool:
         """Add a due action once (aware UTC time, IANA zone for its local rules);
-        False when `key` is already scheduled."""
+        False when its key is already scheduled."""
 
     async def due_actions(self, now: datetime, lease: timedelta) -> list[DueAction]: ...
 
@@ -176,3 +168,7 @@ class Store(Protocol):
     async def finish(self, action_id: int, now: datetime) -> None: ...
 
     async def postpone(self, action_id: int, due_at: datetime) -> None: ...
+
+
+class Store(People, Cases, Availability, Audit, FollowUps, Protocol):
+    """Every storage port the core uses (adapter state is `KeyValue`, apart)."""

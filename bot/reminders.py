@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import offers
 from bot.cases import CaseState
+from bot.clock import ZONE
 from bot.context import Context
 from bot.followups import DueAction, Kind, next_allowed, next_local
+from bot.lifecycle import FollowUp
 from bot.messages import OutgoingMessage
 from bot.people import ListenerState
-from bot.scheduling import schedule
+from bot.scheduling import schedule, waiting_retry
 
 Out = list[OutgoingMessage]
 log = logging.getLogger(__name__)
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = ZONE
 LEASE = timedelta(minutes=10)
 PURGE_AT = time(3, 30)
 DIGEST_AT, MONDAY = time(9, 0), 0
@@ -30,6 +33,19 @@ async def ensure_recurring(ctx: Context, now: datetime) -> None:
     digest = next_local(now, DIGEST_AT, MONDAY)
     year, week, _ = digest.astimezone(PARIS).isocalendar()
     await schedule(ctx, Kind.DIGEST, digest, f"digest:{year}-W{week:02d}")
+
+
+async def ensure_case_rows(ctx: Context, now: datetime) -> None:
+    """Rows for open offers and waiting cases written before they were rows (upgrade)."""
+    for case in await ctx.store.cases_in([CaseState.OFFERED]):
+        if case.listener_id and case.offer_expires_at:
+            key = f"expiry:{case.id}:{case.listener_id}"
+            expiry = FollowUp(
+                Kind.OFFER_EXPIRY, case.offer_expires_at, key, case.id, case.listener_id
+            )
+            await ctx.store.schedule(expiry, now)
+    for case in await ctx.store.cases_in([CaseState.WAITING]):
+        await waiting_retry(ctx, case, now)
 
 
 async def run_due(ctx: Context, now: datetime, owner: str) -> Out:
@@ -50,25 +66,32 @@ async def run_due(ctx: Context, now: datetime, owner: str) -> Out:
 
 async def _carry_out(ctx: Context, action: DueAction, now: datetime) -> Out:
     log.info("follow-up %s is due", action.kind.value)
-    if action.kind is Kind.NUDGE:
-        return await _nudge(ctx, action, now)
-    if action.kind is Kind.CHECKIN:
-        return await _checkin(ctx, action)
-    if action.kind is Kind.DISPO_RETURN:
-        return await _dispo_return(ctx, action, now)
-    if action.kind is Kind.PURGE:
-        retention = ctx.policy.retention
-        report = await ctx.store.purge(now - retention.cases, now - retention.audit)
-        log.info(
-            "retention purge: %d cases, %d people, %d audit entries",
-            report.cases,
-            report.persons,
-            report.audit_entries,
-        )
-        await ensure_recurring(ctx, now)
+    return await FOLLOW_UPS[action.kind](ctx, action, now)
+
+
+async def _offer_expiry(ctx: Context, action: DueAction, now: datetime) -> Out:
+    case = await ctx.store.case_by_id(action.case_id) if action.case_id else None
+    if case is None or action.subject is None:
         return []
+    return await offers.expire(ctx, case, action.subject, now)
+
+
+async def _waiting_retry(ctx: Context, action: DueAction, now: datetime) -> Out:
+    case = await ctx.store.case_by_id(action.case_id) if action.case_id else None
+    return await offers.route(ctx, case, now) if case is not None else []
+
+
+async def _purge(ctx: Context, action: DueAction, now: datetime) -> Out:
+    retention = ctx.policy.retention
+    report = await ctx.store.purge(now - retention.cases, now - retention.audit)
+    log.info(
+        "retention purge: %d cases, %d people, %d audit entries",
+        report.cases,
+        report.persons,
+        report.audit_entries,
+    )
     await ensure_recurring(ctx, now)
-    return await _digest(ctx, now)
+    return []
 
 
 async def _nudge(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -91,7 +114,7 @@ async def _nudge(ctx: Context, action: DueAction, now: datetime) -> Out:
     return ctx.to_member(member, "nudge", ref=case.ref, since=since)
 
 
-async def _checkin(ctx: Context, action: DueAction) -> Out:
+async def _checkin(ctx: Context, action: DueAction, now: datetime) -> Out:
     case = await ctx.store.case_by_id(action.case_id) if action.case_id else None
     if case is None or not case.checkin_wanted:
         return []
@@ -111,7 +134,8 @@ async def _dispo_return(ctx: Context, action: DueAction, now: datetime) -> Out:
     return ctx.to_member(member, "dispo_back") + await offers.retry_waiting(ctx, now)
 
 
-async def _digest(ctx: Context, now: datetime) -> Out:
+async def _digest(ctx: Context, action: DueAction, now: datetime) -> Out:
+    await ensure_recurring(ctx, now)
     activity = await ctx.store.activity_since(now - timedelta(days=7))
     waiting = (await ctx.store.count_by_state()).get(CaseState.WAITING, 0)
     out: Out = []
@@ -125,3 +149,14 @@ async def _digest(ctx: Context, now: datetime) -> Out:
             closed=activity["closed"],
         )
     return out
+
+
+FOLLOW_UPS: dict[Kind, Callable[[Context, DueAction, datetime], Awaitable[Out]]] = {
+    Kind.OFFER_EXPIRY: _offer_expiry,
+    Kind.WAITING_RETRY: _waiting_retry,
+    Kind.NUDGE: _nudge,
+    Kind.CHECKIN: _checkin,
+    Kind.DISPO_RETURN: _dispo_return,
+    Kind.PURGE: _purge,
+    Kind.DIGEST: _digest,
+}

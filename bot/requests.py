@@ -6,30 +6,17 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import offers, relaying, scheduling
-from bot.cases import Case, CaseState, Mode, OfferOutcome
+from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
-from bot.locales import CATALOGS, t
+from bot.conversation.answers import mode, yes_no
+from bot.locales import t
 from bot.messages import Button, IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person
 from bot.privacy import REQUESTER
-from bot.text import normalize
+from bot.triggers import fire
 
 Out = list[OutgoingMessage]
 MAX_TEAM_CHARS = 200
-_YES = frozenset(w for c in CATALOGS.values() for w in c["yes_words"].split())
-_NO = frozenset(w for c in CATALOGS.values() for w in c["no_words"].split())
-
-
-def yes_no(text: str) -> bool | None:
-    """True for yes, False for no, None when the answer is neither."""
-    words = normalize(text).split()
-    if not words:
-        return None
-    if words[0] in _YES:
-        return True
-    if words[0] in _NO:
-        return False
-    return None
 
 
 async def start(ctx: Context, me: Person) -> Out:
@@ -79,22 +66,13 @@ async def answer(ctx: Context, me: Person, text: str, skipped: bool, now: dateti
         me.draft_team = None if skipped else (text.strip()[:MAX_TEAM_CHARS] or None)
         return await _ask(ctx, me, Dialog.MODE, "ask_mode")
     if me.dialog is Dialog.MODE:
-        mode = Mode.ANONYMOUS if skipped else _mode(text)
-        if mode is None:
+        chosen = Mode.ANONYMOUS if skipped else mode(text)
+        if chosen is None:
             return [ctx.to_person(me, "ask_mode_again")]
-        return await _create(ctx, me, mode, now)
+        return await _create(ctx, me, chosen, now)
     if me.dialog is Dialog.CHECKIN:
         return await _checkin(ctx, me, False if skipped else yes_no(text))
     return []
-
-
-def _mode(text: str) -> Mode | None:
-    word = normalize(text).split()[:1]
-    if word and word[0] in ("anonyme", "anonymous", "anon", "anonymement"):
-        return Mode.ANONYMOUS
-    if word and word[0] in ("direct", "directe", "directement"):
-        return Mode.DIRECT
-    return None
 
 
 async def _create(ctx: Context, me: Person, mode: Mode, now: datetime) -> Out:
@@ -134,16 +112,7 @@ async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
             await ctx.store.save_person(me)
             return [ctx.to_person(me, "cancelled_draft")]
         return [ctx.to_person(me, "nothing_to_cancel")]
-    withdrawn = OfferOutcome.WITHDRAWN if case.state is CaseState.OFFERED else None
-    moved = await ctx.store.move(
-        case.id,
-        case.state,
-        CaseState.CANCELLED,
-        now,
-        expect_listener=case.listener_id,
-        offer_outcome=withdrawn,
-    )
-    if not moved:
+    if not await fire(ctx, case, Trigger.CANCEL, None, now):
         return await cancel(ctx, me, now)
     await ctx.audit(REQUESTER, "cancelled", case.ref, me.address.platform)
     out = [ctx.to_person(me, "cancelled_requester", ref=case.ref)]
@@ -160,7 +129,7 @@ async def close(ctx: Context, me: Person, now: datetime) -> Out:
         return [ctx.to_person(me, "nothing_to_close")]
     if case.state is not CaseState.ACCEPTED:
         return await cancel(ctx, me, now)
-    if not await ctx.store.move(case.id, CaseState.ACCEPTED, CaseState.CLOSED, now):
+    if not await fire(ctx, case, Trigger.CLOSE, None, now):
         return [ctx.to_person(me, "nothing_to_close")]
     await ctx.audit(REQUESTER, "closed", case.ref, me.address.platform)
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
@@ -176,8 +145,8 @@ async def closed_for_requester(ctx: Context, me: Person, case: Case) -> Out:
     return [ctx.to_person(me, "closed_requester", ref=case.ref)]
 
 
-async def relay(ctx: Context, me: Person, case: Case, msg: IncomingMessage) -> Out:
-    """Plain text from a requester who has an open case."""
+async def relay(ctx: Context, me: Person, case: Case, msg: IncomingMessage, text: str) -> Out:
+    """Words from a requester for the listener of their open case."""
     if case.state is not CaseState.ACCEPTED:
         return [ctx.to_person(me, "still_searching", ref=case.ref)]
     if case.mode is Mode.DIRECT:
@@ -188,9 +157,7 @@ async def relay(ctx: Context, me: Person, case: Case, msg: IncomingMessage) -> O
         return [ctx.to_person(me, "still_searching", ref=case.ref)]
     copy = relaying.copy_of(msg, case.ref)
     lang = ctx.policy.default_locale
-    out, truncated = relaying.relayed(
-        address, lang, "relay_to_listener", msg.text, copy, ref=case.ref
-    )
+    out, truncated = relaying.relayed(address, lang, "relay_to_listener", text, copy, ref=case.ref)
     return [replace(out, case_ref=case.ref)] + (
         [ctx.to_person(me, "sender_truncated")] if truncated else []
     )

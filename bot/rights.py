@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.cases import CaseState, Mode
+from bot.clock import ZONE
 from bot.context import Context
 from bot.locales import t
 from bot.messages import OutgoingMessage
@@ -14,7 +14,7 @@ from bot.privacy import REQUESTER, AuditEntry
 from bot.requests import cancel
 
 Out = list[OutgoingMessage]
-PARIS = ZoneInfo("Europe/Paris")
+PARIS = ZONE
 
 
 def _day(moment: datetime | None) -> str:

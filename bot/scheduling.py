@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.cases import Case
 from bot.context import Context
 from bot.followups import Kind, next_allowed
+from bot.lifecycle import FollowUp
 
 
 async def schedule(
@@ -20,13 +21,8 @@ async def schedule(
     """Add a follow-up (idempotent), already moved out of quiet hours if it must be."""
     quiet = ctx.policy.quiet_hours
     when = next_allowed(due, kind, quiet)
-    await ctx.store.schedule(kind, when, key, ctx.clock.now(), case_id, subject, quiet.zone.key)
-
-
-async def nudge(ctx: Context, case: Case, listener_id: str, accepted: datetime) -> None:
-    """Remind the listener after `nudge_after` if the case is still open."""
-    due = accepted + ctx.policy.nudge_after
-    await schedule(ctx, Kind.NUDGE, due, f"nudge:{case.id}:{listener_id}:1", case.id, listener_id)
+    follow_up = FollowUp(kind, when, key, case_id, subject)
+    await ctx.store.schedule(follow_up, ctx.clock.now(), quiet.zone.key)
 
 
 async def checkin(ctx: Context, case: Case, ended: datetime) -> None:
@@ -34,6 +30,14 @@ async def checkin(ctx: Context, case: Case, ended: datetime) -> None:
     await schedule(
         ctx, Kind.CHECKIN, ended + ctx.policy.checkin_after, f"checkin:{case.id}", case.id
     )
+
+
+async def waiting_retry(ctx: Context, case: Case, now: datetime) -> None:
+    """Offer a case nobody could take again after `waiting_retry` (one row per period)."""
+    period = ctx.policy.waiting_retry
+    due = now + period
+    slot = int(due.timestamp() // max(period.total_seconds(), 1))
+    await schedule(ctx, Kind.WAITING_RETRY, due, f"retry:{case.id}:{slot}", case.id)
 
 
 async def dispo_return(ctx: Context, listener_id: str, until: datetime) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import Name, parse
+from bot.commands import ARGS, ROLE, Name, parse
 
 
 @pytest.mark.parametrize(
@@ -38,8 +38,33 @@ def test_not_commands(text: str) -> None:
     assert parse(text) is None
 
 
-def test_long_text_in_relay_is_not_a_command_unless_prefixed() -> None:
-    assert parse("aide moi à comprendre ce qui se passe", relaying=True) is None
-    assert parse("aide moi à comprendre ce qui se passe") is not None
-    assert parse("clore", relaying=True) is not None
-    assert parse("!aide moi à comprendre ce qui se passe", relaying=True) is not None
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("clore", True),
+        ("clore K7Q2", True),
+        ("clore k7q2", True),
+        ("numéros burn-out", True),
+        ("dispo off jusqu'au 24/12", True),
+        ("english", True),
+        ("langue en", True),
+        ("annuler lundi ?", False),
+        ("aide moi", False),
+        ("fermer la porte", False),
+        ("clore tout", False),
+        ("passer demain ?", False),
+        ("numéro urgence", False),
+        ("english please", False),
+        ("Clore le sujet du travail, parlons de toi", False),
+        ("Accepter ses émotions…", False),
+        ("?", False),
+        ("plus", False),
+    ],
+)
+def test_whole_message_commands(text: str, whole: bool) -> None:
+    command = parse(text)
+    assert command is not None and command.is_whole is whole
+
+
+def test_every_command_says_what_it_takes_and_who_may_use_it() -> None:
+    assert set(ARGS) == set(Name) and set(ROLE) == set(Name)

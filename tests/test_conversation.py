@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.cases import CaseState
+from bot.followups import Kind
 from bot.messages import Address
 from tests.harness import Chat
 
@@ -119,10 +120,13 @@ async def test_offer_expiry_moves_on_and_never_comes_back(chat: Chat) -> None:
     assert sum("Nouvelle demande" in t for t in chat.adapter.texts("camille")) == 1
 
 
-async def test_expire_offers_is_a_core_operation(chat: Chat) -> None:
+async def test_offer_expiry_is_a_follow_up_row_like_the_others(chat: Chat) -> None:
     await chat.request("alice")
-    out = await chat.bot.expire_offers(chat.clock.now() + timedelta(minutes=21))
-    assert any(m.to.user_id == "camille" and "expiré" in m.text for m in out)
+    due = await chat.store.due_actions(chat.clock.now() + timedelta(minutes=21), timedelta(0))
+    assert [(a.kind, a.subject) for a in due] == [(Kind.OFFER_EXPIRY, "camille")]
+    await chat.deliver("camille", "accepter")
+    later = chat.clock.now() + timedelta(minutes=21)
+    assert [a.kind for a in await chat.store.due_actions(later, timedelta(0))] == []
 
 
 async def test_cancel_withdraws_and_tells_listener_neutrally(chat: Chat) -> None:
@@ -209,7 +213,7 @@ async def test_dispo_until_comes_back_by_itself(chat: Chat) -> None:
     await chat.request("alice")
     assert not any("Nouvelle" in t for t in chat.adapter.texts("camille"))
     await chat.tick(timedelta(days=1))
-    assert "Nouvelle demande" in chat.last("camille")
+    assert any("Nouvelle demande" in t for t in chat.adapter.texts("camille"))
 
 
 async def test_mes_cas_lists_only_own_cases(chat: Chat) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection
 
-from bot.cases import CaseState, Mode, OfferOutcome
+from bot.cases import CaseState, Mode, Trigger
+from bot.lifecycle import Change, decide
 from bot.messages import Address
 from storage.crypto import FieldCipher
 from storage.database import create_engine
@@ -25,8 +26,14 @@ NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 async def _offered_case(store: SqlStore, user: str) -> int:
     person = await store.person(Address("fake", user), NOW)
     case = await store.create_case(person, Mode.ANONYMOUS, "DINUM", None, NOW)
-    assert await store.offer(case.id, "camille", NOW, NOW + timedelta(minutes=20))
+    assert await store.apply(decide(case, Trigger.OFFER, "camille", NOW))
     return case.id
+
+
+async def _change(store: SqlStore, case_id: int, trigger: Trigger, actor: str | None) -> Change:
+    case = await store.case_by_id(case_id)
+    assert case is not None
+    return decide(case, trigger, actor, NOW)
 
 
 async def test_concurrent_accept_has_exactly_one_winner(any_store: SqlStore) -> None:
@@ -37,18 +44,9 @@ async def test_concurrent_accept_has_exactly_one_winner(any_store: SqlStore) -> 
     try:
         for n in range(15):
             case_id = await _offered_case(any_store, f"user{n}")
+            accept = await _change(any_store, case_id, Trigger.ACCEPT, "camille")
             results = await asyncio.gather(
-                *(
-                    replica.move(
-                        case_id,
-                        CaseState.OFFERED,
-                        CaseState.ACCEPTED,
-                        NOW,
-                        expect_listener="camille",
-                        offer_outcome=OfferOutcome.ACCEPTED,
-                    )
-                    for replica in (any_store, other, any_store, other)
-                )
+                *(replica.apply(accept) for replica in (any_store, other, any_store, other))
             )
             assert sorted(results) == [False, False, False, True]
             case = await any_store.case_by_id(case_id)
@@ -59,24 +57,12 @@ async def test_concurrent_accept_has_exactly_one_winner(any_store: SqlStore) -> 
 
 async def test_accept_races_expiry_one_outcome_only(any_store: SqlStore) -> None:
     case_id = await _offered_case(any_store, "alice")
-    accept = any_store.move(
-        case_id,
-        CaseState.OFFERED,
-        CaseState.ACCEPTED,
-        NOW,
-        expect_listener="camille",
-        offer_outcome=OfferOutcome.ACCEPTED,
-    )
-    expire = any_store.move(
-        case_id,
-        CaseState.OFFERED,
-        CaseState.WAITING,
-        NOW,
-        expect_listener="camille",
-        offer_outcome=OfferOutcome.EXPIRED,
-        keep_listener=False,
-    )
-    assert sorted(await asyncio.gather(accept, expire)) == [False, True]
+    accept = await _change(any_store, case_id, Trigger.ACCEPT, "camille")
+    expire = await _change(any_store, case_id, Trigger.EXPIRE, None)
+    assert sorted(await asyncio.gather(any_store.apply(accept), any_store.apply(expire))) == [
+        False,
+        True,
+    ]
 
 
 async def test_two_bots_on_one_database_one_wins(any_store: SqlStore) -> None:
@@ -91,17 +77,11 @@ async def test_two_bots_on_one_database_one_wins(any_store: SqlStore) -> None:
 
 async def test_a_case_is_never_offered_twice_to_the_same_listener(store: SqlStore) -> None:
     case_id = await _offered_case(store, "alice")
-    assert await store.move(
-        case_id,
-        CaseState.OFFERED,
-        CaseState.WAITING,
-        NOW,
-        expect_listener="camille",
-        offer_outcome=OfferOutcome.DECLINED,
-        keep_listener=False,
-    )
-    assert not await store.offer(case_id, "camille", NOW, NOW + timedelta(minutes=20))
+    assert await store.apply(await _change(store, case_id, Trigger.DECLINE, "camille"))
+    assert not await store.apply(await _change(store, case_id, Trigger.OFFER, "camille"))
     assert await store.offered_to(case_id) == {"camille"}
+    case = await store.case_by_id(case_id)
+    assert case is not None and case.state is CaseState.WAITING
 
 
 def _raw_bytes(folder: Path) -> bytes:

@@ -325,7 +325,9 @@ class MattermostAdapter:
         username = await self._username(user_id)
         # As if typed: the answers arrive in the conversation like any other.
         await self._on_message(
-            IncomingMessage(Address(PLATFORM, user_id), str(context["command"]), handle=username)
+            IncomingMessage(
+                Address(PLATFORM, user_id), str(context["command"]), handle=username, button=True
+            )
         )
         chosen = f"✅ {context.get('label') or context['command']}"
         original = await self._message_of(str(body.get("post_id") or ""))

@@ -67,7 +67,10 @@ TEXTS: dict[str, str] = {
         "- `stats` — figures (no identities)\n"
         "- `waiting` — requests with no listener yet"
     ),
-    "unknown": "I didn't understand 🙂 Write `help` to see what I can do.",
+    "unknown": (
+        "I didn't understand 🙂 To talk with someone from the group, write `request`; "
+        "`help` shows everything I can do."
+    ),
     "empty": "I received no text. Write `help` to see what I can do.",
     "ask_continuity": (
         "Last time, someone from the group listened to you. Would you like **the same person** "
@@ -130,7 +133,18 @@ TEXTS: dict[str, str] = {
         "Nothing changed."
     ),
     "no_offer": "No offer is waiting for you right now.",
-    "which_case": "Please give the reference: {refs}.",
+    "which_case": "Please give the reference: {refs}. For example: `{example}`.",
+    "which_case_relay": (
+        "Who is this message for? It was passed on to nobody. Please give the reference: "
+        "{refs}. For example: `{example}: your message`."
+    ),
+    "your_request": "{ref} (your request)",
+    "pending_continuity": "My question is still open: would you like the same person again? `yes` or `no`.",
+    "pending_team": "My question is still open: which team do you work in? (or `skip`)",
+    "pending_mode": "My question is still open: `anonymous`, `direct` or `skip`?",
+    "pending_checkin": "My question is still open: shall I check on you in 7 days? `yes` or `no`.",
+    "pending_forget": "My question is still open: shall I erase everything? `yes` or `no`.",
+    "pending_safety": "My question is still open: are you thinking about suicide, or in danger right now? `yes` or `no`.",
     "unknown_ref": "I can't find reference **{ref}** among your cases.",
     "declined_ack": "Noted for **{ref}**, thank you. It goes to someone else.",
     "offer_expired": "The offer **{ref}** expired; it goes to someone else.",

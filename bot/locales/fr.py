@@ -69,7 +69,10 @@ TEXTS: dict[str, str] = {
         "- `stats` — les chiffres (aucune identité)\n"
         "- `en attente` — les demandes sans écoutant·e"
     ),
-    "unknown": "Je n'ai pas compris 🙂 Écris `aide` pour voir ce que je sais faire.",
+    "unknown": (
+        "Je n'ai pas compris 🙂 Pour parler à une personne du groupe, écris `demande` ; "
+        "`aide` montre tout ce que je sais faire."
+    ),
     "empty": "Je n'ai reçu aucun texte. Écris `aide` pour voir ce que je sais faire.",
     "ask_continuity": (
         "La dernière fois, une personne du groupe t'a écouté·e. Veux-tu retrouver **la même "
@@ -135,7 +138,18 @@ TEXTS: dict[str, str] = {
         "Rien n'a changé."
     ),
     "no_offer": "Aucune proposition ne t'attend en ce moment.",
-    "which_case": "Précise la référence : {refs}.",
+    "which_case": "Précise la référence : {refs}. Par exemple : `{example}`.",
+    "which_case_relay": (
+        "À qui est destiné ce message ? Il n'a été transmis à personne. Précise la "
+        "référence : {refs}. Par exemple : `{example}: ton message`."
+    ),
+    "your_request": "{ref} (ta demande)",
+    "pending_continuity": "Ma question reste ouverte : veux-tu retrouver la même personne ? `oui` ou `non`.",
+    "pending_team": "Ma question reste ouverte : dans quelle équipe travailles-tu ? (ou `passer`)",
+    "pending_mode": "Ma question reste ouverte : `anonyme`, `direct` ou `passer` ?",
+    "pending_checkin": "Ma question reste ouverte : veux-tu que je prenne de tes nouvelles dans 7 jours ? `oui` ou `non`.",
+    "pending_forget": "Ma question reste ouverte : veux-tu que j'efface tout ? `oui` ou `non`.",
+    "pending_safety": "Ma question reste ouverte : penses-tu au suicide, ou es-tu en danger en ce moment ? `oui` ou `non`.",
     "unknown_ref": "Je ne trouve pas la référence **{ref}** parmi tes cas.",
     "declined_ack": "C'est noté pour **{ref}**, merci. Elle passe à quelqu'un d'autre.",
     "offer_expired": "La proposition **{ref}** a expiré ; elle passe à quelqu'un d'autre.",

@@ -1,0 +1,1 @@
+"""The conversation: what a message is (`route`), and who handles it (tables)."""

@@ -1,0 +1,71 @@
+"""Routes → handlers: every kind of route has exactly one, nothing falls through."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot import listening, requests, rights
+from bot.conversation import commands
+from bot.conversation.answers import yes_no
+from bot.conversation.route import Answer, AskCase, NotUnderstood, Relay, Route, Run, Side
+from bot.conversation.turn import Out, Turn
+from bot.locales import t
+from bot.people import Dialog
+
+
+async def dispatch(turn: Turn, where: Route) -> Out:
+    """Hand the message to the one handler of its route."""
+    handler: Callable[[Turn, Any], Awaitable[Out]] = ROUTES[type(where)]
+    return await handler(turn, where)
+
+
+async def _run(turn: Turn, where: Run) -> Out:
+    return await commands.run(turn, where.command)
+
+
+async def _answer(turn: Turn, where: Answer) -> Out:
+    ctx, me, text = turn.ctx, turn.me, turn.msg.text
+    if where.dialog is Dialog.FORGET:
+        return await rights.forget(ctx, me, yes_no(text), turn.now)
+    skipped = commands.is_skip(text)
+    return await requests.answer(ctx, me, text, skipped, turn.now)
+
+
+async def _relay(turn: Turn, where: Relay) -> Out:
+    if where.case.side is Side.LISTENER:
+        assert turn.member is not None  # only listeners have listened cases
+        return await listening.relay(turn.ctx, turn.member, where.case.ref, turn.msg, where.text)
+    assert turn.own is not None  # the requester side is their own open case
+    return await requests.relay(turn.ctx, turn.me, turn.own, turn.msg, where.text)
+
+
+async def _ask_case(turn: Turn, where: AskCase) -> Out:
+    ctx, me = turn.ctx, turn.me
+    lang = ctx.lang(me)
+    refs = [
+        t(lang, "your_request", ref=c.ref) if c.side is Side.REQUESTER else c.ref
+        for c in where.cases
+    ]
+    listened = [c.ref for c in where.cases if c.side is Side.LISTENER]
+    example = listened[0] if listened else where.cases[0].ref
+    return [ctx.to_person(me, "which_case_relay", refs=", ".join(refs), example=example)]
+
+
+async def _not_understood(turn: Turn, where: NotUnderstood) -> Out:
+    ctx, me = turn.ctx, turn.me
+    if where.ref is not None:
+        return [ctx.to_person(me, "unknown_ref", ref=where.ref)]
+    out = [ctx.to_person(me, "unknown")]
+    if me.dialog is not Dialog.NONE:  # the question stays open: say so
+        out.append(ctx.to_person(me, f"pending_{me.dialog.value}"))
+    return out
+
+
+ROUTES: dict[type, Callable[[Turn, Any], Awaitable[Out]]] = {
+    Run: _run,
+    Answer: _answer,
+    Relay: _relay,
+    AskCase: _ask_case,
+    NotUnderstood: _not_understood,
+}

@@ -1,0 +1,63 @@
+"""Listeners' availability and load."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from bot.cases import CaseState, OfferOutcome
+from bot.people import ListenerState
+from storage.sql.base import SqlBase
+from storage.tables import (
+    CaseRow,
+    ListenerStateRow,
+    OfferRow,
+)
+
+
+class SqlAvailability(SqlBase):
+    async def listener_states(self) -> dict[str, ListenerState]:
+        async with self.sessions() as s:
+            rows = await s.scalars(select(ListenerStateRow))
+            return {
+                r.listener_id: ListenerState(
+                    r.listener_id, r.available, r.unavailable_until, r.last_offer_at
+                )
+                for r in rows
+            }
+
+    async def save_listener_state(self, state: ListenerState) -> None:
+        async with self.sessions.begin() as s:
+            row = await s.get(ListenerStateRow, state.listener_id)
+            if row is None:
+                row = ListenerStateRow(listener_id=state.listener_id)
+                s.add(row)
+            row.available = state.available
+            row.unavailable_until = state.unavailable_until
+            row.last_offer_at = state.last_offer_at
+
+    async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]:
+        """Per listener: accepted cases still open, and cases accepted since `since`."""
+        async with self.sessions() as s:
+            active = await s.execute(
+                select(CaseRow.listener_id, func.count())
+                .where(CaseRow.state == CaseState.ACCEPTED.value, CaseRow.listener_id.is_not(None))
+                .group_by(CaseRow.listener_id)
+            )
+            week = await s.execute(
+                select(OfferRow.listener_id, func.count())
+                .where(
+                    OfferRow.answered_at >= since,
+                    OfferRow.outcome.in_(
+                        [OfferOutcome.ACCEPTED.value, OfferOutcome.TRANSFERRED.value]
+                    ),
+                )
+                .group_by(OfferRow.listener_id)
+            )
+            loads: dict[str, tuple[int, int]] = {}
+            for lid, n in active.tuples():
+                loads[str(lid)] = (int(n), 0)
+            for lid, n in week.tuples():
+                loads[lid] = (loads.get(lid, (0, 0))[0], int(n))
+            return loads

@@ -1,0 +1,16 @@
+"""What every SQL store module shares: the engine, sessions and the field cipher."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from storage.crypto import FieldCipher
+
+REF_ATTEMPTS = 20  # random references are drawn again on a collision
+
+
+class SqlBase:
+    def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
+        self.engine = engine
+        self.cipher = cipher
+        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
