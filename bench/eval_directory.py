@@ -1,9 +1,10 @@
 """Score directory search on the query sets in tests/corpus/, by phenomenon.
 
-Four sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`
-and `directory_tune2.yaml` (written later, in other words) may be used to tune the
-search; `directory_heldout.yaml` never is: only its overall figure is printed, apart,
-so that it says whether the search learned the skill or the sets. Run with `make eval`.
+Five sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
+`directory_tune2.yaml` and `directory_tune3.yaml` (written later, each in other words)
+may be used to tune the search; `directory_heldout.yaml` never is: only its overall
+figure is printed, apart, so that it says whether the search learned the skill or the
+sets. Run with `make eval`.
 
 A query passes when every `must_include` id is in the first 8 results, no
 `must_not_include` id appears, and for danger queries the `first` ids come before
@@ -31,7 +32,12 @@ TARGET = 0.95
 DEFAULT_AT = datetime(2025, 1, 15, 11, 0, tzinfo=PARIS)  # a Wednesday morning
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-TUNING = ("directory_sample.yaml", "directory_tune.yaml", "directory_tune2.yaml")
+TUNING = (
+    "directory_sample.yaml",
+    "directory_tune.yaml",
+    "directory_tune2.yaml",
+    "directory_tune3.yaml",
+)
 HELDOUT = "directory_heldout.yaml"
 
 

@@ -41,7 +41,9 @@ def main() -> None:
     seen = [reader.evidence(x["text"]) for x in items]
     rows = [dict.fromkeys(e.features, 1) for e in seen]
     danger = np.array([x["level"] == "danger" for x in items])
-    harmless = np.array([x["level"] == "none" for x in items])
+    # the budget is spent on traps (harmless messages sharing danger's words), not on
+    # ordinary chat or directory queries, which are easy and would hide the hard cases
+    harmless = np.array([str(x.get("category", "")).startswith("trap") for x in items])
     sure = np.array([bool(e.sure) for e in seen])
     doubtful = np.array([bool(e.doubtful) for e in seen])
     signals = np.array([e.signals for e in seen])
@@ -50,7 +52,7 @@ def main() -> None:
         vectoriser, model = fit([rows[i] for i in train], danger[train])
         held[test] = model.predict_proba(vectoriser.transform([rows[i] for i in test]))[:, 1]
     best = (-1.0, 0.99, 0.99)
-    for doubt in np.arange(0.05, 0.96, 0.05):
+    for doubt in np.arange(0.30, 0.96, 0.05):  # doubtful: the model must really agree
         for alone in np.arange(0.50, 0.99, 0.01):
             raised = sure | (doubtful & (held > doubt)) | (signals & (held > alone))
             if raised[harmless].mean() <= args.max_false_alarms:

@@ -111,3 +111,28 @@ def test_cli_json_lines_give_the_danger_flag_and_emergencies_first() -> None:
         "urgence-112",
     ]
     assert query["results"] and query["results"][0]["id"] != "prevention-suicide-3114"
+
+
+@pytest.mark.parametrize("query", ["samedi soir qui répond", "qui est joignable là", "gratuit"])
+def test_who_is_open_lists_lines_to_talk_to_and_keeps_emergencies_apart(query: str) -> None:
+    """Without danger, "who answers" lists lines to talk to (3114 listens, 24/7); the
+    emergency services are not mixed in after them, they are given apart in one note."""
+    now = paris("2025-03-15T21:30")
+    _, hits = INDEX.search(query, now, limit=20)
+    emergencies = {"samu-15", "urgence-112", "police-17", "sms-114"}
+    assert "sos-amitie" in [h.resource.id for h in hits[:3]]
+    assert not emergencies & {h.resource.id for h in hits}
+    assert not {"violences-femmes-3919", "maltraitance-3977"} & {h.resource.id for h in hits}
+    text = Answers(INDEX).answer(query, "fr", now)
+    assert "En cas d'urgence" in text and "3114" in text
+
+
+def test_danger_still_puts_emergencies_first() -> None:
+    _, hits = INDEX.search("samedi soir je veux en finir", paris("2025-03-15T21:30"))
+    assert [h.resource.id for h in hits[:3]] == [
+        "prevention-suicide-3114",
+        "samu-15",
+        "urgence-112",
+    ]
+    text = Answers(INDEX).answer("samedi soir je veux en finir", "fr", paris("2025-03-15T21:30"))
+    assert "En cas d'urgence" not in text

@@ -65,6 +65,8 @@ class Answers:
             blocks.insert(0, t(lang, "dir_at_moment", when=when(moment, now, lang)))
         if parsed.situation is not None and page == 0:
             blocks.insert(0, t(lang, _DANGER[parsed.situation]))
+        if parsed.talk_only and page == 0:  # the emergency numbers, apart from the lines
+            blocks.append(t(lang, "dir_emergency_note"))
         left = len(hits) - (page + 1) * SHOWN
         if left > 0:
             key = "dir_more_plus" if asker is not None else "dir_more_refine"

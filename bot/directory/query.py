@@ -31,7 +31,12 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "gratuites",
         "gratuite",
         "gratuit",
+        "gratos",
         "sans frais",
+        "sans payer",
+        "coute rien",
+        "non surtaxe",
+        "pas payant",
         "free of charge",
         "free",
     ),
@@ -53,6 +58,16 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "qu on sache que c est moi",
         "qu on me reconnaisse",
         "incognito",
+        "sans que mon employeur le sache",
+        "sans que mon chef le sache",
+        "sans que personne le sache",
+        "sans que ca se sache",
+        "confidentiellement",
+        "confidentielles",
+        "confidentielle",
+        "confidentiels",
+        "confidentiel",
+        "confidential",
         "without giving my name",
         "without my name",
     ),
@@ -67,6 +82,12 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "pas parler",
         "sans parler",
         "sans bruit",
+        "chuchote",
+        "chuchoter",
+        "peux pas appeler",
+        "peut pas appeler",
+        "il ecoute tout",
+        "elle ecoute tout",
         "discretement",
         "par sms",
         "sourd",
@@ -90,7 +111,8 @@ _PHONE = re.compile(r"(?<!\d)(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d){8}(?!\d)")
 _COMMAND_WORDS = {"numeros", "numero", "num", "numbers", "number", "nums"}
 # "mon chef", "son aide à domicile", "my boss": the words after them speak of someone else.
 _POSSESSIVES = frozenset(
-    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs my his her their your".split()
+    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
+    "my his her their your our".split()
 )
 _OTHERS_REACH = 3
 
@@ -108,6 +130,17 @@ class Query:
     situation: Situation | None = None  # emergency numbers first, the ones that fit
     others: frozenset[str] = field(default_factory=frozenset)
     danger: bool = False  # the safety reader found danger (not merely a question about it)
+    # no topic and no danger: lines to talk to, the emergency numbers kept for a footnote
+    talk_only: bool = False
+
+
+def _owned(text: str, phrase: str) -> bool:
+    """`mon chat est mort`: after a possessive, the phrase is a thing of the person's
+    (a pet, their English), not how they want to be helped."""
+    return all(
+        text[: m.start()].split()[-1:] and text[: m.start()].split()[-1] in _POSSESSIVES
+        for m in re.finditer(f" {re.escape(phrase)} ", text)
+    )
 
 
 def understand(raw: str) -> Query:
@@ -116,7 +149,7 @@ def understand(raw: str) -> Query:
     text = f" {plain(_PHONE.sub(' ', raw))} "
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
-        if f" {phrase} " in text:
+        if f" {phrase} " in text and not _owned(text, phrase):
             flags.add(name)
             text = text.replace(f" {phrase} ", " ")
     text, when = read_when(text)

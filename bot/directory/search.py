@@ -17,7 +17,7 @@ from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import Weekly, quarter_of, weekly
 from bot.directory.model import DirectoryFile, Resource
-from bot.directory.phrases import PhraseBook
+from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
 from bot.directory.words import known, stem, stems
@@ -36,6 +36,14 @@ EVERYONE = 3  # lines open to every agent that a topic should offer before the o
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
 _SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
+_ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
+# A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
+# to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
+# are not that (3114, a listening line for anyone in crisis, is): they come first when the
+# query speaks of danger, or of their topic.
+EMERGENCY_CATEGORY = "urgence"
+CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
+SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
 
 Bools = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
@@ -80,7 +88,10 @@ class Index:
         self.quality = np.array([_quality(r) for r in self.resources], dtype=np.float64)
         self.numbers = {p.dial: i for i, r in enumerate(self.resources) for p in r.phones}
         self.filters = Filters(self.resources, self.hours)
-        names = [set(stems(_SHORT_NAME.split(r.name)[0])) for r in self.resources]
+        names = [
+            set(stems(" ".join([_SHORT_NAME.split(r.name)[0], *_ACRONYM_IN_NAME.findall(r.name)])))
+            for r in self.resources
+        ]
         self.name_rows: dict[str, list[int]] = defaultdict(list)
         for i, name in enumerate(names):
             for token in name:
@@ -91,6 +102,14 @@ class Index:
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
         }
+        self.listening = np.array(
+            [
+                r.categories[0] == CRISIS_CATEGORY
+                or (EMERGENCY_CATEGORY not in r.categories and r.categories[0] not in SITUATIONS)
+                for r in self.resources
+            ],
+            dtype=np.bool_,
+        )
         self.danger = DangerWords(directory.danger_words)
         self.emergencies = {
             Situation.SELF: directory.emergency_first,
@@ -116,7 +135,7 @@ class Index:
         rel = self._relevance(query)
         allowed = self.filters.allowed(query, quarter) | (rel.named & ~self.filters.terminated)
         filtered = query.flags or query.departements or query.when.asked
-        if not rel.matched and query.terms and not filtered:
+        if not rel.matched and query.terms and not filtered and not rel.roles:
             ranked: list[int] = []  # words we do not know, and nothing else: say so
         else:
             if rel.matched:
@@ -127,6 +146,9 @@ class Index:
                 if query.terms and not rel.sector and few:
                     relevant |= self.members[GENERAL_CATEGORY] > 0
                 allowed &= relevant
+            elif query.situation is None:  # no topic: lines to talk to, not emergencies
+                allowed &= self.listening | rel.named
+                query = dataclasses.replace(query, talk_only=True)
             if rel.roles:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
@@ -161,10 +183,14 @@ class Index:
     def _relevance(self, query: Query) -> _Relevance:
         """Scores of the resources the query speaks of, and what it says of the person."""
         terms = [stem(t) for t in query.terms]
-        topics = self.topics.find(query.terms)
         # "son aide à domicile", "mon chef": someone else's job says nothing of the person
         mine = [t for t in query.terms if t not in query.others]
         people = self.professions.find(mine)
+        # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
+        said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
+        topics = self.topics.find([t for t in query.terms if t not in said])
+        if said and SECTOR_CATEGORY in self.topics.find(query.terms).strength:
+            topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
         roles = frozenset(
             a for key in people.strength for a in self.directory.professions[int(key)].audiences
         )
@@ -188,7 +214,10 @@ class Index:
             scores += ROLE * (self._serves(roles) & (scores > 0))
         scores += NAMED * named
         matched = bool(categories) or strong or bool(named.any())
-        sector = SECTOR_CATEGORY in categories or bool(roles)
+        # the person's job has lines of its own (a nurse, not a teacher)
+        sector = SECTOR_CATEGORY in categories or bool(
+            (self._serves(roles) & self.filters.specific).any()
+        )
         return _Relevance(scores, matched, named, roles, sector)
 
     def _named(self, terms: list[str], query: Query) -> Bools:

@@ -43,6 +43,7 @@ SPELLINGS: dict[str, str] = {
     "jpp": "a bout",
     "jpeux": "je peux",
     "jveux": "je veux",
+    "veu": "veux",
     "jsp": "je sais pas",
     "jsais": "je sais",
     "chais": "je sais",

@@ -359,6 +359,10 @@ DIRECTORY: dict[str, str] = {
     "dir_themes": "**Topics** — write `numbers` followed by one of these words, or your own:",
     "dir_theme": "- `{word}` — {label}",
     "dir_at_moment": "Lines open {when}:",
+    "dir_emergency_note": (
+        "In an emergency: 3114 (suicide prevention, 24/7), 15 (ambulance), 112, "
+        "17 (police); by text message: 114."
+    ),
     "dir_danger_self": (
         "🚨 **If you are in danger or thinking about suicide, call 3114, 15 or 112 first.**"
     ),

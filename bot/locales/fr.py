@@ -375,6 +375,10 @@ DIRECTORY: dict[str, str] = {
     "dir_themes": "**Thèmes** — écris `numéros` suivi d'un de ces mots, ou de tes propres mots :",
     "dir_theme": "- `{word}` — {label}",
     "dir_at_moment": "Lignes ouvertes {when} :",
+    "dir_emergency_note": (
+        "En cas d'urgence : 3114 (prévention du suicide, 24h/24), 15 (SAMU), 112, "
+        "17 (police) ; par SMS : 114."
+    ),
     "dir_danger_self": (
         "🚨 **Si tu es en danger ou que tu penses au suicide, appelle d'abord le 3114, "
         "le 15 ou le 112.**"

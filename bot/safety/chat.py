@@ -123,6 +123,7 @@ SMS: dict[str, str] = {
     "avc": "avec",
     "ca": "ça",
     "tentaive": "tentative",
+    "veu": "veux",
     "deja": "déjà",
     "meme": "même",
     "apres": "après",

@@ -107,7 +107,7 @@ CONCEPTS: dict[str, str] = {
         "traitement doliprane paracétamol dafalgan efferalgan xanax lexomil tramadol "
         "lysanxia stilnox zolpidem seresta valium lithium insuline morphine codéine "
         "neuroleptique benzodiazépine javel détergent produit poison pesticide "
-        "medication meds pill pills tablet tablets sleeping painkiller painkillers "
+        "medication meds pill pills tablet tablets painkiller painkillers "
         "paracetamol tylenol ibuprofen antidepressant antidepressants insulin bleach"
     ),
     "SWALLOW": "avaler ingérer boire gober prendre take took swallow swallowed drink drank",

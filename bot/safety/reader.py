@@ -120,7 +120,11 @@ class Reader:
         return sure, doubtful, asked
 
     def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-        """The sentence of `match` jokes, supposes, or is about work things."""
+        """The sentence of `match` jokes, supposes, is about work things, or asks the other
+        person ("est-ce que tu penses au suicide ?", as a listener is taught to ask)."""
+        near = (*range(max(0, match.start - 4), match.start), *match.positions)
+        if any(not _YOU.isdisjoint(labelled[p]) for p in near):
+            return True
         for position in _sentence(match, labelled):
             labels = labelled[position]
             if not self.laugh.isdisjoint(labels) or not self.doubt.isdisjoint(labels):
@@ -221,6 +225,7 @@ _DISTRESS = frozenset({Category.DISTRESS})
 _SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
 # Who speaks as the subject: "ma sœur m'a écrit" is about the sister.
 _SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
+_YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 # "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
 _HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
