@@ -347,7 +347,13 @@ def _directory(args: argparse.Namespace) -> int:
         return directory_cli.schema(sys.stdout)
     try:
         return directory_cli.search(
-            Path(args.directory), args.query, args.at, args.lang, args.json, sys.stdin, sys.stdout
+            Path(args.directory),
+            args.query,
+            args.at,
+            args.lang,
+            args.json,
+            sys.stdin.buffer,  # bytes: a line that is not UTF-8 gets its own error answer
+            sys.stdout,
         )
     except ValueError as exc:
         print(f"soutien-bot: {exc}", file=sys.stderr)

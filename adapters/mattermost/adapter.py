@@ -25,6 +25,7 @@ from adapters.mattermost.websocket import ClientTlsWebsocket
 from bot.locales import t
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import KeyValue, MessageHandler
+from bot.text import scrub, valid_unicode
 
 log = logging.getLogger(__name__)
 PLATFORM = "mattermost"
@@ -149,6 +150,7 @@ class MattermostAdapter:
 
     async def _handle(self, post: dict[str, Any], edited: bool = False) -> None:
         """A new post, or a new version of one (`post_edited`, or found edited at catch-up)."""
+        post = scrub(post)  # lone surrogates (JSON escapes) become U+FFFD here, at the edge
         post_id, user_id = post.get("id"), post.get("user_id")
         if not post_id or not user_id or user_id == self.me.get("id"):
             return
@@ -184,6 +186,7 @@ class MattermostAdapter:
 
     async def _reaction(self, reaction: dict[str, Any]) -> None:
         """Reactions are never relayed; in a relay, the person is told (by the core)."""
+        reaction = scrub(reaction)
         user_id, post_id = str(reaction.get("user_id") or ""), str(reaction.get("post_id") or "")
         if not user_id or user_id == self.me.get("id"):
             return
@@ -309,7 +312,7 @@ class MattermostAdapter:
     async def _action(self, request: web.Request) -> web.Response:
         """A button click: accepted only if the context is ours and the clicker is its owner."""
         try:
-            body = await request.json()
+            body = scrub(await request.json())
             context = body.get("context") or {}
             user_id = str(body.get("user_id") or "")
         except (ValueError, AttributeError):
@@ -343,6 +346,7 @@ class MattermostAdapter:
 
     async def _as_command(self, user_id: str, text: str) -> list[str]:
         """Run `text` as if the user had typed it; their replies are returned, not posted."""
+        user_id, text = valid_unicode(user_id), valid_unicode(text)
         captured: list[str] = []
         self._capture = (user_id, captured)
         try:
