@@ -90,7 +90,7 @@ async def test_checkin_seven_days_after_closing_only_when_asked(chat: Chat) -> N
 
 
 async def test_dispo_off_until_turns_itself_back_on(chat: Chat) -> None:
-    await chat.deliver("camille", "dispo off jusqu'au 12/03")
+    await chat.deliver("camille", "dispo off jusqu'au 11/03")  # the 11th included
     await chat.deliver("dominique", "dispo off")
     ref = await chat.request("alice")
     out = await chat.tick(timedelta(days=1, hours=15))  # past 12/03 00:00 Paris
