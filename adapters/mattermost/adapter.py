@@ -67,6 +67,10 @@ class MattermostAdapter:
         self._capture: tuple[str, list[str]] | None = None
         self._names: dict[str, str] = {}
         self._runner: web.AppRunner | None = None
+        # Catch-ups started by a (re)connection: owned, so that stopping ends them while the
+        # database is still open (a forgotten one was cancelled at loop close, mid-query, and
+        # could hang the test teardown on aiosqlite's close).
+        self._background: set[asyncio.Task[None]] = set()
         self.metrics = {"received": 0, "sent": 0, "reconnects": 0, "clicks": 0, "commands": 0}
 
     # running --------------------------------------------------------------------
@@ -79,9 +83,10 @@ class MattermostAdapter:
         try:
             await self._listen()
         finally:
-            worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await worker
+            pending = [worker, *self._background]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
             if self._runner is not None:
                 await self._runner.cleanup()
 
@@ -115,7 +120,9 @@ class MattermostAdapter:
         if event.get("event") == "hello":
             self._connected = True
             log.info("mattermost: connected")
-            asyncio.get_running_loop().create_task(self._catch_up())
+            task = asyncio.get_running_loop().create_task(self._catch_up())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
         elif event.get("event") in _READ:
             data = event.get("data") or {}
             if event["event"] == "posted" and data.get("channel_type") != "D":
