@@ -20,6 +20,7 @@ from storage.database import create_engine
 from storage.store import SqlStore
 from tests.conftest import SECRET
 from tests.harness import START, Chat
+from tests.processes import die_with_parent
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIET = QuietHours()
@@ -177,12 +178,18 @@ def test_real_clock_offer_moves_on_after_two_seconds(tmp_path: Path) -> None:
         text=True,
         cwd=tmp_path,
         env=env,
+        preexec_fn=die_with_parent,
     )
-    assert process.stdin is not None
-    process.stdin.write("/as alice\ndemande\npasser\nanonyme\n")
-    process.stdin.flush()
-    wallclock.sleep(6.5)  # start-up (the safety reader loads) + 2 s offer + ticks
-    stdout, stderr = process.communicate("/as dominique\naccepter\n", timeout=60)
+    try:
+        assert process.stdin is not None
+        process.stdin.write("/as alice\ndemande\npasser\nanonyme\n")
+        process.stdin.flush()
+        wallclock.sleep(6.5)  # start-up (the safety reader loads) + 2 s offer + ticks
+        stdout, stderr = process.communicate("/as dominique\naccepter\n", timeout=60)
+    finally:  # a failure or Ctrl-C above must not leave the bot running
+        if process.poll() is None:
+            process.kill()
+            process.wait()
     assert process.returncode == 0, stderr
     assert "[→ camille] La proposition" in stdout and "expiré" in stdout
     assert "[→ dominique] 📩 **Nouvelle demande" in stdout
