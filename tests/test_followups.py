@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time as wallclock
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -170,26 +171,41 @@ def test_real_clock_offer_moves_on_after_two_seconds(tmp_path: Path) -> None:
     shutil.copy(ROOT / "soutien.example.yaml", tmp_path / "soutien.example.yaml")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
     env |= {"SOUTIEN_ROUTING__OFFER_TIMEOUT": "2", "SOUTIEN_REMINDERS__TICK_SECONDS": "0.5"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--config", "soutien.example.yaml"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        preexec_fn=die_with_parent,
-    )
+    lines: list[str] = []
+    with (tmp_path / "stderr.log").open("w") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--config", "soutien.example.yaml"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            preexec_fn=die_with_parent,
+        )
+    assert process.stdin is not None and process.stdout is not None
+    out = process.stdout
+    reader = threading.Thread(target=lambda: lines.extend(out), daemon=True)
+    reader.start()
     try:
-        assert process.stdin is not None
         process.stdin.write("/as alice\ndemande\npasser\nanonyme\n")
         process.stdin.flush()
-        wallclock.sleep(6.5)  # start-up (the safety reader loads) + 2 s offer + ticks
-        stdout, stderr = process.communicate("/as dominique\naccepter\n", timeout=60)
+        # dominique answers as soon as the offer reaches her (it lasts 2 s), however long
+        # the start-up took
+        deadline = wallclock.monotonic() + 60
+        while not any(line.startswith("[→ dominique] 📩") for line in list(lines)):
+            assert wallclock.monotonic() < deadline, "".join(lines)
+            wallclock.sleep(0.02)
+        process.stdin.write("/as dominique\naccepter\n")
+        process.stdin.close()
+        process.wait(timeout=60)
+        reader.join(timeout=10)
     finally:  # a failure or Ctrl-C above must not leave the bot running
         if process.poll() is None:
             process.kill()
             process.wait()
+        out.close()
+    stdout, stderr = "".join(lines), (tmp_path / "stderr.log").read_text()
     assert process.returncode == 0, stderr
     assert "[→ camille] La proposition" in stdout and "expiré" in stdout
     assert "[→ dominique] 📩 **Nouvelle demande" in stdout
