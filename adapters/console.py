@@ -12,6 +12,7 @@ from typing import TextIO
 
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import MessageHandler
+from bot.text import valid_unicode
 
 PLATFORM = "console"
 
@@ -38,6 +39,9 @@ class ConsoleAdapter:
 
     async def run(self, on_message: MessageHandler) -> None:
         interactive = self.stdin.isatty()
+        reconfigure = getattr(self.stdin, "reconfigure", None)
+        if reconfigure is not None:  # bytes that are not UTF-8 become U+FFFD, not a crash
+            reconfigure(errors="replace")
         if interactive:
             self._print("Console Soutien — `/as NOM` pour changer de personne, `/who`, `/quit`.")
         while not self._stopped:
@@ -47,7 +51,7 @@ class ConsoleAdapter:
             line = await asyncio.to_thread(self.stdin.readline)
             if not line:
                 return
-            await self._line(line.rstrip("\r\n"), on_message)
+            await self._line(valid_unicode(line.rstrip("\r\n")), on_message)
 
     async def _line(self, line: str, on_message: MessageHandler) -> None:
         words = line.strip().split()

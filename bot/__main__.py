@@ -36,6 +36,7 @@ from bot.settings import load as load_settings
 from storage.crypto import FieldCipher
 
 log = logging.getLogger("soutien")
+DEMO_DB = "demo.db"  # the only database `demo.reset_on_start` may delete
 
 
 def roster_of(settings: Settings, console: bool) -> Roster:
@@ -69,7 +70,7 @@ def _cipher(settings: Settings) -> FieldCipher:
         try:
             return FieldCipher(key.get_secret_value(), olds)
         except ValueError as exc:
-            raise ConfigError(str(exc)) from None
+            raise ConfigError(f"SOUTIEN_SECURITY__SECRET_KEY: {exc}") from None
     if settings.console_demo:
         log.warning(
             "no security.secret_key: the console demo uses a throwaway key "
@@ -85,13 +86,17 @@ def _prepare_database(settings: Settings) -> None:
     from storage.database import upgrade
 
     url = make_url(settings.storage.url)
-    if (
-        settings.demo.reset_on_start
-        and settings.console_demo
-        and url.get_backend_name() == "sqlite"
-    ):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{url.database}{suffix}").unlink(missing_ok=True)
+    if settings.demo.reset_on_start:
+        demo_file = url.get_backend_name() == "sqlite" and Path(url.database or "").name == DEMO_DB
+        if settings.console_demo and demo_file:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{url.database}{suffix}").unlink(missing_ok=True)
+        else:  # never on a real database, whatever the file says
+            log.warning(
+                "demo.reset_on_start ignored: only the console demo's own database "
+                "(a SQLite file named %s) is ever reset",
+                DEMO_DB,
+            )
     if settings.storage.auto_migrate:
         upgrade(settings.storage.url)
 
@@ -149,12 +154,11 @@ def _matrix(settings: Settings, state: KeyValue, secret: str) -> Adapter:
     return MatrixAdapter(options, state)
 
 
-async def _run(settings: Settings) -> None:
+async def _run(settings: Settings, cipher: FieldCipher) -> None:
     from storage.database import create_engine
     from storage.keyvalue import SqlKeyValue
     from storage.store import SqlStore
 
-    cipher = _cipher(settings)
     path = Path(settings.directory.path)
     answers = Answers(Index(load(path)))
     engine = create_engine(settings.storage.url)
@@ -295,10 +299,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     install_log_hygiene()
-    logging.basicConfig(
-        level=os.environ.get("SOUTIEN_LOG_LEVEL", "WARNING").upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    level = os.environ.get("SOUTIEN_LOG_LEVEL", "WARNING").upper()
+    if not isinstance(logging.getLevelName(level), int):
+        print(f"soutien-bot: SOUTIEN_LOG_LEVEL: unknown level {level!r}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Library chatter that says nothing useful to an operator.
     logging.getLogger("apscheduler").setLevel(logging.ERROR)
     logging.getLogger("nio.events.misc").setLevel(logging.ERROR)
@@ -315,17 +320,24 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_admin(args, settings))
         if args.command == "matrix":
             return asyncio.run(_matrix_identity(settings))
+        cipher = _cipher(settings)  # before the database is touched
         _prepare_database(settings)
-        asyncio.run(_run(settings))
+        asyncio.run(_run(settings, cipher))
         return 0
     except ConfigError as exc:
-        print(f"soutien-bot: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"soutien-bot: {line}", file=sys.stderr)
         return 2
     except DirectoryError as exc:
         print(f"soutien-bot: invalid directory, not starting:\n{exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # one line for the operator; the traceback only in debug logs
+        log.debug("stopped by an error", exc_info=True)
+        first = (str(exc).strip().splitlines() or [""])[0][:300]
+        print(f"soutien-bot: {type(exc).__name__}: {first}", file=sys.stderr)
+        return 1
 
 
 def _directory(args: argparse.Namespace) -> int:
@@ -335,7 +347,13 @@ def _directory(args: argparse.Namespace) -> int:
         return directory_cli.schema(sys.stdout)
     try:
         return directory_cli.search(
-            Path(args.directory), args.query, args.at, args.lang, args.json, sys.stdin, sys.stdout
+            Path(args.directory),
+            args.query,
+            args.at,
+            args.lang,
+            args.json,
+            sys.stdin.buffer,  # bytes: a line that is not UTF-8 gets its own error answer
+            sys.stdout,
         )
     except ValueError as exc:
         print(f"soutien-bot: {exc}", file=sys.stderr)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
 from bot import offers, relaying, scheduling
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.clock import ZONE
 from bot.context import Context
+from bot.dates import BadDate, last_day, until_date
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState
@@ -20,7 +21,6 @@ from bot.triggers import fire
 Out = list[OutgoingMessage]
 PARIS = ZONE
 _REF = re.compile(r"\b([A-Z0-9]{4})\b")
-_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?|(\d{4})-(\d{2})-(\d{2})")
 
 
 async def _pick(
@@ -113,37 +113,17 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
         state.available, state.unavailable_until = True, None
         await ctx.store.save_listener_state(state)
         return ctx.to_member(me, "available_on") + await offers.retry_waiting(ctx, now)
-    until = until_date(args, now)
+    try:
+        until = until_date(args, now)
+    except BadDate as exc:
+        return ctx.to_member(me, "available_bad_date", date=exc.text)
     state.available, state.unavailable_until = False, until
     await ctx.store.save_listener_state(state)
     if until is not None:
         await scheduling.dispo_return(ctx, me.id, until)
     if until is None:
         return ctx.to_member(me, "available_off")
-    return ctx.to_member(
-        me, "available_off_until", date=until.astimezone(PARIS).strftime("%d/%m/%Y")
-    )
-
-
-def until_date(args: str, now: datetime) -> datetime | None:
-    """The start of the day (Europe/Paris) named in `args`, in the future; None if absent."""
-    m = _DATE.search(args)
-    if m is None:
-        return None
-    today = now.astimezone(PARIS).date()
-    try:
-        if m.group(4):
-            day = today.replace(int(m.group(4)), int(m.group(5)), int(m.group(6)))
-        else:
-            year = int(m.group(3)) if m.group(3) else today.year
-            year = year + 2000 if year < 100 else year
-            day = today.replace(year, int(m.group(2)), int(m.group(1)))
-            if not m.group(3) and day < today:
-                day = day.replace(year=day.year + 1)
-    except ValueError:
-        return None
-    start = datetime.combine(day, time(0, 0), PARIS)
-    return start if start > now else now + timedelta(minutes=1)
+    return ctx.to_member(me, "available_off_until", date=last_day(until))
 
 
 async def relay(ctx: Context, me: Listener, ref: str, msg: IncomingMessage, text: str) -> Out:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import NewType
+
+from bot.text import valid_unicode
 
 Platform = NewType("Platform", str)
 CaseRef = NewType("CaseRef", str)
@@ -58,6 +60,19 @@ class IncomingMessage:
     files: bool = False
     reaction: bool = False
     button: bool = False
+
+    def __post_init__(self) -> None:
+        # Every adapter cleans what it receives; this is the last line before the core,
+        # whose encryption and hashing need encodable text.
+        sender = self.sender
+        if valid_unicode(sender.user_id) != sender.user_id:
+            object.__setattr__(
+                self, "sender", Address(sender.platform, valid_unicode(sender.user_id))
+            )
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str) and valid_unicode(value) != value:
+                object.__setattr__(self, f.name, valid_unicode(value))
 
     def message_id(self, raw: str | None) -> MessageId | None:
         """One of this message's ids, with its platform."""

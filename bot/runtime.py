@@ -34,6 +34,9 @@ class Runtime:
         self.clock = clock
         self.tick_every = tick_every
         self._lock = asyncio.Lock()
+        # Ticks started by the scheduler: stopping ends them while the database is open
+        # (one left running was cancelled at loop close, mid-query, and could hang there).
+        self._ticks: set[asyncio.Task[None]] = set()
 
     async def on_message(self, message: IncomingMessage) -> None:
         async with self._lock:
@@ -80,10 +83,19 @@ class Runtime:
                 return
             await self.deliver(out)
 
+    async def _scheduled_tick(self) -> None:
+        task = asyncio.current_task()
+        assert task is not None  # the scheduler runs it as a task on our loop
+        self._ticks.add(task)
+        try:
+            await self.tick()
+        finally:
+            self._ticks.discard(task)
+
     def scheduler(self) -> AsyncIOScheduler:
         scheduler = AsyncIOScheduler()
         scheduler.add_job(
-            self.tick,
+            self._scheduled_tick,
             "interval",
             seconds=self.tick_every,
             id="soutien-tick",
@@ -103,5 +115,9 @@ class Runtime:
             await asyncio.gather(*(a.run(self.on_message) for a in self.adapters.values()))
         finally:
             scheduler.shutdown(wait=False)
+            ticks = list(self._ticks)
+            for task in ticks:
+                task.cancel()
+            await asyncio.gather(*ticks, return_exceptions=True)
             for adapter in self.adapters.values():
                 await adapter.stop()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Characters that are neither ASCII nor common French punctuation need Unicode decomposition.
@@ -27,3 +30,25 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """Fold, then reduce to lower-case words separated by single spaces."""
     return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """Text that can be encoded: a lone surrogate (from a JSON escape such as "\\ud800", or
+    undecodable bytes read with `surrogateescape`) becomes U+FFFD; a valid pair is joined."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def scrub(value: T) -> T:
+    """`valid_unicode` on every string of a decoded JSON value (dict keys included)."""
+    if isinstance(value, str):
+        return valid_unicode(value)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [scrub(v) for v in value]  # type: ignore[return-value]
+    return value

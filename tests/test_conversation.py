@@ -208,12 +208,14 @@ async def test_dispo_off_on_and_until(chat: Chat) -> None:
 
 
 async def test_dispo_until_comes_back_by_itself(chat: Chat) -> None:
-    await chat.deliver("camille", "dispo off jusqu'au 11/03")
+    await chat.deliver("camille", "dispo off jusqu'au 11/03")  # the 11th included
     await chat.deliver("dominique", "dispo off")
     await chat.request("alice")
     assert not any("Nouvelle" in t for t in chat.adapter.texts("camille"))
-    await chat.tick(timedelta(days=1))
-    assert any("Nouvelle demande" in t for t in chat.adapter.texts("camille"))
+    await chat.tick(timedelta(days=1))  # 11/03 10:00: still away
+    assert not any("Nouvelle" in t for t in chat.adapter.texts("camille"))
+    await chat.tick(timedelta(hours=15))  # 12/03 01:00 Paris: back, and offered the case
+    assert any("Nouvelle demande" in t for t in chat.adapter.texts("camille")[-2:])
 
 
 async def test_mes_cas_lists_only_own_cases(chat: Chat) -> None:

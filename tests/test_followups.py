@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import select
 import shutil
 import subprocess
 import sys
+import threading
 import time as wallclock
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO
 
 import pytest
 
@@ -22,6 +21,7 @@ from storage.database import create_engine
 from storage.store import SqlStore
 from tests.conftest import SECRET
 from tests.harness import START, Chat
+from tests.processes import die_with_parent
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIET = QuietHours()
@@ -92,7 +92,7 @@ async def test_checkin_seven_days_after_closing_only_when_asked(chat: Chat) -> N
 
 
 async def test_dispo_off_until_turns_itself_back_on(chat: Chat) -> None:
-    await chat.deliver("camille", "dispo off jusqu'au 12/03")
+    await chat.deliver("camille", "dispo off jusqu'au 11/03")  # the 11th included
     await chat.deliver("dominique", "dispo off")
     ref = await chat.request("alice")
     out = await chat.tick(timedelta(days=1, hours=15))  # past 12/03 00:00 Paris
@@ -165,49 +165,47 @@ async def test_two_replicas_run_each_action_once(any_store: SqlStore) -> None:
         await other.engine.dispose()
 
 
-def _read_until(stream: IO[str], marker: str, within: float) -> str:
-    """What the bot printed until `marker` shows (the offer moved on), at most `within` s.
-
-    Raw reads on the descriptor: nothing is left in a Python buffer for `communicate`."""
-    seen = b""
-    deadline = wallclock.monotonic() + within
-    while marker.encode() not in seen and wallclock.monotonic() < deadline:
-        ready, _, _ = select.select([stream], [], [], 0.2)
-        if ready:
-            chunk = os.read(stream.fileno(), 65536)
-            if not chunk:
-                break
-            seen += chunk
-    return seen.decode(errors="replace")
-
-
 def test_real_clock_offer_moves_on_after_two_seconds(tmp_path: Path) -> None:
     """A live run: camille ignores the offer; two seconds later dominique gets it."""
     shutil.copy(ROOT / "directory.yaml", tmp_path / "directory.yaml")
     shutil.copy(ROOT / "soutien.example.yaml", tmp_path / "soutien.example.yaml")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
     env |= {"SOUTIEN_ROUTING__OFFER_TIMEOUT": "2", "SOUTIEN_REMINDERS__TICK_SECONDS": "0.5"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--config", "soutien.example.yaml"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-    )
+    lines: list[str] = []
+    with (tmp_path / "stderr.log").open("w") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run", "--config", "soutien.example.yaml"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            preexec_fn=die_with_parent,
+        )
     assert process.stdin is not None and process.stdout is not None
+    out = process.stdout
+    reader = threading.Thread(target=lambda: lines.extend(out), daemon=True)
+    reader.start()
     try:
         process.stdin.write("/as alice\ndemande\npasser\nanonyme\n")
         process.stdin.flush()
-        seen = _read_until(process.stdout, "[→ dominique] 📩", within=30.0)
-        process.stdin.write("/as dominique\naccepter\n")  # while dominique's offer is open
-        process.stdin.flush()
-        rest, stderr = process.communicate(timeout=60)
-    finally:
+        # dominique answers as soon as the offer reaches her (it lasts 2 s), however long
+        # the start-up took
+        deadline = wallclock.monotonic() + 60
+        while not any(line.startswith("[→ dominique] 📩") for line in list(lines)):
+            assert wallclock.monotonic() < deadline, "".join(lines)
+            wallclock.sleep(0.02)
+        process.stdin.write("/as dominique\naccepter\n")
+        process.stdin.close()
+        process.wait(timeout=60)
+        reader.join(timeout=10)
+    finally:  # a failure or Ctrl-C above must not leave the bot running
         if process.poll() is None:
             process.kill()
-    stdout = seen + rest
+            process.wait()
+        out.close()
+    stdout, stderr = "".join(lines), (tmp_path / "stderr.log").read_text()
     assert process.returncode == 0, stderr
     assert "[→ camille] La proposition" in stdout and "expiré" in stdout
     assert "[→ dominique] 📩 **Nouvelle demande" in stdout

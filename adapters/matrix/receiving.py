@@ -24,6 +24,7 @@ from adapters.matrix.waiting import Waiting
 from bot.locales import t
 from bot.messages import Address, IncomingMessage
 from bot.ports import KeyValue, MessageHandler
+from bot.text import valid_unicode
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class Receiving(Waiting):
         )
         if invite is None:
             return
-        sender = invite.sender
+        sender = valid_unicode(invite.sender)
         server = sender.split(":", 1)[-1]
         allowed = not self.options.allowed_servers or server in self.options.allowed_servers
         if not allowed:
@@ -120,15 +121,16 @@ class Receiving(Waiting):
             room_id, event = item
             if await self.state.get(NS + ".event", event.event_id) is not None:
                 continue  # handled before a restart
-            place = await self._room_of(room_id, event.sender)
+            sender = valid_unicode(event.sender)  # lone surrogates become U+FFFD, at the edge
+            place = await self._room_of(room_id, sender)
             if place is not None:
                 _kind, ref = place
                 read = content.read(event)
                 await on_message(
                     IncomingMessage(
-                        Address(PLATFORM, event.sender),
-                        read.text,
-                        handle=event.sender,
+                        Address(PLATFORM, sender),
+                        valid_unicode(read.text),
+                        handle=sender,
                         case_ref=ref,
                         event_id=event.event_id,
                         reply_to=read.reply_to,

@@ -25,6 +25,7 @@ from adapters.mattermost.websocket import ClientTlsWebsocket
 from bot.locales import t
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import KeyValue, MessageHandler
+from bot.text import scrub, valid_unicode
 
 log = logging.getLogger(__name__)
 PLATFORM = "mattermost"
@@ -66,6 +67,10 @@ class MattermostAdapter:
         self._capture: tuple[str, list[str]] | None = None
         self._names: dict[str, str] = {}
         self._runner: web.AppRunner | None = None
+        # Catch-ups started by a (re)connection: owned, so that stopping ends them while the
+        # database is still open (a forgotten one was cancelled at loop close, mid-query, and
+        # could hang the test teardown on aiosqlite's close).
+        self._background: set[asyncio.Task[None]] = set()
         self.metrics = {"received": 0, "sent": 0, "reconnects": 0, "clicks": 0, "commands": 0}
 
     # running --------------------------------------------------------------------
@@ -78,9 +83,10 @@ class MattermostAdapter:
         try:
             await self._listen()
         finally:
-            worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await worker
+            pending = [worker, *self._background]
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
             if self._runner is not None:
                 await self._runner.cleanup()
 
@@ -114,7 +120,9 @@ class MattermostAdapter:
         if event.get("event") == "hello":
             self._connected = True
             log.info("mattermost: connected")
-            asyncio.get_running_loop().create_task(self._catch_up())
+            task = asyncio.get_running_loop().create_task(self._catch_up())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
         elif event.get("event") in _READ:
             data = event.get("data") or {}
             if event["event"] == "posted" and data.get("channel_type") != "D":
@@ -149,6 +157,7 @@ class MattermostAdapter:
 
     async def _handle(self, post: dict[str, Any], edited: bool = False) -> None:
         """A new post, or a new version of one (`post_edited`, or found edited at catch-up)."""
+        post = scrub(post)  # lone surrogates (JSON escapes) become U+FFFD here, at the edge
         post_id, user_id = post.get("id"), post.get("user_id")
         if not post_id or not user_id or user_id == self.me.get("id"):
             return
@@ -184,6 +193,7 @@ class MattermostAdapter:
 
     async def _reaction(self, reaction: dict[str, Any]) -> None:
         """Reactions are never relayed; in a relay, the person is told (by the core)."""
+        reaction = scrub(reaction)
         user_id, post_id = str(reaction.get("user_id") or ""), str(reaction.get("post_id") or "")
         if not user_id or user_id == self.me.get("id"):
             return
@@ -309,7 +319,7 @@ class MattermostAdapter:
     async def _action(self, request: web.Request) -> web.Response:
         """A button click: accepted only if the context is ours and the clicker is its owner."""
         try:
-            body = await request.json()
+            body = scrub(await request.json())
             context = body.get("context") or {}
             user_id = str(body.get("user_id") or "")
         except (ValueError, AttributeError):
@@ -345,6 +355,7 @@ class MattermostAdapter:
 
     async def _as_command(self, user_id: str, text: str) -> list[str]:
         """Run `text` as if the user had typed it; their replies are returned, not posted."""
+        user_id, text = valid_unicode(user_id), valid_unicode(text)
         captured: list[str] = []
         self._capture = (user_id, captured)
         try:

@@ -13,6 +13,7 @@ from bot.directory.answer import Answers
 from bot.directory.loader import DirectoryError, load
 from bot.directory.model import DirectoryFile
 from bot.directory.search import Hit, Index
+from bot.text import scrub, valid_unicode
 
 
 def check(path: Path, out: TextIO) -> int:
@@ -72,10 +73,11 @@ def search(
     at: str | None,
     lang: str,
     as_json: bool,
-    stdin: Iterable[str],
+    stdin: Iterable[str | bytes],
     out: TextIO,
 ) -> int:
     index = Index(load(directory))
+    query = valid_unicode(query)
     if query != "-":
         if as_json:
             out.write(json.dumps(result(index, query, at, lang), ensure_ascii=False) + "\n")
@@ -83,19 +85,37 @@ def search(
             out.write(Answers(index).answer(query, lang, _moment(at)) + "\n")
         return 0
     status = 0
-    for line in stdin:
+    for number, line in enumerate(stdin, 1):
         if not line.strip():
             continue
         try:
-            request = json.loads(line)
-            answer = result(
-                index, str(request["query"]), request.get("at"), str(request.get("lang", lang))
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            answer, status = {"error": f"{type(exc).__name__}: {exc}"}, 1
-        out.write(json.dumps(answer, ensure_ascii=False) + "\n")
+            answer = _answer_line(index, line, lang)
+        except Exception as exc:  # noqa: BLE001 - every line gets an answer, the next ones too
+            answer, status = {"error": f"line {number}: {_reason(exc)}"}, 1
+        out.write(json.dumps(scrub(answer), ensure_ascii=False) + "\n")
         out.flush()
     return status
+
+
+def _answer_line(index: Index, line: str | bytes, lang: str) -> dict[str, Any]:
+    text = line.decode("utf-8") if isinstance(line, bytes) else valid_unicode(line)
+    request = scrub(json.loads(text))
+    if not isinstance(request, dict):
+        raise TypeError('expected a JSON object with a "query"')
+    if not isinstance(request.get("query"), str):
+        raise KeyError("query")
+    at = request.get("at")
+    if at is not None and not isinstance(at, str):
+        raise TypeError('"at" must be an ISO 8601 string')
+    return result(index, request["query"], at, str(request.get("lang", lang)))
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, KeyError):
+        return f"missing {exc.args[0]!r} (a string)"
+    return f"{type(exc).__name__}: {valid_unicode(str(exc))}"
 
 
 def main_stdin() -> Iterable[str]:

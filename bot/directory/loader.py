@@ -34,9 +34,17 @@ class DirectoryError(Exception):
 
 def load(path: Path) -> DirectoryFile:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise DirectoryError([f"{path}:1:1: cannot read the file ({exc.strerror})"]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DirectoryError(
+            [f"{path}:{line}:{col}: not UTF-8 text (byte 0x{raw[exc.start]:02x}): save it as UTF-8"]
+        ) from None
     return parse(text, str(path))
 
 

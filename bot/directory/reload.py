@@ -28,19 +28,36 @@ class DirectoryReloader:
             return None
 
     def reload(self) -> bool:
-        """Swap in the new file if it is valid; otherwise keep the old one and say why."""
+        """Swap in the new file if it is valid; otherwise keep the old one and say why,
+        in one line (`soutien-bot directory check FILE` lists every problem)."""
         self._mtime = self._stat()
         try:
             index = Index(load(self.path))
         except DirectoryError as exc:
-            log.warning("directory reload refused, keeping the last good version:\n%s", exc)
+            more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
+            first = exc.errors[0] if exc.errors else "invalid"
+            log.warning(
+                "directory reload refused, keeping the last good version: %s%s", first, more
+            )
+            return False
+        except Exception as exc:  # noqa: BLE001 - whatever the file holds, the bot keeps serving
+            log.warning(
+                "directory reload refused, keeping the last good version: %s: %s",
+                self.path,
+                type(exc).__name__,
+            )
             return False
         self.answers.index = index
         log.info("directory reloaded: %d resources", len(index.resources))
         return True
 
+    def poll(self) -> bool | None:
+        """Reload if the file changed since the last look; None when it did not."""
+        if self._stat() == self._mtime:
+            return None
+        return self.reload()
+
     async def watch(self, every: float = 5.0) -> None:
         while True:
             await asyncio.sleep(every)
-            if self._stat() != self._mtime:
-                self.reload()
+            self.poll()

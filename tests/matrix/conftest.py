@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
 import signal
@@ -16,6 +17,7 @@ import yaml
 
 from tests.matrix.people import MatrixUser
 from tests.matrix.synapse import ROOT, SYNAPSE_PYTHON, Synapse
+from tests.processes import die_with_parent
 
 _names = itertools.count(1)
 PASSWORD = "correct-horse-battery-staple"
@@ -30,8 +32,8 @@ def _need_synapse() -> None:
 def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
     _need_synapse()
     server = Synapse(tmp_path_factory.mktemp("synapse"))
-    server.start()
     try:
+        server.start()
         yield server
     finally:
         server.stop()
@@ -42,8 +44,8 @@ def synapse_default_limits(tmp_path_factory: pytest.TempPathFactory) -> Iterator
     """Synapse with its default message, join, invite and room limits: 429s really happen."""
     _need_synapse()
     server = Synapse(tmp_path_factory.mktemp("synapse-default"), raised_limits=False)
-    server.start()
     try:
+        server.start()
         yield server
     finally:
         server.stop()
@@ -105,6 +107,7 @@ class BotProcess:
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent,  # even if pytest itself is killed
             )
 
     def kill(self) -> None:
@@ -151,15 +154,20 @@ class World:
         raise AttributeError(name)
 
     async def stop(self) -> None:
-        for user in self.users.values():
-            await user.stop()
-        self.bot.stop()
+        """Stops everything, whatever failed: the bot process last but always."""
+        try:
+            for user in self.users.values():
+                with contextlib.suppress(Exception):
+                    await user.stop()
+        finally:
+            self.bot.stop()
 
 
 @pytest.fixture
 async def world(synapse: Synapse, tmp_path: Path) -> AsyncIterator[World]:
-    w = await World(synapse, tmp_path).start()
+    w = World(synapse, tmp_path)
     try:
+        await w.start()  # a failure half-way still stops what was started
         yield w
     except BaseException:
         raise

@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.processes import die_with_parent
+
 JS = Path(__file__).resolve().parent / "js"
 DRIVER = JS / "person.mjs"
 INSTALLED = JS / "node_modules" / "matrix-js-sdk" / "package.json"
@@ -45,6 +47,7 @@ class JsPerson:
                 stderr=log,
                 cwd=JS,
                 limit=2**22,
+                preexec_fn=die_with_parent,  # even if pytest itself is killed
             )
         self._reader = asyncio.create_task(self._read())
         await self.call(

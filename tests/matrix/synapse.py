@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.processes import die_with_parent
+
 ROOT = Path(__file__).resolve().parents[2]
 SYNAPSE_PYTHON = ROOT / ".venv-synapse" / "bin" / "python"
 _HIGH = {"per_second": 1000, "burst_count": 1000}
@@ -107,7 +109,16 @@ class Synapse:
                 cwd=self.folder,
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                preexec_fn=die_with_parent,  # even if pytest itself is killed
             )
+        try:
+            self._wait_until_up()
+        except BaseException:  # not up (or interrupted): stop it before saying so
+            self.stop()
+            raise
+
+    def _wait_until_up(self) -> None:
+        assert self.process is not None
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -95,8 +95,9 @@ async def test_429_storm_with_default_rate_limits_loses_nothing(
     from tests.matrix.synapse import Synapse
 
     assert isinstance(synapse_default_limits, Synapse) and isinstance(tmp_path, Path)
-    world = await World(synapse_default_limits, tmp_path, send_interval=1.0).start()
+    world = World(synapse_default_limits, tmp_path, send_interval=1.0)
     try:
+        await world.start()
         room, ref = await _request(world)
         offer = await world.camille.expect(f"Nouvelle demande {ref}")
         await world.camille.say(offer.room_id, f"accepter {ref}")
