@@ -12,9 +12,9 @@ database (encrypted at rest like all adapter state, erased once sent) until the 
 loop sees the invitee join. The messages then go out in order, from a background task:
 neither the runtime's lock nor the sync loop waits for them. Each keeps a transaction id
 fixed when it was queued, so a restart in the middle sends nothing twice. If the invitee
-never joins, the messages wait (the core's offer expiry moves on to another listener
-meanwhile); if they decline, the messages are dropped, said in the log, and the next
-message for them opens a new room.
+never joins, the messages wait at most a week (the core's offer expiry moves on to another
+listener meanwhile), then they are dropped; if they decline, the messages are dropped,
+said in the log, and the next message for them opens a new room.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 import uuid
 from dataclasses import asdict, replace
 from typing import Any
@@ -36,6 +37,9 @@ from bot.ports import KeyValue
 log = logging.getLogger(__name__)
 WAITING = NS + ".waiting"  # room id → {"user": invitee, "messages": [...]}
 INDEX = "waiting"  # under NS: the rooms that hold messages for someone who has not joined
+HELD_AT = "held_at"  # when a message was queued (seconds since the epoch)
+MAX_HOLD = 7 * 24 * 3600.0  # longer than any offer: past it, nobody is waiting for these words
+EXPIRY_CHECK = 3600.0  # look at most once an hour
 
 
 class Waiting(Sending):
@@ -44,6 +48,7 @@ class Waiting(Sending):
         self._waiting: dict[str, str] = {}  # room id → the invitee it waits for
         self._flushing: dict[str, asyncio.Task[None]] = {}
         self._waiting_lock = asyncio.Lock()  # each change of the stored queue is whole
+        self._expired_at = 0.0
 
     async def _load_waiting(self) -> None:
         """At start: the rooms still waiting for someone (they survive a restart)."""
@@ -78,13 +83,35 @@ class Waiting(Sending):
                 return False
             if message.idempotency_key is None:  # fixed now: a resend is dropped by the server
                 message = replace(message, idempotency_key=f"waiting:{uuid.uuid4().hex}")
-            held["messages"].append(_encode(message))
+            held["messages"].append({**_encode(message), HELD_AT: time.time()})
             await self._keep(room_id, held)
         return True
+
+    async def _expire_waiting(self, now: float) -> int:
+        """Drop what waited longer than `MAX_HOLD` for someone who never joined: a person's
+        words are not kept (the offer itself moved on long ago). Returns how many."""
+        if now - self._expired_at < EXPIRY_CHECK:
+            return 0
+        self._expired_at = now
+        dropped = 0
+        async with self._waiting_lock:
+            for room_id in list(self._waiting):
+                held = await self._held(room_id)
+                if not held:
+                    continue
+                kept = [m for m in held["messages"] if now - m.get(HELD_AT, now) < MAX_HOLD]
+                if len(kept) < len(held["messages"]):
+                    dropped += len(held["messages"]) - len(kept)
+                    await self._keep(room_id, {**held, "messages": kept})
+        if dropped:
+            days = MAX_HOLD / 86400
+            log.warning("matrix: %d message(s) waited %g days for someone; dropped", dropped, days)
+        return dropped
 
     async def _check_waiting(self, response: SyncResponse) -> None:
         """After each sync: send what waited for someone who joined; drop it if they left."""
         assert self.client is not None
+        await self._expire_waiting(time.time())
         for room_id, user in list(self._waiting.items()):
             info = response.rooms.join.get(room_id)
             events = [*info.state, *info.timeline.events] if info is not None else []
