@@ -189,11 +189,17 @@ class Index:
         # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
         said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
         topics = self.topics.find([t for t in query.terms if t not in said])
-        if said and SECTOR_CATEGORY in self.topics.find(query.terms).strength:
-            topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
         roles = frozenset(
-            a for key in people.strength for a in self.directory.professions[int(key)].audiences
+            a for key in people.narrowest() for a in self.directory.professions[int(key)].audiences
         )
+        # a job with lines of its own (a nurse, a care-home director, not a teacher): the
+        # person said who they are, so those lines belong among the answers, unless the
+        # query is about a situation (abuse of a resident, assault), whose lines come first
+        own = bool((self._serves(roles) & self.filters.specific).any())
+        situation = any(c in SITUATIONS for c in topics.strength)
+        sector_said = SECTOR_CATEGORY in self.topics.find(query.terms).strength
+        if said and ((own and not situation) or sector_said):
+            topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
         named = self._named(terms, query)
         categories = dict(topics.strength)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
