@@ -20,7 +20,7 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.words import known, stem, stems
+from bot.directory.words import known, plain, stem, stems
 from bot.safety import Situation
 
 CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
@@ -97,6 +97,13 @@ class Index:
             for token in name:
                 self.name_rows[token].append(i)
         counts = Counter(t for name in names for t in name)
+        # the words of the names as written: a word only one name has names it when typed
+        # as it is there ("Cnom", "Pasteur"), not when it merely shares its stem
+        # ("conseillère" does not name the Conseil de l'ordre)
+        self.name_words = [
+            {_bare(w) for w in plain(_SHORT_NAME.split(r.name)[0] + " " + r.name).split()}
+            for r in self.resources
+        ]
         self.distinctive = {t for t, n in counts.items() if n == 1} - set(self.topics.tokens)
         self.audiences = {
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
@@ -188,7 +195,8 @@ class Index:
         people = self.professions.find(mine)
         # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
         said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
-        topics = self.topics.find([t for t in query.terms if t not in said])
+        rest = _without_once(query.terms, said)  # "France Travail … au boulot": work, once
+        topics = self.topics.find(rest)
         roles = frozenset(
             a for key in people.narrowest() for a in self.directory.professions[int(key)].audiences
         )
@@ -198,12 +206,14 @@ class Index:
         own = bool((self._serves(roles) & self.filters.specific).any())
         situation = any(c in SITUATIONS for c in topics.strength)
         sector_said = SECTOR_CATEGORY in self.topics.find(query.terms).strength
-        if said and ((own and not situation) or sector_said):
+        theirs = bool(said) and ((own and not situation) or sector_said)
+        if theirs:
             topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
-        named = self._named(terms, query)
+        # words that said who the person is ("France Travail") name no line
+        named = self._named(rest, query)
         categories = dict(topics.strength)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
-        if others_only and SECTOR_CATEGORY not in self.topics.find(mine).strength:
+        if others_only and not theirs and SECTOR_CATEGORY not in self.topics.find(mine).strength:
             del categories[SECTOR_CATEGORY]
         for i in np.flatnonzero(named & self.filters.terminated):
             for category in self.resources[i].categories:  # offer the ones like it
@@ -226,7 +236,7 @@ class Index:
         )
         return _Relevance(scores, matched, named, roles, sector)
 
-    def _named(self, terms: list[str], query: Query) -> Bools:
+    def _named(self, words: list[str], query: Query) -> Bools:
         """Resources the query names: two words of their name (one of them not a mere
         topic word: "écoute psy" names no line), a word only their name has, or one
         of their numbers."""
@@ -234,18 +244,36 @@ class Index:
         hits: Counter[int] = Counter()
         specific: set[int] = set()
         generic = set(self.topics.tokens)
-        for term in set(terms):
+        for word in set(words):
+            term = stem(word)
             rows = self.name_rows.get(term, [])
             hits.update(rows)
             if term not in generic:
                 specific.update(rows)
             if term in self.distinctive:
-                named[rows] = True
+                named[[i for i in rows if _bare(word) in self.name_words[i]]] = True
         named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
         for number in query.numbers:
             if number in self.numbers:
                 named[self.numbers[number]] = True
         return named
+
+
+def _without_once(terms: tuple[str, ...], said: set[str]) -> list[str]:
+    """`terms` less one occurrence of each word in `said`."""
+    left = set(said)
+    out = []
+    for t in terms:
+        if t in left:
+            left.discard(t)
+        else:
+            out.append(t)
+    return out
+
+
+def _bare(word: str) -> str:
+    """A folded word without its plural mark: `transmetteurs` and `transmetteur` meet."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
 def _top(total: Floats, allowed: Bools, limit: int) -> list[int]:
