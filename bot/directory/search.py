@@ -20,8 +20,9 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.words import known, plain, stem, stems
+from bot.directory.words import STOPWORDS, known, plain, stem, stems
 from bot.safety import Situation
+from bot.text import fold
 
 CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
 OPEN_FIRST = 1000.0
@@ -36,6 +37,7 @@ EVERYONE = 3  # lines open to every agent that a topic should offer before the o
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
 _SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
 # A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
 # to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
@@ -134,6 +136,7 @@ class Index:
     def search(self, raw: str, now: datetime, limit: int = 20) -> tuple[Query, list[Hit]]:
         """Resources for `raw` at `now`, best first; danger queries start with emergencies."""
         query = understand(raw)
+        query = dataclasses.replace(query, terms=query.terms + self._acronyms(raw, query))
         if query.situation is not None:  # the reader decides danger; the words, which numbers
             situation = self.danger.situation(raw, query.situation)
             query = dataclasses.replace(query, situation=situation)
@@ -175,6 +178,19 @@ class Index:
             Hit(self.resources[i], float(scores[i]), self._open(i, now_quarter)) for i in ranked
         ]
         return query, hits
+
+    def _acronyms(self, raw: str, query: Query) -> tuple[str, ...]:
+        """Acronyms the data knows that are also little words, written in capitals in a
+        query that is not all capitals: `AS` (aide-soignant·e) is not `as` (you have)."""
+        if not any(c.islower() for c in raw):
+            return ()
+        known_ = set(self.professions.tokens) | set(self.topics.tokens)
+        found = (fold(w) for w in _CAPITALS.findall(raw))
+        return tuple(
+            dict.fromkeys(
+                w for w in found if w in STOPWORDS and w not in query.terms and ACRONYM + w in known_
+            )
+        )
 
     def _open(self, i: int, quarter: int) -> bool | None:
         if self.resources[i].status == "probablement_termine":
