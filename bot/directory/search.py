@@ -188,7 +188,9 @@ class Index:
         found = (fold(w) for w in _CAPITALS.findall(raw))
         return tuple(
             dict.fromkeys(
-                w for w in found if w in STOPWORDS and w not in query.terms and ACRONYM + w in known_
+                w
+                for w in found
+                if w in STOPWORDS and w not in query.terms and ACRONYM + w in known_
             )
         )
 
