@@ -46,6 +46,10 @@ _ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a n
 EMERGENCY_CATEGORY = "urgence"
 CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
 SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
+# Topics whose own lines, open to everyone, come before the person's sector lines: a
+# situation (assault, abuse) and a plain wish to talk to someone.
+LEADING = SITUATIONS | {GENERAL_CATEGORY}
+LEAD = 2
 
 Bools = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
@@ -65,6 +69,8 @@ class _Relevance:
     named: Bools
     roles: frozenset[str]
     sector: bool
+    # what the query asks about beyond the person's sector, to be offered before it
+    asked: tuple[str, ...] = ()
 
 
 class Index:
@@ -167,6 +173,8 @@ class Index:
             if quarter is not None:  # known open before unknown hours
                 total += OPEN_FIRST * self.filters.open_at(quarter)
             ranked = _top(np.where(allowed, total, -np.inf), allowed, limit)
+            if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
+                ranked = self._lead(ranked, rel.asked)
         if query.situation is not None:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
             if "silent" in query.flags:  # cannot speak: what works without a voice first
@@ -193,6 +201,15 @@ class Index:
                 if w in STOPWORDS and w not in query.terms and ACRONYM + w in known_
             )
         )
+
+    def _lead(self, ranked: list[int], asked: tuple[str, ...]) -> list[int]:
+        """The best few lines open to everyone on what was asked, then the rest in order."""
+        lead = [
+            i
+            for i in ranked
+            if not self.filters.specific[i] and any(self.members[c][i] > 0 for c in asked)
+        ][:LEAD]
+        return lead + [i for i in ranked if i not in lead]
 
     def _open(self, i: int, quarter: int) -> bool | None:
         if self.resources[i].status == "probablement_termine":
@@ -252,7 +269,8 @@ class Index:
         sector = SECTOR_CATEGORY in categories or bool(
             (self._serves(roles) & self.filters.specific).any()
         )
-        return _Relevance(scores, matched, named, roles, sector)
+        asked = tuple(c for c in categories if c in LEADING)
+        return _Relevance(scores, matched, named, roles, sector, asked)
 
     def _named(self, words: list[str], query: Query) -> Bools:
         """Resources the query names: two words of their name (one of them not a mere
