@@ -20,7 +20,7 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.words import STOPWORDS, known, plain, stem, stems
+from bot.directory.words import STOPWORDS, known, stem, stems
 from bot.safety import Situation
 from bot.text import fold
 
@@ -37,6 +37,7 @@ EVERYONE = 3  # lines open to every agent that a topic should offer before the o
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
 _SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
+_NAME_WORD = re.compile(r"\w+(?:-\w+)*")
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
 # A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
@@ -107,10 +108,10 @@ class Index:
         counts = Counter(t for name in names for t in name)
         # the words of the names as written: a word only one name has names it when typed
         # as it is there ("Cnom", "Pasteur"), not when it merely shares its stem
-        # ("conseillère" does not name the Conseil de l'ordre)
+        # ("conseillère" does not name the Conseil de l'ordre), and whole: "France" is not
+        # "Île-de-France"
         self.name_words = [
-            {_bare(w) for w in plain(_SHORT_NAME.split(r.name)[0] + " " + r.name).split()}
-            for r in self.resources
+            {_bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in self.resources
         ]
         self.distinctive = {t for t, n in counts.items() if n == 1} - set(self.topics.tokens)
         self.audiences = {
