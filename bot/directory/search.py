@@ -40,6 +40,7 @@ _SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
 _NAME_WORD = re.compile(r"\w+(?:-\w+)*")
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
+_CAPITALS_IN_NAME = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "(Centre national de gestion, CNG)"
 # A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
 # to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
 # are not that (3114, a listening line for anyone in crisis, is): they come first when the
@@ -98,7 +99,17 @@ class Index:
         self.numbers = {p.dial: i for i, r in enumerate(self.resources) for p in r.phones}
         self.filters = Filters(self.resources, self.hours)
         names = [
-            set(stems(" ".join([_SHORT_NAME.split(r.name)[0], *_ACRONYM_IN_NAME.findall(r.name)])))
+            set(
+                stems(
+                    " ".join(
+                        [
+                            _SHORT_NAME.split(r.name)[0],
+                            *_ACRONYM_IN_NAME.findall(r.name),
+                            *_CAPITALS_IN_NAME.findall(r.name),
+                        ]
+                    )
+                )
+            )
             for r in self.resources
         ]
         self.name_rows: dict[str, list[int]] = defaultdict(list)
