@@ -25,6 +25,17 @@ class Found:
     strength: dict[str, float] = field(default_factory=dict)
     consumed: set[str] = field(default_factory=set)
     phrased: set[str] = field(default_factory=set)
+    # per key, the terms of its longest phrase found ("infirmière libérale" for IDEL)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def narrowest(self) -> set[str]:
+        """The keys no other key's phrase contains: "infirmière libérale" says IDEL, not
+        also every nurse; "aide-soignante" says nothing more of a mere "soignante"."""
+        return {
+            key
+            for key, mine in self.words.items()
+            if not any(mine < other for k, other in self.words.items() if k != key)
+        }
 
 
 class PhraseBook:
@@ -74,6 +85,8 @@ class PhraseBook:
             strength = 1.0 + 0.5 * (len(phrase) - 1)
             found.strength[key] = max(found.strength.get(key, 0.0), strength)
             words = {u for u in used if u is not None}
+            if len(words) > len(found.words.get(key, ())):
+                found.words[key] = frozenset(words)
             found.consumed.update(words)
             if len(phrase) > 1:
                 found.phrased.update(words)

@@ -20,8 +20,9 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.words import known, stem, stems
+from bot.directory.words import STOPWORDS, known, stem, stems
 from bot.safety import Situation
+from bot.text import fold
 
 CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
 OPEN_FIRST = 1000.0
@@ -36,7 +37,10 @@ EVERYONE = 3  # lines open to every agent that a topic should offer before the o
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
 _SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
+_NAME_WORD = re.compile(r"\w+(?:-\w+)*")
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
+_CAPITALS_IN_NAME = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "(Centre national de gestion, CNG)"
 # A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
 # to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
 # are not that (3114, a listening line for anyone in crisis, is): they come first when the
@@ -44,6 +48,10 @@ _ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a n
 EMERGENCY_CATEGORY = "urgence"
 CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
 SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
+# Topics whose own lines, open to everyone, come before the person's sector lines: a
+# situation (assault, abuse) and a plain wish to talk to someone.
+LEADING = SITUATIONS | {GENERAL_CATEGORY}
+LEAD = 2
 
 Bools = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
@@ -63,6 +71,8 @@ class _Relevance:
     named: Bools
     roles: frozenset[str]
     sector: bool
+    # what the query asks about beyond the person's sector, to be offered before it
+    asked: tuple[str, ...] = ()
 
 
 class Index:
@@ -89,7 +99,17 @@ class Index:
         self.numbers = {p.dial: i for i, r in enumerate(self.resources) for p in r.phones}
         self.filters = Filters(self.resources, self.hours)
         names = [
-            set(stems(" ".join([_SHORT_NAME.split(r.name)[0], *_ACRONYM_IN_NAME.findall(r.name)])))
+            set(
+                stems(
+                    " ".join(
+                        [
+                            _SHORT_NAME.split(r.name)[0],
+                            *_ACRONYM_IN_NAME.findall(r.name),
+                            *_CAPITALS_IN_NAME.findall(r.name),
+                        ]
+                    )
+                )
+            )
             for r in self.resources
         ]
         self.name_rows: dict[str, list[int]] = defaultdict(list)
@@ -97,6 +117,13 @@ class Index:
             for token in name:
                 self.name_rows[token].append(i)
         counts = Counter(t for name in names for t in name)
+        # the words of the names as written: a word only one name has names it when typed
+        # as it is there ("Cnom", "Pasteur"), not when it merely shares its stem
+        # ("conseillère" does not name the Conseil de l'ordre), and whole: "France" is not
+        # "Île-de-France"
+        self.name_words = [
+            {_bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in self.resources
+        ]
         self.distinctive = {t for t, n in counts.items() if n == 1} - set(self.topics.tokens)
         self.audiences = {
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
@@ -127,6 +154,7 @@ class Index:
     def search(self, raw: str, now: datetime, limit: int = 20) -> tuple[Query, list[Hit]]:
         """Resources for `raw` at `now`, best first; danger queries start with emergencies."""
         query = understand(raw)
+        query = dataclasses.replace(query, terms=query.terms + self._acronyms(raw, query))
         if query.situation is not None:  # the reader decides danger; the words, which numbers
             situation = self.danger.situation(raw, query.situation)
             query = dataclasses.replace(query, situation=situation)
@@ -157,6 +185,8 @@ class Index:
             if quarter is not None:  # known open before unknown hours
                 total += OPEN_FIRST * self.filters.open_at(quarter)
             ranked = _top(np.where(allowed, total, -np.inf), allowed, limit)
+            if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
+                ranked = self._lead(ranked, rel.asked)
         if query.situation is not None:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
             if "silent" in query.flags:  # cannot speak: what works without a voice first
@@ -168,6 +198,30 @@ class Index:
             Hit(self.resources[i], float(scores[i]), self._open(i, now_quarter)) for i in ranked
         ]
         return query, hits
+
+    def _acronyms(self, raw: str, query: Query) -> tuple[str, ...]:
+        """Acronyms the data knows that are also little words, written in capitals in a
+        query that is not all capitals: `AS` (aide-soignant·e) is not `as` (you have)."""
+        if not any(c.islower() for c in raw):
+            return ()
+        known_ = set(self.professions.tokens) | set(self.topics.tokens)
+        found = (fold(w) for w in _CAPITALS.findall(raw))
+        return tuple(
+            dict.fromkeys(
+                w
+                for w in found
+                if w in STOPWORDS and w not in query.terms and ACRONYM + w in known_
+            )
+        )
+
+    def _lead(self, ranked: list[int], asked: tuple[str, ...]) -> list[int]:
+        """The best few lines open to everyone on what was asked, then the rest in order."""
+        lead = [
+            i
+            for i in ranked
+            if not self.filters.specific[i] and any(self.members[c][i] > 0 for c in asked)
+        ][:LEAD]
+        return lead + [i for i in ranked if i not in lead]
 
     def _open(self, i: int, quarter: int) -> bool | None:
         if self.resources[i].status == "probablement_termine":
@@ -188,16 +242,25 @@ class Index:
         people = self.professions.find(mine)
         # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
         said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
-        topics = self.topics.find([t for t in query.terms if t not in said])
-        if said and SECTOR_CATEGORY in self.topics.find(query.terms).strength:
-            topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
+        rest = _without_once(query.terms, said)  # "France Travail … au boulot": work, once
+        topics = self.topics.find(rest)
         roles = frozenset(
-            a for key in people.strength for a in self.directory.professions[int(key)].audiences
+            a for key in people.narrowest() for a in self.directory.professions[int(key)].audiences
         )
-        named = self._named(terms, query)
+        # a job with lines of its own (a nurse, a care-home director, not a teacher): the
+        # person said who they are, so those lines belong among the answers, unless the
+        # query is about a situation (abuse of a resident, assault), whose lines come first
+        own = bool((self._serves(roles) & self.filters.specific).any())
+        situation = any(c in SITUATIONS for c in topics.strength)
+        sector_said = SECTOR_CATEGORY in self.topics.find(query.terms).strength
+        theirs = bool(said) and ((own and not situation) or sector_said)
+        if theirs:
+            topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
+        # words that said who the person is ("France Travail") name no line
+        named = self._named(rest, query)
         categories = dict(topics.strength)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
-        if others_only and SECTOR_CATEGORY not in self.topics.find(mine).strength:
+        if others_only and not theirs and SECTOR_CATEGORY not in self.topics.find(mine).strength:
             del categories[SECTOR_CATEGORY]
         for i in np.flatnonzero(named & self.filters.terminated):
             for category in self.resources[i].categories:  # offer the ones like it
@@ -218,9 +281,10 @@ class Index:
         sector = SECTOR_CATEGORY in categories or bool(
             (self._serves(roles) & self.filters.specific).any()
         )
-        return _Relevance(scores, matched, named, roles, sector)
+        asked = tuple(c for c in categories if c in LEADING)
+        return _Relevance(scores, matched, named, roles, sector, asked)
 
-    def _named(self, terms: list[str], query: Query) -> Bools:
+    def _named(self, words: list[str], query: Query) -> Bools:
         """Resources the query names: two words of their name (one of them not a mere
         topic word: "écoute psy" names no line), a word only their name has, or one
         of their numbers."""
@@ -228,18 +292,36 @@ class Index:
         hits: Counter[int] = Counter()
         specific: set[int] = set()
         generic = set(self.topics.tokens)
-        for term in set(terms):
+        for word in set(words):
+            term = stem(word)
             rows = self.name_rows.get(term, [])
             hits.update(rows)
             if term not in generic:
                 specific.update(rows)
             if term in self.distinctive:
-                named[rows] = True
+                named[[i for i in rows if _bare(word) in self.name_words[i]]] = True
         named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
         for number in query.numbers:
             if number in self.numbers:
                 named[self.numbers[number]] = True
         return named
+
+
+def _without_once(terms: tuple[str, ...], said: set[str]) -> list[str]:
+    """`terms` less one occurrence of each word in `said`."""
+    left = set(said)
+    out = []
+    for t in terms:
+        if t in left:
+            left.discard(t)
+        else:
+            out.append(t)
+    return out
+
+
+def _bare(word: str) -> str:
+    """A folded word without its plural mark: `transmetteurs` and `transmetteur` meet."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
 def _top(total: Floats, allowed: Bools, limit: int) -> list[int]:

@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
         "do does any some svp stp merci bonjour salut slt bjr cc coucou hello hi trouver "
         " cherche chercher find looking contact contacter appeler ligne lignes "
         "service quelqu1 qqn qqun genre truc ya yen vais va vers line lines call "
-        "number numbers contact"
+        "number numbers contact tout tous toute toutes"
     ).split()
 )
 
