@@ -8,29 +8,11 @@ from pathlib import Path
 from adapters.matrix.base import MatrixOptions
 from adapters.matrix.waiting import MAX_HOLD, WAITING, Waiting
 from bot.messages import Address, OutgoingMessage
-
-
-class MemoryState:
-    """The adapter-state port, in a dict (the real one encrypts; not needed here)."""
-
-    def __init__(self) -> None:
-        self.values: dict[tuple[str, str], str] = {}
-
-    async def get(self, namespace: str, key: str) -> str | None:
-        return self.values.get((namespace, key))
-
-    async def put(self, namespace: str, key: str, value: str) -> None:
-        self.values[(namespace, key)] = value
-
-    async def add(self, namespace: str, key: str, value: str = "") -> bool:
-        if (namespace, key) in self.values:
-            return False
-        self.values[(namespace, key)] = value
-        return True
+from bot.ports import MemoryKeyValue
 
 
 async def test_words_waiting_longer_than_a_week_are_dropped(tmp_path: Path) -> None:
-    state = MemoryState()
+    state = MemoryKeyValue()
     options = MatrixOptions("http://127.0.0.1:1", "@bot:localhost", "k" * 32, tmp_path)
     waiting = Waiting(options, state)
     room = "!case:localhost"

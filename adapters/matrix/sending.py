@@ -34,6 +34,10 @@ class Sending(Rooms):
         if room_id is None:
             log.warning("matrix: no room could be opened with a recipient; message not sent")
             return
+        await self._place(room_id, message)
+
+    async def _place(self, room_id: str, message: OutgoingMessage) -> None:
+        """Where a message for `room_id` goes now (a room waiting for its guest holds it)."""
         await self._deliver(room_id, message)
 
     async def _room_for(self, message: OutgoingMessage) -> str | None:

@@ -66,12 +66,7 @@ class Waiting(Sending):
                 await self._save_index()
         return room_id
 
-    async def send(self, message: OutgoingMessage) -> None:
-        await self._synced.wait()
-        room_id = await self._room_for(message)
-        if room_id is None:
-            log.warning("matrix: no room could be opened with a recipient; message not sent")
-            return
+    async def _place(self, room_id: str, message: OutgoingMessage) -> None:
         if not await self._hold(room_id, message):
             await self._deliver(room_id, message)
 

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-import numpy.typing as npt
 
 from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
-from bot.directory.hours import Weekly, quarter_of, weekly
+from bot.directory.hours import quarter_of
 from bot.directory.model import DirectoryFile, Resource
 from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.words import STOPWORDS, known, stem, stems
+from bot.directory.ranking import Bools, Floats, hours_of, quality, top
+from bot.directory.words import STOPWORDS, bare, known, stem, stems, without_once
 from bot.safety import Situation
 from bot.text import fold
 
@@ -53,9 +53,6 @@ SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
 LEADING = SITUATIONS | {GENERAL_CATEGORY}
 LEAD = 2
 
-Bools = npt.NDArray[np.bool_]
-Floats = npt.NDArray[np.float64]
-
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -83,7 +80,7 @@ class Index:
         self.resources = directory.resources
         self.size = len(self.resources)
         self.by_id = {r.id: i for i, r in enumerate(self.resources)}
-        self.hours = [_hours_of(r) for r in self.resources]
+        self.hours = [hours_of(r) for r in self.resources]
         self.postings = Postings(directory)
         self.topics = PhraseBook(
             (cid, keyword)
@@ -95,7 +92,7 @@ class Index:
             strict=True,
         )
         self.members = self._members()
-        self.quality = np.array([_quality(r) for r in self.resources], dtype=np.float64)
+        self.quality = np.array([quality(r) for r in self.resources], dtype=np.float64)
         self.numbers = {p.dial: i for i, r in enumerate(self.resources) for p in r.phones}
         self.filters = Filters(self.resources, self.hours)
         names = [
@@ -122,7 +119,7 @@ class Index:
         # ("conseillère" does not name the Conseil de l'ordre), and whole: "France" is not
         # "Île-de-France"
         self.name_words = [
-            {_bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in self.resources
+            {bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in self.resources
         ]
         self.distinctive = {t for t, n in counts.items() if n == 1} - set(self.topics.tokens)
         self.audiences = {
@@ -184,7 +181,7 @@ class Index:
                 total -= SECTOR_LAST * self.filters.specific
             if quarter is not None:  # known open before unknown hours
                 total += OPEN_FIRST * self.filters.open_at(quarter)
-            ranked = _top(np.where(allowed, total, -np.inf), allowed, limit)
+            ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
             if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
                 ranked = self._lead(ranked, rel.asked)
         if query.situation is not None:
@@ -242,7 +239,7 @@ class Index:
         people = self.professions.find(mine)
         # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
         said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
-        rest = _without_once(query.terms, said)  # "France Travail … au boulot": work, once
+        rest = without_once(query.terms, said)  # "France Travail … au boulot": work, once
         topics = self.topics.find(rest)
         roles = frozenset(
             a for key in people.narrowest() for a in self.directory.professions[int(key)].audiences
@@ -299,58 +296,9 @@ class Index:
             if term not in generic:
                 specific.update(rows)
             if term in self.distinctive:
-                named[[i for i in rows if _bare(word) in self.name_words[i]]] = True
+                named[[i for i in rows if bare(word) in self.name_words[i]]] = True
         named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
         for number in query.numbers:
             if number in self.numbers:
                 named[self.numbers[number]] = True
         return named
-
-
-def _without_once(terms: tuple[str, ...], said: set[str]) -> list[str]:
-    """`terms` less one occurrence of each word in `said`."""
-    left = set(said)
-    out = []
-    for t in terms:
-        if t in left:
-            left.discard(t)
-        else:
-            out.append(t)
-    return out
-
-
-def _bare(word: str) -> str:
-    """A folded word without its plural mark: `transmetteurs` and `transmetteur` meet."""
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
-
-
-def _top(total: Floats, allowed: Bools, limit: int) -> list[int]:
-    """Indices of the best `limit` allowed scores; ties keep directory order."""
-    candidates = np.flatnonzero(allowed)
-    if candidates.size > limit:
-        part = np.argpartition(-total[candidates], limit - 1)[:limit]
-        candidates = candidates[part]
-    order = np.lexsort((candidates, -total[candidates]))
-    return [int(i) for i in candidates[order]]
-
-
-def _hours_of(r: Resource) -> Weekly:
-    combined = weekly(r.hours)
-    for phone in r.phones:
-        combined = combined | weekly(phone.hours)
-    if r.chat is not None:
-        combined = combined | weekly(r.chat.hours)
-    for place in r.locations:  # open somewhere is open: the answer says where
-        combined = combined | weekly(place.hours)
-    return combined
-
-
-def _quality(r: Resource) -> float:
-    """Small tie-breakers: current, reachable by phone, open to everyone."""
-    score = {"actif": 0.6, "a_verifier": 0.0, "probablement_termine": -5.0}[r.status]
-    score -= 0.4 if r.context else 0.0
-    score += 0.3 if r.phones else 0.0
-    score += 0.2 if "tout-public" in r.audience else 0.0
-    score += 0.2 if "ecoute-generale" in r.categories else 0.0
-    score -= 0.5 if "urgence" in r.categories else 0.0
-    return score

@@ -186,3 +186,20 @@ def known(word: str) -> bool:
         or simplemma.is_known(word, lang="en")
         or word in _accents()
     )
+
+
+def without_once(terms: tuple[str, ...], said: set[str]) -> list[str]:
+    """`terms` less one occurrence of each word in `said`."""
+    left = set(said)
+    out = []
+    for t in terms:
+        if t in left:
+            left.discard(t)
+        else:
+            out.append(t)
+    return out
+
+
+def bare(word: str) -> str:
+    """A folded word without its plural mark: `transmetteurs` and `transmetteur` meet."""
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word

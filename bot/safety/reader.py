@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.safety import chat, context, lemmas
+from bot.safety.distress import CONCERN
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS, SIGNALS
 from bot.safety.matcher import Match, Pattern, compile_pattern, find, index, label_tokens
 from bot.safety.model import WEIGHTS, Model, features
-from bot.safety.patterns import CONCERN, DANGER
+from bot.safety.patterns import DANGER
 from bot.text import fold
 
 
