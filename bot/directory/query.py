@@ -132,6 +132,8 @@ class Query:
     danger: bool = False  # the safety reader found danger (not merely a question about it)
     # no topic and no danger: lines to talk to, the emergency numbers kept for a footnote
     talk_only: bool = False
+    # the reader hears distress ("j'en ai marre de tout"): lines to talk to, whatever the words
+    worried: bool = False
 
 
 def _owned(text: str, phrase: str) -> bool:
@@ -177,4 +179,5 @@ def understand(raw: str) -> Query:
         reading.situation if reading.level is Level.DANGER or reading.asked else None,
         frozenset(others),
         reading.level is Level.DANGER,
+        worried=reading.level is not Level.NONE,
     )

@@ -20,6 +20,7 @@ from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
 from bot.directory.ranking import Bools, Floats, hours_of, quality, top
+from bot.directory.vocabulary import topic_keywords
 from bot.directory.words import STOPWORDS, bare, known, stem, stems, without_once
 from bot.safety import Situation
 from bot.text import fold
@@ -52,6 +53,7 @@ SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
 # situation (assault, abuse) and a plain wish to talk to someone.
 LEADING = SITUATIONS | {GENERAL_CATEGORY}
 LEAD = 2
+DEDICATED_TO = SITUATIONS | {EMERGENCY_CATEGORY}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ class _Relevance:
     sector: bool
     # what the query asks about beyond the person's sector, to be offered before it
     asked: tuple[str, ...] = ()
+    # the query speaks of a situation or an emergency, whose lines then come first
+    dedicated: bool = False
 
 
 class Index:
@@ -82,11 +86,7 @@ class Index:
         self.by_id = {r.id: i for i, r in enumerate(self.resources)}
         self.hours = [hours_of(r) for r in self.resources]
         self.postings = Postings(directory)
-        self.topics = PhraseBook(
-            (cid, keyword)
-            for cid, c in directory.categories.items()
-            for keyword in [*c.keywords, c.label, cid.replace("-", " ")]
-        )
+        self.topics = PhraseBook(topic_keywords(directory))
         self.professions = PhraseBook(
             ((str(i), word) for i, p in enumerate(directory.professions) for word in p.words),
             strict=True,
@@ -134,6 +134,16 @@ class Index:
             ],
             dtype=np.bool_,
         )
+        # lines kept for one situation or an emergency (3919, 3977, 17, 114): offered when
+        # the query speaks of it, not because a word of theirs ("entourage") is there too
+        self.dedicated = np.array(
+            [
+                r.categories[0] in SITUATIONS
+                or (EMERGENCY_CATEGORY in r.categories and r.categories[0] != CRISIS_CATEGORY)
+                for r in self.resources
+            ],
+            dtype=np.bool_,
+        )
         self.danger = DangerWords(directory.danger_words)
         self.emergencies = {
             Situation.SELF: directory.emergency_first,
@@ -160,14 +170,15 @@ class Index:
         rel = self._relevance(query)
         allowed = self.filters.allowed(query, quarter) | (rel.named & ~self.filters.terminated)
         filtered = query.flags or query.departements or query.when.asked
-        if not rel.matched and query.terms and not filtered and not rel.roles:
+        if not rel.matched and query.terms and not filtered and not rel.roles and not query.worried:
             ranked: list[int] = []  # words we do not know, and nothing else: say so
         else:
             if rel.matched:
                 relevant = rel.scores > 0
                 # few lines open to every agent on this topic: the general listening
                 # lines come next, before the lines kept for one profession
-                few = np.count_nonzero(relevant & ~self.filters.specific) < EVERYONE
+                others = self.filters.specific | (self.dedicated if not rel.dedicated else False)
+                few = np.count_nonzero(relevant & ~others) < EVERYONE
                 if query.terms and not rel.sector and few:
                     relevant |= self.members[GENERAL_CATEGORY] > 0
                 allowed &= relevant
@@ -179,6 +190,8 @@ class Index:
             total = rel.scores + self.quality
             if query.terms and not rel.sector:
                 total -= SECTOR_LAST * self.filters.specific
+            if query.situation is None and not rel.dedicated:
+                total -= SECTOR_LAST * self.dedicated  # "une amie m'inquiète": 3919 later
             if quarter is not None:  # known open before unknown hours
                 total += OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
@@ -279,7 +292,8 @@ class Index:
             (self._serves(roles) & self.filters.specific).any()
         )
         asked = tuple(c for c in categories if c in LEADING)
-        return _Relevance(scores, matched, named, roles, sector, asked)
+        dedicated = any(c in DEDICATED_TO for c in categories)
+        return _Relevance(scores, matched, named, roles, sector, asked, dedicated)
 
     def _named(self, words: list[str], query: Query) -> Bools:
         """Resources the query names: two words of their name (one of them not a mere
