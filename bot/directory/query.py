@@ -115,6 +115,15 @@ _POSSESSIVES = frozenset(
     "my his her their your our".split()
 )
 _OTHERS_REACH = 3
+# "pour ma fille étudiante infirmière": the words after a relative say who is to be
+# helped, and so which lines fit; "mon chef", "son aide à domicile" say nothing of that.
+_KIN = frozenset(
+    "fille fils soeur frere mari femme epouse epoux conjoint conjointe compagnon compagne "
+    "copain copine pote ami amie mere pere maman papa cousin cousine tante oncle niece "
+    "neveu enfant enfants coloc colocataire voisin voisine collegue collegues binome "
+    "daughter son sister brother husband wife partner friend mother father mum mom dad "
+    "colleague coworker boyfriend girlfriend".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +154,13 @@ def _owned(text: str, phrase: str) -> bool:
     )
 
 
+def _owner(words: list[str], at: int) -> list[str]:
+    """The words after the possessive at `at` that name someone else: the relative
+    alone (whose job then says which lines fit), or a few words ("mon chef de service")."""
+    after = words[at + 1 : at + 1 + _OTHERS_REACH]
+    return after[:1] if after[:1] and after[0] in _KIN else after
+
+
 def understand(raw: str) -> Query:
     """Split a query into filters and search terms; the safety reader says if it is danger."""
     dialled = tuple(re.sub(r"\D", "", n) for n in _PHONE.findall(raw))
@@ -161,13 +177,8 @@ def understand(raw: str) -> Query:
         words = words[1:]
     numbers = dialled + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
-    others = {
-        w
-        for i, p in enumerate(words)
-        if p in _POSSESSIVES
-        for w in words[i + 1 : i + 1 + _OTHERS_REACH]
-        if w in terms
-    }
+    others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
+    others &= set(terms)
     reading = read(raw)
     return Query(
         raw,

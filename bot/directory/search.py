@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,12 +15,13 @@ from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import quarter_of
 from bot.directory.model import DirectoryFile, Resource
+from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
 from bot.directory.ranking import Bools, Floats, hours_of, quality, top
 from bot.directory.vocabulary import topic_keywords
-from bot.directory.words import STOPWORDS, bare, known, stem, stems, without_once
+from bot.directory.words import STOPWORDS, known, plain, stem, without_once
 from bot.safety import Situation
 from bot.text import fold
 
@@ -31,17 +31,13 @@ NAMED = 20.0  # a resource the query names comes first, whatever the time filter
 ROLE = 3.0  # a line for the profession the person says they have
 # Lines for one profession come after the lines open to every agent, unless the query
 # says who the person is; their order among themselves is kept.
-SECTOR_LAST = 4.0
+SECTOR_LAST = 2 * OPEN_FIRST
+SITUATION_LAST = 4.0  # lines kept for a situation the query does not speak of
 SECTOR_CATEGORY = "soignants"
 GENERAL_CATEGORY = "ecoute-generale"
-EVERYONE = 3  # lines open to every agent that a topic should offer before the others
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
-_SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
-_NAME_WORD = re.compile(r"\w+(?:-\w+)*")
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
-_ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
-_CAPITALS_IN_NAME = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "(Centre national de gestion, CNG)"
 # A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
 # to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
 # are not that (3114, a listening line for anyone in crisis, is): they come first when the
@@ -53,7 +49,6 @@ SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
 # situation (assault, abuse) and a plain wish to talk to someone.
 LEADING = SITUATIONS | {GENERAL_CATEGORY}
 LEAD = 2
-DEDICATED_TO = SITUATIONS | {EMERGENCY_CATEGORY}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +67,8 @@ class _Relevance:
     sector: bool
     # what the query asks about beyond the person's sector, to be offered before it
     asked: tuple[str, ...] = ()
-    # the query speaks of a situation or an emergency, whose lines then come first
-    dedicated: bool = False
+    # lines kept for a situation or an emergency the query does not speak of
+    unasked: Bools | None = None
 
 
 class Index:
@@ -93,35 +88,8 @@ class Index:
         )
         self.members = self._members()
         self.quality = np.array([quality(r) for r in self.resources], dtype=np.float64)
-        self.numbers = {p.dial: i for i, r in enumerate(self.resources) for p in r.phones}
         self.filters = Filters(self.resources, self.hours)
-        names = [
-            set(
-                stems(
-                    " ".join(
-                        [
-                            _SHORT_NAME.split(r.name)[0],
-                            *_ACRONYM_IN_NAME.findall(r.name),
-                            *_CAPITALS_IN_NAME.findall(r.name),
-                        ]
-                    )
-                )
-            )
-            for r in self.resources
-        ]
-        self.name_rows: dict[str, list[int]] = defaultdict(list)
-        for i, name in enumerate(names):
-            for token in name:
-                self.name_rows[token].append(i)
-        counts = Counter(t for name in names for t in name)
-        # the words of the names as written: a word only one name has names it when typed
-        # as it is there ("Cnom", "Pasteur"), not when it merely shares its stem
-        # ("conseillère" does not name the Conseil de l'ordre), and whole: "France" is not
-        # "Île-de-France"
-        self.name_words = [
-            {bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in self.resources
-        ]
-        self.distinctive = {t for t, n in counts.items() if n == 1} - set(self.topics.tokens)
+        self.names = Names(self.resources, self.topics.tokens)
         self.audiences = {
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
@@ -175,11 +143,9 @@ class Index:
         else:
             if rel.matched:
                 relevant = rel.scores > 0
-                # few lines open to every agent on this topic: the general listening
-                # lines come next, before the lines kept for one profession
-                others = self.filters.specific | (self.dedicated if not rel.dedicated else False)
-                few = np.count_nonzero(relevant & ~others) < EVERYONE
-                if query.terms and not rel.sector and few:
+                # the general listening lines come after the topic's own: for anyone
+                # outside the sectors that have lines of their own, they fit every topic
+                if query.terms and not rel.sector:
                     relevant |= self.members[GENERAL_CATEGORY] > 0
                 allowed &= relevant
             elif query.situation is None:  # no topic: lines to talk to, not emergencies
@@ -188,10 +154,10 @@ class Index:
             if rel.roles:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
-            if query.terms and not rel.sector:
-                total -= SECTOR_LAST * self.filters.specific
-            if query.situation is None and not rel.dedicated:
-                total -= SECTOR_LAST * self.dedicated  # "une amie m'inquiète": 3919 later
+            if query.terms and not rel.sector:  # after every line for all, open or not
+                total -= SECTOR_LAST * (self.filters.specific & ~rel.named)
+            if rel.unasked is not None:  # "une amie m'inquiète": 3919 later
+                total -= SITUATION_LAST * rel.unasked
             if quarter is not None:  # known open before unknown hours
                 total += OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
@@ -267,7 +233,7 @@ class Index:
         if theirs:
             topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
         # words that said who the person is ("France Travail") name no line
-        named = self._named(rest, query)
+        named = self.names.named(rest, plain(query.text), query.numbers)
         categories = dict(topics.strength)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
         if others_only and not theirs and SECTOR_CATEGORY not in self.topics.find(mine).strength:
@@ -292,27 +258,6 @@ class Index:
             (self._serves(roles) & self.filters.specific).any()
         )
         asked = tuple(c for c in categories if c in LEADING)
-        dedicated = any(c in DEDICATED_TO for c in categories)
-        return _Relevance(scores, matched, named, roles, sector, asked, dedicated)
-
-    def _named(self, words: list[str], query: Query) -> Bools:
-        """Resources the query names: two words of their name (one of them not a mere
-        topic word: "écoute psy" names no line), a word only their name has, or one
-        of their numbers."""
-        named = np.zeros(self.size, dtype=np.bool_)
-        hits: Counter[int] = Counter()
-        specific: set[int] = set()
-        generic = set(self.topics.tokens)
-        for word in set(words):
-            term = stem(word)
-            rows = self.name_rows.get(term, [])
-            hits.update(rows)
-            if term not in generic:
-                specific.update(rows)
-            if term in self.distinctive:
-                named[[i for i in rows if bare(word) in self.name_words[i]]] = True
-        named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
-        for number in query.numbers:
-            if number in self.numbers:
-                named[self.numbers[number]] = True
-        return named
+        own = np.array([r.categories[0] in categories for r in self.resources], dtype=np.bool_)
+        unasked = self.dedicated & ~own
+        return _Relevance(scores, matched, named, roles, sector, asked, unasked)

@@ -175,8 +175,16 @@ _TIME_WORD = (
     r"(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)s?|mornings?|evenings?|nights?|days?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
 )
-_HABIT = re.compile(
-    rf" (?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}(?= )"
+_HABIT = re.compile(rf" (?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}(?= )")
+
+
+_AGO = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?)"
+# When something happened, not when to call: "hier soir", "samedi dernier", "la nuit
+# dernière", "il y a deux ans", "last night", "en soirée" (at a party).
+_PAST = re.compile(
+    rf" (?:(?:avant )?hier(?: {_TIME_WORD})?|(?:le |la |l )?(?:{_TIME_WORD}) derni(?:er|ere)"
+    rf"|l autre (?:{_TIME_WORD})|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
+    rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree)(?= )"
 )
 
 
@@ -247,6 +255,7 @@ def read_when(text: str) -> tuple[str, When]:
     """`text` (normalised, one space at each end) without its time words, and them."""
     found: dict[str, object] = {}
     text = _HABIT.sub(" ", text)  # "tous les soirs je bois": the trouble, not a time to call
+    text = _PAST.sub(" ", text)  # "hier soir il m'a frappée": when it happened
     text = _clock(text, found)
     for phrase, days in _RELATIVE:
         text = _take(text, phrase, found, "days_ahead", days)

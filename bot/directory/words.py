@@ -74,10 +74,11 @@ SPELLINGS: dict[str, str] = {
     "aprem": "apres midi",
     "ki": "qui",
     "koi": "quoi",
-    "keuf": "police",
-    "keufs": "police",
-    "flic": "police",
-    "flics": "police",
+    # said of oneself far more than of the 17 here ("je suis flic"): the job
+    "keuf": "policier",
+    "keufs": "policiers",
+    "flic": "policier",
+    "flics": "policiers",
     "gendarme": "gendarmerie",
     "gendarmes": "gendarmerie",
     "num": "numero",
@@ -124,7 +125,7 @@ def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     base = lemma(word)
-    if base != word and _english(word):
+    if _english(word):  # "workers" and "worker" meet
         return str(_ENGLISH.stemWord(base))
     word = base
     for suffix, replacement in _LIGHT:
