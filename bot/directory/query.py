@@ -115,6 +115,11 @@ _POSSESSIVES = frozenset(
     "my his her their your our".split()
 )
 _OTHERS_REACH = 3
+_PLACE_WORDS = frozenset("en a au aux dans chez de du des d l la le pour in at of".split())
+_UNWELL = re.compile(
+    r" (?:va|vais|suis|sens|sent|tiens|tient|gere|allons|am|feel|doing) (?:\w+ )?"
+    r"(?:pas|plus|mal|nul|nulle|not|bad|awful|terrible) "
+)
 # "pour ma fille étudiante infirmière": the words after a relative say who is to be
 # helped, and so which lines fit; "mon chef", "son aide à domicile" say nothing of that.
 _KIN = frozenset(
@@ -155,10 +160,21 @@ def _owned(text: str, phrase: str) -> bool:
 
 
 def _owner(words: list[str], at: int) -> list[str]:
-    """The words after the possessive at `at` that name someone else: the relative
-    alone (whose job then says which lines fit), or a few words ("mon chef de service")."""
+    """The words after the possessive at `at` that name someone else or their things:
+    "mon chef de service", "son aide à domicile", "mon père en ehpad"; but the words
+    that describe a relative ("ma fille étudiante infirmière", "ma sœur qui est
+    infirmière") say who is to be helped, and so which lines fit."""
     after = words[at + 1 : at + 1 + _OTHERS_REACH]
-    return after[:1] if after[:1] and after[0] in _KIN else after
+    if not after or after[0] not in _KIN:
+        return after
+    rest = after[1:]
+    cut = next((k for k, w in enumerate(rest) if w in _PLACE_WORDS), len(rest))
+    return [after[0], *rest[cut:]]
+
+
+def _unwell(text: str) -> bool:
+    """ "ça va pas", "je suis pas bien", "je tiens plus": stop words only, yet distress."""
+    return bool(_UNWELL.search(text))
 
 
 def understand(raw: str) -> Query:
@@ -190,5 +206,5 @@ def understand(raw: str) -> Query:
         reading.situation if reading.level is Level.DANGER or reading.asked else None,
         frozenset(others),
         reading.level is Level.DANGER,
-        worried=reading.level is not Level.NONE,
+        worried=reading.level is not Level.NONE or _unwell(f" {plain(raw)} "),
     )
