@@ -183,7 +183,10 @@ _AGO = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|years?|months?|w
 # dernière", "il y a deux ans", "last night", "en soirée" (at a party).
 _PAST = re.compile(
     rf" (?:(?:avant )?hier(?: {_TIME_WORD})?|(?:le |la |l )?(?:{_TIME_WORD}) derni(?:er|ere)"
-    rf"|l autre (?:{_TIME_WORD})|depuis (?:(?:le|la|l|ce|cette|des|plusieurs|quelques) )?(?:{_TIME_WORD}|hier|\w+ {_AGO})|since (?:{_TIME_WORD}|yesterday)|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
+    rf"|l autre (?:{_TIME_WORD})"
+    rf"|depuis (?:(?:le|la|l|ce|cette|des|plusieurs|quelques) )?(?:{_TIME_WORD}|hier|\w+ {_AGO})"
+    rf"|since (?:{_TIME_WORD}|yesterday)"
+    rf"|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
     rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree)(?= )"
 )
 
