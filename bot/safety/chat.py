@@ -46,6 +46,8 @@ _ENGLISH_IRREGULAR = {
 SMS: dict[str, str] = {
     # French
     "jveux": "je veux",
+    "msg": "message",
+    "msgs": "messages",
     "jvoudrais": "je voudrais",
     "jvais": "je vais",
     "jpeux": "je peux",
