@@ -94,6 +94,14 @@ class Index:
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
         }
+        # reachable without a voice, for someone who cannot speak or hear: the 114
+        self.voiceless = np.array(
+            [
+                "messaging" in r.channels and EMERGENCY_CATEGORY in r.categories
+                for r in self.resources
+            ],
+            dtype=np.bool_,
+        )
         self.listening = np.array(
             [
                 r.categories[0] == CRISIS_CATEGORY
@@ -249,6 +257,11 @@ class Index:
             scores += self.members[category] * strength
         for dept in query.departements:
             scores += 3.0 * self.filters.local(dept)
+        if "silent" in query.flags:  # "je suis sourde", "je peux pas parler"
+            scores += CATEGORY_POSITION[0] * self.voiceless
+            categories.setdefault(EMERGENCY_CATEGORY, 0.0)  # its lines are asked for
+            categories.setdefault(GENERAL_CATEGORY, 0.5)  # and lines to write to
+            scores += 0.5 * self.members[GENERAL_CATEGORY]
         if roles:
             scores += ROLE * (self._serves(roles) & (scores > 0))
         scores += NAMED * named

@@ -150,6 +150,19 @@ def lemma(word: str) -> str:
     return found if len(found) >= 3 and " " not in found else word
 
 
+def english_stems(text: str | None) -> list[str]:
+    """Stems of `text` read as English where a word is also English: a keyword such
+    as `rape` is a French word too (râpe), yet `raped` must find it."""
+    out = []
+    for w in plain(text or "").split():
+        if w in STOPWORDS or len(w) <= 1:
+            continue
+        english = len(w) > 3 and simplemma.is_known(w, lang="en")
+        base = fold(simplemma.lemmatize(w, lang="en")) if english else w
+        out.append(str(_ENGLISH.stemWord(base)) if english else stem(w))
+    return out
+
+
 def stems(text: str | None) -> list[str]:
     """Stems of the meaningful words of `text`."""
     return [stem(w) for w in plain(text or "").split() if w not in STOPWORDS and len(w) > 1]
