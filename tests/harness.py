@@ -14,8 +14,8 @@ from bot.core import Bot
 from bot.directory import Answers, Index, load
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import Listener, Roster
+from bot.ports import Store
 from bot.routing import Limits
-from storage.store import SqlStore
 
 ROOT = Path(__file__).resolve().parent.parent
 # A Tuesday at 10:00 in Paris, far from any DST change.
@@ -73,11 +73,11 @@ class FakeAdapter:
 
 
 class Chat:
-    """A bot on a real SQLite (or PostgreSQL) store, driven like a conversation."""
+    """A bot on a store (memory, SQLite or PostgreSQL), driven like a conversation."""
 
     def __init__(
         self,
-        store: SqlStore,
+        store: Store,
         roster: Roster = DEMO_ROSTER,
         policy: Policy | None = None,
         platforms: frozenset[str] = frozenset({"fake"}),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from bot.cases import CaseState, Mode, Trigger
@@ -72,3 +73,78 @@ async def test_availability_and_audit_are_kept(any_store: Store) -> None:
     assert not state.is_available(NOW) and state.is_available(NOW + timedelta(days=2))
     await any_store.record(AuditEntry(NOW, "listener:camille", "viewed", "K7Q2", "fake"))
     assert [e.action for e in await any_store.audit_of("k7q2")] == ["viewed"]
+
+
+async def test_two_answers_at_once_have_one_winner(any_store: Store) -> None:
+    alice = await any_store.person(Address("fake", "alice"), NOW)
+    case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
+    assert await any_store.apply(decide(case, Trigger.OFFER, "camille", NOW))
+    offered = await any_store.case_by_id(case.id)
+    assert offered is not None
+    accept = decide(offered, Trigger.ACCEPT, "camille", NOW)
+    expire = decide(offered, Trigger.EXPIRE, "camille", NOW)
+    results = await asyncio.gather(any_store.apply(accept), any_store.apply(expire))
+    assert sorted(results) == [False, True]
+
+
+async def test_a_listener_is_never_offered_a_case_twice(any_store: Store) -> None:
+    alice = await any_store.person(Address("fake", "alice"), NOW)
+    case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
+    assert await any_store.apply(decide(case, Trigger.OFFER, "camille", NOW))
+    offered = await any_store.case_by_id(case.id)
+    assert offered is not None
+    assert await any_store.apply(decide(offered, Trigger.DECLINE, "camille", NOW))
+    waiting = await any_store.case_by_id(case.id)
+    assert waiting is not None and waiting.state is CaseState.WAITING
+    assert waiting.listener_id is None and waiting.offer_expires_at is None
+    assert not await any_store.apply(decide(waiting, Trigger.OFFER, "camille", NOW))
+    assert await any_store.offered_to(case.id) == {"camille"}
+    assert (await any_store.listener_states())["camille"].last_offer_at == NOW
+
+
+async def test_cases_are_found_by_requester_listener_and_state(any_store: Store) -> None:
+    alice = await any_store.person(Address("fake", "alice"), NOW)
+    first = await any_store.create_case(alice, Mode.DIRECT, None, None, NOW)
+    assert await any_store.apply(decide(first, Trigger.CANCEL, None, NOW))
+    second = await any_store.create_case(alice, Mode.ANONYMOUS, None, "camille", NOW)
+    assert (await any_store.open_case_of(alice.id)) == second
+    assert await any_store.last_closed_case_of(alice.id) is None
+    assert [c.id for c in await any_store.cases_of_requester(alice.id)] == [first.id, second.id]
+    assert await any_store.count_by_state() == {CaseState.CANCELLED: 1, CaseState.WAITING: 1}
+    await any_store.mark_waiting_alerted(second.id)
+    await any_store.set_checkin(second.id, True)
+    again = await any_store.case_by_id(second.id)
+    assert again is not None and again.waiting_alerted and again.checkin_wanted
+    assert again.continuity_listener == "camille"
+    assert [c.id for c in await any_store.cases_in([CaseState.WAITING])] == [second.id]
+
+
+async def test_a_postponed_follow_up_comes_back_later(any_store: Store) -> None:
+    assert await any_store.schedule(FollowUp(Kind.PURGE, NOW, "purge:1"), NOW, "Europe/Paris")
+    [due] = await any_store.due_actions(NOW, LEASE)
+    assert due.zone == "Europe/Paris" and due.case_id is None
+    assert await any_store.claim(due.id, "a", NOW, LEASE)
+    later = NOW + timedelta(hours=8)
+    await any_store.postpone(due.id, later)
+    assert await any_store.due_actions(NOW + LEASE * 2, LEASE) == []
+    [back] = await any_store.due_actions(later, LEASE)
+    assert back.id == due.id and back.due_at == later
+
+
+async def test_forgetting_and_purging_leave_only_counts(any_store: Store) -> None:
+    alice = await any_store.person(Address("fake", "alice"), NOW)
+    bob = await any_store.person(Address("fake", "bob"), NOW)
+    kept = await any_store.create_case(bob, Mode.ANONYMOUS, None, None, NOW)
+    assert await any_store.apply(decide(kept, Trigger.CANCEL, None, NOW))
+    assert await any_store.apply(decide(kept, Trigger.OFFER, "x", NOW)) is False
+    gone = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
+    assert await any_store.activity_since(NOW) == {"created": 2, "accepted": 0, "closed": 1}
+    await any_store.forget(alice.id)
+    assert await any_store.person_by_id(alice.id) is None
+    assert await any_store.case_by_id(gone.id) is None
+    await any_store.record(AuditEntry(NOW, "listener:camille", "viewed", kept.ref, "fake"))
+    later = NOW + timedelta(days=100)
+    report = await any_store.purge(later, later)
+    assert (report.cases, report.persons, report.audit_entries) == (1, 1, 1)
+    assert await any_store.case_by_id(kept.id) is None
+    assert await any_store.monthly_counts() == {("2026-03", "cancelled"): 1}
