@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from bot import attachments, lane, reminders
+from bot import attachments, lane
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Name
 from bot.context import Context
@@ -22,6 +22,7 @@ from bot.conversation.route import (
     route,
 )
 from bot.conversation.turn import Turn
+from bot.followups import run as reminders
 from bot.language import detect
 from bot.messages import CaseRef, IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person

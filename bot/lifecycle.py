@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.cases import Case, CaseState, OfferOutcome, Trigger, transition
-from bot.followups import Kind, QuietHours, next_allowed
+from bot.followups import FollowUp, Kind, QuietHours, next_allowed
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,17 +25,6 @@ class Rules:
     offer_timeout: timedelta = timedelta(minutes=20)
     nudge_after: timedelta = timedelta(days=3)
     quiet_hours: QuietHours = field(default_factory=QuietHours)
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    """A follow-up row to add (idempotent by `key`)."""
-
-    kind: Kind
-    due_at: datetime
-    key: str
-    case_id: int | None = None
-    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot import offers, relaying, scheduling
+from bot import offers, relaying
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.clock import ZONE
 from bot.context import Context
 from bot.dates import BadDate, last_day, until_date
+from bot.followups import schedule as scheduling
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState
@@ -19,7 +20,6 @@ from bot.requests import closed_for_requester
 from bot.triggers import fire
 
 Out = list[OutgoingMessage]
-PARIS = ZONE
 _REF = re.compile(r"\b([A-Z0-9]{4})\b")
 
 
@@ -82,7 +82,7 @@ async def mine(ctx: Context, me: Listener) -> Out:
     lines = [t(lang, "mine_header")]
     for c in cases:
         await ctx.audit(listener_actor(me.id), "viewed", c.ref, ctx.platform_of(me))
-        since = (c.accepted_at or c.offered_at or c.created_at).astimezone(PARIS)
+        since = (c.accepted_at or c.offered_at or c.created_at).astimezone(ZONE)
         mode = "mode_anonymous" if c.mode is Mode.ANONYMOUS else "mode_direct"
         lines.append(
             t(

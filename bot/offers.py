@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import scheduling
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
+from bot.followups import schedule as scheduling
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Listener, Person

@@ -8,8 +8,8 @@ from typing import Protocol
 
 from bot.cases import Case, CaseState, Mode
 from bot.clock import ZONE_NAME
-from bot.followups import DueAction
-from bot.lifecycle import Change, FollowUp
+from bot.followups import DueAction, FollowUp
+from bot.lifecycle import Change
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from bot import offers, relaying, scheduling
+from bot import offers, relaying
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.conversation.answers import mode, yes_no
+from bot.followups import schedule as scheduling
 from bot.locales import t
 from bot.messages import Button, IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.cases import Case, OfferOutcome, new_ref
-from bot.followups import DueAction, DueState
-from bot.lifecycle import FollowUp
+from bot.followups import DueAction, DueState, FollowUp
 from bot.people import ListenerState, Person
 from bot.privacy import AuditEntry
 

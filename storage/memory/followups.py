@@ -6,8 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.clock import ZONE_NAME
-from bot.followups import DueAction, DueState
-from bot.lifecycle import FollowUp
+from bot.followups import DueAction, DueState, FollowUp
 from storage.memory.base import DueRow, MemoryBase
 
 

@@ -6,8 +6,8 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from bot.cases import CaseState, Mode, Trigger
-from bot.followups import Kind
-from bot.lifecycle import FollowUp, decide
+from bot.followups import FollowUp, Kind
+from bot.lifecycle import decide
 from bot.messages import Address
 from bot.people import Dialog, ListenerState
 from bot.ports import Store

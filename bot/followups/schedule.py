@@ -1,4 +1,4 @@
-"""Putting follow-ups in the database (their execution lives in `reminders`)."""
+"""Putting follow-ups in the database (`run` carries them out)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import datetime
 
 from bot.cases import Case
 from bot.context import Context
-from bot.followups import Kind, next_allowed
-from bot.lifecycle import FollowUp
+from bot.followups.rows import FollowUp, Kind
+from bot.followups.timing import next_allowed
 
 
 async def schedule(

@@ -12,15 +12,14 @@ from bot import offers
 from bot.cases import CaseState
 from bot.clock import ZONE
 from bot.context import Context
-from bot.followups import DueAction, Kind, next_allowed, next_local
-from bot.lifecycle import FollowUp
+from bot.followups.rows import DueAction, FollowUp, Kind
+from bot.followups.schedule import schedule, waiting_retry
+from bot.followups.timing import next_allowed, next_local
 from bot.messages import OutgoingMessage
 from bot.people import ListenerState
-from bot.scheduling import schedule, waiting_retry
 
 Out = list[OutgoingMessage]
 log = logging.getLogger(__name__)
-PARIS = ZONE
 LEASE = timedelta(minutes=10)
 PURGE_AT = time(3, 30)
 DIGEST_AT, MONDAY = time(9, 0), 0
@@ -29,9 +28,9 @@ DIGEST_AT, MONDAY = time(9, 0), 0
 async def ensure_recurring(ctx: Context, now: datetime) -> None:
     """The next daily purge and weekly digest exist exactly once, whoever starts first."""
     purge = next_local(now, PURGE_AT)
-    await schedule(ctx, Kind.PURGE, purge, f"purge:{purge.astimezone(PARIS).date()}")
+    await schedule(ctx, Kind.PURGE, purge, f"purge:{purge.astimezone(ZONE).date()}")
     digest = next_local(now, DIGEST_AT, MONDAY)
-    year, week, _ = digest.astimezone(PARIS).isocalendar()
+    year, week, _ = digest.astimezone(ZONE).isocalendar()
     await schedule(ctx, Kind.DIGEST, digest, f"digest:{year}-W{week:02d}")
 
 
@@ -110,7 +109,7 @@ async def _nudge(ctx: Context, action: DueAction, now: datetime) -> Out:
         case.id,
         member.id,
     )
-    since = (case.accepted_at or case.created_at).astimezone(PARIS).strftime("%d/%m")
+    since = (case.accepted_at or case.created_at).astimezone(ZONE).strftime("%d/%m")
     return ctx.to_member(member, "nudge", ref=case.ref, since=since)
 
 
