@@ -142,10 +142,6 @@ class MattermostSettings(_Section):
         return bool(self.url and self.token)
 
 
-class HttpSettings(_Section):
-    listen: HostPort | None = None
-
-
 class RoutingSettings(_Section):
     offer_timeout: Duration = timedelta(minutes=20)
     waiting_retry: Duration = timedelta(hours=2)
@@ -203,7 +199,6 @@ class Settings(BaseModel):
     security: SecuritySettings = Field(default_factory=SecuritySettings)
     matrix: MatrixSettings = Field(default_factory=MatrixSettings)
     mattermost: MattermostSettings = Field(default_factory=MattermostSettings)
-    http: HttpSettings = Field(default_factory=HttpSettings)
     routing: RoutingSettings = Field(default_factory=RoutingSettings)
     reminders: RemindersSettings = Field(default_factory=RemindersSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)

@@ -13,7 +13,6 @@ from bot.people import Listener
 from bot.privacy import coordinator_actor
 
 Out = list[OutgoingMessage]
-PARIS = ZONE
 
 
 def _reply(ctx: Context, me: Listener, lines: list[str]) -> Out:
@@ -53,6 +52,6 @@ async def waiting(ctx: Context, me: Listener) -> Out:
     lines = [t(lang, "waiting_header")]
     for case in cases:
         await ctx.audit(coordinator_actor(me.id), "viewed", case.ref, ctx.platform_of(me))
-        since = case.created_at.astimezone(PARIS).strftime("%d/%m %H:%M")
+        since = case.created_at.astimezone(ZONE).strftime("%d/%m %H:%M")
         lines.append(t(lang, "waiting_line", ref=case.ref, since=since))
     return _reply(ctx, me, lines)

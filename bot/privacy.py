@@ -39,4 +39,3 @@ def coordinator_actor(listener_id: str) -> str:
 
 
 REQUESTER = "requester"
-SYSTEM = "system"

@@ -14,11 +14,10 @@ from bot.privacy import REQUESTER, AuditEntry
 from bot.requests import cancel
 
 Out = list[OutgoingMessage]
-PARIS = ZONE
 
 
 def _day(moment: datetime | None) -> str:
-    return moment.astimezone(PARIS).strftime("%d/%m/%Y") if moment else "?"
+    return moment.astimezone(ZONE).strftime("%d/%m/%Y") if moment else "?"
 
 
 async def my_data(ctx: Context, me: Person, member: Listener | None, now: datetime) -> Out:

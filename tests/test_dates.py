@@ -6,14 +6,15 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.dates import PARIS, BadDate, last_day, until_date
+from bot.clock import ZONE
+from bot.dates import BadDate, last_day, until_date
 from tests.harness import START, Chat
 
 NOW = START  # Tuesday 10 March 2026, 10:00 Paris
 
 
 def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=PARIS)
+    return datetime(year, month, day, hour, minute, tzinfo=ZONE)
 
 
 @pytest.mark.parametrize(
