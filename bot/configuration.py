@@ -19,6 +19,8 @@ from pydantic import (
     field_validator,
 )
 
+from bot.ids import ListenerId
+
 _NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d*)?\s*$")
 
 
@@ -180,7 +182,7 @@ class DemoSettings(_Section):
 
 
 class ListenerSettings(_Section):
-    id: str = Field(min_length=1, max_length=64)
+    id: ListenerId = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1)
     teams: list[str] = Field(default_factory=list)
     matrix: MatrixId | None = None

@@ -72,7 +72,8 @@ class Context:
         return [OutgoingMessage(address, text, buttons=buttons, case_ref=case_ref)]
 
     def to_coordinators(self, key: str, ref: str) -> list[OutgoingMessage]:
-        """Alerts for coordinators carry a reference only, never an identity or a text."""
+        """Alerts for coordinators carry a reference (a case's or a person's) only, never an
+        identity or a text."""
         return [m for c in self.roster.coordinators for m in self.to_member(c, key, ref=ref)]
 
     async def audit(self, actor: str, action: str, ref: str | None, platform: str) -> None:

@@ -23,8 +23,9 @@ from bot.conversation.route import (
 )
 from bot.conversation.turn import Turn
 from bot.followups import run as reminders
+from bot.ids import CaseRef
 from bot.language import detect
-from bot.messages import CaseRef, IncomingMessage, OutgoingMessage
+from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person
 from bot.privacy import PurgeReport
 from bot.safety import Level, Reading, read

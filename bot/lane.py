@@ -15,6 +15,7 @@ from datetime import datetime
 from bot.cases import Case
 from bot.context import Context
 from bot.conversation.answers import yes_no
+from bot.ids import CaseRef
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Dialog, Listener, Person
@@ -46,7 +47,7 @@ def answer(ctx: Context, me: Person, reading: Reading, *, relayed: bool) -> Outg
     return ctx.to_person(me, key)
 
 
-def marker(ctx: Context, member: Listener, ref: str, reading: Reading) -> Out:
+def marker(ctx: Context, member: Listener, ref: CaseRef, reading: Reading) -> Out:
     """A discreet note for the listener, beside the relayed message, with the numbers."""
     return ctx.to_member(member, _MARKER[reading.situation], case_ref=ref, ref=ref)
 

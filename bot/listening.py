@@ -12,6 +12,7 @@ from bot.clock import ZONE
 from bot.context import Context
 from bot.dates import BadDate, last_day, until_date
 from bot.followups import schedule as scheduling
+from bot.ids import CaseRef
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState
@@ -126,7 +127,7 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
     return ctx.to_member(me, "available_off_until", date=last_day(until))
 
 
-async def relay(ctx: Context, me: Listener, ref: str, msg: IncomingMessage, text: str) -> Out:
+async def relay(ctx: Context, me: Listener, ref: CaseRef, msg: IncomingMessage, text: str) -> Out:
     """Words from a listener for the requester of case `ref` (chosen by the route)."""
     active = await ctx.store.cases_of_listener(me.id, [CaseState.ACCEPTED])
     case = next((c for c in active if c.ref == ref and c.mode is Mode.ANONYMOUS), None)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.followups import schedule as scheduling
+from bot.ids import ListenerId
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Listener, Person
@@ -79,7 +80,7 @@ async def retry_waiting(ctx: Context, now: datetime) -> Out:
     return out
 
 
-async def expire(ctx: Context, case: Case, listener_id: str, now: datetime) -> Out:
+async def expire(ctx: Context, case: Case, listener_id: ListenerId, now: datetime) -> Out:
     """An offer's time is up (its follow-up row is due): the next listener gets it."""
     if case.state is not CaseState.OFFERED or case.listener_id != listener_id:
         return []  # answered, withdrawn or moved on meanwhile

@@ -12,6 +12,7 @@ from bot.clock import FakeClock
 from bot.context import Context, Policy
 from bot.core import Bot
 from bot.directory import Answers, Index, load
+from bot.ids import ListenerId
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import Listener, Roster
 from bot.ports import Store
@@ -31,7 +32,7 @@ def member(
     platform: str = "fake",
 ) -> Listener:
     return Listener(
-        id=lid,
+        id=ListenerId(lid),
         name=lid.capitalize(),
         teams=tuple(teams),
         addresses=(Address(platform, lid),),

@@ -15,6 +15,7 @@ from bot.context import Context
 from bot.followups.rows import DueAction, FollowUp, Kind
 from bot.followups.schedule import schedule, waiting_retry
 from bot.followups.timing import next_allowed, next_local
+from bot.ids import ListenerId
 from bot.messages import OutgoingMessage
 from bot.people import ListenerState
 
@@ -72,7 +73,7 @@ async def _offer_expiry(ctx: Context, action: DueAction, now: datetime) -> Out:
     case = await ctx.store.case_by_id(action.case_id) if action.case_id else None
     if case is None or action.subject is None:
         return []
-    return await offers.expire(ctx, case, action.subject, now)
+    return await offers.expire(ctx, case, ListenerId(action.subject), now)
 
 
 async def _waiting_retry(ctx: Context, action: DueAction, now: datetime) -> Out:

@@ -8,6 +8,7 @@ from bot.cases import Case
 from bot.context import Context
 from bot.followups.rows import FollowUp, Kind
 from bot.followups.timing import next_allowed
+from bot.ids import ListenerId
 
 
 async def schedule(
@@ -40,7 +41,7 @@ async def waiting_retry(ctx: Context, case: Case, now: datetime) -> None:
     await schedule(ctx, Kind.WAITING_RETRY, due, f"retry:{case.id}:{slot}", case.id)
 
 
-async def dispo_return(ctx: Context, listener_id: str, until: datetime) -> None:
+async def dispo_return(ctx: Context, listener_id: ListenerId, until: datetime) -> None:
     """Turn a listener back on when their announced unavailability ends."""
     await schedule(
         ctx,

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot.cases import Case, OfferOutcome, new_ref
 from bot.followups import DueAction, DueState, FollowUp
+from bot.ids import CaseRef, ListenerId
 from bot.people import ListenerState, Person
 from bot.privacy import AuditEntry
 
@@ -16,7 +17,7 @@ REF_ATTEMPTS = 20  # random references are drawn again on a collision
 @dataclass(slots=True)
 class Offer:
     case_id: int
-    listener_id: str
+    listener_id: ListenerId
     offered_at: datetime
     outcome: OfferOutcome = OfferOutcome.PENDING
     answered_at: datetime | None = None
@@ -36,7 +37,7 @@ class MemoryBase:
         self.persons: dict[int, Person] = {}
         self.cases: dict[int, Case] = {}
         self.offers: list[Offer] = []
-        self.listeners: dict[str, ListenerState] = {}
+        self.listeners: dict[ListenerId, ListenerState] = {}
         self.audit: list[AuditEntry] = []
         self.monthly: dict[tuple[str, str], int] = {}
         self.dues: dict[int, DueRow] = {}
@@ -47,7 +48,7 @@ class MemoryBase:
         return self._ids[table]
 
     @staticmethod
-    def new_ref(taken: set[str]) -> str:
+    def new_ref(taken: set[str]) -> CaseRef:
         for _ in range(REF_ATTEMPTS):
             ref = new_ref()
             if ref not in taken:

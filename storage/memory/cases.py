@@ -9,6 +9,7 @@ from datetime import datetime
 from bot.cases import OPEN_STATES, Case, CaseState, Mode, OfferOutcome
 from bot.clock import ZONE_NAME
 from bot.followups import DueState
+from bot.ids import ListenerId
 from bot.lifecycle import Change
 from bot.people import ListenerState, Person
 from storage.memory.base import MemoryBase, Offer
@@ -20,7 +21,7 @@ class MemoryCases(MemoryBase):
         requester: Person,
         mode: Mode,
         team: str | None,
-        continuity_listener: str | None,
+        continuity_listener: ListenerId | None,
         now: datetime,
     ) -> Case:
         ref = self.new_ref({c.ref for c in self.cases.values()})
@@ -58,7 +59,9 @@ class MemoryCases(MemoryBase):
         found = self._of_requester(person_id, (CaseState.CLOSED,))
         return found[-1] if found else None
 
-    async def cases_of_listener(self, listener_id: str, states: Sequence[CaseState]) -> list[Case]:
+    async def cases_of_listener(
+        self, listener_id: ListenerId, states: Sequence[CaseState]
+    ) -> list[Case]:
         return [c for c in self._ordered() if c.listener_id == listener_id and c.state in states]
 
     async def cases_in(self, states: Sequence[CaseState]) -> list[Case]:
@@ -70,7 +73,7 @@ class MemoryCases(MemoryBase):
             counts[case.state] = counts.get(case.state, 0) + 1
         return counts
 
-    async def offered_to(self, case_id: int) -> set[str]:
+    async def offered_to(self, case_id: int) -> set[ListenerId]:
         return {o.listener_id for o in self.offers if o.case_id == case_id}
 
     async def mark_waiting_alerted(self, case_id: int) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.cases import CaseState, Mode, Trigger
 from bot.followups import FollowUp, Kind
+from bot.ids import ListenerId
 from bot.lifecycle import decide
 from bot.messages import Address
 from bot.people import Dialog, ListenerState
@@ -15,6 +16,7 @@ from bot.privacy import AuditEntry
 
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=10)
+CAMILLE, DOMINIQUE = ListenerId("camille"), ListenerId("dominique")
 
 
 async def test_people_are_found_again_by_address(any_store: Store) -> None:
@@ -31,22 +33,24 @@ async def test_cases_move_only_through_changes(any_store: Store) -> None:
     alice = await any_store.person(Address("fake", "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, "DINUM", None, NOW)
     assert (await any_store.open_case_of(alice.id)) == case
-    assert await any_store.apply(decide(case, Trigger.OFFER, "camille", NOW))
-    assert not await any_store.apply(decide(case, Trigger.OFFER, "dominique", NOW))  # stale
+    assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
+    assert not await any_store.apply(
+        decide(case, Trigger.OFFER, ListenerId("dominique"), NOW)
+    )  # stale
     offered = await any_store.case_by_ref(case.ref.lower())
     assert offered is not None and offered.state is CaseState.OFFERED
     assert offered.offer_expires_at == NOW + timedelta(minutes=20)
-    assert await any_store.apply(decide(offered, Trigger.ACCEPT, "camille", NOW))
-    assert [c.ref for c in await any_store.cases_of_listener("camille", [CaseState.ACCEPTED])] == [
+    assert await any_store.apply(decide(offered, Trigger.ACCEPT, CAMILLE, NOW))
+    assert [c.ref for c in await any_store.cases_of_listener(CAMILLE, [CaseState.ACCEPTED])] == [
         case.ref
     ]
-    assert (await any_store.listener_load(NOW - timedelta(days=7)))["camille"] == (1, 1)
+    assert (await any_store.listener_load(NOW - timedelta(days=7)))[CAMILLE] == (1, 1)
 
 
 async def test_a_change_writes_and_cancels_its_follow_ups(any_store: Store) -> None:
     alice = await any_store.person(Address("fake", "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
-    assert await any_store.apply(decide(case, Trigger.OFFER, "camille", NOW))
+    assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
     later = NOW + timedelta(hours=1)
     assert [a.kind for a in await any_store.due_actions(later, LEASE)] == [Kind.OFFER_EXPIRY]
     offered = await any_store.case_by_id(case.id)
@@ -68,8 +72,8 @@ async def test_a_follow_up_is_scheduled_once_and_claimed_once(any_store: Store) 
 
 
 async def test_availability_and_audit_are_kept(any_store: Store) -> None:
-    await any_store.save_listener_state(ListenerState("camille", False, NOW + timedelta(days=1)))
-    state = (await any_store.listener_states())["camille"]
+    await any_store.save_listener_state(ListenerState(CAMILLE, False, NOW + timedelta(days=1)))
+    state = (await any_store.listener_states())[CAMILLE]
     assert not state.is_available(NOW) and state.is_available(NOW + timedelta(days=2))
     await any_store.record(AuditEntry(NOW, "listener:camille", "viewed", "K7Q2", "fake"))
     assert [e.action for e in await any_store.audit_of("k7q2")] == ["viewed"]
@@ -78,11 +82,11 @@ async def test_availability_and_audit_are_kept(any_store: Store) -> None:
 async def test_two_answers_at_once_have_one_winner(any_store: Store) -> None:
     alice = await any_store.person(Address("fake", "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
-    assert await any_store.apply(decide(case, Trigger.OFFER, "camille", NOW))
+    assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
     offered = await any_store.case_by_id(case.id)
     assert offered is not None
-    accept = decide(offered, Trigger.ACCEPT, "camille", NOW)
-    expire = decide(offered, Trigger.EXPIRE, "camille", NOW)
+    accept = decide(offered, Trigger.ACCEPT, CAMILLE, NOW)
+    expire = decide(offered, Trigger.EXPIRE, CAMILLE, NOW)
     results = await asyncio.gather(any_store.apply(accept), any_store.apply(expire))
     assert sorted(results) == [False, True]
 
@@ -90,23 +94,23 @@ async def test_two_answers_at_once_have_one_winner(any_store: Store) -> None:
 async def test_a_listener_is_never_offered_a_case_twice(any_store: Store) -> None:
     alice = await any_store.person(Address("fake", "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
-    assert await any_store.apply(decide(case, Trigger.OFFER, "camille", NOW))
+    assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
     offered = await any_store.case_by_id(case.id)
     assert offered is not None
-    assert await any_store.apply(decide(offered, Trigger.DECLINE, "camille", NOW))
+    assert await any_store.apply(decide(offered, Trigger.DECLINE, CAMILLE, NOW))
     waiting = await any_store.case_by_id(case.id)
     assert waiting is not None and waiting.state is CaseState.WAITING
     assert waiting.listener_id is None and waiting.offer_expires_at is None
-    assert not await any_store.apply(decide(waiting, Trigger.OFFER, "camille", NOW))
+    assert not await any_store.apply(decide(waiting, Trigger.OFFER, CAMILLE, NOW))
     assert await any_store.offered_to(case.id) == {"camille"}
-    assert (await any_store.listener_states())["camille"].last_offer_at == NOW
+    assert (await any_store.listener_states())[CAMILLE].last_offer_at == NOW
 
 
 async def test_cases_are_found_by_requester_listener_and_state(any_store: Store) -> None:
     alice = await any_store.person(Address("fake", "alice"), NOW)
     first = await any_store.create_case(alice, Mode.DIRECT, None, None, NOW)
     assert await any_store.apply(decide(first, Trigger.CANCEL, None, NOW))
-    second = await any_store.create_case(alice, Mode.ANONYMOUS, None, "camille", NOW)
+    second = await any_store.create_case(alice, Mode.ANONYMOUS, None, CAMILLE, NOW)
     assert (await any_store.open_case_of(alice.id)) == second
     assert await any_store.last_closed_case_of(alice.id) is None
     assert [c.id for c in await any_store.cases_of_requester(alice.id)] == [first.id, second.id]
@@ -136,7 +140,7 @@ async def test_forgetting_and_purging_leave_only_counts(any_store: Store) -> Non
     bob = await any_store.person(Address("fake", "bob"), NOW)
     kept = await any_store.create_case(bob, Mode.ANONYMOUS, None, None, NOW)
     assert await any_store.apply(decide(kept, Trigger.CANCEL, None, NOW))
-    assert await any_store.apply(decide(kept, Trigger.OFFER, "x", NOW)) is False
+    assert await any_store.apply(decide(kept, Trigger.OFFER, ListenerId("x"), NOW)) is False
     gone = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
     assert await any_store.activity_since(NOW) == {"created": 2, "accepted": 0, "closed": 1}
     await any_store.forget(alice.id)
