@@ -29,7 +29,6 @@ class DueRow:
     state: DueState = DueState.PENDING
     owner: str | None = None
     claimed_at: datetime | None = None
-    done_at: datetime | None = None
 
 
 class MemoryBase:

@@ -128,6 +128,6 @@ class MemoryCases(MemoryBase):
         for row in self.dues.values():
             pending = row.state is DueState.PENDING and row.action.case_id == change.case_id
             if pending and row.action.kind in change.cancel:
-                row.state, row.done_at = DueState.CANCELLED, change.at
+                row.state = DueState.CANCELLED
         for follow_up in change.schedule:
             self.add_due(follow_up, ZONE_NAME)

@@ -37,7 +37,7 @@ class MemoryFollowUps(MemoryBase):
 
     async def finish(self, action_id: int, now: datetime) -> None:
         if row := self.dues.get(action_id):
-            row.state, row.done_at = DueState.DONE, now
+            row.state = DueState.DONE
 
     async def postpone(self, action_id: int, due_at: datetime) -> None:
         if row := self.dues.get(action_id):
