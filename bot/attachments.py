@@ -9,6 +9,7 @@ reads text only. A reaction outside a relay is meant for no one and needs no ans
 
 from __future__ import annotations
 
+from bot import say
 from bot.cases import Case, CaseState, Mode
 from bot.context import Context
 from bot.messages import IncomingMessage, OutgoingMessage
@@ -32,7 +33,7 @@ async def not_relayed(ctx: Context, msg: IncomingMessage) -> Out:
     elif own is not None and _relaying(own):
         return await _once(ctx, own, "requester", [_to_requester(ctx, me)])
     if msg.files:
-        return [ctx.to_person(me, "text_only")]
+        return [say.to_person(ctx, me, "text_only")]
     return []
 
 
@@ -54,8 +55,8 @@ def _relaying(case: Case) -> bool:
 
 def _to_member(ctx: Context, member: Listener, msg: IncomingMessage, case: Case) -> Out:
     place = msg.case_ref and case.ref
-    return ctx.to_member(member, "not_relayed_listener", case_ref=place or None, ref=case.ref)
+    return say.to_member(ctx, member, "not_relayed_listener", case_ref=place or None, ref=case.ref)
 
 
 def _to_requester(ctx: Context, me: Person) -> OutgoingMessage:
-    return ctx.to_person(me, "not_relayed_requester")
+    return say.to_person(ctx, me, "not_relayed_requester")

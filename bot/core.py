@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from bot import attachments, lane
+from bot import attachments, lane, say
 from bot.cases import Case, CaseState, Mode
 from bot.commands import Name
 from bot.context import Context
@@ -65,7 +65,7 @@ class Bot:
         if await self._remember(me, msg):
             await ctx.store.save_person(me)
         if not msg.text.strip():
-            return [ctx.to_person(me, "empty")]
+            return [say.to_person(ctx, me, "empty")]
         own = await ctx.store.open_case_of(me.id)
         turn = Turn(ctx, me, member, own, msg, now)
         reading = read(msg.text)  # every message, whatever it starts with or the state
@@ -122,7 +122,7 @@ class Bot:
     def _welcome(self, me: Person, first: bool, *, short: bool) -> Out:
         if not first:
             return []
-        return [self.ctx.to_person(me, "welcome_short" if short else "welcome")]
+        return [say.to_person(self.ctx, me, "welcome_short" if short else "welcome")]
 
     async def _remember(self, me: Person, msg: IncomingMessage) -> bool:
         changed = False

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import offers
+from bot import offers, say
 from bot.cases import CaseState
 from bot.clock import ZONE
 from bot.context import Context
@@ -111,7 +111,7 @@ async def _nudge(ctx: Context, action: DueAction, now: datetime) -> Out:
         member.id,
     )
     since = (case.accepted_at or case.created_at).astimezone(ZONE).strftime("%d/%m")
-    return ctx.to_member(member, "nudge", ref=case.ref, since=since)
+    return say.to_member(ctx, member, "nudge", ref=case.ref, since=since)
 
 
 async def _checkin(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -119,7 +119,7 @@ async def _checkin(ctx: Context, action: DueAction, now: datetime) -> Out:
     if case is None or not case.checkin_wanted:
         return []
     requester = await ctx.store.person_by_id(case.requester_id)
-    return [ctx.to_person(requester, "checkin")] if requester else []
+    return [say.to_person(ctx, requester, "checkin")] if requester else []
 
 
 async def _dispo_return(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -131,7 +131,7 @@ async def _dispo_return(ctx: Context, action: DueAction, now: datetime) -> Out:
         return []  # they changed their mind meanwhile
     state.available, state.unavailable_until = True, None
     await ctx.store.save_listener_state(state)
-    return ctx.to_member(member, "dispo_back") + await offers.retry_waiting(ctx, now)
+    return say.to_member(ctx, member, "dispo_back") + await offers.retry_waiting(ctx, now)
 
 
 async def _digest(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -140,7 +140,8 @@ async def _digest(ctx: Context, action: DueAction, now: datetime) -> Out:
     waiting = (await ctx.store.count_by_state()).get(CaseState.WAITING, 0)
     out: Out = []
     for coordinator in ctx.roster.coordinators:
-        out += ctx.to_member(
+        out += say.to_member(
+            ctx,
             coordinator,
             "digest",
             waiting=waiting,
