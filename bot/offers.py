@@ -102,10 +102,19 @@ async def _reroute(ctx: Context, case_id: int, now: datetime) -> Out:
     return await route(ctx, case, now) if case is not None else []
 
 
+async def _by_listener(
+    ctx: Context, me: Listener, case: Case, trigger: Trigger, action: str, now: datetime
+) -> bool:
+    """Fire `trigger` as the listener `me`; audited as `action` when it took effect."""
+    if not await fire(ctx, case, trigger, me.id, now):
+        return False
+    await audit(ctx, listener_actor(me.id), action, case.ref, say.platform_of(ctx, me))
+    return True
+
+
 async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    if not await fire(ctx, case, Trigger.ACCEPT, me.id, now):
+    if not await _by_listener(ctx, me, case, Trigger.ACCEPT, "accepted", now):
         return say.to_member(ctx, me, "not_offered_to_you", ref=case.ref)
-    await audit(ctx, listener_actor(me.id), "accepted", case.ref, say.platform_of(ctx, me))
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
@@ -129,9 +138,8 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
 
 
 async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    if not await fire(ctx, case, Trigger.DECLINE, me.id, now):
+    if not await _by_listener(ctx, me, case, Trigger.DECLINE, "declined", now):
         return say.to_member(ctx, me, "not_offered_to_you", ref=case.ref)
-    await audit(ctx, listener_actor(me.id), "declined", case.ref, say.platform_of(ctx, me))
     return [
         *say.to_member(ctx, me, "declined_ack", ref=case.ref),
         *await _reroute(ctx, case.id, now),
@@ -139,9 +147,8 @@ async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
 
 
 async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    if not await fire(ctx, case, Trigger.TRANSFER, me.id, now):
+    if not await _by_listener(ctx, me, case, Trigger.TRANSFER, "transferred", now):
         return say.to_member(ctx, me, "unknown_ref", ref=case.ref)
-    await audit(ctx, listener_actor(me.id), "transferred", case.ref, say.platform_of(ctx, me))
     requester = await ctx.store.person_by_id(case.requester_id)
     out = say.to_member(ctx, me, "transferred_listener", ref=case.ref)
     if requester is not None:
