@@ -116,6 +116,32 @@ class Chat:
         self.adapter.sent += out
         return out
 
+    async def play(self, script: str, **refs: str) -> None:
+        """A conversation written as a chat, checked line by line:
+
+            rita> annuler lundi ?            rita writes (in her direct conversation)
+            camille[K7Q2]> bonjour           camille writes in case K7Q2's room or thread
+            → camille: **[K7Q2]** annuler    camille gets a message containing this text
+            ✗ dominique                      the last message sent dominique nothing
+
+        `{name}` in the script is replaced by `refs[name]` (case references).
+        """
+        out: list[OutgoingMessage] = []
+        for raw in script.strip().splitlines():
+            line = raw.strip().format(**refs)
+            if line.startswith("→"):
+                user, _, text = line[1:].strip().partition(": ")
+                got = [m.text for m in out if m.to.user_id == user]
+                assert any(text in g for g in got), f"{line!r} not in {got!r}"
+            elif line.startswith("✗"):
+                user = line[1:].strip()
+                got = [m.text for m in out if m.to.user_id == user]
+                assert got == [], f"{user} got {got!r}"
+            else:
+                who, _, text = line.partition("> ")
+                user, _, place = who.rstrip("]").partition("[")
+                out = await self.deliver(user, text, case_ref=place or None)
+
     def last(self, user: str) -> str:
         return self.adapter.texts(user)[-1]
 
