@@ -271,6 +271,8 @@ class Index:
             (self._serves(roles) & self.filters.specific).any()
         )
         asked = tuple(c for c in categories if c in LEADING)
-        own = np.array([r.categories[0] in categories for r in self.resources], dtype=np.bool_)
-        unasked = self.dedicated & ~own
+        spoken: Bools = np.array(
+            [r.categories[0] in categories for r in self.resources], dtype=np.bool_
+        )
+        unasked: Bools = self.dedicated & ~spoken
         return _Relevance(scores, matched, named, roles, sector, asked, unasked)
