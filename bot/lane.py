@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from bot import metrics
 from bot.cases import Case
 from bot.context import Context
 from bot.conversation.answers import yes_no
@@ -57,6 +58,7 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
         return []
     me.last_alert_at = now
     await ctx.store.save_person(me)
+    metrics.SAFETY_ALERTS.inc()
     return ctx.to_coordinators("alert_danger", ref=case.ref if case else me.ref)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import scheduling
+from bot import metrics, scheduling
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.locales import t
@@ -102,6 +102,7 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     if not await fire(ctx, case, Trigger.ACCEPT, me.id, now):
         return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
     await ctx.audit(listener_actor(me.id), "accepted", case.ref, ctx.platform_of(me))
+    metrics.accepted_after(now - case.created_at)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
