@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from bot import metrics
 from bot.followups import QuietHours
 from bot.locales import t
+from bot.logs import about_case
 from bot.messages import Address, Button, OutgoingMessage
 from bot.people import Listener, Person, Roster
 from bot.ports import Clock, KeyValue, MemoryKeyValue, Store
 from bot.privacy import AuditEntry, Retention
 from bot.routing import Limits
+
+log = logging.getLogger(__name__)
 
 
 class NumberBook(Protocol):
@@ -77,7 +82,10 @@ class Context:
 
     async def audit(self, actor: str, action: str, ref: str | None, platform: str) -> None:
         """Append who did what to which case; never content, never a requester identity."""
+        about_case(ref)  # what is logged next, while handling this, is about this case
         await self.store.record(AuditEntry(self.clock.now(), actor, action, ref, platform))
+        metrics.audited(action)
+        log.info("case %s on %s", action, platform)
 
     def platform_of(self, member: Listener) -> str:
         address = self.address_of(member)
