@@ -21,6 +21,8 @@ __all__ = ["main"]
 
 
 def config_path(given: str | None) -> Path | None:
+    """--config, else $SOUTIEN_CONFIG, else ./soutien.yaml if there is one."""
+    given = given or os.environ.get("SOUTIEN_CONFIG")
     if given:
         return Path(given)
     default = Path("soutien.yaml")
