@@ -33,6 +33,7 @@ from storage.crypto import FieldCipher
 
 log = logging.getLogger("soutien")
 DEMO_DB = "demo.db"  # the only database `demo.reset_on_start` may delete
+STOP_GRACE = 15  # seconds
 
 
 def roster_of(settings: Settings, console: bool) -> Roster:
@@ -199,6 +200,10 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
         loop.add_signal_handler(signal.SIGHUP, reloader.reload)
     if hasattr(signal, "SIGUSR1"):  # an operator's view of what the bot is waiting on
         loop.add_signal_handler(signal.SIGUSR1, dump_tasks)
+    stopping: set[asyncio.Task[None]] = set()
+    loop.add_signal_handler(
+        signal.SIGTERM, lambda: stopping.add(loop.create_task(stop(adapters, loop)))
+    )
     watcher = asyncio.create_task(reloader.watch())
 
     async def reachable() -> None:
@@ -212,6 +217,21 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
     finally:
         watcher.cancel()
         await engine.dispose()
+
+
+async def stop(adapters: list[Adapter], loop: asyncio.AbstractEventLoop) -> None:
+    """SIGTERM: the adapters stop (the message at hand is finished), then the runtime and
+    the database close; if that takes longer than STOP_GRACE, the process exits anyway."""
+    log.warning("SIGTERM: stopping")
+    loop.call_later(STOP_GRACE, _exit_now)
+    for adapter in adapters:
+        await adapter.stop()
+
+
+def _exit_now() -> None:
+    log.error("still running %d s after SIGTERM: exiting now", STOP_GRACE)
+    logging.shutdown()
+    os._exit(1)
 
 
 def dump_tasks() -> None:
