@@ -22,7 +22,7 @@ from typing import Any
 import trustme
 import yaml
 
-from bench.stats import ROOT, compare, cpu_seconds, free_port, rss_mb, summary
+from bench.stats import ROOT, compare, cpu_seconds, free_port, rss_mb
 from tests.mattermost.fake import FakeMattermost
 from tests.processes import die_with_parent
 
@@ -127,10 +127,17 @@ def _bot_config(folder: Path, fake: TimedFake, ca: Path, port: int) -> Path:
     return path
 
 
-def _start(argv: list[str], folder: Path, name: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+def _start(
+    argv: list[str], folder: Path, name: str, env: dict[str, str]
+) -> subprocess.Popen[bytes]:
     with (folder / f"{name}.log").open("ab") as log:
         return subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent
+            argv,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=die_with_parent,
         )
 
 
@@ -156,7 +163,9 @@ async def _open_case(fake: TimedFake, bot: str, alice: str, camille: str) -> str
         waiting = fake.expect(fake.dm_between(bot, alice), bot, needle)
         fake.say(alice, bot, text)
         await asyncio.wait_for(waiting, 30)
-    await _wait(lambda: fake.found(fake.dm_between(bot, camille), bot, "Nouvelle demande"), 30, "offer")
+    await _wait(
+        lambda: fake.found(fake.dm_between(bot, camille), bot, "Nouvelle demande"), 30, "offer"
+    )
     offer = fake.found(fake.dm_between(bot, camille), bot, "Nouvelle demande")
     assert offer is not None
     accepted = fake.expect(fake.dm_between(bot, alice), bot, "accepté")
@@ -165,7 +174,9 @@ async def _open_case(fake: TimedFake, bot: str, alice: str, camille: str) -> str
     return str(offer["id"])
 
 
-async def run(messages: int = 120, block: int = 10, bursts: int = 10, firsts: int = 12) -> dict[str, Any]:
+async def run(
+    messages: int = 120, block: int = 10, bursts: int = 10, firsts: int = 12
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-mm-") as tmp:
         folder = Path(tmp)
         ca = trustme.CA()
@@ -176,7 +187,9 @@ async def run(messages: int = 120, block: int = 10, bursts: int = 10, firsts: in
         fake = TimedFake(ssl_context=tls)
         bot = fake.add_user("soutien", token="bot-token")
         bare = fake.add_user("relais", token="bare-token")
-        ids = {n: fake.add_user(n) for n in ("alice", "camille", "dominique", "claude", "ana", "bea")}
+        ids = {
+            n: fake.add_user(n) for n in ("alice", "camille", "dominique", "claude", "ana", "bea")
+        }
         await fake.start()
         port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
@@ -187,9 +200,20 @@ async def run(messages: int = 120, block: int = 10, bursts: int = 10, firsts: in
         }
         config = _bot_config(folder, fake, ca_file, port)
         started = time.perf_counter()
-        bot_process = _start([sys.executable, "-m", "bot", "run", "--config", str(config)], folder, "bot", env)
+        bot_process = _start(
+            [sys.executable, "-m", "bot", "run", "--config", str(config)], folder, "bot", env
+        )
         bare_process = _start(
-            [sys.executable, "-m", "bench.bare_mattermost", fake.url, "bare-token", str(ca_file), ids["ana"], ids["bea"]],
+            [
+                sys.executable,
+                "-m",
+                "bench.bare_mattermost",
+                fake.url,
+                "bare-token",
+                str(ca_file),
+                ids["ana"],
+                ids["bea"],
+            ],
             folder,
             "bare",
             env,
@@ -199,7 +223,9 @@ async def run(messages: int = 120, block: int = 10, bursts: int = 10, firsts: in
             await _wait(lambda: bot_process.poll() is None and _ready(ready), 60, "bot ready")
             startup = time.perf_counter() - started
             try:
-                await _wait(lambda: (folder / "bare.log").read_text().startswith("ready"), 60, "bare")
+                await _wait(
+                    lambda: (folder / "bare.log").read_text().startswith("ready"), 60, "bare"
+                )
             except TimeoutError:
                 raise RuntimeError((folder / "bare.log").read_text()[-2000:]) from None
             await asyncio.sleep(1)
@@ -216,7 +242,7 @@ async def run(messages: int = 120, block: int = 10, bursts: int = 10, firsts: in
                 for side in sides.values():
                     await side.relay_once(k)
             for b in range(messages // block):
-                for name in (("bot", "bare") if b % 2 == 0 else ("bare", "bot")):
+                for name in ("bot", "bare") if b % 2 == 0 else ("bare", "bot"):
                     before = cpu_seconds(pids[name])
                     for n in range(block):
                         relay[name].append(await sides[name].relay_once(n) * 1000)
@@ -224,12 +250,12 @@ async def run(messages: int = 120, block: int = 10, bursts: int = 10, firsts: in
                     cpu[name] += cpu_seconds(pids[name]) - before
             burst: dict[str, list[float]] = {"bot": [], "bare": []}
             for b in range(bursts):
-                for name in (("bot", "bare") if b % 2 == 0 else ("bare", "bot")):
+                for name in ("bot", "bare") if b % 2 == 0 else ("bare", "bot"):
                     burst[name].append(await sides[name].burst() * 1000)
                     await asyncio.sleep(0.3)
             first: dict[str, list[float]] = {"bot": [], "bare": []}
             for n in range(firsts):
-                for name in (("bot", "bare") if n % 2 == 0 else ("bare", "bot")):
+                for name in ("bot", "bare") if n % 2 == 0 else ("bare", "bot"):
                     first[name].append(await sides[name].first_reply(f"new{name}{n}") * 1000)
                     await asyncio.sleep(GAP)
             rss_after = rss_mb(bot_process.pid)
