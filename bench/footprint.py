@@ -18,18 +18,19 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from bench.stats import ROOT, percentile, rss_mb
 from storage.tables import CaseRow, DueActionRow, PersonRow
 
 CASES = 10_000
 PENDING = 100_000
-FIRING = 200  # of the pending follow-ups, these fall due during the measurement
+FIRING = 100  # of the pending follow-ups, these fall due during the measurement,
+FIRING_OVER = 20.0  # spread over these seconds
 TICK = 1.0
 
 
-async def fill(url: str, cases: int, pending: int, firing_over: float) -> None:
+async def fill(url: str, cases: int, pending: int) -> None:
     from tests.conftest import make_store
 
     store = await make_store(url)
@@ -48,12 +49,9 @@ async def fill(url: str, cases: int, pending: int, firing_over: float) -> None:
             for n in range(cases)
         ]  # fmt: skip
         await conn.execute(insert(CaseRow), rows)
-        step = firing_over / FIRING
         due = [
             {"key": f"dispo:camille:{n}", "kind": "dispo_return", "subject": "camille",
-             "state": "pending", "created_at": now,
-             "due_at": now + timedelta(seconds=8 + n * step) if n < FIRING
-             else now + timedelta(days=1 + n % 300)}
+             "state": "pending", "created_at": now, "due_at": now + timedelta(days=1 + n % 300)}
             for n in range(pending)
         ]  # fmt: skip
         for k in range(0, len(due), 10_000):
@@ -82,6 +80,7 @@ async def child(url: str, seconds: float) -> dict[str, Any]:
     await bot.tick(clock.now())
     rebuild = time.perf_counter() - start
     rss_started = rss_mb_self()
+    await _bring_forward(store, clock.now())
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         await bot.tick(clock.now())
@@ -105,6 +104,18 @@ async def child(url: str, seconds: float) -> dict[str, Any]:
     }
 
 
+async def _bring_forward(store: Any, now: datetime) -> None:
+    """FIRING of the pending follow-ups now fall due over the next FIRING_OVER seconds."""
+    step = FIRING_OVER / FIRING
+    async with store.engine.begin() as conn:
+        for n in range(FIRING):
+            await conn.execute(
+                update(DueActionRow)
+                .where(DueActionRow.key == f"dispo:camille:{n}")
+                .values(due_at=now + timedelta(seconds=2 + n * step))
+            )
+
+
 def rss_mb_self() -> float:
     import os
 
@@ -115,10 +126,10 @@ def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-fp-") as folder:
         url = f"sqlite+aiosqlite:///{folder}/fp.db"
         start = time.perf_counter()
-        asyncio.run(fill(url, CASES, PENDING, firing_over=10))
+        asyncio.run(fill(url, CASES, PENDING))
         filled = time.perf_counter() - start
         found = subprocess.run(
-            [sys.executable, "-m", "bench.footprint", url, "25"],
+            [sys.executable, "-m", "bench.footprint", url, str(FIRING_OVER + 6)],
             cwd=ROOT, capture_output=True, text=True, check=True, timeout=300,
         )  # fmt: skip
     result: dict[str, Any] = json.loads(found.stdout)
