@@ -89,6 +89,7 @@ class MattermostAdapter:
             await asyncio.gather(*pending, return_exceptions=True)
             if self._runner is not None:
                 await self._runner.cleanup()
+            self.rest.close()
 
     async def _listen(self) -> None:
         """Own the WebSocket: reconnect with backoff and jitter, then catch up on DMs."""
