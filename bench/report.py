@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+NOTES = Path(__file__).resolve().parent / "notes.md"  # hand-written: profile, before/after
 
 NOTE = (
     "Measured by `make bench` on the project's shared 2-core machine, while other work "
@@ -108,9 +111,9 @@ def markdown(r: dict[str, Any]) -> str:
             _num(r.get("core_relay_msgs_per_s_postgres"), " /s"),
             "—",
         ),
-        ("SQL statements per relayed message", _num(r.get("sql_per_relayed_msg")), "—"),
+        ("SQL statements per relayed message (core only)", _num(r.get("sql_per_relayed_msg")), "—"),
         (
-            "commits per relayed message",
+            "commits per relayed message (core only)",
             _num(r.get("commits_per_relayed_msg")),
             "≤ 1 before delivery",
         ),
@@ -139,4 +142,6 @@ def markdown(r: dict[str, Any]) -> str:
     if errors:
         lines += ["", "Not measured in this run:", ""]
         lines += [f"- {k.removesuffix('_error')}: {v}" for k, v in errors.items()]
+    if NOTES.exists():
+        lines += ["", NOTES.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"
