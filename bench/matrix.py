@@ -20,7 +20,7 @@ from typing import Any
 
 from nio import MatrixRoom, RoomMessageText
 
-from bench.stats import compare, cpu_seconds, rss_mb
+from bench.stats import ROOT, compare, cpu_seconds, rss_mb
 from tests.matrix.conftest import PASSWORD, World
 from tests.matrix.people import MatrixUser
 from tests.matrix.synapse import SYNAPSE_PYTHON, Synapse
@@ -97,6 +97,7 @@ def _bare(argv: list[str], log: Path) -> subprocess.Popen[bytes]:
     with log.open("ab") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "bench.bare_matrix", *argv],
+            cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
             preexec_fn=die_with_parent,
