@@ -32,7 +32,7 @@ async def test_one_tls_connection_for_many_calls_and_the_driver_errors(tmp_path:
         with pytest.raises(ResourceNotFound):
             await rest.user_by_name("personne")
         pools = rest.driver.client.session.adapters["https://"].poolmanager.pools
-        keys = pools.keys()  # noqa: SIM118 - the container cannot be iterated
+        keys = pools.keys()  # the container itself cannot be iterated
         assert [pools[key].num_connections for key in keys] == [1]
         assert [p["message"] for p in fake.posts.values()] == [f"message {n}" for n in range(3)]
     finally:
