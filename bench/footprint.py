@@ -64,8 +64,9 @@ async def child(url: str, seconds: float) -> dict[str, Any]:
     import adapters.matrix
     import adapters.mattermost  # noqa: F401
     from bot.clock import SystemClock
-    from bot.context import Context, Policy
+    from bot.context import Context
     from bot.core import Bot
+    from bot.policy import Policy
     from storage.crypto import FieldCipher
     from storage.database import create_engine
     from storage.store import SqlStore
