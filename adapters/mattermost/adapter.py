@@ -86,6 +86,7 @@ class MattermostAdapter:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+            self.rest.close()
 
     @property
     def connected(self) -> bool:
