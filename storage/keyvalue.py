@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
@@ -16,6 +17,7 @@ class SqlKeyValue:
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
         self.cipher = cipher
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
     def _hash(self, namespace: str, key: str) -> str:
         return self.cipher.lookup(f"kv\x00{namespace}\x00{key}")
@@ -31,17 +33,20 @@ class SqlKeyValue:
             return self.cipher.decrypt(blob)
 
     async def put(self, namespace: str, key: str, value: str) -> None:
-        if await self.add(namespace, key, value):
-            return
+        """One statement and one commit (an upsert), whether the key is new or not."""
+        row = {
+            "namespace": namespace,
+            "key_hash": self._hash(namespace, key),
+            "value_enc": self.cipher.encrypt(value),
+            "updated_at": datetime.now(UTC),
+        }
+        statement = self._insert(KeyValueRow).values(**row)
+        statement = statement.on_conflict_do_update(
+            index_elements=["namespace", "key_hash"],
+            set_={"value_enc": statement.excluded.value_enc, "updated_at": row["updated_at"]},
+        )
         async with self.sessions.begin() as s:
-            await s.execute(
-                update(KeyValueRow)
-                .where(
-                    KeyValueRow.namespace == namespace,
-                    KeyValueRow.key_hash == self._hash(namespace, key),
-                )
-                .values(value_enc=self.cipher.encrypt(value), updated_at=datetime.now(UTC))
-            )
+            await s.execute(statement)
 
     async def add(self, namespace: str, key: str, value: str = "") -> bool:
         try:
