@@ -8,6 +8,7 @@ none. Words are looked up by key, so `mourir` also finds `meurs` and `mourrir`.
 from __future__ import annotations
 
 from bot.safety.levels import Category as C
+from bot.safety.violence import VIOLENCE
 
 DANGER: dict[C, tuple[str, ...]] = {
     C.EXPLICIT: (
@@ -265,39 +266,5 @@ DANGER: dict[C, tuple[str, ...]] = {
         "soin|care .. .. @NEG .. répond|répondre|answer|answering|reply|replying|responding",
         "@GOODBYE .. .. @NEG .. répond|répondre|answer|answering|reply|replying|responding",
     ),
-    C.VIOLENCE: (
-        "@HE|@OTHER .. @REFL|@ME .. @BEAT",
-        "@BEAT .. @REFL|@ME",
-        "@REFL @BEAT",
-        "@THREATEN",
-        "@HE + =la|=le|=les|=l + @BEAT",
-        "@AFRAID + pour|for .. petits|enfants|kids|children|bébé|baby|petit",
-        "attraper|attrapé|saisir|saisi|secouer|grabbed|choked .. col|gorge|cou|bras|cheveux|collar|throat|neck|hair",
-        "porte|door .. enfoncer|défoncer|break|kick|casser|down",
-        "banging|tambouriner|tambourine .. porte|door",
-        "casser|casse|smash|smashing|breaking + =tout|=everything",
-        "@HE|@OTHER .. =me|=m|=moi + @KILL",
-        "@HE|@OTHER .. @KILL + =me|=moi",
-        "@WEAPON .. @HE|@OTHER|crie|hurle|énervé|menace",
-        "@HE|@OTHER .. @WEAPON",
-        "@AFRAID .. @LIFE|=moi|=me|=m|=myself",
-        "@NEG .. @SAFE",
-        "@ME .. @DANGER",
-        "@LOCKED .. @HE|@OTHER|tape|porte|door",
-        "empêcher .. sortir",
-        "@VIOLENT",
-        "@BEAT + un|une|=son|=sa|=ses|=leur|=his|=her|=their|=a .. enfant|enfants|gamin|gamine|bébé|petit|petite|femme|copine|fille|fils|kid|kids|child|children|baby|wife|girlfriend|girl|boy",
-        "hurler|crier|cris|hurlements|screaming|shouting|yelling .. coups|=coup|@BEAT",
-        "coups|=coup|@BEAT .. hurler|crier|cris|hurlements|screaming|shouting|yelling",
-        "suivre|suit|follow|following .. @ME .. @NOW|chez|home|devant",
-        "=me|=m + suivre .. .. chez|devant|sortie|parking|maison|home|house|voiture|car",
-        "faire .. la + peau",
-        "saigner",
-        "=armed",
-        "attendre|attend|guetter|guette|waiting|lurking .. .. @WEAPON",
-        "?can + not + talk|speak",
-        "?pouvoir|peux|peut + pas + parler",
-        "can + not + talk|speak .. @HE|=hes",
-        "pouvoir|peux|peut + pas + parler .. @HE",
-    ),
+    C.VIOLENCE: VIOLENCE,
 }
