@@ -204,7 +204,7 @@ async def _run(settings: Settings, cipher: FieldCipher) -> None:
 async def _admin(args: argparse.Namespace, settings: Settings) -> int:
     """Server-side commands: key rotation and the audit trail of one case."""
     from storage.database import create_engine
-    from storage.keys import rotate
+    from storage.keys import report_rotation, rotate
     from storage.store import SqlStore
 
     if settings.security.secret_key is None:
@@ -212,9 +212,8 @@ async def _admin(args: argparse.Namespace, settings: Settings) -> int:
     engine = create_engine(settings.storage.url)
     try:
         if args.command == "keys":
-            count = await rotate(engine, _cipher(settings))
-            print(f"re-encrypted {count} rows with the current key")
-            return 0
+            progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+            return report_rotation(await rotate(engine, _cipher(settings), progress), sys.stdout)
         entries = await SqlStore(engine, _cipher(settings)).audit_of(args.case)
         for e in entries:
             print(
