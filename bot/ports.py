@@ -113,7 +113,9 @@ class Cases(Protocol):
         team: str | None,
         continuity_listener: str | None,
         now: datetime,
-    ) -> Case: ...
+    ) -> Case:
+        """A new open case; `AlreadyOpen` when the requester has one (at most one, enforced
+        by the store even when two replicas race)."""
 
     async def case_by_ref(self, ref: str) -> Case | None: ...
 

@@ -17,7 +17,8 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine; SQLite gets WAL, foreign keys and a generous busy timeout."""
+    """An async engine; SQLite gets WAL, foreign keys, secure delete and a generous busy
+    timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_async_engine(url, pool_pre_ping=True)
@@ -31,6 +32,7 @@ def create_engine(url: str) -> AsyncEngine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left
         cursor.close()  # WAL is set once, by `upgrade`, before any engine opens the file
 
     return engine
