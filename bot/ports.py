@@ -154,6 +154,9 @@ class Availability(Protocol):
 
     async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]: ...
 
+    async def offers_of_listener(self, listener_id: str) -> list[tuple[str, str, datetime]]:
+        """(case reference, outcome, offered at) of every offer made to this listener."""
+
 
 class Audit(Protocol):
     """Who accessed or changed a case, erasure, retention and the counts it leaves."""
@@ -165,6 +168,9 @@ class Audit(Protocol):
         """Append one audit entry."""
 
     async def audit_of(self, case_ref: str) -> list[AuditEntry]: ...
+
+    async def audit_count(self, actor: str) -> int:
+        """How many audit entries name this actor (for `mes données`)."""
 
     async def purge(self, cases_before: datetime, audit_before: datetime) -> PurgeReport:
         """Delete ended cases and idle people older than the limits, keeping counts."""

@@ -45,6 +45,10 @@ class FieldCipher:
         """A keyed hash: equal values give equal hashes; the value cannot be recovered."""
         return hmac.new(self._mac, value.encode(), hashlib.sha256).hexdigest()
 
+    @property
+    def has_old_keys(self) -> bool:
+        return bool(self._old)
+
     def old_lookups(self, value: str) -> list[str]:
         """The value's hash under each old key, newest first (for look-ups during rotation)."""
         return [hmac.new(m, value.encode(), hashlib.sha256).hexdigest() for m in self._old_macs]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.messages import Address
 from storage.crypto import FieldCipher
@@ -53,69 +53,108 @@ class SqlKeyValue:
     def _owner_hash(self, owner: Address | None) -> str | None:
         return self.cipher.lookup(owner_lookup(owner.platform, owner.user_id)) if owner else None
 
-    async def _find(self, s: AsyncSession, namespace: str, key: str) -> KeyValueRow | None:
-        """The row, under the current key; one found under an old key is moved to it."""
-        row: KeyValueRow | None = await s.scalar(
-            select(KeyValueRow).where(
-                KeyValueRow.namespace == namespace,
-                KeyValueRow.key_hash == self._hash(namespace, key),
-            )
-        )
-        if row is not None:
-            if row.key_enc is None:  # written before keys were kept: keep it now
-                row.key_enc = key_blob(self.cipher, key, None)
-            return row
+    # Every write below is one statement in its own transaction: on SQLite a transaction
+    # that reads and then writes can fail at once ("database is locked") under concurrency.
+
+    async def _move_old(self, namespace: str, key: str) -> None:
+        """A row hashed with an old key (`old_secret_keys`) moves to the current key."""
         for old in self.cipher.old_lookups(kv_lookup(namespace, key)):
-            row = await s.scalar(
-                select(KeyValueRow).where(
-                    KeyValueRow.namespace == namespace, KeyValueRow.key_hash == old
+            async with self.sessions() as s:
+                row = await s.scalar(
+                    select(KeyValueRow).where(
+                        KeyValueRow.namespace == namespace, KeyValueRow.key_hash == old
+                    )
                 )
-            )
-            if row is not None:
-                known = read_key_blob(self.cipher, row.key_enc)
-                owner = known[1] if known else None
-                row.key_hash = self._hash(namespace, key)
-                row.key_enc = key_blob(self.cipher, key, owner)
-                row.owner_hash = self._owner_hash(owner)
-                row.value_enc = self.cipher.recrypt(row.value_enc)
-                return row
-        return None
+            if row is None:
+                continue
+            known = read_key_blob(self.cipher, row.key_enc)
+            owner = known[1] if known else None
+            try:
+                async with self.sessions.begin() as s:
+                    await s.execute(
+                        update(KeyValueRow)
+                        .where(KeyValueRow.id == row.id, KeyValueRow.key_hash == old)
+                        .values(
+                            key_hash=self._hash(namespace, key),
+                            key_enc=key_blob(self.cipher, key, owner),
+                            owner_hash=self._owner_hash(owner),
+                            value_enc=self.cipher.recrypt(row.value_enc),
+                        )
+                    )
+            except IntegrityError:  # written meanwhile under the current key: that one wins
+                async with self.sessions.begin() as s:
+                    await s.execute(delete(KeyValueRow).where(KeyValueRow.id == row.id))
+            return
 
     async def get(self, namespace: str, key: str) -> str | None:
-        for _ in range(2):  # a second time if another replica moved the same row
-            try:
-                async with self.sessions.begin() as s:
-                    row = await self._find(s, namespace, key)
-                    return self.cipher.decrypt(row.value_enc) if row is not None else None
-            except IntegrityError:
-                continue
-        return None
+        where = (
+            KeyValueRow.namespace == namespace,
+            KeyValueRow.key_hash == self._hash(namespace, key),
+        )
+        async with self.sessions() as s:
+            row = (
+                await s.execute(select(KeyValueRow.value_enc, KeyValueRow.key_enc).where(*where))
+            ).first()
+        if row is None and self.cipher.has_old_keys:
+            await self._move_old(namespace, key)
+            async with self.sessions() as s:
+                row = (
+                    await s.execute(
+                        select(KeyValueRow.value_enc, KeyValueRow.key_enc).where(*where)
+                    )
+                ).first()
+        if row is None:
+            return None
+        if row.key_enc is None:  # written before keys were kept: keep it now, for rotation
+            async with self.sessions.begin() as s:
+                await s.execute(
+                    update(KeyValueRow)
+                    .where(*where, KeyValueRow.key_enc.is_(None))
+                    .values(key_enc=key_blob(self.cipher, key, None))
+                )
+        return self.cipher.decrypt(row.value_enc)
 
     async def put(self, namespace: str, key: str, value: str, owner: Address | None = None) -> None:
+        if self.cipher.has_old_keys:
+            await self._move_old(namespace, key)
         for attempt in range(3):
+            if await self._update(namespace, key, value, owner):
+                return
             try:
                 async with self.sessions.begin() as s:
-                    row = await self._find(s, namespace, key)
-                    if row is None:
-                        s.add(self._row(namespace, key, value, owner))
-                        return
-                    row.value_enc = self.cipher.encrypt(value)
-                    row.updated_at = datetime.now(UTC)
-                    if owner is not None:
-                        row.key_enc = key_blob(self.cipher, key, owner)
-                        row.owner_hash = self._owner_hash(owner)
-                    return
+                    s.add(self._row(namespace, key, value, owner))
+                return
             except IntegrityError:  # inserted by someone else meanwhile: update it
                 if attempt == 2:
                     raise
 
+    async def _update(self, namespace: str, key: str, value: str, owner: Address | None) -> bool:
+        values: dict[str, object] = {
+            "value_enc": self.cipher.encrypt(value),
+            "updated_at": datetime.now(UTC),
+            "key_enc": func.coalesce(KeyValueRow.key_enc, key_blob(self.cipher, key, None)),
+        }
+        if owner is not None:
+            values["key_enc"] = key_blob(self.cipher, key, owner)
+            values["owner_hash"] = self._owner_hash(owner)
+        async with self.sessions.begin() as s:
+            done = await s.execute(
+                update(KeyValueRow)
+                .where(
+                    KeyValueRow.namespace == namespace,
+                    KeyValueRow.key_hash == self._hash(namespace, key),
+                )
+                .values(**values)
+            )
+        return bool(done.rowcount)  # type: ignore[attr-defined]
+
     async def add(
         self, namespace: str, key: str, value: str = "", owner: Address | None = None
     ) -> bool:
+        if self.cipher.has_old_keys:
+            await self._move_old(namespace, key)
         try:
             async with self.sessions.begin() as s:
-                if await self._find(s, namespace, key) is not None:
-                    return False
                 s.add(self._row(namespace, key, value, owner))
             return True
         except IntegrityError:
