@@ -212,6 +212,9 @@ async def _admin(args: argparse.Namespace, settings: Settings) -> int:
     engine = create_engine(settings.storage.url)
     try:
         if args.command == "keys":
+            from storage.database import upgrade
+
+            await asyncio.to_thread(upgrade, settings.storage.url)  # rotation needs the schema
             progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
             return report_rotation(await rotate(engine, _cipher(settings), progress), sys.stdout)
         entries = await SqlStore(engine, _cipher(settings)).audit_of(args.case)

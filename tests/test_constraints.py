@@ -11,8 +11,10 @@ from sqlalchemy import select, text
 from bot.cases import AlreadyOpen, Case, Mode
 from bot.messages import Address
 from bot.people import Person
+from storage.crypto import FieldCipher
 from storage.store import SqlStore
 from storage.tables import CaseRow
+from tests.conftest import SECRET
 from tests.harness import Chat
 
 
@@ -82,3 +84,47 @@ async def test_two_concurrent_requests(any_store: SqlStore, attempt: int) -> Non
     assert sum("déjà une demande" in t for t in texts) <= 1
     async with any_store.sessions() as s:
         assert len(list(await s.scalars(select(CaseRow)))) == 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+async def test_the_migration_keeps_one_open_case_of_earlier_twins(
+    backend: str, sqlite_url: str
+) -> None:
+    """Two open cases of one person from before the index: the oldest stays open."""
+    from alembic import command
+
+    from storage.database import alembic_config, create_engine
+    from tests.conftest import PG_URL, _reset_postgres
+
+    if backend == "postgres":
+        if not PG_URL:
+            pytest.skip("TEST_DATABASE_URL is not set")
+        await _reset_postgres(PG_URL)
+    url = PG_URL if backend == "postgres" and PG_URL else sqlite_url
+    await asyncio.to_thread(command.upgrade, alembic_config(url), "0005")
+    engine = create_engine(url)
+    now = "2026-03-17 09:00:00"
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO persons (id, lookup, ref, platform, user_id_enc, welcomed, dialog, "
+                "created_at) VALUES (1, 'h', 'P1P1', 'fake', :b, false, '', :now)"
+            ),
+            {"b": b"x", "now": datetime.fromisoformat(now)},
+        )
+        for case_id, ref in ((1, "AAAA"), (2, "BBBB")):
+            await conn.execute(
+                text(
+                    "INSERT INTO cases (id, ref, requester_id, state, mode, created_at, "
+                    "waiting_alerted, checkin_wanted, version) "
+                    "VALUES (:id, :ref, 1, 'waiting', 'anonymous', :now, false, false, 1)"
+                ),
+                {"id": case_id, "ref": ref, "now": datetime.fromisoformat(now)},
+            )
+    await asyncio.to_thread(command.upgrade, alembic_config(url), "head")
+    async with engine.connect() as conn:
+        rows = (await conn.execute(text("SELECT ref, state FROM cases ORDER BY id"))).all()
+    assert [tuple(r) for r in rows] == [("AAAA", "waiting"), ("BBBB", "cancelled")]
+    cancelled = await SqlStore(engine, FieldCipher(SECRET)).case_by_ref("BBBB")
+    await engine.dispose()
+    assert cancelled is not None and cancelled.ended_at is not None  # read back as a time

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from adapters.matrix.picklekey import pickle_key
 from bot.messages import Address
@@ -197,3 +197,68 @@ async def test_an_existing_store_adopts_its_derived_key(
     kv = SqlKeyValue(any_store.engine, any_store.cipher)
     assert await pickle_key(kv, tmp_path, derived="derived") == "derived"
     assert await pickle_key(kv, tmp_path, derived="other") == "derived"  # kept from now on
+
+
+async def test_adapter_rows_from_before_stored_keys(any_store: SqlStore) -> None:
+    """Rows written before `kv.key_enc` existed: re-encrypted by `keys rotate`, and moved to
+    the new key at their next read while the old key is configured."""
+    await state_under_old_key(any_store)
+    async with any_store.sessions.begin() as s:
+        await s.execute(update(KeyValueRow).values(key_enc=None, owner_hash=None))
+    report = await rotate(any_store.engine, rotating())
+    assert report.legacy == 3 and report.complete
+    assert any("predate stored keys" in line for line in report.lines())
+    assert await SqlKeyValue(any_store.engine, rotating()).get("matrix", "credentials") == CREDS
+    after = SqlKeyValue(any_store.engine, FieldCipher(NEW))
+    assert await after.get("matrix", "credentials") == CREDS  # moved at the read above
+    assert (await rotate(any_store.engine, rotating())).legacy == 2  # the others wait
+
+
+def test_cli_rotation_without_the_old_key_then_with_it(tmp_path: Path) -> None:
+    """The operator forgets `old_secret_keys`: lines, exit 1, nothing lost; then fixes it."""
+    import asyncio
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import make_store
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'ops.db'}"
+
+    async def scenario() -> None:
+        store = await make_store(url)
+        await Chat(store).request("alice", team="DINUM")
+        await state_under_old_key(store)
+        await store.engine.dispose()
+
+    asyncio.run(scenario())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
+    env |= {"SOUTIEN_STORAGE__URL": url, "SOUTIEN_SECURITY__SECRET_KEY": NEW}
+
+    def cli(**extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "keys", "rotate"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env | extra,
+            timeout=60,
+        )
+
+    forgot = cli()
+    assert forgot.returncode == 1 and "Traceback" not in forgot.stdout + forgot.stderr
+    assert "cannot be read with any configured key" in forgot.stdout
+    assert "not complete" in forgot.stdout and "alice" not in forgot.stdout
+    fixed = cli(SOUTIEN_SECURITY__OLD_SECRET_KEYS=f'["{SECRET}"]')
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "persons: 1 rewritten" in fixed.stdout and "kv: 3 rewritten" in fixed.stdout
+
+    async def check() -> None:
+        from storage.database import create_engine
+
+        engine = create_engine(url)
+        kv = SqlKeyValue(engine, FieldCipher(NEW))
+        assert await kv.get("matrix", "credentials") == CREDS
+        await engine.dispose()
+
+    asyncio.run(check())
