@@ -177,3 +177,16 @@ async def test_the_purge_erases_adapter_state_of_people_it_deletes(any_store: Sq
     assert report.persons == 1  # alice; bob wrote 31 days ago
     assert await kv.get("fake.dm", "alice") is None
     assert await kv.get("fake.dm", "bob") == "!room-of-bob"
+
+
+async def test_words_in_the_room_of_a_case_not_theirs(any_store: SqlStore) -> None:
+    chat = Chat(any_store)
+    ref = await chat.request("alice")
+    await chat.deliver("camille", f"accepter {ref}")
+    theirs = (await chat.deliver("dominique", "bonjour", case_ref=ref))[0].text
+    made_up = (await chat.deliver("dominique", "bonjour", case_ref="QQ11"))[0].text
+    assert theirs == made_up.replace("QQ11", ref)
+    assert ("listener:dominique", "refused", ref) in await audit_rows(any_store)
+    assert not [
+        m for m in chat.adapter.sent if m.to == Address("fake", "alice") and "bonjour" in m.text
+    ]

@@ -12,6 +12,7 @@ from bot.conversation.route import Answer, AskCase, NotUnderstood, Relay, Route,
 from bot.conversation.turn import Out, Turn
 from bot.locales import t
 from bot.people import Dialog
+from bot.privacy import REQUESTER, listener_actor
 
 
 async def dispatch(turn: Turn, where: Route) -> Out:
@@ -54,7 +55,9 @@ async def _ask_case(turn: Turn, where: AskCase) -> Out:
 
 async def _not_understood(turn: Turn, where: NotUnderstood) -> Out:
     ctx, me = turn.ctx, turn.me
-    if where.ref is not None:
+    if where.ref is not None:  # a case that is not theirs, or none: audited, one answer
+        actor = listener_actor(turn.member.id) if turn.member is not None else REQUESTER
+        await ctx.audit(actor, "refused", where.ref[:8], turn.msg.sender.platform)
         return [ctx.to_person(me, "unknown_ref", ref=where.ref)]
     out = [ctx.to_person(me, "unknown")]
     if me.dialog is not Dialog.NONE:  # the question stays open: say so
