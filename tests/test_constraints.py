@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from bot.cases import AlreadyOpen, Case, Mode
+from bot.ids import ListenerId
 from bot.messages import Address
 from bot.people import Person
 from storage.crypto import FieldCipher
@@ -53,7 +54,7 @@ class RivalReplica(SqlStore):
         requester: Person,
         mode: Mode,
         team: str | None,
-        continuity_listener: str | None,
+        continuity_listener: ListenerId | None,
         now: datetime,
     ) -> Case:
         await SqlStore(self.engine, self.cipher).create_case(requester, mode, None, None, now)

@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
+from bot.ids import ListenerId
 from bot.messages import Address
 from storage.keyvalue import SqlKeyValue
 from storage.store import SqlStore
@@ -155,10 +156,10 @@ async def test_a_date_that_does_not_exist_is_refused_clearly(any_store: SqlStore
         out = (await chat.deliver("camille", wrong))[0].text
         assert "Rien n'a changé" in out and "n'existe pas" in out, wrong
     states = await any_store.listener_states()
-    assert "camille" not in states or states["camille"].is_available(chat.clock.now())
+    assert "camille" not in states or states[ListenerId("camille")].is_available(chat.clock.now())
     out = (await chat.deliver("camille", "dispo off jusqu'au 30/12"))[0].text
     assert "30/12/" in out and "inclus" in out
-    assert not (await any_store.listener_states())["camille"].is_available(
+    assert not (await any_store.listener_states())[ListenerId("camille")].is_available(
         chat.clock.now() + timedelta(days=1)
     )
 
