@@ -19,7 +19,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine; SQLite gets WAL, foreign keys and a generous busy timeout."""
+    """An async engine; SQLite gets WAL, foreign keys, secure delete and a generous busy
+    timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_async_engine(url, pool_pre_ping=True)
@@ -39,6 +40,7 @@ def create_engine(url: str) -> AsyncEngine:
         # kernel crash can lose the last commits, and the file stays consistent. FULL
         # (the default) paid one to three fsyncs per relayed message for that.
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left
         cursor.close()  # WAL is set once, by `upgrade`, before any engine opens the file
 
     return engine
