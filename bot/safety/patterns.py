@@ -110,6 +110,11 @@ DANGER: dict[C, tuple[str, ...]] = {
         "?prêt|prête|ready + à|to + partir|go|leave|mourir|die",
         "?@NEG + plus|more .. souffrir|suffer|mal|pain",
         "@END .. souffrir|souffrance|suffering|pain",
+        "=plus + de + ce + monde|terre",
+        "de + trop .. @HERE|terre|monde|ici|vie",
+        "tenir|tiendrai + @NEG .. jusque|longtemps|until|longer|encore",
+        "bientôt|soon .. @ME|=vous|=you .. embêter|déranger|bother|gêner|ennuyer|encombrer",
+        "?@NEG .. embêter|déranger|bother|gêner|encombrer .. longtemps|bientôt|jamais|longer|soon",
     ),
     C.PREPARATION: (
         "@LETTER .. @GOODBYE",
@@ -150,6 +155,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG + @WANT|need .. où|where",
         "?@NEG + =reviendrai|=reviendra|=revenir|=back",
         "?pour toujours|forever",
+        "repérer|repéré|scouted|spotted .. @HIGH|@PLACE|endroit|spot|lieu",
     ),
     C.MEANS_NOW: (
         "@PLACE .. @JUMP|vide|bas|down",
@@ -196,6 +202,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "tripler|doubler|triple|double .. dose",
         "avaler|swallowed|boire|drank|drink .. javel|bleach|produit|poison|détergent",
         "@MED .. @NEG .. jambes|sentir|respirer|feel|breathe",
+        "@SWALLOW .. dose|@MED|@LOTS .. en|d|in + une|un|1|one + fois|coup|go|shot",
     ),
     C.SELF_HARM: (
         "@REFL .. @CUT",
