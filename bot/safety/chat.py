@@ -128,6 +128,7 @@ SMS: dict[str, str] = {
     "meme": "même",
     "apres": "après",
     "tres": "très",
+    "agian": "again",
     "tentive": "tentative",
     # English
     "kms": "kill myself",

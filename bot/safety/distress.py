@@ -53,4 +53,11 @@ CONCERN: tuple[str, ...] = (
     "tout + =est|=etait .. noir|sombre",
     "fleur + de + peau",
     "supporter + @NEG|=plus",
+    "triste|sad|malheureux|malheureuse|unhappy|déprimé|déprimée|depressed|déprime|dépression",
+    "mal + être",
+    "souffrir|souffre|souffrance|suffering",
+    "personne|nobody .. =me|=m + comprend|écoute|understands|cares|listens",
+    "rien + =ne + va",
+    "broken|brisé|brisée|détresse|distress",
+    "fatigué|fatiguée|tired|crevé|vidé|vidée .. tout|everything|all|vivre|lutter|=life",
 )
