@@ -34,7 +34,7 @@ def fit(rows: list[dict[str, int]], labels: np.ndarray) -> tuple[DictVectorizer,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--max-false-alarms", type=float, default=0.06)
+    parser.add_argument("--max-false-alarms", type=float, default=0.07)
     args = parser.parse_args()
     reader = Reader(with_model=False)
     items = training()
