@@ -73,7 +73,8 @@ class Reader:
         where = index(labelled)
         found = [(c, m) for c, p in self._candidates(where) for m in find(p, labelled, where)]
         in_idiom = {i for p in self.idioms for m in find(p, labelled, where) for i in m.positions}
-        sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom)
+        question = "?" in text
+        sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, question)
         kept = sure or doubtful
         return Evidence(
             sure=frozenset(sure),
@@ -121,6 +122,7 @@ class Reader:
         where: dict[str, list[int]],
         found: list[tuple[Category, Match]],
         in_idiom: set[int],
+        question: bool,
     ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool, set[str]]:
         """Matches that survive idioms and negations, split into sure and doubtful.
 
@@ -148,6 +150,9 @@ class Reader:
                 continue
             if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
                 dropped.add("#ASIDE")
+                continue
+            if question and _you_asked(match, labelled):
+                dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
                 continue
             unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
             (doubtful if unsure else sure).setdefault(category, []).append(match)
@@ -230,6 +235,17 @@ def _first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         if chat.BOUNDARY in labels or "@OTHER" in labels or not _CALL.isdisjoint(labels):
             return False  # "what number do I call for domestic violence": the caller
         if not _SUBJECT.isdisjoint(labels):
+            return True
+    return False
+
+
+def _you_asked(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when `tu`/`you` is the subject right before `match` (in a question)."""
+    for position in range(match.start - 1, max(-1, match.start - 5), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or "@OTHER" in labels or not _SUBJECT_ONLY.isdisjoint(labels):
+            return False
+        if "=tu" in labels or "=you" in labels or "=vous" in labels:
             return True
     return False
 
