@@ -115,3 +115,6 @@ NEGATORS = frozenset(
     "pas jamais aucun aucune aucunement ni personne nullement not never no nobody none neither".split()
 )
 NEGATION_REACH = 6
+
+# What the model marks as denied: the words right after one of these (`~@DIE`).
+DENYING = frozenset("pas jamais aucun aucune ni not never no nobody none rien nothing".split())

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.safety.chat import BOUNDARY
+from bot.safety.context import DENYING
 
-# Words that deny what follows them, and how many words they cover.
-_NEGATORS = frozenset(
-    "=pas =jamais =aucun =aucune =ni =not =never =no =nobody =none =rien =nothing".split()
-)
+# Words that deny what follows them (as typed), and how many words they cover.
+_NEGATORS = frozenset("=" + word for word in DENYING)
 _REACH = 4
 
 WEIGHTS = Path(__file__).with_name("model.json")
