@@ -152,9 +152,7 @@ class DueActionRow(Base):
     )
     subject: Mapped[str | None] = mapped_column(String(64))
     due_at: Mapped[datetime] = mapped_column(index=True)
-    zone: Mapped[str] = mapped_column(
-        String(64), default=ZONE_NAME, server_default=ZONE_NAME
-    )
+    zone: Mapped[str] = mapped_column(String(64), default=ZONE_NAME, server_default=ZONE_NAME)
     state: Mapped[str] = mapped_column(String(12), index=True)
     owner: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None]
