@@ -346,7 +346,7 @@ async def test_numbers_command_answers_from_directory(chat: Chat) -> None:
 
 
 async def test_english_when_user_writes_english(chat: Chat) -> None:
-    out = await chat.deliver("bob", "hello, I need to talk to someone")
+    out = await chat.deliver("bob", "hello, how does this work?")
     assert "Hello" in out[0].text and "3114" in out[0].text
     out = await chat.deliver("bob", "request")
     assert "team" in out[0].text

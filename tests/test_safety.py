@@ -30,6 +30,8 @@ from bot.safety.model import WEIGHTS
         "je ne veux plus vivre",
         "j'ai avalé toute la boîte de somnifères",
         "aide je veux mourir",
+        "je me suis brulé avec la cigarette exprès",
+        "tu crois que je devrais en finir ?",
     ],
 )
 def test_danger(text: str) -> None:
@@ -54,6 +56,9 @@ def test_danger(text: str) -> None:
         "comment on tue le process qui bloque le port 8080 ?",
         "en attente",
         "stats",
+        "je ne me scarifie pas, je voulais juste parler de mon chef",
+        "Est-ce que tu penses à mettre fin à tes jours ? Je te pose la question.",
+        "what number do I call for domestic violence in France",
     ],
 )
 def test_not_danger(text: str) -> None:
@@ -76,7 +81,15 @@ def test_situation_decides_the_numbers(text: str, situation: Situation) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["au secours", "j'ai besoin d'aide", "je n'en peux plus", "I'm not ok, I can't cope"]
+    "text",
+    [
+        "au secours",
+        "j'ai besoin d'aide",
+        "je n'en peux plus",
+        "I'm not ok, I can't cope",
+        "jsais pas a qui parler",
+        "I need to talk to someone",
+    ],
 )
 def test_distress_is_concern(text: str) -> None:
     assert read(text).level is Level.CONCERN

@@ -130,6 +130,7 @@ SMS: dict[str, str] = {
     "meme": "même",
     "apres": "après",
     "tres": "très",
+    "agian": "again",
     "tentive": "tentative",
     # English
     "kms": "kill myself",

@@ -16,7 +16,9 @@ IDIOMS: tuple[str, ...] = (
     "@REFL|@ME + avoir|=a + @KILL",
     "ça|cela|this|that|it + @REFL|@ME .. @KILL",
     "is|are|was|were|be|am + killing + @ME|@REFL",
-    "@KILL .. nous|vous|tous",
+    "@KILL + nous|vous|tous",
+    "balle + dans + le|la|mon + pied|jambe|foot",
+    "jour|day + et|and + nuit|night",
     "@CUT + le|les|la|my|the + doigt|cheveux|ongles|finger|hair|nails|frange|barbe|thumb",
     "@CUT .. en|while|opening|cooking + cuisinant|épluchant|bricolant|cooking|opening|ouvrant",
     "@CUT .. four|plat|casserole|oven|cuisine|fer|poêle|pan|stove",
@@ -86,7 +88,8 @@ FICTION = frozenset(
     (
         "série film livre roman polar jeu personnage héros héroïne podcast documentaire "
         "docu article JT journal pièce spoiler épisode saison tome chapitre boss niveau "
-        "théâtre acteur actrice scène fiction étudier bac thriller détective "
+        "théâtre acteur actrice scène fiction étudier bac thriller détective nouvelle "
+        "scénario bd manga drama anime staging "
         "movie show series book novel game character hero podcast documentary article "
         "episode season chapter finale boss level actor play fiction scene thriller detective"
     ).split()
@@ -102,7 +105,7 @@ DOUBT = frozenset(
         "excel tableau tableur réunion réunions mail mails bug bugs build imprimante visio "
         "planning logiciel powerpoint ticket tickets process processus script code serveur "
         "appli application wifi vpn pot départ retraite mutation vacances congés notaire "
-        "rez chaussée jk blague théâtre rôle répétition "
+        "rez chaussée jk blague théâtre rôle répétition zoom teams "
         "spreadsheet meeting meetings printer deploy server app holidays vacation farewell "
         "drinks party card retirement joke kidding"
     ).split()
@@ -113,3 +116,6 @@ NEGATORS = frozenset(
     "pas jamais aucun aucune aucunement ni personne nullement not never no nobody none neither".split()
 )
 NEGATION_REACH = 6
+
+# What the model marks as denied: the words right after one of these (`~@DIE`).
+DENYING = frozenset("pas jamais aucun aucune ni not never no nobody none rien nothing".split())

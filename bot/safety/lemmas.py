@@ -49,7 +49,8 @@ def key(token: str) -> str:
     if token.isdigit():
         return token
     restorable = token.isascii() and len(token) >= 4
-    word = _accents.get(token, token) if restorable or not _known(token) else token
+    # `brulé` (one accent typed, one forgotten) is found by its folded form
+    word = _accents.get(fold(token), token) if restorable or not _known(token) else token
     if simplemma.is_known(word, lang="fr"):
         return fold(_FR.stemWord(simplemma.lemmatize(word, lang="fr")))
     if simplemma.is_known(word, lang="en"):

@@ -2,7 +2,8 @@
 
 Patterns are precise but people find more ways to say things than anyone can list.
 A logistic regression over the same labels the patterns see (each word's key, the
-concepts it belongs to, and pairs of neighbouring concepts) generalises to wordings
+concepts it belongs to, pairs of concepts close together, what a negation covers, and
+what kind of message it is: a story, a joke, a question, a listener asking) generalises to wordings
 that share their meaning. Its weights are trained from the tuning corpus by
 `bench/train_safety.py` (scikit-learn) and shipped as JSON; reading them back is a
 sum, so the reader stays free of heavy dependencies at run time.
@@ -12,30 +13,44 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.safety.chat import BOUNDARY
+from bot.safety.context import DENYING
+
+# Words that deny what follows them (as typed), and how many words they cover.
+_NEGATORS = frozenset("=" + word for word in DENYING)
+_REACH = 4
 
 WEIGHTS = Path(__file__).with_name("model.json")
 
 
-def features(labelled: Sequence[frozenset[str]]) -> set[str]:
-    """What the model looks at: keys and concepts, and pairs of neighbouring concepts."""
-    found: set[str] = set()
+def features(labelled: Sequence[frozenset[str]], flags: Iterable[str] = ()) -> set[str]:
+    """What the model looks at: keys and concepts, pairs of neighbouring concepts,
+    concepts within a negation's reach, and what the message is (a story, a question)."""
+    found = set(flags)
     previous: list[str] = []
+    recent: list[str] = []  # concepts of the last words of this sentence, for skip pairs
+    denied = 0  # how many more words a negation covers
     for labels in labelled:
         if BOUNDARY in labels:
-            previous = []
+            previous, recent, denied = [], [], 0
             continue
         named = [x for x in labels if not x.startswith("=")]
         found.update(named)
-        current = [x for x in named if x.startswith("@")] or [
-            x for x in named if not x.startswith(("@", "#"))
-        ][:1]
+        concepts = [x for x in named if x.startswith("@")]
+        current = concepts or [x for x in named if not x.startswith(("@", "#"))][:1]
         found.update(f"{a}_{b}" for a in previous for b in current)
+        found.update(f"{a}.{b}" for a in recent for b in concepts if a != b)
+        if denied:
+            found.update("~" + x for x in current)
+            denied -= 1
+        if not _NEGATORS.isdisjoint(labels):
+            denied = _REACH
         previous = current
+        recent = (recent + concepts)[-4:]
     return found
 
 

@@ -72,17 +72,44 @@ class Reader:
         labelled = label_tokens(tokens, self.concepts)
         where = index(labelled)
         found = [(c, m) for c, p in self._candidates(where) for m in find(p, labelled, where)]
-        sure, doubtful, asked = self._weigh(labelled, where, found) if found else ({}, {}, False)
+        in_idiom = {i for p in self.idioms for m in find(p, labelled, where) for i in m.positions}
+        question = "?" in text
+        sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, question)
         kept = sure or doubtful
         return Evidence(
             sure=frozenset(sure),
             doubtful=frozenset(doubtful),
             signals=len(tokens) > 4 or not SIGNALS.isdisjoint(where),
-            features=features(labelled),
+            features=features(labelled, self._flags(text, where, dropped, bool(in_idiom))),
             situation=_situation(kept, labelled) if kept else _situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
         )
+
+    def _flags(
+        self, text: str, where: dict[str, list[int]], dropped: set[str], idiom: bool
+    ) -> set[str]:
+        """What kind of message it is, for the model: a story, a joke, a question, a
+        listener asking, a match that a negation or an idiom dropped."""
+        flags = {
+            name
+            for name, words in (
+                ("#FICTION", self.fiction),
+                ("#LAUGH", self.laugh),
+                ("#TOPIC", self.topic),
+                ("#DOUBT", self.doubt),
+                ("#YOU", _YOU),
+            )
+            if not words.isdisjoint(where)
+        }
+        flags |= dropped
+        if idiom:
+            flags.add("#IDIOM")
+        if "?" in text:
+            flags.add("#QUESTION")
+        if "@ME" not in where:
+            flags.add("#NOTME")
+        return flags
 
     def _candidates(self, where: dict[str, list[int]]) -> list[tuple[Category, Pattern]]:
         """Only the patterns whose anchor word is in the message (a few dozen of ~400)."""
@@ -94,31 +121,42 @@ class Reader:
         labelled: Sequence[frozenset[str]],
         where: dict[str, list[int]],
         found: list[tuple[Category, Match]],
-    ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool]:
+        in_idiom: set[int],
+        question: bool,
+    ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool, set[str]]:
         """Matches that survive idioms and negations, split into sure and doubtful.
 
         Doubtful: a pattern that is only suggestive (`?`), or a match in a sentence that
         jokes, supposes (`si`, `if`) or talks about work objects and leaving parties.
+        Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
         """
-        in_idiom = {i for p in self.idioms for m in find(p, labelled, where) for i in m.positions}
         topical = not self.topic.isdisjoint(where)
         fiction = not self.fiction.isdisjoint(where)
         joking = not self.laugh.isdisjoint(where)
         sure: dict[Category, list[Match]] = {}
         doubtful: dict[Category, list[Match]] = {}
         asked = False  # a danger topic named in a question ("numéro prévention suicide")
+        dropped: set[str] = set()
         for category, match in found:
-            if in_idiom.intersection(match.positions) or self._negated(match, labelled):
+            if in_idiom.intersection(match.positions):
+                continue
+            if self._negated(match, labelled):
+                dropped.add("#NEGATED")
                 continue
             alone = not _first_person(match, labelled)
             if match.pattern.single and (topical or joking or fiction) and alone:
                 asked = asked or (topical and not joking and not fiction)
+                dropped.add("#ASIDE")
                 continue
             if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
+                dropped.add("#ASIDE")
+                continue
+            if question and _you_asked(match, labelled):
+                dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
                 continue
             unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
             (doubtful if unsure else sure).setdefault(category, []).append(match)
-        return sure, doubtful, asked
+        return sure, doubtful, asked, dropped
 
     def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         """The sentence of `match` jokes, supposes, is about work things, or asks the other
@@ -143,12 +181,22 @@ class Reader:
             labels = labelled[position]
             if chat.BOUNDARY in labels and position < match.start:
                 first = position
-        return any(
+        if any(
             labelled[p] & self.negators
             or (p > 0 and "=plus" in labelled[p] and not _HAVE.isdisjoint(labelled[p - 1]))
             for p in span
             if p > first or first == 0
-        )
+        ):
+            return True
+        # "je ne me scarifie pas": `ne` before the match, `pas` right after it
+        if not any("=ne" in labelled[p] or "=n" in labelled[p] for p in span if p < match.start):
+            return False
+        for labels in labelled[match.end + 1 : match.end + 3]:
+            if chat.BOUNDARY in labels:
+                return False
+            if labels & self.negators:
+                return True
+        return False
 
 
 def _sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
@@ -205,9 +253,20 @@ def _first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
     """True when the writer speaks of themself right before `match` (`ma tentative`)."""
     for position in range(match.start - 1, max(-1, match.start - 5), -1):
         labels = labelled[position]
-        if chat.BOUNDARY in labels or "@OTHER" in labels:
-            return False
+        if chat.BOUNDARY in labels or "@OTHER" in labels or not _CALL.isdisjoint(labels):
+            return False  # "what number do I call for domestic violence": the caller
         if not _SUBJECT.isdisjoint(labels):
+            return True
+    return False
+
+
+def _you_asked(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when `tu`/`you` is the subject right before `match` (in a question)."""
+    for position in range(match.start - 1, max(-1, match.start - 5), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or "@OTHER" in labels or not _SUBJECT_ONLY.isdisjoint(labels):
+            return False
+        if "=tu" in labels or "=you" in labels or "=vous" in labels:
             return True
     return False
 
@@ -249,6 +308,7 @@ _SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
 _SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
 _YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 # "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
+_CALL = frozenset({"=call", "=appeler", "=appelle", "=contacter", "=joindre", "=dial"})
 _HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
 _lock = threading.Lock()

@@ -36,4 +36,7 @@ VIOLENCE: tuple[str, ...] = (
     "?pouvoir|peux|peut + pas + parler",
     "can + not + talk|speak .. @HE|=hes",
     "pouvoir|peux|peut + pas + parler .. @HE",
+    "suivre|suit|follow|following .. @ME .. depuis|since|@LOCKED|réfugier|réfugié|réfugiée",
+    "coups|cris|hurle|hurler|screaming|yelling|breaking .. enfant|kid|child|bébé|baby"
+    " .. pleure|pleurer|crying|cries|hurle|screaming",
 )
