@@ -27,6 +27,9 @@ class Name(StrEnum):
     WAITING = "waiting"
     SKIP = "skip"
     LANGUAGE = "language"
+    ADD_LISTENER = "add_listener"
+    REMOVE_LISTENER = "remove_listener"
+    PAUSE_LISTENER = "pause_listener"
 
 
 ALIASES: dict[str, Name] = {
@@ -77,6 +80,15 @@ ALIASES: dict[str, Name] = {
     "language": Name.LANGUAGE,
     "english": Name.LANGUAGE,
     "francais": Name.LANGUAGE,
+    "ajouter ecoutant": Name.ADD_LISTENER,
+    "ajouter ecoutante": Name.ADD_LISTENER,
+    "add listener": Name.ADD_LISTENER,
+    "retirer ecoutant": Name.REMOVE_LISTENER,
+    "retirer ecoutante": Name.REMOVE_LISTENER,
+    "remove listener": Name.REMOVE_LISTENER,
+    "pause ecoutant": Name.PAUSE_LISTENER,
+    "pause ecoutante": Name.PAUSE_LISTENER,
+    "pause listener": Name.PAUSE_LISTENER,
 }
 
 # Words that are a command only when they are the whole message: `plus` shows the next
@@ -104,7 +116,17 @@ ROLE: dict[Name, Role] = {
     **dict.fromkeys(
         (Name.ACCEPT, Name.DECLINE, Name.TRANSFER, Name.AVAILABLE, Name.MINE), Role.LISTENER
     ),
-    **dict.fromkeys((Name.LISTENERS, Name.STATS, Name.WAITING), Role.COORDINATOR),
+    **dict.fromkeys(
+        (
+            Name.LISTENERS,
+            Name.STATS,
+            Name.WAITING,
+            Name.ADD_LISTENER,
+            Name.REMOVE_LISTENER,
+            Name.PAUSE_LISTENER,
+        ),
+        Role.COORDINATOR,
+    ),
 }
 
 
@@ -116,6 +138,7 @@ class Args(Enum):
     AVAILABILITY = "availability"  # `dispo on`, `dispo off jusqu'au 24/12`
     QUERY = "query"  # `numéros burn-out`: any words
     LANGUAGE = "language"  # `langue en`, `english`
+    MEMBER = "member"  # `retirer écoutant @camille`, `pause écoutant @camille jusqu'au 30/11`
 
 
 ARGS: dict[Name, Args] = {
@@ -136,6 +159,9 @@ ARGS: dict[Name, Args] = {
     Name.WAITING: Args.NONE,
     Name.SKIP: Args.NONE,
     Name.LANGUAGE: Args.LANGUAGE,
+    Name.ADD_LISTENER: Args.MEMBER,
+    Name.REMOVE_LISTENER: Args.MEMBER,
+    Name.PAUSE_LISTENER: Args.MEMBER,
 }
 _SWITCHES = frozenset({"on", "off", "oui", "non"})
 _LANGUAGES = frozenset({"fr", "en", "english", "anglais", "francais", "french"})
@@ -164,6 +190,8 @@ class Command:
             return words[0] in _SWITCHES
         if kind is Args.LANGUAGE:
             return len(words) == 1 and words[0] in _LANGUAGES
+        if kind is Args.MEMBER:
+            return words[0].startswith("@")
         return False
 
 
@@ -185,3 +213,12 @@ def parse(text: str) -> Command | None:
             args = " ".join(words[size:]) or _IMPLIED_ARGS.get(head, "")
             return Command(name, args, head, prefixed)
     return None
+
+
+def raw_args(text: str, command: Command) -> str:
+    """What follows the command word as typed (accents and case kept: team names)."""
+    body = text.strip()
+    if body[:1] in ("!", "/"):
+        body = body[1:].lstrip()
+    parts = body.split(maxsplit=len(command.word.split()))
+    return parts[-1] if len(parts) > len(command.word.split()) else ""

@@ -75,9 +75,12 @@ class Context:
         """Alerts for coordinators carry a reference only, never an identity or a text."""
         return [m for c in self.roster.coordinators for m in self.to_member(c, key, ref=ref)]
 
-    async def audit(self, actor: str, action: str, ref: str | None, platform: str) -> None:
-        """Append who did what to which case; never content, never a requester identity."""
-        await self.store.record(AuditEntry(self.clock.now(), actor, action, ref, platform))
+    async def audit(
+        self, actor: str, action: str, ref: str | None, platform: str, subject: str | None = None
+    ) -> None:
+        """Append who did what to which case (or roster member, `subject`); never content,
+        never a requester identity."""
+        await self.store.record(AuditEntry(self.clock.now(), actor, action, ref, platform, subject))
 
     def platform_of(self, member: Listener) -> str:
         address = self.address_of(member)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from bot.cases import CaseState
 from bot.clock import ZONE
 from bot.context import Context
+from bot.dates import last_day
 from bot.locales import t
 from bot.messages import OutgoingMessage
 from bot.people import Listener
@@ -32,9 +33,23 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
         on = member.active and (state is None or state.is_available(now))
         active, week = loads.get(member.id, (0, 0))
         status = t(lang, "status_on" if on else "status_off")
+        if not on and state is not None and state.unavailable_until is not None:
+            status = t(lang, "status_until", date=last_day(state.unavailable_until))
+        address = ctx.address_of(member) or next(iter(member.addresses), None)
+        handle = address.user_id if address else member.id
         lines.append(
-            t(lang, "listeners_line", name=member.name, status=status, active=active, week=week)
+            t(
+                lang,
+                "listeners_line",
+                name=member.name,
+                handle=handle if handle.startswith("@") else f"@{handle}",
+                status=status,
+                active=active,
+                week=week,
+                cap=ctx.policy.limits.max_new_cases_per_week,
+            )
         )
+    lines.append(t(lang, "listeners_footer"))
     return _reply(ctx, me, lines)
 
 

@@ -11,7 +11,7 @@ from bot.clock import ZONE_NAME
 from bot.followups import DueAction
 from bot.lifecycle import Change, FollowUp
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from bot.people import ListenerState, Person
+from bot.people import Listener, ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
 
 MessageHandler = Callable[[IncomingMessage], Awaitable[None]]
@@ -133,6 +133,19 @@ class Availability(Protocol):
     async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]: ...
 
 
+class RosterStore(Protocol):
+    """The roster: the configuration seeds it, coordinators change it in chat."""
+
+    async def roster(self) -> tuple[Listener, ...]: ...
+
+    async def seed_roster(self, members: Sequence[Listener], now: datetime) -> None:
+        """Add configured members; never overwrite a member changed in chat."""
+
+    async def save_member(self, member: Listener, now: datetime) -> None: ...
+
+    async def remove_member(self, listener_id: str, now: datetime) -> bool: ...
+
+
 class Audit(Protocol):
     """Who accessed or changed a case, erasure, retention and the counts it leaves."""
 
@@ -170,5 +183,5 @@ class FollowUps(Protocol):
     async def postpone(self, action_id: int, due_at: datetime) -> None: ...
 
 
-class Store(People, Cases, Availability, Audit, FollowUps, Protocol):
+class Store(People, Cases, Availability, RosterStore, Audit, FollowUps, Protocol):
     """Every storage port the core uses (adapter state is `KeyValue`, apart)."""

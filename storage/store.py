@@ -8,9 +8,12 @@ from storage.sql.changes import SqlChanges
 from storage.sql.followups import SqlFollowUps
 from storage.sql.people import SqlPeople
 from storage.sql.retention import RELAY_MARKS, SqlRetention
+from storage.sql.roster import SqlRoster
 
 __all__ = ["RELAY_MARKS", "SqlStore"]
 
 
-class SqlStore(SqlPeople, SqlCases, SqlChanges, SqlAvailability, SqlRetention, SqlFollowUps):
+class SqlStore(
+    SqlPeople, SqlCases, SqlChanges, SqlAvailability, SqlRetention, SqlFollowUps, SqlRoster
+):
     """Persistence for the core; every case state change is one conditional UPDATE."""

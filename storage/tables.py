@@ -104,7 +104,7 @@ class OfferRow(Base):
 
 
 class ListenerStateRow(Base):
-    """A listener's availability; the roster itself lives in the configuration."""
+    """A listener's availability (the roster itself is `roster_members`)."""
 
     __tablename__ = "listener_states"
 
@@ -125,6 +125,7 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(32))
     case_ref: Mapped[str | None] = mapped_column(String(8), index=True)
     platform: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str | None] = mapped_column(String(80))  # a roster member acted upon
 
 
 class MonthlyCountRow(Base):
@@ -170,4 +171,28 @@ class KeyValueRow(Base):
     namespace: Mapped[str] = mapped_column(String(32))
     key_hash: Mapped[str] = mapped_column(String(64))
     value_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]
+
+
+class RosterMemberRow(Base):
+    """One listener or coordinator. The configuration seeds rows; chat changes win.
+
+    `origin` is "config" or "chat"; `edited` marks a row changed in chat, which the
+    configuration never overwrites again; a removed member keeps a row (`removed`) so
+    that the next start does not bring them back. Volunteers' own data only, no requester.
+    """
+
+    __tablename__ = "roster_members"
+
+    listener_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    teams: Mapped[str] = mapped_column(String(2000), default="[]")  # JSON list
+    addresses: Mapped[str] = mapped_column(String(2000), default="[]")  # JSON [[platform, id]]
+    coordinator: Mapped[bool] = mapped_column(Boolean, default=False)
+    listens: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin: Mapped[str] = mapped_column(String(8), default="config")
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot import coordination, listening, requests, rights
+from bot import coordination, listening, requests, rights, roster
 from bot.cases import CaseState
-from bot.commands import ROLE, Command, Name, Role, parse
+from bot.commands import ROLE, Command, Name, Role, parse, raw_args
 from bot.conversation.turn import Out, Turn
 from bot.locales import LANGUAGES, t
 from bot.messages import OutgoingMessage
@@ -114,6 +114,16 @@ async def _waiting(turn: Turn, command: Command) -> Out:
     return await coordination.waiting(turn.ctx, turn.member)
 
 
+def _coordinator(action: Callable[..., Awaitable[Out]]) -> Handler:
+    """A coordinator command: `action(ctx, member, words as typed, now)`."""
+
+    async def handle(turn: Turn, command: Command) -> Out:
+        assert turn.member is not None  # checked by `run`
+        return await action(turn.ctx, turn.member, raw_args(turn.msg.text, command), turn.now)
+
+    return handle
+
+
 COMMANDS: dict[Name, Handler] = {
     Name.HELP: _help,
     Name.REQUEST: _request,
@@ -132,6 +142,9 @@ COMMANDS: dict[Name, Handler] = {
     Name.WAITING: _waiting,
     Name.SKIP: _skip,
     Name.LANGUAGE: _language,
+    Name.ADD_LISTENER: _coordinator(roster.add),
+    Name.REMOVE_LISTENER: _coordinator(roster.remove),
+    Name.PAUSE_LISTENER: _coordinator(roster.pause),
 }
 
 

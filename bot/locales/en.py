@@ -64,6 +64,8 @@ TEXTS: dict[str, str] = {
     "help_coordinator": (
         "**For coordinators**\n"
         "- `listeners` — the group and availability\n"
+        "- `add listener @name teams A,B` · `remove listener @name` · "
+        "`pause listener @name until DD/MM`\n"
         "- `stats` — figures (no identities)\n"
         "- `waiting` — requests with no listener yet"
     ),
@@ -250,8 +252,8 @@ TEXTS: dict[str, str] = {
         "were given. No content is shared."
     ),
     "alert_waiting": "⏳ Request **{ref}** is waiting: no eligible listener is available.",
-    "listeners_header": "**Listeners** (open cases / this week)",
-    "listeners_line": "- {name} — {status}, {active} / {week}",
+    "listeners_header": "**Listeners** (open cases / new this week)",
+    "listeners_line": "- {name} ({handle}) — {status}, {active} open / {week} of {cap}",
     "stats": (
         "**Statistics** (no identities)\n"
         "- waiting: {waiting}\n- offered: {offered}\n- ongoing: {accepted}\n"
@@ -377,3 +379,36 @@ DIRECTORY: dict[str, str] = {
     ),
 }
 TEXTS |= DIRECTORY
+
+# The group's own tools: roster in chat, acting on cases, well-being, notes, statistics.
+TEXTS |= {
+    "status_until": "paused until {date} included",
+    "listeners_footer": (
+        "_Change the group: `add listener @name teams A,B`, "
+        "`remove listener @name`, `pause listener @name until DD/MM`._"
+    ),
+    "roster_no_team": "none",
+    "roster_add_usage": (
+        "Write for instance `add listener @camille teams DINUM, DGFiP` "
+        "(the teams they will never get a request from)."
+    ),
+    "roster_remove_usage": "Write for instance `remove listener @camille`.",
+    "roster_pause_usage": "Write for instance `pause listener @camille until 30/11`.",
+    "roster_added": "✅ {handle} joins the listeners. Excluded teams: {teams}.",
+    "roster_updated": "✅ {handle} is already in the group; excluded teams updated: {teams}.",
+    "roster_welcome": (
+        "Welcome to the listening group 💛 The coordinators added you: you will be offered "
+        "requests. Write `help` to see your commands, `dispo off` to take a break."
+    ),
+    "roster_unknown": "I can't find {handle} among the listeners. Write `listeners` for the list.",
+    "roster_remove_held": "{handle} still holds {count} case(s): close or transfer them first.",
+    "roster_removed": "✅ {handle} gets no more requests.",
+    "roster_goodbye": (
+        "The coordinators removed you from the listening group: you will get no more "
+        "offers. Thank you for all you gave 💛"
+    ),
+    "roster_paused": "✅ {handle} is paused until {date} included: no offers until then.",
+    "roster_paused_you": (
+        "The coordinators paused you until {date} included: no offers until then. Take care 💛"
+    ),
+}

@@ -66,6 +66,8 @@ TEXTS: dict[str, str] = {
     "help_coordinator": (
         "**Pour la coordination**\n"
         "- `écoutants` — le groupe et les disponibilités\n"
+        "- `ajouter écoutant @pseudo équipes A,B` · `retirer écoutant @pseudo` · "
+        "`pause écoutant @pseudo jusqu'au JJ/MM`\n"
         "- `stats` — les chiffres (aucune identité)\n"
         "- `en attente` — les demandes sans écoutant·e"
     ),
@@ -263,8 +265,8 @@ TEXTS: dict[str, str] = {
     "alert_waiting": (
         "⏳ La demande **{ref}** attend : aucune personne éligible n'est disponible."
     ),
-    "listeners_header": "**Écoutant·es** (cas en cours / cette semaine)",
-    "listeners_line": "- {name} — {status}, {active} / {week}",
+    "listeners_header": "**Écoutant·es** (cas en cours / nouveaux cette semaine)",
+    "listeners_line": "- {name} ({handle}) — {status}, {active} en cours / {week} sur {cap}",
     "stats": (
         "**Statistiques** (aucune identité)\n"
         "- en attente : {waiting}\n- proposées : {offered}\n- en cours : {accepted}\n"
@@ -394,3 +396,40 @@ DIRECTORY: dict[str, str] = {
     ),
 }
 TEXTS |= DIRECTORY
+
+# The group's own tools: roster in chat, acting on cases, well-being, notes, statistics.
+TEXTS |= {
+    "status_until": "en pause jusqu'au {date} inclus",
+    "listeners_footer": (
+        "_Changer le groupe : `ajouter écoutant @pseudo équipes A,B`, "
+        "`retirer écoutant @pseudo`, `pause écoutant @pseudo jusqu'au JJ/MM`._"
+    ),
+    "roster_no_team": "aucune",
+    "roster_add_usage": (
+        "Écris par exemple `ajouter écoutant @camille équipes DINUM, DGFiP` "
+        "(les équipes dont elle ne recevra jamais de demande)."
+    ),
+    "roster_remove_usage": "Écris par exemple `retirer écoutant @camille`.",
+    "roster_pause_usage": "Écris par exemple `pause écoutant @camille jusqu'au 30/11`.",
+    "roster_added": "✅ {handle} rejoint l'écoute. Équipes exclues : {teams}.",
+    "roster_updated": "✅ {handle} est déjà dans le groupe ; équipes exclues mises à jour : {teams}.",
+    "roster_welcome": (
+        "Bienvenue dans le groupe d'écoute 💛 La coordination t'a ajouté·e : "
+        "tu recevras des propositions de demandes. Écris `aide` pour voir tes commandes, "
+        "`dispo off` pour faire une pause."
+    ),
+    "roster_unknown": "Je ne trouve pas {handle} parmi les écoutant·es. Écris `écoutants` pour la liste.",
+    "roster_remove_held": (
+        "{handle} accompagne encore {count} cas : il faut d'abord les clore ou les transférer."
+    ),
+    "roster_removed": "✅ {handle} ne reçoit plus de demandes.",
+    "roster_goodbye": (
+        "La coordination t'a retiré·e du groupe d'écoute : tu ne recevras plus de "
+        "propositions. Merci pour tout ce que tu as donné 💛"
+    ),
+    "roster_paused": "✅ {handle} est en pause jusqu'au {date} inclus : aucune proposition d'ici là.",
+    "roster_paused_you": (
+        "La coordination t'a mis·e en pause jusqu'au {date} inclus : aucune proposition "
+        "d'ici là. Prends soin de toi 💛"
+    ),
+}

@@ -42,6 +42,7 @@ class SqlRetention(SqlBase):
                     action=entry.action,
                     case_ref=entry.case_ref,
                     platform=entry.platform,
+                    subject=entry.subject,
                 )
             )
 
@@ -50,7 +51,9 @@ class SqlRetention(SqlBase):
             rows = await s.scalars(
                 select(AuditRow).where(AuditRow.case_ref == case_ref.upper()).order_by(AuditRow.id)
             )
-            return [AuditEntry(r.at, r.actor, r.action, r.case_ref, r.platform) for r in rows]
+            return [
+                AuditEntry(r.at, r.actor, r.action, r.case_ref, r.platform, r.subject) for r in rows
+            ]
 
     async def purge(self, cases_before: datetime, audit_before: datetime) -> PurgeReport:
         """Ended cases older than the limit become anonymous monthly counts, then vanish."""
