@@ -30,6 +30,8 @@ class Name(StrEnum):
     ADD_LISTENER = "add_listener"
     REMOVE_LISTENER = "remove_listener"
     PAUSE_LISTENER = "pause_listener"
+    RELAUNCH = "relaunch"
+    PROPOSE = "propose"
 
 
 ALIASES: dict[str, Name] = {
@@ -89,6 +91,10 @@ ALIASES: dict[str, Name] = {
     "pause ecoutant": Name.PAUSE_LISTENER,
     "pause ecoutante": Name.PAUSE_LISTENER,
     "pause listener": Name.PAUSE_LISTENER,
+    "relancer": Name.RELAUNCH,
+    "relaunch": Name.RELAUNCH,
+    "proposer": Name.PROPOSE,
+    "propose": Name.PROPOSE,
 }
 
 # Words that are a command only when they are the whole message: `plus` shows the next
@@ -124,6 +130,8 @@ ROLE: dict[Name, Role] = {
             Name.ADD_LISTENER,
             Name.REMOVE_LISTENER,
             Name.PAUSE_LISTENER,
+            Name.RELAUNCH,
+            Name.PROPOSE,
         ),
         Role.COORDINATOR,
     ),
@@ -139,6 +147,7 @@ class Args(Enum):
     QUERY = "query"  # `numéros burn-out`: any words
     LANGUAGE = "language"  # `langue en`, `english`
     MEMBER = "member"  # `retirer écoutant @camille`, `pause écoutant @camille jusqu'au 30/11`
+    REF_MEMBER = "ref_member"  # `proposer K7Q2 @camille`
 
 
 ARGS: dict[Name, Args] = {
@@ -162,6 +171,8 @@ ARGS: dict[Name, Args] = {
     Name.ADD_LISTENER: Args.MEMBER,
     Name.REMOVE_LISTENER: Args.MEMBER,
     Name.PAUSE_LISTENER: Args.MEMBER,
+    Name.RELAUNCH: Args.REF,
+    Name.PROPOSE: Args.REF_MEMBER,
 }
 _SWITCHES = frozenset({"on", "off", "oui", "non"})
 _LANGUAGES = frozenset({"fr", "en", "english", "anglais", "francais", "french"})
@@ -192,6 +203,8 @@ class Command:
             return len(words) == 1 and words[0] in _LANGUAGES
         if kind is Args.MEMBER:
             return words[0].startswith("@")
+        if kind is Args.REF_MEMBER:
+            return len(words) == 2 and looks_like_ref(words[0]) and words[1].startswith("@")
         return False
 
 

@@ -71,9 +71,11 @@ class Context:
         text = t(self.policy.default_locale, key, **values)
         return [OutgoingMessage(address, text, buttons=buttons, case_ref=case_ref)]
 
-    def to_coordinators(self, key: str, ref: str) -> list[OutgoingMessage]:
+    def to_coordinators(self, key: str, ref: str, **values: object) -> list[OutgoingMessage]:
         """Alerts for coordinators carry a reference only, never an identity or a text."""
-        return [m for c in self.roster.coordinators for m in self.to_member(c, key, ref=ref)]
+        text = t(self.policy.default_locale, key, ref=ref, **values)
+        addresses = (self.address_of(c) for c in self.roster.coordinators)
+        return [OutgoingMessage(a, text) for a in addresses if a is not None]
 
     async def audit(
         self, actor: str, action: str, ref: str | None, platform: str, subject: str | None = None

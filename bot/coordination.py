@@ -70,4 +70,5 @@ async def waiting(ctx: Context, me: Listener) -> Out:
         await ctx.audit(coordinator_actor(me.id), "viewed", case.ref, ctx.platform_of(me))
         since = case.created_at.astimezone(PARIS).strftime("%d/%m %H:%M")
         lines.append(t(lang, "waiting_line", ref=case.ref, since=since))
+    lines.append(t(lang, "waiting_footer"))
     return _reply(ctx, me, lines)

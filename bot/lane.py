@@ -57,7 +57,10 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
         return []
     me.last_alert_at = now
     await ctx.store.save_person(me)
-    return ctx.to_coordinators("alert_danger", ref=case.ref if case else me.ref)
+    ref = case.ref if case else me.ref
+    lang = ctx.policy.default_locale
+    state = case.state.value if case else "none"
+    return ctx.to_coordinators("alert_danger", ref=ref, next=t(lang, f"next_{state}", ref=ref))
 
 
 async def ask(ctx: Context, me: Person) -> Out:

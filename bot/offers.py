@@ -40,6 +40,11 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
     chosen = choose(case, await situation(ctx, case, requester, now))
     if chosen is None:
         return await _nobody(ctx, case, requester, now)
+    return await offer(ctx, case, chosen, now)
+
+
+async def offer(ctx: Context, case: Case, chosen: Listener, now: datetime) -> Out:
+    """Offer `case` to `chosen` (eligibility checked by the caller); [] when it moved on."""
     if not await fire(ctx, case, Trigger.OFFER, chosen.id, now):
         return []
     await ctx.audit(listener_actor(chosen.id), "offered", case.ref, ctx.platform_of(chosen))

@@ -67,7 +67,8 @@ TEXTS: dict[str, str] = {
         "- `add listener @name teams A,B` · `remove listener @name` · "
         "`pause listener @name until DD/MM`\n"
         "- `stats` — figures (no identities)\n"
-        "- `waiting` — requests with no listener yet"
+        "- `waiting` — requests with no listener yet\n"
+        "- `relaunch REF` · `propose REF @name` — act on a waiting request"
     ),
     "unknown": (
         "I didn't understand 🙂 To talk with someone from the group, write `request`; "
@@ -249,9 +250,13 @@ TEXTS: dict[str, str] = {
     ),
     "alert_danger": (
         "⚠️ **Safety alert** — ref. **{ref}**: a message expresses danger. Emergency numbers "
-        "were given. No content is shared."
+        "were given. No content is shared.\n{next}"
     ),
-    "alert_waiting": "⏳ Request **{ref}** is waiting: no eligible listener is available.",
+    "alert_waiting": (
+        "⏳ Request **{ref}** is waiting: no eligible listener is available.\n"
+        "→ `propose {ref} @name` to give it to someone, or `relaunch {ref}` once the "
+        "group has changed."
+    ),
     "listeners_header": "**Listeners** (open cases / new this week)",
     "listeners_line": "- {name} ({handle}) — {status}, {active} open / {week} of {cap}",
     "stats": (
@@ -262,6 +267,7 @@ TEXTS: dict[str, str] = {
     "waiting_none": "No request is waiting.",
     "waiting_header": "**Waiting requests**",
     "waiting_line": "- **{ref}** — since {since}",
+    "waiting_footer": "→ `relaunch REF` to offer it again, `propose REF @name` to give it to someone.",
     "language_set": "All right, I'll talk to you in English.",
     "skip_nothing": "There is nothing to skip right now. Write `help` if needed.",
     "yes_words": "yes y yeah ok sure oui",
@@ -411,4 +417,42 @@ TEXTS |= {
     "roster_paused_you": (
         "The coordinators paused you until {date} included: no offers until then. Take care 💛"
     ),
+}
+
+TEXTS |= {
+    "relaunch_usage": "Write for instance `relaunch K7Q2` (the reference of a waiting request).",
+    "propose_usage": "Write for instance `propose K7Q2 @camille`.",
+    "case_unknown": "I find no request **{ref}**.",
+    "case_not_waiting_offered": (
+        "Request **{ref}** is being offered to someone right now: wait for their answer "
+        "(or the offer to expire) before relaunching it."
+    ),
+    "case_not_waiting_accepted": "Request **{ref}** already has a listener.",
+    "case_not_waiting_closed": "Request **{ref}** is closed.",
+    "case_not_waiting_cancelled": "Request **{ref}** was withdrawn by the person.",
+    "case_not_waiting_waiting": "Request **{ref}** is waiting.",
+    "relaunched": "✅ Request **{ref}** is offered again.",
+    "relaunched_nobody": (
+        "Nobody eligible is available for **{ref}** right now. "
+        "→ `propose {ref} @name` to give it to someone, or `add listener @name`."
+    ),
+    "proposed": (
+        "✅ Request **{ref}** is offered to {handle} ({minutes} min to answer; "
+        "then it goes on to the others)."
+    ),
+    "propose_refused_not_listening": "{handle} is not an active listener.",
+    "propose_refused_confidential": (
+        "I can't offer **{ref}** to {handle}: a confidentiality rule forbids it "
+        "(I won't say more, to protect the person)."
+    ),
+    "propose_refused_unavailable": "{handle} is unavailable right now.",
+    "propose_refused_busy": "{handle} already holds the most cases at once.",
+    "propose_refused_week_cap": "{handle} already got their most new cases this week.",
+    "propose_refused_unreachable": "{handle} can't be reached on any platform of the bot.",
+    "next_waiting": "→ `propose {ref} @name` to give it to someone now, or `relaunch {ref}`.",
+    "next_offered": "→ It is being offered right now; `waiting` lists the waiting ones.",
+    "next_accepted": "→ Someone in the group is already with them.",
+    "next_closed": "→ The request is closed: nothing else to do here.",
+    "next_cancelled": "→ The request was withdrawn: nothing else to do here.",
+    "next_none": "→ No open request: the numbers were given, nothing else to do here.",
 }

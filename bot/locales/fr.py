@@ -69,7 +69,8 @@ TEXTS: dict[str, str] = {
         "- `ajouter écoutant @pseudo équipes A,B` · `retirer écoutant @pseudo` · "
         "`pause écoutant @pseudo jusqu'au JJ/MM`\n"
         "- `stats` — les chiffres (aucune identité)\n"
-        "- `en attente` — les demandes sans écoutant·e"
+        "- `en attente` — les demandes sans écoutant·e\n"
+        "- `relancer RÉF` · `proposer RÉF @pseudo` — agir sur une demande qui attend"
     ),
     "unknown": (
         "Je n'ai pas compris 🙂 Pour parler à une personne du groupe, écris `demande` ; "
@@ -260,10 +261,12 @@ TEXTS: dict[str, str] = {
     ),
     "alert_danger": (
         "⚠️ **Alerte sécurité** — réf. **{ref}** : un message exprime un danger. "
-        "Les numéros d'urgence ont été donnés. Aucun contenu n'est partagé."
+        "Les numéros d'urgence ont été donnés. Aucun contenu n'est partagé.\n{next}"
     ),
     "alert_waiting": (
-        "⏳ La demande **{ref}** attend : aucune personne éligible n'est disponible."
+        "⏳ La demande **{ref}** attend : aucune personne éligible n'est disponible.\n"
+        "→ `proposer {ref} @pseudo` pour la confier à quelqu'un, ou `relancer {ref}` "
+        "quand le groupe a changé."
     ),
     "listeners_header": "**Écoutant·es** (cas en cours / nouveaux cette semaine)",
     "listeners_line": "- {name} ({handle}) — {status}, {active} en cours / {week} sur {cap}",
@@ -275,6 +278,7 @@ TEXTS: dict[str, str] = {
     "waiting_none": "Aucune demande en attente.",
     "waiting_header": "**Demandes en attente**",
     "waiting_line": "- **{ref}** — depuis le {since}",
+    "waiting_footer": "→ `relancer RÉF` pour la reproposer, `proposer RÉF @pseudo` pour la confier.",
     "language_set": "D'accord, je te parle en français.",
     "skip_nothing": "Il n'y a rien à passer pour l'instant. Écris `aide` si besoin.",
     "yes_words": "oui o ouais yes y ok d'accord",
@@ -432,4 +436,42 @@ TEXTS |= {
         "La coordination t'a mis·e en pause jusqu'au {date} inclus : aucune proposition "
         "d'ici là. Prends soin de toi 💛"
     ),
+}
+
+TEXTS |= {
+    "relaunch_usage": "Écris par exemple `relancer K7Q2` (la référence d'une demande en attente).",
+    "propose_usage": "Écris par exemple `proposer K7Q2 @camille`.",
+    "case_unknown": "Je ne trouve aucune demande **{ref}**.",
+    "case_not_waiting_offered": (
+        "La demande **{ref}** est proposée en ce moment à une personne du groupe : "
+        "attends sa réponse (ou l'expiration) avant de la relancer."
+    ),
+    "case_not_waiting_accepted": "La demande **{ref}** est déjà accompagnée.",
+    "case_not_waiting_closed": "La demande **{ref}** est close.",
+    "case_not_waiting_cancelled": "La demande **{ref}** a été retirée par la personne.",
+    "case_not_waiting_waiting": "La demande **{ref}** attend.",
+    "relaunched": "✅ La demande **{ref}** est de nouveau proposée.",
+    "relaunched_nobody": (
+        "Personne d'éligible n'est disponible pour **{ref}** en ce moment. "
+        "→ `proposer {ref} @pseudo` pour la confier à quelqu'un, ou `ajouter écoutant @pseudo`."
+    ),
+    "proposed": (
+        "✅ La demande **{ref}** est proposée à {handle} ({minutes} min pour répondre ; "
+        "sinon elle repart vers les autres)."
+    ),
+    "propose_refused_not_listening": "{handle} ne fait pas partie des écoutant·es actif·ves.",
+    "propose_refused_confidential": (
+        "Je ne peux pas proposer **{ref}** à {handle} : une règle de confidentialité "
+        "l'interdit (je n'en dis pas plus, pour protéger la personne)."
+    ),
+    "propose_refused_unavailable": "{handle} est indisponible en ce moment.",
+    "propose_refused_busy": "{handle} accompagne déjà le maximum de cas en même temps.",
+    "propose_refused_week_cap": "{handle} a déjà reçu son maximum de nouveaux cas cette semaine.",
+    "propose_refused_unreachable": "{handle} n'est joignable sur aucune plateforme du bot.",
+    "next_waiting": "→ `proposer {ref} @pseudo` pour la confier tout de suite, ou `relancer {ref}`.",
+    "next_offered": "→ Elle est proposée en ce moment ; `en attente` montre celles qui attendent.",
+    "next_accepted": "→ Une personne du groupe l'accompagne déjà.",
+    "next_closed": "→ La demande est close : rien d'autre à faire ici.",
+    "next_cancelled": "→ La demande est retirée : rien d'autre à faire ici.",
+    "next_none": "→ Pas de demande ouverte : les numéros ont été donnés, rien d'autre à faire ici.",
 }
