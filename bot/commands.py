@@ -32,6 +32,7 @@ class Name(StrEnum):
     PAUSE_LISTENER = "pause_listener"
     RELAUNCH = "relaunch"
     PROPOSE = "propose"
+    SUPERVISION = "supervision"
 
 
 ALIASES: dict[str, Name] = {
@@ -95,6 +96,8 @@ ALIASES: dict[str, Name] = {
     "relaunch": Name.RELAUNCH,
     "proposer": Name.PROPOSE,
     "propose": Name.PROPOSE,
+    "supervision": Name.SUPERVISION,
+    "debrief": Name.SUPERVISION,
 }
 
 # Words that are a command only when they are the whole message: `plus` shows the next
@@ -120,7 +123,15 @@ class Role(StrEnum):
 ROLE: dict[Name, Role] = {
     **dict.fromkeys(Name, Role.ANYONE),
     **dict.fromkeys(
-        (Name.ACCEPT, Name.DECLINE, Name.TRANSFER, Name.AVAILABLE, Name.MINE), Role.LISTENER
+        (
+            Name.ACCEPT,
+            Name.DECLINE,
+            Name.TRANSFER,
+            Name.AVAILABLE,
+            Name.MINE,
+            Name.SUPERVISION,
+        ),
+        Role.LISTENER,
     ),
     **dict.fromkeys(
         (
@@ -173,8 +184,10 @@ ARGS: dict[Name, Args] = {
     Name.PAUSE_LISTENER: Args.MEMBER,
     Name.RELAUNCH: Args.REF,
     Name.PROPOSE: Args.REF_MEMBER,
+    Name.SUPERVISION: Args.REF,
 }
 _SWITCHES = frozenset({"on", "off", "oui", "non"})
+_HEAVY = frozenset({"lourd", "lourde", "heavy"})
 _LANGUAGES = frozenset({"fr", "en", "english", "anglais", "francais", "french"})
 
 
@@ -196,7 +209,9 @@ class Command:
         if not words or kind is Args.QUERY:
             return True
         if kind is Args.REF:
-            return len(words) == 1 and looks_like_ref(words[0])
+            if self.name is Name.CLOSE and words[-1] in _HEAVY:  # `clore K7Q2 lourd`
+                words = words[:-1]
+            return not words or (len(words) == 1 and looks_like_ref(words[0]))
         if kind is Args.AVAILABILITY:
             return words[0] in _SWITCHES
         if kind is Args.LANGUAGE:

@@ -151,6 +151,8 @@ class RoutingSettings(_Section):
     waiting_retry: Duration = timedelta(hours=2)
     max_active_cases: int = Field(default=2, ge=1, le=100)
     max_new_cases_per_week: int = Field(default=3, ge=1, le=1000)
+    heavy_cooldown: Duration | None = None
+    heavy_run: int = Field(default=3, ge=1, le=100)
 
 
 class RemindersSettings(_Section):

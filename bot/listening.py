@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot import offers, relaying, scheduling
+from bot import offers, relaying, scheduling, wellbeing
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.clock import ZONE
 from bot.context import Context
@@ -68,6 +68,7 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
         return ctx.to_member(me, "nothing_to_close")
     await ctx.audit(listener_actor(me.id), "closed", case.ref, ctx.platform_of(me))
     out = ctx.to_member(me, "closed_listener", ref=case.ref)
+    out += await wellbeing.after_close(ctx, me, case.ref, wellbeing.is_heavy(args), now)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is not None:
         out += await closed_for_requester(ctx, requester, case)
@@ -110,7 +111,7 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
         usage = t(ctx.policy.default_locale, "available_usage")
         return ctx.to_member(me, "available_status", status=status, usage=usage)
     if words[0] in ("on", "oui"):
-        state.available, state.unavailable_until = True, None
+        state.available, state.unavailable_until, state.rest_until = True, None, None
         await ctx.store.save_listener_state(state)
         return ctx.to_member(me, "available_on") + await offers.retry_waiting(ctx, now)
     try:

@@ -116,6 +116,9 @@ class Cases(Protocol):
     async def apply(self, change: Change) -> bool:
         """Apply a life-cycle change as one compare-and-set; True for the one winner."""
 
+    async def holders(self, case_id: int) -> list[str]:
+        """The listeners who held the case (accepted it), first one first."""
+
     async def reopen_offers(self, case_id: int, listener_ids: Sequence[str] | None = None) -> None:
         """Forget declined and expired offers (all, or those listeners'): a coordinator
         may have the case offered to them again."""

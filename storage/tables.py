@@ -112,6 +112,8 @@ class ListenerStateRow(Base):
     available: Mapped[bool] = mapped_column(Boolean, default=True)
     unavailable_until: Mapped[datetime | None]
     last_offer_at: Mapped[datetime | None]
+    rest_until: Mapped[datetime | None]  # a pause after a case closed as heavy
+    heavy_streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class AuditRow(Base):

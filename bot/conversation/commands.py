@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot import casework, coordination, listening, requests, rights, roster
+from bot import casework, coordination, listening, requests, rights, roster, wellbeing
 from bot.cases import CaseState
 from bot.commands import ROLE, Command, Name, Role, parse, raw_args
 from bot.conversation.turn import Out, Turn
@@ -147,6 +147,7 @@ COMMANDS: dict[Name, Handler] = {
     Name.PAUSE_LISTENER: _coordinator(roster.pause),
     Name.RELAUNCH: _coordinator(casework.relaunch),
     Name.PROPOSE: _coordinator(casework.propose),
+    Name.SUPERVISION: _listener(wellbeing.supervision),
 }
 
 

@@ -56,7 +56,9 @@ TEXTS: dict[str, str] = {
     "help_listener": (
         "**For listeners**\n"
         "- `accept [REF]` / `decline [REF]` — answer an offer\n"
-        "- `close REF` — end a case · `transfer REF` — hand it over\n"
+        "- `close REF` — end a case (`close REF heavy` if it was heavy to carry) · "
+        "`transfer REF` — hand it over\n"
+        "- `supervision REF` — ask the coordinators for a debrief\n"
         "- `dispo on` / `dispo off [jusqu'au DD/MM]` — your availability\n"
         "- `my cases` — your open cases\n"
         "- `REF: message` — write to the person of a given case"
@@ -455,4 +457,28 @@ TEXTS |= {
     "next_closed": "→ The request is closed: nothing else to do here.",
     "next_cancelled": "→ The request was withdrawn: nothing else to do here.",
     "next_none": "→ No open request: the numbers were given, nothing else to do here.",
+}
+
+TEXTS |= {
+    "heavy_noted": (
+        "Noted: this case was heavy. Take the time you need; "
+        "`supervision {ref}` if a debrief would help."
+    ),
+    "heavy_rest": (
+        "Noted: this case was heavy. You won't get a new offer before {until}, to catch "
+        "your breath. (`dispo on` if you want to start again sooner.)"
+    ),
+    "heavy_run": (
+        "That's {count} heavy cases in a row. How about a real break? "
+        "`dispo off until DD/MM` — the group takes over. 💛"
+    ),
+    "supervision_usage": "Write for instance `supervision K7Q2` (a case you held).",
+    "supervision_asked": (
+        "Done: the coordinators know you would like a debrief for **{ref}** "
+        "(only the reference is shared)."
+    ),
+    "supervision_alert": (
+        "🫂 {name} would like a debrief for case **{ref}**. No content is shared. "
+        "→ Offer them a moment to talk."
+    ),
 }

@@ -58,7 +58,9 @@ TEXTS: dict[str, str] = {
     "help_listener": (
         "**Pour les écoutant·es**\n"
         "- `accepter [RÉF]` / `refuser [RÉF]` — répondre à une proposition\n"
-        "- `clore RÉF` — terminer un échange · `transférer RÉF` — passer la main\n"
+        "- `clore RÉF` — terminer un échange (`clore RÉF lourd` s'il a été lourd à porter) · "
+        "`transférer RÉF` — passer la main\n"
+        "- `supervision RÉF` — demander un débrief à la coordination\n"
         "- `dispo on` / `dispo off [jusqu'au JJ/MM]` — ta disponibilité\n"
         "- `mes cas` — tes cas ouverts\n"
         "- `RÉF: message` — écrire à la personne d'un cas précis"
@@ -474,4 +476,28 @@ TEXTS |= {
     "next_closed": "→ La demande est close : rien d'autre à faire ici.",
     "next_cancelled": "→ La demande est retirée : rien d'autre à faire ici.",
     "next_none": "→ Pas de demande ouverte : les numéros ont été donnés, rien d'autre à faire ici.",
+}
+
+TEXTS |= {
+    "heavy_noted": (
+        "C'est noté : ce cas a été lourd. Prends le temps qu'il te faut ; "
+        "`supervision {ref}` si un débrief t'aiderait."
+    ),
+    "heavy_rest": (
+        "C'est noté : ce cas a été lourd. Tu ne recevras pas de nouvelle proposition "
+        "avant le {until}, pour souffler. (`dispo on` si tu veux reprendre plus tôt.)"
+    ),
+    "heavy_run": (
+        "Ça fait {count} cas lourds d'affilée. Et si tu faisais une vraie pause ? "
+        "`dispo off jusqu'au JJ/MM` — le groupe prend le relais. 💛"
+    ),
+    "supervision_usage": "Écris par exemple `supervision K7Q2` (un cas que tu as accompagné).",
+    "supervision_asked": (
+        "C'est transmis : la coordination sait que tu souhaites un débrief pour **{ref}** "
+        "(seule la référence est partagée)."
+    ),
+    "supervision_alert": (
+        "🫂 {name} souhaite un débrief pour le cas **{ref}**. Aucun contenu n'est partagé. "
+        "→ Propose-lui un moment pour en parler."
+    ),
 }

@@ -22,7 +22,12 @@ class SqlAvailability(SqlBase):
             rows = await s.scalars(select(ListenerStateRow))
             return {
                 r.listener_id: ListenerState(
-                    r.listener_id, r.available, r.unavailable_until, r.last_offer_at
+                    r.listener_id,
+                    r.available,
+                    r.unavailable_until,
+                    r.last_offer_at,
+                    r.rest_until,
+                    r.heavy_streak,
                 )
                 for r in rows
             }
@@ -36,6 +41,8 @@ class SqlAvailability(SqlBase):
             row.available = state.available
             row.unavailable_until = state.unavailable_until
             row.last_offer_at = state.last_offer_at
+            row.rest_until = state.rest_until
+            row.heavy_streak = state.heavy_streak
 
     async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]:
         """Per listener: accepted cases still open, and cases accepted since `since`."""

@@ -112,6 +112,17 @@ class SqlCases(SqlBase):
             rows = await s.scalars(select(OfferRow.listener_id).where(OfferRow.case_id == case_id))
             return set(rows)
 
+    async def holders(self, case_id: int) -> list[str]:
+        """The listeners who held the case (accepted it), first one first."""
+        held = [OfferOutcome.ACCEPTED.value, OfferOutcome.TRANSFERRED.value]
+        async with self.sessions() as s:
+            rows = await s.scalars(
+                select(OfferRow.listener_id)
+                .where(OfferRow.case_id == case_id, OfferRow.outcome.in_(held))
+                .order_by(OfferRow.offered_at, OfferRow.id)
+            )
+            return list(rows)
+
     async def reopen_offers(self, case_id: int, listener_ids: Sequence[str] | None = None) -> None:
         """Forget declined and expired offers of a case (all, or those listeners'), so a
         coordinator can have it offered to them again; their finished expiries go too."""
