@@ -33,6 +33,7 @@ class Name(StrEnum):
     RELAUNCH = "relaunch"
     PROPOSE = "propose"
     SUPERVISION = "supervision"
+    NOTE = "note"
 
 
 ALIASES: dict[str, Name] = {
@@ -98,6 +99,8 @@ ALIASES: dict[str, Name] = {
     "propose": Name.PROPOSE,
     "supervision": Name.SUPERVISION,
     "debrief": Name.SUPERVISION,
+    "note": Name.NOTE,
+    "notes": Name.NOTE,
 }
 
 # Words that are a command only when they are the whole message: `plus` shows the next
@@ -130,6 +133,7 @@ ROLE: dict[Name, Role] = {
             Name.AVAILABLE,
             Name.MINE,
             Name.SUPERVISION,
+            Name.NOTE,
         ),
         Role.LISTENER,
     ),
@@ -159,6 +163,7 @@ class Args(Enum):
     LANGUAGE = "language"  # `langue en`, `english`
     MEMBER = "member"  # `retirer écoutant @camille`, `pause écoutant @camille jusqu'au 30/11`
     REF_MEMBER = "ref_member"  # `proposer K7Q2 @camille`
+    NOTE = "note"  # `note K7Q2 texte`: always whole, a note must never reach the requester
 
 
 ARGS: dict[Name, Args] = {
@@ -185,6 +190,7 @@ ARGS: dict[Name, Args] = {
     Name.RELAUNCH: Args.REF,
     Name.PROPOSE: Args.REF_MEMBER,
     Name.SUPERVISION: Args.REF,
+    Name.NOTE: Args.NOTE,
 }
 _SWITCHES = frozenset({"on", "off", "oui", "non"})
 _HEAVY = frozenset({"lourd", "lourde", "heavy"})
@@ -218,6 +224,8 @@ class Command:
             return len(words) == 1 and words[0] in _LANGUAGES
         if kind is Args.MEMBER:
             return words[0].startswith("@")
+        if kind is Args.NOTE:
+            return True
         if kind is Args.REF_MEMBER:
             return len(words) == 2 and looks_like_ref(words[0]) and words[1].startswith("@")
         return False

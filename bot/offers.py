@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import scheduling
+from bot import casenotes, scheduling
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.locales import t
@@ -110,6 +110,7 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
+    notes = await casenotes.shown(ctx, me, case)  # left by whoever held it before
     if case.mode is Mode.DIRECT:
         handle = requester.handle or requester.address.user_id
         return [
@@ -121,10 +122,12 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
                 handle=handle,
                 platform=requester.address.platform,
             ),
+            *notes,
         ]
     return [
         ctx.to_person(requester, "accepted_requester_anonymous", ref=case.ref),
         *ctx.to_member(me, "accepted_listener_anonymous", case_ref=case.ref, ref=case.ref),
+        *notes,
     ]
 
 

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.cases import Case, CaseState, Mode
+from bot.cases import Case, CaseState, Mode, Note
 from bot.clock import ZONE_NAME
 from bot.followups import DueAction
 from bot.lifecycle import Change, FollowUp
@@ -153,6 +153,14 @@ class RosterStore(Protocol):
     async def remove_member(self, listener_id: str, now: datetime) -> bool: ...
 
 
+class Notes(Protocol):
+    """Notes listeners share about a case (encrypted at rest, deleted with the case)."""
+
+    async def add_note(self, case_id: int, author: str, text: str, now: datetime) -> None: ...
+
+    async def notes_of(self, case_id: int) -> list[Note]: ...
+
+
 class Audit(Protocol):
     """Who accessed or changed a case, erasure, retention and the counts it leaves."""
 
@@ -190,5 +198,5 @@ class FollowUps(Protocol):
     async def postpone(self, action_id: int, due_at: datetime) -> None: ...
 
 
-class Store(People, Cases, Availability, RosterStore, Audit, FollowUps, Protocol):
+class Store(People, Cases, Availability, RosterStore, Notes, Audit, FollowUps, Protocol):
     """Every storage port the core uses (adapter state is `KeyValue`, apart)."""

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from storage.crypto import FieldCipher
-from storage.tables import CaseRow, PersonRow
+from storage.tables import CaseNoteRow, CaseRow, PersonRow
 
 
 async def rotate(engine: AsyncEngine, cipher: FieldCipher) -> int:
@@ -24,5 +24,8 @@ async def rotate(engine: AsyncEngine, cipher: FieldCipher) -> int:
             count += 1
         for case in await s.scalars(select(CaseRow)):
             case.team_enc = cipher.encrypt(cipher.decrypt(case.team_enc))
+            count += 1
+        for note in await s.scalars(select(CaseNoteRow)):
+            note.text_enc = cipher.encrypt(cipher.decrypt(note.text_enc)) or b""
             count += 1
     return count

@@ -6,6 +6,7 @@ from storage.sql.availability import SqlAvailability
 from storage.sql.cases import SqlCases
 from storage.sql.changes import SqlChanges
 from storage.sql.followups import SqlFollowUps
+from storage.sql.notes import SqlNotes
 from storage.sql.people import SqlPeople
 from storage.sql.retention import RELAY_MARKS, SqlRetention
 from storage.sql.roster import SqlRoster
@@ -14,6 +15,13 @@ __all__ = ["RELAY_MARKS", "SqlStore"]
 
 
 class SqlStore(
-    SqlPeople, SqlCases, SqlChanges, SqlAvailability, SqlRetention, SqlFollowUps, SqlRoster
+    SqlPeople,
+    SqlCases,
+    SqlChanges,
+    SqlAvailability,
+    SqlRetention,
+    SqlFollowUps,
+    SqlRoster,
+    SqlNotes,
 ):
     """Persistence for the core; every case state change is one conditional UPDATE."""

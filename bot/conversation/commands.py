@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot import casework, coordination, listening, requests, rights, roster, wellbeing
+from bot import casenotes, casework, coordination, listening, requests, rights, roster, wellbeing
 from bot.cases import CaseState
 from bot.commands import ROLE, Command, Name, Role, parse, raw_args
 from bot.conversation.turn import Out, Turn
@@ -124,6 +124,12 @@ def _coordinator(action: Callable[..., Awaitable[Out]]) -> Handler:
     return handle
 
 
+async def _note(turn: Turn, command: Command) -> Out:
+    assert turn.member is not None  # checked by `run`
+    raw = raw_args(turn.msg.text, command)
+    return await casenotes.note(turn.ctx, turn.member, raw, turn.msg.case_ref, turn.now)
+
+
 COMMANDS: dict[Name, Handler] = {
     Name.HELP: _help,
     Name.REQUEST: _request,
@@ -148,6 +154,7 @@ COMMANDS: dict[Name, Handler] = {
     Name.RELAUNCH: _coordinator(casework.relaunch),
     Name.PROPOSE: _coordinator(casework.propose),
     Name.SUPERVISION: _listener(wellbeing.supervision),
+    Name.NOTE: _note,
 }
 
 

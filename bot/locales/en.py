@@ -59,6 +59,7 @@ TEXTS: dict[str, str] = {
         "- `close REF` — end a case (`close REF heavy` if it was heavy to carry) · "
         "`transfer REF` — hand it over\n"
         "- `supervision REF` — ask the coordinators for a debrief\n"
+        "- `note REF text` — a note for the listeners of that case (`note REF` to read them)\n"
         "- `dispo on` / `dispo off [jusqu'au DD/MM]` — your availability\n"
         "- `my cases` — your open cases\n"
         "- `REF: message` — write to the person of a given case"
@@ -481,4 +482,18 @@ TEXTS |= {
         "🫂 {name} would like a debrief for case **{ref}**. No content is shared. "
         "→ Offer them a moment to talk."
     ),
+}
+
+TEXTS |= {
+    "note_usage": (
+        "Write `note REF text` to leave a note on a case you hold "
+        "(seen by that case's listeners, never by the person)."
+    ),
+    "note_too_long": "Your note is {length} characters long: {max} at most. Shorten it and send it again.",
+    "note_added": (
+        "📝 Note added to **{ref}**. Only this case's listeners will see it, never the person."
+    ),
+    "notes_none": "No note on **{ref}** yet.",
+    "notes_header": "📝 **Notes on {ref}** (between listeners, never shown to the person)",
+    "notes_line": "- {at} · {name}: {text}",
 }

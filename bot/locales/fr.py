@@ -61,6 +61,7 @@ TEXTS: dict[str, str] = {
         "- `clore RÉF` — terminer un échange (`clore RÉF lourd` s'il a été lourd à porter) · "
         "`transférer RÉF` — passer la main\n"
         "- `supervision RÉF` — demander un débrief à la coordination\n"
+        "- `note RÉF texte` — une note pour les écoutant·es de ce cas (`note RÉF` pour les lire)\n"
         "- `dispo on` / `dispo off [jusqu'au JJ/MM]` — ta disponibilité\n"
         "- `mes cas` — tes cas ouverts\n"
         "- `RÉF: message` — écrire à la personne d'un cas précis"
@@ -500,4 +501,21 @@ TEXTS |= {
         "🫂 {name} souhaite un débrief pour le cas **{ref}**. Aucun contenu n'est partagé. "
         "→ Propose-lui un moment pour en parler."
     ),
+}
+
+TEXTS |= {
+    "note_usage": (
+        "Écris `note RÉF texte` pour laisser une note sur un cas que tu accompagnes "
+        "(visible des écoutant·es du cas, jamais de la personne)."
+    ),
+    "note_too_long": (
+        "Ta note fait {length} caractères : {max} au plus. Raccourcis-la et renvoie-la."
+    ),
+    "note_added": (
+        "📝 Note ajoutée à **{ref}**. Seul·es les écoutant·es de ce cas la verront, "
+        "jamais la personne."
+    ),
+    "notes_none": "Pas encore de note sur **{ref}**.",
+    "notes_header": "📝 **Notes sur {ref}** (entre écoutant·es, jamais montrées à la personne)",
+    "notes_line": "- {at} · {name} : {text}",
 }

@@ -13,6 +13,7 @@ from bot.privacy import AuditEntry, PurgeReport
 from storage.sql.base import SqlBase
 from storage.tables import (
     AuditRow,
+    CaseNoteRow,
     CaseRow,
     DueActionRow,
     KeyValueRow,
@@ -29,6 +30,7 @@ class SqlRetention(SqlBase):
         async with self.sessions.begin() as s:
             case_ids = select(CaseRow.id).where(CaseRow.requester_id == person_id)
             await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(case_ids)))
+            await s.execute(delete(CaseNoteRow).where(CaseNoteRow.case_id.in_(case_ids)))
             await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(case_ids)))
             await s.execute(delete(CaseRow).where(CaseRow.requester_id == person_id))
             await s.execute(delete(PersonRow).where(PersonRow.id == person_id))
@@ -71,6 +73,7 @@ class SqlRetention(SqlBase):
             ids = [row[0] for row in old]
             if ids:
                 await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(ids)))
+                await s.execute(delete(CaseNoteRow).where(CaseNoteRow.case_id.in_(ids)))
                 await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(ids)))
                 await s.execute(delete(CaseRow).where(CaseRow.id.in_(ids)))
             has_cases = select(CaseRow.requester_id).distinct()
