@@ -37,10 +37,14 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None or case.state is not CaseState.WAITING:
         return []
-    chosen = choose(case, await situation(ctx, case, requester, now))
+    s = await situation(ctx, case, requester, now)
+    chosen = choose(case, s)
     if chosen is None:
         return await _nobody(ctx, case, requester, now)
-    return await offer(ctx, case, chosen, now)
+    out = await offer(ctx, case, chosen, now)
+    if case.continuity_listener and not s.offered and chosen.id != case.continuity_listener:
+        out.append(ctx.to_person(requester, "continuity_elsewhere"))  # why is not said
+    return out
 
 
 async def offer(ctx: Context, case: Case, chosen: Listener, now: datetime) -> Out:
@@ -110,7 +114,10 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
-    notes = await casenotes.shown(ctx, me, case)  # left by whoever held it before
+    more = await casenotes.shown(ctx, me, case)  # notes left by whoever held it before
+    if case.continuity_listener:  # they asked for the same person: say whether it is
+        same = case.continuity_listener == me.id
+        more.insert(0, ctx.to_person(requester, f"continuity_{'same' if same else 'other'}"))
     if case.mode is Mode.DIRECT:
         handle = requester.handle or requester.address.user_id
         return [
@@ -122,12 +129,12 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
                 handle=handle,
                 platform=requester.address.platform,
             ),
-            *notes,
+            *more,
         ]
     return [
         ctx.to_person(requester, "accepted_requester_anonymous", ref=case.ref),
         *ctx.to_member(me, "accepted_listener_anonymous", case_ref=case.ref, ref=case.ref),
-        *notes,
+        *more,
     ]
 
 

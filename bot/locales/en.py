@@ -497,3 +497,12 @@ TEXTS |= {
     "notes_header": "📝 **Notes on {ref}** (between listeners, never shown to the person)",
     "notes_line": "- {at} · {name}: {text}",
 }
+
+TEXTS |= {
+    "continuity_elsewhere": (
+        "The same person isn't available right now: your request is offered to someone "
+        "else in the group, just as ready to listen. 💛"
+    ),
+    "continuity_same": "It's the same person as last time.",
+    "continuity_other": "It's someone else from the group than last time.",
+}

@@ -519,3 +519,12 @@ TEXTS |= {
     "notes_header": "📝 **Notes sur {ref}** (entre écoutant·es, jamais montrées à la personne)",
     "notes_line": "- {at} · {name} : {text}",
 }
+
+TEXTS |= {
+    "continuity_elsewhere": (
+        "La même personne n'est pas disponible en ce moment : ta demande est proposée à "
+        "une autre personne du groupe, tout aussi à l'écoute. 💛"
+    ),
+    "continuity_same": "C'est la même personne que la dernière fois.",
+    "continuity_other": "C'est une autre personne du groupe que la dernière fois.",
+}
