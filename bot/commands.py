@@ -163,6 +163,7 @@ class Args(Enum):
     LANGUAGE = "language"  # `langue en`, `english`
     MEMBER = "member"  # `retirer écoutant @camille`, `pause écoutant @camille jusqu'au 30/11`
     REF_MEMBER = "ref_member"  # `proposer K7Q2 @camille`
+    PERIOD = "period"  # `stats trimestre`
     NOTE = "note"  # `note K7Q2 texte`: always whole, a note must never reach the requester
 
 
@@ -180,7 +181,7 @@ ARGS: dict[Name, Args] = {
     Name.MY_DATA: Args.NONE,
     Name.FORGET: Args.NONE,
     Name.LISTENERS: Args.NONE,
-    Name.STATS: Args.NONE,
+    Name.STATS: Args.PERIOD,
     Name.WAITING: Args.NONE,
     Name.SKIP: Args.NONE,
     Name.LANGUAGE: Args.LANGUAGE,
@@ -194,6 +195,7 @@ ARGS: dict[Name, Args] = {
 }
 _SWITCHES = frozenset({"on", "off", "oui", "non"})
 _HEAVY = frozenset({"lourd", "lourde", "heavy"})
+_PERIODS = frozenset({"mois", "month", "trimestre", "quarter", "annee", "an", "year"})
 _LANGUAGES = frozenset({"fr", "en", "english", "anglais", "francais", "french"})
 
 
@@ -226,6 +228,8 @@ class Command:
             return words[0].startswith("@")
         if kind is Args.NOTE:
             return True
+        if kind is Args.PERIOD:
+            return len(words) == 1 and words[0] in _PERIODS
         if kind is Args.REF_MEMBER:
             return len(words) == 2 and looks_like_ref(words[0]) and words[1].startswith("@")
         return False

@@ -53,13 +53,6 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
     return _reply(ctx, me, lines)
 
 
-async def stats(ctx: Context, me: Listener) -> Out:
-    await ctx.audit(coordinator_actor(me.id), "stats", None, ctx.platform_of(me))
-    counts = await ctx.store.count_by_state()
-    values = {s.value: counts.get(s, 0) for s in CaseState}
-    return _reply(ctx, me, [t(ctx.policy.default_locale, "stats", **values)])
-
-
 async def waiting(ctx: Context, me: Listener) -> Out:
     lang = ctx.policy.default_locale
     cases = await ctx.store.cases_in([CaseState.WAITING])

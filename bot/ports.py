@@ -13,6 +13,7 @@ from bot.lifecycle import Change, FollowUp
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
+from bot.statistics import CaseFact
 
 MessageHandler = Callable[[IncomingMessage], Awaitable[None]]
 
@@ -33,6 +34,9 @@ class Adapter(Protocol):
 
     async def send(self, message: OutgoingMessage) -> None:
         """Deliver one message."""
+
+    async def send_image(self, message: OutgoingMessage) -> None:
+        """Upload `message.image` to the recipient, `message.text` as its caption."""
 
     async def stop(self) -> None:
         """Stop receiving and release connections."""
@@ -161,6 +165,14 @@ class Notes(Protocol):
     async def notes_of(self, case_id: int) -> list[Note]: ...
 
 
+class Statistics(Protocol):
+    """Facts for statistics: no identity, no team, no words."""
+
+    async def case_facts(self, since: datetime) -> list[CaseFact]: ...
+
+    async def returning_requesters(self, since: datetime) -> int: ...
+
+
 class Audit(Protocol):
     """Who accessed or changed a case, erasure, retention and the counts it leaves."""
 
@@ -198,5 +210,7 @@ class FollowUps(Protocol):
     async def postpone(self, action_id: int, due_at: datetime) -> None: ...
 
 
-class Store(People, Cases, Availability, RosterStore, Notes, Audit, FollowUps, Protocol):
+class Store(
+    People, Cases, Availability, RosterStore, Notes, Statistics, Audit, FollowUps, Protocol
+):
     """Every storage port the core uses (adapter state is `KeyValue`, apart)."""

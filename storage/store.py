@@ -10,6 +10,7 @@ from storage.sql.notes import SqlNotes
 from storage.sql.people import SqlPeople
 from storage.sql.retention import RELAY_MARKS, SqlRetention
 from storage.sql.roster import SqlRoster
+from storage.sql.statistics import SqlStatistics
 
 __all__ = ["RELAY_MARKS", "SqlStore"]
 
@@ -23,5 +24,6 @@ class SqlStore(
     SqlFollowUps,
     SqlRoster,
     SqlNotes,
+    SqlStatistics,
 ):
     """Persistence for the core; every case state change is one conditional UPDATE."""

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot import casenotes, casework, coordination, listening, requests, rights, roster, wellbeing
+from bot import (
+    casenotes,
+    casework,
+    coordination,
+    listening,
+    reporting,
+    requests,
+    rights,
+    roster,
+    wellbeing,
+)
 from bot.cases import CaseState
 from bot.commands import ROLE, Command, Name, Role, parse, raw_args
 from bot.conversation.turn import Out, Turn
@@ -104,11 +114,6 @@ async def _listeners(turn: Turn, command: Command) -> Out:
     return await coordination.listeners(turn.ctx, turn.member, turn.now)
 
 
-async def _stats(turn: Turn, command: Command) -> Out:
-    assert turn.member is not None
-    return await coordination.stats(turn.ctx, turn.member)
-
-
 async def _waiting(turn: Turn, command: Command) -> Out:
     assert turn.member is not None
     return await coordination.waiting(turn.ctx, turn.member)
@@ -144,7 +149,7 @@ COMMANDS: dict[Name, Handler] = {
     Name.MY_DATA: _my_data,
     Name.FORGET: _forget,
     Name.LISTENERS: _listeners,
-    Name.STATS: _stats,
+    Name.STATS: _coordinator(reporting.stats),
     Name.WAITING: _waiting,
     Name.SKIP: _skip,
     Name.LANGUAGE: _language,

@@ -69,7 +69,7 @@ TEXTS: dict[str, str] = {
         "- `listeners` — the group and availability\n"
         "- `add listener @name teams A,B` · `remove listener @name` · "
         "`pause listener @name until DD/MM`\n"
-        "- `stats` — figures (no identities)\n"
+        "- `stats [month|quarter|year]` — figures and chart (no identities)\n"
         "- `waiting` — requests with no listener yet\n"
         "- `relaunch REF` · `propose REF @name` — act on a waiting request"
     ),
@@ -262,11 +262,6 @@ TEXTS: dict[str, str] = {
     ),
     "listeners_header": "**Listeners** (open cases / new this week)",
     "listeners_line": "- {name} ({handle}) — {status}, {active} open / {week} of {cap}",
-    "stats": (
-        "**Statistics** (no identities)\n"
-        "- waiting: {waiting}\n- offered: {offered}\n- ongoing: {accepted}\n"
-        "- closed: {closed}\n- withdrawn: {cancelled}"
-    ),
     "waiting_none": "No request is waiting.",
     "waiting_header": "**Waiting requests**",
     "waiting_line": "- **{ref}** — since {since}",
@@ -505,4 +500,32 @@ TEXTS |= {
     ),
     "continuity_same": "It's the same person as last time.",
     "continuity_other": "It's someone else from the group than last time.",
+}
+
+TEXTS |= {
+    "stats_usage": "Write `stats`, `stats month`, `stats quarter` or `stats year`.",
+    "stats_period_mois": "this month",
+    "stats_period_trimestre": "the last 3 months",
+    "stats_period_annee": "the last 12 months",
+    "stats_header": "📊 **Statistics — {period}** (no identities; under 5 shows as “{hidden}”)",
+    "stats_total": "- Requests: {total}",
+    "stats_months": "- Per month: {months}",
+    "stats_modes": "- Mode: {modes}",
+    "stats_mode_anonymous": "anonymous",
+    "stats_mode_direct": "direct",
+    "stats_outcomes": "- Outcome: {outcomes}",
+    "stats_outcome_accepted": "accepted",
+    "stats_outcome_nobody": "nobody available",
+    "stats_outcome_cancelled": "withdrawn",
+    "stats_outcome_open": "ongoing",
+    "stats_themes": "- Themes: {themes}",
+    "stats_wait": "- Median wait before acceptance: {minutes} min",
+    "stats_wait_hidden": "- Median wait before acceptance: fewer than 5 accepted requests, not shown",
+    "stats_returning": "- Returning people: {returning}",
+    "stats_purged": (
+        "_Of which {purged} known only by their monthly count (past the retention period): "
+        "they count per month and outcome only._"
+    ),
+    "stats_chart_title": "Requests per month — {period}",
+    "stats_chart_caption": "📊 Requests per month (chart)",
 }

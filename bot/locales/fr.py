@@ -71,7 +71,7 @@ TEXTS: dict[str, str] = {
         "- `écoutants` — le groupe et les disponibilités\n"
         "- `ajouter écoutant @pseudo équipes A,B` · `retirer écoutant @pseudo` · "
         "`pause écoutant @pseudo jusqu'au JJ/MM`\n"
-        "- `stats` — les chiffres (aucune identité)\n"
+        "- `stats [mois|trimestre|année]` — les chiffres et le graphique (aucune identité)\n"
         "- `en attente` — les demandes sans écoutant·e\n"
         "- `relancer RÉF` · `proposer RÉF @pseudo` — agir sur une demande qui attend"
     ),
@@ -273,11 +273,6 @@ TEXTS: dict[str, str] = {
     ),
     "listeners_header": "**Écoutant·es** (cas en cours / nouveaux cette semaine)",
     "listeners_line": "- {name} ({handle}) — {status}, {active} en cours / {week} sur {cap}",
-    "stats": (
-        "**Statistiques** (aucune identité)\n"
-        "- en attente : {waiting}\n- proposées : {offered}\n- en cours : {accepted}\n"
-        "- closes : {closed}\n- retirées : {cancelled}"
-    ),
     "waiting_none": "Aucune demande en attente.",
     "waiting_header": "**Demandes en attente**",
     "waiting_line": "- **{ref}** — depuis le {since}",
@@ -527,4 +522,32 @@ TEXTS |= {
     ),
     "continuity_same": "C'est la même personne que la dernière fois.",
     "continuity_other": "C'est une autre personne du groupe que la dernière fois.",
+}
+
+TEXTS |= {
+    "stats_usage": "Écris `stats`, `stats mois`, `stats trimestre` ou `stats année`.",
+    "stats_period_mois": "ce mois-ci",
+    "stats_period_trimestre": "les 3 derniers mois",
+    "stats_period_annee": "les 12 derniers mois",
+    "stats_header": "📊 **Statistiques — {period}** (aucune identité ; moins de 5 s'affiche « {hidden} »)",
+    "stats_total": "- Demandes : {total}",
+    "stats_months": "- Par mois : {months}",
+    "stats_modes": "- Mode : {modes}",
+    "stats_mode_anonymous": "anonyme",
+    "stats_mode_direct": "direct",
+    "stats_outcomes": "- Issue : {outcomes}",
+    "stats_outcome_accepted": "acceptées",
+    "stats_outcome_nobody": "personne de disponible",
+    "stats_outcome_cancelled": "retirées",
+    "stats_outcome_open": "en cours",
+    "stats_themes": "- Thèmes : {themes}",
+    "stats_wait": "- Délai médian avant acceptation : {minutes} min",
+    "stats_wait_hidden": "- Délai médian avant acceptation : moins de 5 demandes acceptées, non affiché",
+    "stats_returning": "- Personnes revenues : {returning}",
+    "stats_purged": (
+        "_Dont {purged} connues seulement par leur compte mensuel (au-delà de la durée de "
+        "conservation) : elles comptent par mois et par issue seulement._"
+    ),
+    "stats_chart_title": "Demandes par mois — {period}",
+    "stats_chart_caption": "📊 Demandes par mois (graphique)",
 }
