@@ -226,8 +226,9 @@ class FakeMattermost:
             data = part.file.read()
             now = int(time.time() * 1000)
             name = part.filename or "file"
-            info = {
-                "id": new_id(),
+            file_id = new_id()
+            info: dict[str, Any] = {
+                "id": file_id,
                 "user_id": self._caller(request) or "",
                 "post_id": "",
                 "create_at": now,
@@ -239,7 +240,7 @@ class FakeMattermost:
                 "mime_type": part.content_type,
                 "has_preview_image": False,
             }
-            self.files[info["id"]] = (info, data)
+            self.files[file_id] = (info, data)
             infos.append(info)
         if not infos:
             return self.error(400, "Unable to upload file(s).")
