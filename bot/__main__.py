@@ -292,6 +292,10 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="who accessed a case (for coordinators, on the server)")
     audit.add_argument("--case", required=True, metavar="REF")
     audit.add_argument("--config")
+    stats = sub.add_parser("stats", help="statistics, no identities (counts below 5 hidden)")
+    stats.add_argument("--csv", action="store_true", help="section,key,value lines")
+    stats.add_argument("--period", choices=["mois", "trimestre", "annee"], default="annee")
+    stats.add_argument("--config")
     matrix = sub.add_parser("matrix", help="Tchap / Matrix")
     matrix.add_argument("action", choices=["identity"], help="the bot's master key fingerprint")
     matrix.add_argument("--config")
@@ -322,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_admin(args, settings))
         if args.command == "matrix":
             return asyncio.run(_matrix_identity(settings))
+        if args.command == "stats":
+            return asyncio.run(_stats(args, settings))
         cipher = _cipher(settings)  # before the database is touched
         _prepare_database(settings)
         asyncio.run(_run(settings, cipher))
@@ -340,6 +346,28 @@ def main(argv: list[str] | None = None) -> int:
         first = (str(exc).strip().splitlines() or [""])[0][:300]
         print(f"soutien-bot: {type(exc).__name__}: {first}", file=sys.stderr)
         return 1
+
+
+async def _stats(args: argparse.Namespace, settings: Settings) -> int:
+    """The figures coordinators get with `stats`, for the yearly report (reads no
+    encrypted field: no key needed)."""
+    from bot.clock import SystemClock
+    from bot.reporting import figures, text_of
+    from bot.statistics import Period, csv_text
+    from storage.database import create_engine
+    from storage.store import SqlStore
+
+    engine = create_engine(settings.storage.url)
+    try:
+        store = SqlStore(engine, FieldCipher.throwaway())
+        r = await figures(store, Period(args.period), SystemClock().now())
+        if args.csv:
+            print(csv_text(r), end="")
+        else:
+            print(text_of(r, settings.locale.default))
+        return 0
+    finally:
+        await engine.dispose()
 
 
 def _directory(args: argparse.Namespace) -> int:

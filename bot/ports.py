@@ -172,6 +172,9 @@ class Statistics(Protocol):
 
     async def returning_requesters(self, since: datetime) -> int: ...
 
+    async def monthly_counts(self) -> dict[tuple[str, str], int]:
+        """Cases the retention deleted, counted by month and final state."""
+
 
 class Audit(Protocol):
     """Who accessed or changed a case, erasure, retention and the counts it leaves."""

@@ -11,6 +11,7 @@ from bot.context import Context
 from bot.locales import t
 from bot.messages import Image, OutgoingMessage
 from bot.people import Listener
+from bot.ports import Statistics
 from bot.privacy import coordinator_actor
 from bot.statistics import HIDDEN, PERIOD_WORDS, Outcome, Period, Report, report, shown, start_of
 from bot.text import fold
@@ -18,11 +19,11 @@ from bot.text import fold
 Out = list[OutgoingMessage]
 
 
-async def figures(ctx: Context, period: Period, now: datetime) -> Report:
+async def figures(store: Statistics, period: Period, now: datetime) -> Report:
     since = start_of(period, now)
-    facts = await ctx.store.case_facts(since)
-    purged = await ctx.store.monthly_counts()
-    returning = await ctx.store.returning_requesters(since)
+    facts = await store.case_facts(since)
+    purged = await store.monthly_counts()
+    returning = await store.returning_requesters(since)
     return report(facts, purged, returning, period, now)
 
 
@@ -77,7 +78,7 @@ async def stats(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         return ctx.to_member(me, "stats_usage")
     await ctx.audit(coordinator_actor(me.id), "stats", None, ctx.platform_of(me))
     lang = ctx.policy.default_locale
-    r = await figures(ctx, period, now)
+    r = await figures(ctx.store, period, now)
     image = await chart(r, lang, now)
     return [
         OutgoingMessage(address, text_of(r, lang)),

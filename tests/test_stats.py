@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import struct
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import pytest
+
+from bot.__main__ import main
 from bot.cases import CaseState, Mode
+from bot.clock import SystemClock
 from bot.context import Policy
+from bot.reporting import figures
 from bot.routing import Limits
-from bot.statistics import CaseFact, Period, csv_text, report, rows, shown
+from bot.statistics import CaseFact, Period, csv_text, months, report, rows, shown
 from storage.store import SqlStore
 from tests.harness import START, Chat
 
@@ -98,6 +105,27 @@ async def test_stats_over_a_year_show_twelve_months(store: SqlStore) -> None:
     assert "12 derniers mois" in text and "04/25 < 5" in text and "03/26 9" in text
     default = (await chat.deliver("claude", "stats"))[0].text
     assert default == text
+
+
+async def test_cli_prints_the_same_numbers_as_csv(
+    store: SqlStore, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chat = Chat(store, policy=Policy(limits=Limits(10, 10)))
+    await _month_of_cases(chat)
+    config = tmp_path / "soutien.yaml"
+    config.write_text(f"storage:\n  url: {sqlite_url}\n")
+    code = await asyncio.to_thread(main, ["stats", "--csv", "--config", str(config)])
+    printed = capsys.readouterr().out
+    assert code == 0
+    now = SystemClock().now()  # the command line reports up to today
+    expected = await figures(store, Period.YEAR, now)
+    assert printed == csv_text(expected)
+    lines = printed.splitlines()
+    assert lines[0] == "section,key,value" and "outcome,nobody,< 5" in lines
+    if "2026-03" in months(Period.YEAR, now):  # the harness's month is still in the year
+        assert "month,2026-03,9" in lines and "acceptance,median_minutes,10" in lines
+    for name in ("alice", "camille"):
+        assert name not in printed
 
 
 async def test_stats_refusals(chat: Chat) -> None:
