@@ -25,10 +25,19 @@ async def _held(ctx: Context, me: Listener, ref: str) -> Case | None:
     return case
 
 
-async def _which(ctx: Context, me: Listener, raw: str, place: str | None) -> tuple[Case, str] | Out:
-    """The case a note is about, and the note's words."""
+async def held_case(
+    ctx: Context,
+    me: Listener,
+    raw: str,
+    place: str | None,
+    verb: str = "note",
+    usage: str = "note_usage",
+    words_first: frozenset[str] = frozenset(),
+) -> tuple[Case, str] | Out:
+    """The case a listener's command is about (a REF given, the case's own place, or their
+    only open case) among those they held, and the words after the REF."""
     words = raw.split(maxsplit=1)
-    if words and looks_like_ref(words[0]):
+    if words and looks_like_ref(words[0]) and words[0].lower() not in words_first:
         case = await _held(ctx, me, words[0])
         if case is not None:
             return case, words[1] if len(words) > 1 else ""
@@ -41,14 +50,14 @@ async def _which(ctx: Context, me: Listener, raw: str, place: str | None) -> tup
     if len(mine) == 1:
         return mine[0], raw
     if not mine:
-        return ctx.to_member(me, "note_usage")
+        return ctx.to_member(me, usage)
     refs = ", ".join(c.ref for c in mine)
-    return ctx.to_member(me, "which_case", refs=refs, example=f"note {mine[0].ref} …")
+    return ctx.to_member(me, "which_case", refs=refs, example=f"{verb} {mine[0].ref} …")
 
 
 async def note(ctx: Context, me: Listener, raw: str, place: str | None, now: datetime) -> Out:
     """`note K7Q2 texte` adds a note; `note K7Q2` shows the case's notes."""
-    found = await _which(ctx, me, raw, place)
+    found = await held_case(ctx, me, raw, place)
     if isinstance(found, list):
         return found
     case, text = found

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 
 from bot.cases import looks_like_ref
+from bot.statistics import THEME_WORDS
 from bot.text import fold
 
 
@@ -34,6 +35,7 @@ class Name(StrEnum):
     PROPOSE = "propose"
     SUPERVISION = "supervision"
     NOTE = "note"
+    THEME = "theme"
 
 
 ALIASES: dict[str, Name] = {
@@ -101,6 +103,7 @@ ALIASES: dict[str, Name] = {
     "debrief": Name.SUPERVISION,
     "note": Name.NOTE,
     "notes": Name.NOTE,
+    "theme": Name.THEME,
 }
 
 # Words that are a command only when they are the whole message: `plus` shows the next
@@ -134,6 +137,7 @@ ROLE: dict[Name, Role] = {
             Name.MINE,
             Name.SUPERVISION,
             Name.NOTE,
+            Name.THEME,
         ),
         Role.LISTENER,
     ),
@@ -164,6 +168,7 @@ class Args(Enum):
     MEMBER = "member"  # `retirer écoutant @camille`, `pause écoutant @camille jusqu'au 30/11`
     REF_MEMBER = "ref_member"  # `proposer K7Q2 @camille`
     PERIOD = "period"  # `stats trimestre`
+    THEME = "theme"  # `thème K7Q2 travail`, or `thème travail` in the case's place
     NOTE = "note"  # `note K7Q2 texte`: always whole, a note must never reach the requester
 
 
@@ -192,6 +197,7 @@ ARGS: dict[Name, Args] = {
     Name.PROPOSE: Args.REF_MEMBER,
     Name.SUPERVISION: Args.REF,
     Name.NOTE: Args.NOTE,
+    Name.THEME: Args.THEME,
 }
 _SWITCHES = frozenset({"on", "off", "oui", "non"})
 _HEAVY = frozenset({"lourd", "lourde", "heavy"})
@@ -228,6 +234,9 @@ class Command:
             return words[0].startswith("@")
         if kind is Args.NOTE:
             return True
+        if kind is Args.THEME:
+            *ref, theme = words
+            return theme in THEME_WORDS and (not ref or (len(ref) == 1 and looks_like_ref(ref[0])))
         if kind is Args.PERIOD:
             return len(words) == 1 and words[0] in _PERIODS
         if kind is Args.REF_MEMBER:

@@ -172,6 +172,9 @@ class Statistics(Protocol):
 
     async def returning_requesters(self, since: datetime) -> int: ...
 
+    async def set_theme(self, case_id: int, theme: str) -> None:
+        """What the case was about: one of `bot.statistics.THEMES`."""
+
     async def monthly_counts(self) -> dict[tuple[str, str], int]:
         """Cases the retention deleted, counted by month and final state."""
 

@@ -6,14 +6,26 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
+from bot.casenotes import held_case
 from bot.chart import month_bars
 from bot.context import Context
 from bot.locales import t
 from bot.messages import Image, OutgoingMessage
 from bot.people import Listener
 from bot.ports import Statistics
-from bot.privacy import coordinator_actor
-from bot.statistics import HIDDEN, PERIOD_WORDS, Outcome, Period, Report, report, shown, start_of
+from bot.privacy import coordinator_actor, listener_actor
+from bot.statistics import (
+    HIDDEN,
+    PERIOD_WORDS,
+    THEME_WORDS,
+    THEMES,
+    Outcome,
+    Period,
+    Report,
+    report,
+    shown,
+    start_of,
+)
 from bot.text import fold
 
 Out = list[OutgoingMessage]
@@ -53,10 +65,12 @@ def text_of(r: Report, lang: str) -> str:
             outcomes=_joined(lang, "stats_outcome_", r.outcomes, [o.value for o in Outcome]),
         ),
     ]
-    if r.themes:
-        themes = " · ".join(f"{k} {shown(n)}" for k, n in sorted(r.themes.items()))
-        lines.append(t(lang, "stats_themes", themes=themes))
-    lines += [wait, t(lang, "stats_returning", returning=shown(r.returning))]
+    themes = _joined(lang, "theme_", r.themes, list(THEMES))
+    lines += [
+        t(lang, "stats_themes", themes=themes),
+        wait,
+        t(lang, "stats_returning", returning=shown(r.returning)),
+    ]
     if r.purged:
         lines.append(t(lang, "stats_purged", purged=shown(r.purged)))
     return "\n".join(lines)
@@ -66,6 +80,23 @@ async def chart(r: Report, lang: str, now: datetime) -> Image:
     title = t(lang, "stats_chart_title", period=t(lang, f"stats_period_{r.period.value}"))
     png = await asyncio.to_thread(month_bars, r.per_month, title, HIDDEN)
     return Image(f"soutien-stats-{r.period.value}-{now:%Y%m%d}.png", png)
+
+
+async def theme(ctx: Context, me: Listener, raw: str, place: str | None, now: datetime) -> Out:
+    """`thème K7Q2 travail`: what the case was about, from the fixed list, for `stats`."""
+    lang = ctx.policy.default_locale
+    found = await held_case(
+        ctx, me, fold(raw), place, "thème", "theme_usage", frozenset(THEME_WORDS)
+    )
+    if isinstance(found, list):
+        return found
+    case, rest = found
+    code = THEME_WORDS.get(rest.strip().split()[0]) if rest.strip() else None
+    if code is None:
+        return ctx.to_member(me, "theme_usage")
+    await ctx.store.set_theme(case.id, code)
+    await ctx.audit(listener_actor(me.id), "themed", case.ref, ctx.platform_of(me))
+    return ctx.to_member(me, "theme_set", ref=case.ref, theme=t(lang, f"theme_{code}"))
 
 
 async def stats(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:

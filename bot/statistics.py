@@ -16,6 +16,18 @@ from bot.clock import ZONE
 
 K = 5
 HIDDEN = "< 5"
+# What a case was about, chosen by its listener from this fixed list (`thème K7Q2 travail`):
+# never free text, so the statistics cannot carry words.
+THEMES = ("travail", "relations", "harcelement", "sante", "perso", "deuil", "autre")
+THEME_WORDS = {
+    **{code: code for code in THEMES},
+    "work": "travail",
+    "harassment": "harcelement",
+    "health": "sante",
+    "personal": "perso",
+    "grief": "deuil",
+    "other": "autre",
+}
 
 
 class Period(StrEnum):
@@ -155,7 +167,7 @@ def rows(r: Report) -> list[tuple[str, str, str]]:
     out += [("month", m, shown(n)) for m, n in r.per_month.items()]
     out += [("mode", m.value, shown(r.modes.get(m.value, 0))) for m in Mode]
     out += [("outcome", o.value, shown(r.outcomes.get(o.value, 0))) for o in Outcome]
-    out += [("theme", k, shown(n)) for k, n in sorted(r.themes.items())]
+    out += [("theme", k, shown(r.themes.get(k, 0))) for k in THEMES]
     wait = "" if r.median_wait is None else str(round(r.median_wait.total_seconds() / 60))
     out.append(("acceptance", "median_minutes", wait or HIDDEN))
     out.append(("requesters", "returning", shown(r.returning)))

@@ -86,6 +86,7 @@ class CaseRow(Base):
     ended_at: Mapped[datetime | None]
     waiting_alerted: Mapped[bool] = mapped_column(Boolean, default=False)
     checkin_wanted: Mapped[bool] = mapped_column(Boolean, default=False)
+    theme: Mapped[str | None] = mapped_column(String(16))  # a fixed code, never free text
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 

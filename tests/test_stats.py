@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from bot.__main__ import main
 from bot.cases import CaseState, Mode
@@ -60,8 +61,8 @@ def test_report_hides_small_counts_everywhere_and_the_median_of_few() -> None:
 
 
 async def _month_of_cases(chat: Chat) -> None:
-    """Six accepted after 10 minutes each, two withdrawn, one with nobody available;
-    alice comes back once."""
+    """Six accepted after 10 minutes each (five about work, one about grief), two
+    withdrawn, one with nobody available; alice comes back once."""
     people = ["alice", "bob", "chloe", "dan", "eve", "fanny"]
     for who in people:
         ref = await chat.request(who)
@@ -69,6 +70,9 @@ async def _month_of_cases(chat: Chat) -> None:
         holder = "camille" if ref in chat.last("camille") else "dominique"
         await chat.deliver(holder, f"accepter {ref}")
         await chat.deliver(holder, f"clore {ref}")
+        theme = "deuil" if who == "fanny" else "travail"
+        out = await chat.deliver(holder, f"thème {ref} {theme}")
+        assert out[0].text.startswith(f"C'est noté : **{ref}** compte dans le thème")
     for who in ("gus", "hana"):
         await chat.request(who)
         await chat.deliver(who, "annuler")
@@ -89,6 +93,8 @@ async def test_stats_in_chat_hide_small_counts_and_send_the_chart(store: SqlStor
     assert "anonyme 9 · direct < 5" in text
     assert "acceptées 6 · personne de disponible < 5 · retirées < 5 · en cours < 5" in text
     assert "Délai médian avant acceptation : 10 min" in text
+    assert "- Thèmes : travail et charge 5 · relations et management < 5 · " in text
+    assert "deuil < 5 · autre < 5" in text
     assert "Personnes revenues : < 5" in text
     for name in ("alice", "bob", "camille", "Camille"):
         assert name not in text
@@ -122,10 +128,27 @@ async def test_cli_prints_the_same_numbers_as_csv(
     assert printed == csv_text(expected)
     lines = printed.splitlines()
     assert lines[0] == "section,key,value" and "outcome,nobody,< 5" in lines
+    assert "theme,deuil,< 5" in lines
     if "2026-03" in months(Period.YEAR, now):  # the harness's month is still in the year
         assert "month,2026-03,9" in lines and "acceptance,median_minutes,10" in lines
     for name in ("alice", "camille"):
         assert name not in printed
+
+
+async def test_theme_is_a_fixed_code_set_by_a_listener_who_held_the_case(chat: Chat) -> None:
+    ref = await chat.request("alice")
+    await chat.deliver("camille", f"accepter {ref}")
+    out = await chat.deliver("camille", "thème travail", case_ref=ref)  # in the case's place
+    assert "compte dans le thème « travail et charge »" in out[0].text
+    out = await chat.deliver("camille", f"!thème {ref} mon chef me harcèle")
+    assert "Thèmes : `travail`" in out[0].text  # free words are refused, never stored
+    out = await chat.deliver("dominique", f"thème {ref} deuil")
+    assert f"Je ne trouve pas la référence **{ref}**" in out[0].text
+    await chat.deliver("alice", "thème deuil")  # the requester's words, relayed as such
+    assert chat.last("camille").endswith("thème deuil")
+    async with chat.store.engine.connect() as conn:
+        themes = [r[0] for r in await conn.execute(text("SELECT theme FROM cases"))]
+    assert themes == ["travail"]
 
 
 async def test_stats_refusals(chat: Chat) -> None:

@@ -135,6 +135,12 @@ async def _note(turn: Turn, command: Command) -> Out:
     return await casenotes.note(turn.ctx, turn.member, raw, turn.msg.case_ref, turn.now)
 
 
+async def _theme(turn: Turn, command: Command) -> Out:
+    assert turn.member is not None  # checked by `run`
+    raw = raw_args(turn.msg.text, command)
+    return await reporting.theme(turn.ctx, turn.member, raw, turn.msg.case_ref, turn.now)
+
+
 COMMANDS: dict[Name, Handler] = {
     Name.HELP: _help,
     Name.REQUEST: _request,
@@ -160,6 +166,7 @@ COMMANDS: dict[Name, Handler] = {
     Name.PROPOSE: _coordinator(casework.propose),
     Name.SUPERVISION: _listener(wellbeing.supervision),
     Name.NOTE: _note,
+    Name.THEME: _theme,
 }
 
 

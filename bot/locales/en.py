@@ -59,6 +59,7 @@ TEXTS: dict[str, str] = {
         "- `close REF` — end a case (`close REF heavy` if it was heavy to carry) · "
         "`transfer REF` — hand it over\n"
         "- `supervision REF` — ask the coordinators for a debrief\n"
+        "- `theme REF travail` — a case's theme, for the statistics\n"
         "- `note REF text` — a note for the listeners of that case (`note REF` to read them)\n"
         "- `dispo on` / `dispo off [jusqu'au DD/MM]` — your availability\n"
         "- `my cases` — your open cases\n"
@@ -162,7 +163,11 @@ TEXTS: dict[str, str] = {
         "Conversation **{ref}** is closed. Thank you for your trust. 💛\n"
         "Would you like me to check in on you in 7 days? Answer `yes` or `no`."
     ),
-    "closed_listener": "Conversation **{ref}** is closed. Thank you for listening. 💛",
+    "closed_listener": (
+        "Conversation **{ref}** is closed. Thank you for listening. 💛\n"
+        "For the statistics: `theme {ref} travail` (or relations, harcelement, sante, "
+        "perso, deuil, autre)."
+    ),
     "closed_by_other": "Conversation **{ref}** was closed by the other person.",
     "nothing_to_close": "You have no open conversation to close.",
     "checkin_yes": "Noted: I'll check in on you in 7 days. Take care.",
@@ -528,4 +533,20 @@ TEXTS |= {
     ),
     "stats_chart_title": "Requests per month — {period}",
     "stats_chart_caption": "📊 Requests per month (chart)",
+}
+
+TEXTS |= {
+    "theme_usage": (
+        "Write for instance `theme K7Q2 travail` (a case you held), for the statistics. "
+        "Themes: `travail` (work) · `relations` · `harcelement` (harassment) · `sante` "
+        "(health) · `perso` (personal) · `deuil` (grief) · `autre` (other)."
+    ),
+    "theme_set": "Noted: **{ref}** counts under “{theme}” in the statistics.",
+    "theme_travail": "work and workload",
+    "theme_relations": "relations and management",
+    "theme_harcelement": "harassment and discrimination",
+    "theme_sante": "health",
+    "theme_perso": "personal life",
+    "theme_deuil": "grief",
+    "theme_autre": "other",
 }

@@ -61,6 +61,7 @@ TEXTS: dict[str, str] = {
         "- `clore RÉF` — terminer un échange (`clore RÉF lourd` s'il a été lourd à porter) · "
         "`transférer RÉF` — passer la main\n"
         "- `supervision RÉF` — demander un débrief à la coordination\n"
+        "- `thème RÉF travail` — le thème d'un cas, pour les statistiques\n"
         "- `note RÉF texte` — une note pour les écoutant·es de ce cas (`note RÉF` pour les lire)\n"
         "- `dispo on` / `dispo off [jusqu'au JJ/MM]` — ta disponibilité\n"
         "- `mes cas` — tes cas ouverts\n"
@@ -167,7 +168,11 @@ TEXTS: dict[str, str] = {
         "L'échange **{ref}** est clos. Merci pour ta confiance. 💛\n"
         "Veux-tu que je prenne de tes nouvelles dans 7 jours ? Réponds `oui` ou `non`."
     ),
-    "closed_listener": "L'échange **{ref}** est clos. Merci pour ton écoute. 💛",
+    "closed_listener": (
+        "L'échange **{ref}** est clos. Merci pour ton écoute. 💛\n"
+        "Pour les statistiques : `thème {ref} travail` (ou relations, harcelement, sante, "
+        "perso, deuil, autre)."
+    ),
     "closed_by_other": "L'échange **{ref}** a été clos par l'autre personne.",
     "nothing_to_close": "Tu n'as pas d'échange en cours à clore.",
     "checkin_yes": "C'est noté : je prendrai de tes nouvelles dans 7 jours. Prends soin de toi.",
@@ -550,4 +555,20 @@ TEXTS |= {
     ),
     "stats_chart_title": "Demandes par mois — {period}",
     "stats_chart_caption": "📊 Demandes par mois (graphique)",
+}
+
+TEXTS |= {
+    "theme_usage": (
+        "Écris par exemple `thème K7Q2 travail` (un cas que tu as accompagné), pour les "
+        "statistiques. Thèmes : `travail` · `relations` · `harcelement` · `sante` · `perso` · "
+        "`deuil` · `autre`."
+    ),
+    "theme_set": "C'est noté : **{ref}** compte dans le thème « {theme} » des statistiques.",
+    "theme_travail": "travail et charge",
+    "theme_relations": "relations et management",
+    "theme_harcelement": "harcèlement et discriminations",
+    "theme_sante": "santé",
+    "theme_perso": "vie personnelle",
+    "theme_deuil": "deuil",
+    "theme_autre": "autre",
 }

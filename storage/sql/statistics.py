@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.cases import CaseState, Mode
 from bot.statistics import CaseFact
@@ -22,12 +22,17 @@ class SqlStatistics(SqlBase):
                     CaseRow.mode,
                     CaseRow.state,
                     CaseRow.waiting_alerted,
+                    CaseRow.theme,
                 ).where(CaseRow.created_at >= since)
             )
             return [
-                CaseFact(created, accepted, Mode(mode), CaseState(state), bool(nobody))
-                for created, accepted, mode, state, nobody in rows.tuples()
+                CaseFact(created, accepted, Mode(mode), CaseState(state), bool(nobody), theme)
+                for created, accepted, mode, state, nobody, theme in rows.tuples()
             ]
+
+    async def set_theme(self, case_id: int, theme: str) -> None:
+        async with self.sessions.begin() as s:
+            await s.execute(update(CaseRow).where(CaseRow.id == case_id).values(theme=theme))
 
     async def returning_requesters(self, since: datetime) -> int:
         """People who asked since `since` and had asked before (as far as retention keeps)."""
