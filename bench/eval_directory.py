@@ -24,13 +24,13 @@ from typing import Any
 
 import yaml
 
-from bot.directory.hours import PARIS
+from bot.clock import ZONE
 from bot.directory.loader import load
 from bot.directory.search import Index
 
 TOP = 8
 TARGET = 0.95
-DEFAULT_AT = datetime(2025, 1, 15, 11, 0, tzinfo=PARIS)  # a Wednesday morning
+DEFAULT_AT = datetime(2025, 1, 15, 11, 0, tzinfo=ZONE)  # a Wednesday morning
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 TUNING = (

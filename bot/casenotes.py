@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot import say
+from bot.audit import audit
 from bot.cases import Case, CaseState, looks_like_ref
 from bot.clock import ZONE
 from bot.context import Context
@@ -42,17 +44,17 @@ async def held_case(
         if case is not None:
             return case, words[1] if len(words) > 1 else ""
         if place is None:
-            return ctx.to_member(me, "unknown_ref", ref=words[0].upper())
+            return say.to_member(ctx, me, "unknown_ref", ref=words[0].upper())
     if place is not None:
         case = await _held(ctx, me, place)
-        return (case, raw) if case is not None else ctx.to_member(me, "unknown_ref", ref=place)
+        return (case, raw) if case is not None else say.to_member(ctx, me, "unknown_ref", ref=place)
     mine = await ctx.store.cases_of_listener(me.id, [CaseState.ACCEPTED])
     if len(mine) == 1:
         return mine[0], raw
     if not mine:
-        return ctx.to_member(me, usage)
+        return say.to_member(ctx, me, usage)
     refs = ", ".join(c.ref for c in mine)
-    return ctx.to_member(me, "which_case", refs=refs, example=f"{verb} {mine[0].ref} …")
+    return say.to_member(ctx, me, "which_case", refs=refs, example=f"{verb} {mine[0].ref} …")
 
 
 async def note(ctx: Context, me: Listener, raw: str, place: str | None, now: datetime) -> Out:
@@ -65,10 +67,10 @@ async def note(ctx: Context, me: Listener, raw: str, place: str | None, now: dat
     if not text:
         return await shown(ctx, me, case, empty_too=True)
     if len(text) > MAX_NOTE:
-        return ctx.to_member(me, "note_too_long", max=MAX_NOTE, length=len(text))
+        return say.to_member(ctx, me, "note_too_long", max=MAX_NOTE, length=len(text))
     await ctx.store.add_note(case.id, me.id, text, now)
-    await ctx.audit(listener_actor(me.id), "noted", case.ref, ctx.platform_of(me))
-    return ctx.to_member(me, "note_added", ref=case.ref)
+    await audit(ctx, listener_actor(me.id), "noted", case.ref, say.platform_of(ctx, me))
+    return say.to_member(ctx, me, "note_added", ref=case.ref)
 
 
 async def shown(ctx: Context, me: Listener, case: Case, *, empty_too: bool = False) -> Out:
@@ -76,8 +78,8 @@ async def shown(ctx: Context, me: Listener, case: Case, *, empty_too: bool = Fal
     unless asked)."""
     notes = await ctx.store.notes_of(case.id)
     if not notes:
-        return ctx.to_member(me, "notes_none", ref=case.ref) if empty_too else []
-    await ctx.audit(listener_actor(me.id), "notes_read", case.ref, ctx.platform_of(me))
+        return say.to_member(ctx, me, "notes_none", ref=case.ref) if empty_too else []
+    await audit(ctx, listener_actor(me.id), "notes_read", case.ref, say.platform_of(ctx, me))
     lang = ctx.policy.default_locale
     lines = [t(lang, "notes_header", ref=case.ref)]
     for n in notes:
@@ -91,5 +93,5 @@ async def shown(ctx: Context, me: Listener, case: Case, *, empty_too: bool = Fal
                 text=n.text,
             )
         )
-    address = ctx.address_of(me)
+    address = say.address_of(ctx, me)
     return [OutgoingMessage(address, "\n".join(lines))] if address else []

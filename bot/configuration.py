@@ -19,6 +19,8 @@ from pydantic import (
     field_validator,
 )
 
+from bot.ids import ListenerId
+
 _NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d*)?\s*$")
 
 
@@ -142,10 +144,6 @@ class MattermostSettings(_Section):
         return bool(self.url and self.token)
 
 
-class HttpSettings(_Section):
-    listen: HostPort | None = None
-
-
 class RoutingSettings(_Section):
     offer_timeout: Duration = timedelta(minutes=20)
     waiting_retry: Duration = timedelta(hours=2)
@@ -186,7 +184,7 @@ class DemoSettings(_Section):
 
 
 class ListenerSettings(_Section):
-    id: str = Field(min_length=1, max_length=64)
+    id: ListenerId = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1)
     teams: list[str] = Field(default_factory=list)
     matrix: MatrixId | None = None
@@ -205,7 +203,6 @@ class Settings(BaseModel):
     security: SecuritySettings = Field(default_factory=SecuritySettings)
     matrix: MatrixSettings = Field(default_factory=MatrixSettings)
     mattermost: MattermostSettings = Field(default_factory=MattermostSettings)
-    http: HttpSettings = Field(default_factory=HttpSettings)
     routing: RoutingSettings = Field(default_factory=RoutingSettings)
     reminders: RemindersSettings = Field(default_factory=RemindersSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
+from bot import say
+from bot.audit import audit
 from bot.casenotes import held_case
 from bot.chart import month_bars
 from bot.context import Context
@@ -93,21 +95,21 @@ async def theme(ctx: Context, me: Listener, raw: str, place: str | None, now: da
     case, rest = found
     code = THEME_WORDS.get(rest.strip().split()[0]) if rest.strip() else None
     if code is None:
-        return ctx.to_member(me, "theme_usage")
+        return say.to_member(ctx, me, "theme_usage")
     await ctx.store.set_theme(case.id, code)
-    await ctx.audit(listener_actor(me.id), "themed", case.ref, ctx.platform_of(me))
-    return ctx.to_member(me, "theme_set", ref=case.ref, theme=t(lang, f"theme_{code}"))
+    await audit(ctx, listener_actor(me.id), "themed", case.ref, say.platform_of(ctx, me))
+    return say.to_member(ctx, me, "theme_set", ref=case.ref, theme=t(lang, f"theme_{code}"))
 
 
 async def stats(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     words = fold(raw).split()
     period = PERIOD_WORDS.get(words[0]) if words else Period.YEAR
-    address = ctx.address_of(me)
+    address = say.address_of(ctx, me)
     if address is None:
         return []
     if period is None:
-        return ctx.to_member(me, "stats_usage")
-    await ctx.audit(coordinator_actor(me.id), "stats", None, ctx.platform_of(me))
+        return say.to_member(ctx, me, "stats_usage")
+    await audit(ctx, coordinator_actor(me.id), "stats", None, say.platform_of(ctx, me))
     lang = ctx.policy.default_locale
     r = await figures(ctx.store, period, now)
     image = await chart(r, lang, now)

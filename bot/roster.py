@@ -7,10 +7,13 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from bot import offers, scheduling
+from bot import offers, say
+from bot.audit import audit
 from bot.cases import CaseState
 from bot.context import Context
 from bot.dates import BadDate, last_day, until_date
+from bot.followups import schedule as scheduling
+from bot.ids import ListenerId
 from bot.locales import t
 from bot.messages import Address, OutgoingMessage
 from bot.people import Listener, ListenerState, Roster
@@ -54,10 +57,10 @@ async def _refresh(ctx: Context) -> None:
 
 
 async def _target(ctx: Context, me: Listener, words: list[str], usage: str) -> Address | Out:
-    platform = ctx.platform_of(me)
+    platform = say.platform_of(ctx, me)
     address = address_of_handle(words[0], platform) if words else None
     if address is None:
-        return ctx.to_member(me, usage)
+        return say.to_member(ctx, me, usage)
     return address
 
 
@@ -76,18 +79,23 @@ async def add(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         member = replace(known, teams=teams, addresses=addresses, listens=True, active=True)
     else:
         lid = listener_id_of(address)
-        member = Listener(lid, lid.capitalize(), teams, (address,))
+        member = Listener(ListenerId(lid), lid.capitalize(), teams, (address,))
     await ctx.store.save_member(member, now)
-    await ctx.audit(
-        coordinator_actor(me.id), "roster_added", None, ctx.platform_of(me), subject=member.id
+    await audit(
+        ctx,
+        coordinator_actor(me.id),
+        "roster_added",
+        None,
+        say.platform_of(ctx, me),
+        subject=member.id,
     )
     await _refresh(ctx)
     lang = ctx.policy.default_locale
     shown = ", ".join(teams) if teams else t(lang, "roster_no_team")
     key = "roster_updated" if known is not None and known.listens else "roster_added"
-    out = ctx.to_member(me, key, handle=words[0], teams=shown)
+    out = say.to_member(ctx, me, key, handle=words[0], teams=shown)
     if known is None or not known.listens:
-        out += ctx.to_member(member, "roster_welcome")
+        out += say.to_member(ctx, member, "roster_welcome")
     return out + await offers.retry_waiting(ctx, now)
 
 
@@ -99,20 +107,25 @@ async def remove(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         return address
     member = find(ctx.roster, address)
     if member is None or not member.listens:
-        return ctx.to_member(me, "roster_unknown", handle=words[0])
+        return say.to_member(ctx, me, "roster_unknown", handle=words[0])
     held = await ctx.store.cases_of_listener(member.id, [CaseState.ACCEPTED])
     if held:
-        return ctx.to_member(me, "roster_remove_held", handle=words[0], count=len(held))
+        return say.to_member(ctx, me, "roster_remove_held", handle=words[0], count=len(held))
     if member.coordinator:
         await ctx.store.save_member(replace(member, listens=False), now)
     else:
         await ctx.store.remove_member(member.id, now)
-    await ctx.audit(
-        coordinator_actor(me.id), "roster_removed", None, ctx.platform_of(me), subject=member.id
+    await audit(
+        ctx,
+        coordinator_actor(me.id),
+        "roster_removed",
+        None,
+        say.platform_of(ctx, me),
+        subject=member.id,
     )
     await _refresh(ctx)
-    return ctx.to_member(me, "roster_removed", handle=words[0]) + ctx.to_member(
-        member, "roster_goodbye"
+    return say.to_member(ctx, me, "roster_removed", handle=words[0]) + say.to_member(
+        ctx, member, "roster_goodbye"
     )
 
 
@@ -124,23 +137,28 @@ async def pause(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         return address
     member = find(ctx.roster, address)
     if member is None or not member.listens:
-        return ctx.to_member(me, "roster_unknown", handle=words[0])
+        return say.to_member(ctx, me, "roster_unknown", handle=words[0])
     rest = " ".join(words[1:])
     try:
         until = until_date(rest, now)
     except BadDate as exc:
-        return ctx.to_member(me, "available_bad_date", date=exc.text)
+        return say.to_member(ctx, me, "available_bad_date", date=exc.text)
     if until is None:
-        return ctx.to_member(me, "roster_pause_usage")
+        return say.to_member(ctx, me, "roster_pause_usage")
     states = await ctx.store.listener_states()
     state = states.get(member.id) or ListenerState(member.id)
     state.available, state.unavailable_until = False, until
     await ctx.store.save_listener_state(state)
     await scheduling.dispo_return(ctx, member.id, until)
-    await ctx.audit(
-        coordinator_actor(me.id), "roster_paused", None, ctx.platform_of(me), subject=member.id
+    await audit(
+        ctx,
+        coordinator_actor(me.id),
+        "roster_paused",
+        None,
+        say.platform_of(ctx, me),
+        subject=member.id,
     )
     day = last_day(until)
-    return ctx.to_member(me, "roster_paused", handle=words[0], date=day) + ctx.to_member(
-        member, "roster_paused_you", date=day
+    return say.to_member(ctx, me, "roster_paused", handle=words[0], date=day) + say.to_member(
+        ctx, member, "roster_paused_you", date=day
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot import say
+from bot.audit import audit
 from bot.cases import Case, looks_like_ref
+from bot.clock import ZONE as PARIS
 from bot.context import Context
-from bot.dates import PARIS
 from bot.messages import OutgoingMessage
 from bot.people import Listener, ListenerState
 from bot.privacy import listener_actor
@@ -35,13 +37,13 @@ async def after_close(ctx: Context, me: Listener, ref: str, heavy: bool, now: da
     if ctx.policy.heavy_cooldown:
         state.rest_until = now + ctx.policy.heavy_cooldown
         when = state.rest_until.astimezone(PARIS).strftime("%d/%m %H:%M")
-        out += ctx.to_member(me, "heavy_rest", until=when, ref=ref)
+        out += say.to_member(ctx, me, "heavy_rest", until=when, ref=ref)
     else:
-        out += ctx.to_member(me, "heavy_noted", ref=ref)
+        out += say.to_member(ctx, me, "heavy_noted", ref=ref)
     if state.heavy_streak >= ctx.policy.heavy_run:
-        out += ctx.to_member(me, "heavy_run", count=state.heavy_streak)
+        out += say.to_member(ctx, me, "heavy_run", count=state.heavy_streak)
     await ctx.store.save_listener_state(state)
-    await ctx.audit(listener_actor(me.id), "closed_heavy", ref, ctx.platform_of(me))
+    await audit(ctx, listener_actor(me.id), "closed_heavy", ref, say.platform_of(ctx, me))
     return out
 
 
@@ -49,12 +51,12 @@ async def supervision(ctx: Context, me: Listener, args: str, now: datetime) -> O
     """`supervision K7Q2`: a listener who held the case asks the coordinators for a debrief."""
     words = args.split()
     if not words or not looks_like_ref(words[0]):
-        return ctx.to_member(me, "supervision_usage")
+        return say.to_member(ctx, me, "supervision_usage")
     ref = words[0].upper()
     case: Case | None = await ctx.store.case_by_ref(ref)
     if case is None or me.id not in await ctx.store.holders(case.id):
-        return ctx.to_member(me, "unknown_ref", ref=ref)
-    await ctx.audit(listener_actor(me.id), "supervision", case.ref, ctx.platform_of(me))
-    return ctx.to_member(me, "supervision_asked", ref=ref) + ctx.to_coordinators(
-        "supervision_alert", ref=ref, name=me.name
+        return say.to_member(ctx, me, "unknown_ref", ref=ref)
+    await audit(ctx, listener_actor(me.id), "supervision", case.ref, say.platform_of(ctx, me))
+    return say.to_member(ctx, me, "supervision_asked", ref=ref) + say.to_coordinators(
+        ctx, "supervision_alert", ref=ref, name=me.name
     )

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from storage.crypto import FieldCipher
 from storage.database import create_engine, upgrade
+from storage.memory import MemoryStore
 from storage.store import SqlStore
 from tests.harness import Chat
 
@@ -58,5 +59,6 @@ async def any_store(request: pytest.FixtureRequest, sqlite_url: str) -> AsyncIte
 
 
 @pytest.fixture
-async def chat(store: SqlStore) -> Chat:
-    return Chat(store)
+async def chat() -> Chat:
+    """A conversation on the in-memory store (the contract suite keeps it honest)."""
+    return Chat(MemoryStore())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.context import Policy
+from bot.ids import ListenerId
 from bot.routing import Limits
 from storage.store import SqlStore
 from tests.harness import Chat
@@ -30,7 +31,8 @@ async def test_group_tools_end_to_end(any_store: SqlStore) -> None:
     await chat.deliver("camille", f"clore {ref} lourd")
     await chat.deliver("camille", f"thème {ref} sante")
     states = await any_store.listener_states()
-    assert states["camille"].heavy_streak == 1 and states["camille"].rest_until is not None
+    camille = states[ListenerId("camille")]
+    assert camille.heavy_streak == 1 and camille.rest_until is not None
     case = await any_store.case_by_ref(ref)
     assert case is not None
     assert [n.text for n in await any_store.notes_of(case.id)] == ["à rappeler"]

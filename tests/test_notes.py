@@ -11,13 +11,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from bot.ports import Store
 from storage.store import SqlStore
 from tests.harness import Chat
+
+
+@pytest.fixture
+async def chat(store: SqlStore) -> Chat:
+    """On SQLite: these tests read the raw database."""
+    return Chat(store)
+
 
 NOTE = "préfère les échanges le soir, parle de son chef"
 
 
-async def _raw_notes(store: SqlStore) -> list[bytes]:
+async def _raw_notes(store: Store) -> list[bytes]:
+    assert isinstance(store, SqlStore)
     async with store.engine.connect() as conn:
         return [bytes(r[0]) for r in await conn.execute(text("SELECT text_enc FROM case_notes"))]
 

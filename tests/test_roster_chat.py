@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import text
 
 from bot.people import Roster
+from bot.ports import Store
 from storage.store import SqlStore
 from tests.harness import DEMO_ROSTER, Chat, member
 
 
-async def _audit(store: SqlStore) -> list[tuple[str, str, str | None]]:
+@pytest.fixture
+async def chat(store: SqlStore) -> Chat:
+    """On SQLite: these tests read the raw database."""
+    return Chat(store)
+
+
+async def _audit(store: Store) -> list[tuple[str, str, str | None]]:
+    assert isinstance(store, SqlStore)
     async with store.engine.connect() as conn:
         rows = await conn.execute(
             text(

@@ -20,6 +20,13 @@ from bot.statistics import CaseFact, Period, csv_text, months, report, rows, sho
 from storage.store import SqlStore
 from tests.harness import START, Chat
 
+
+@pytest.fixture
+async def chat(store: SqlStore) -> Chat:
+    """On SQLite: these tests read the raw database."""
+    return Chat(store)
+
+
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -146,6 +153,7 @@ async def test_theme_is_a_fixed_code_set_by_a_listener_who_held_the_case(chat: C
     assert f"Je ne trouve pas la référence **{ref}**" in out[0].text
     await chat.deliver("alice", "thème deuil")  # the requester's words, relayed as such
     assert chat.last("camille").endswith("thème deuil")
+    assert isinstance(chat.store, SqlStore)
     async with chat.store.engine.connect() as conn:
         themes = [r[0] for r in await conn.execute(text("SELECT theme FROM cases"))]
     assert themes == ["travail"]

@@ -257,7 +257,8 @@ class MattermostAdapter:
         if message.case_ref:
             root = await self.state.get(NS + ".case", f"{message.case_ref}|{user_id}") or ""
             if not root:  # no offer post to hang the thread on: start one
-                first = await self.rest.post(channel_id, f"**Demande {message.case_ref}**")
+                title = t(None, "case_thread_title", ref=message.case_ref)
+                first = await self.rest.post(channel_id, title)
                 root = await self._thread(message.case_ref, user_id, str(first["id"]))
         before, words, after = message.parts()
         text = before + literal(words) + after

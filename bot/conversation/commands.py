@@ -13,6 +13,7 @@ from bot import (
     requests,
     rights,
     roster,
+    say,
     wellbeing,
 )
 from bot.cases import CaseState
@@ -29,14 +30,14 @@ async def run(turn: Turn, command: Command) -> Out:
     """Carry out `command` if the person's role allows it."""
     role = ROLE[command.name]
     if role is Role.LISTENER and not turn.listens:
-        return [turn.ctx.to_person(turn.me, "not_listener")]
+        return [say.to_person(turn.ctx, turn.me, "not_listener")]
     if role is Role.COORDINATOR and not turn.coordinates:
-        return [turn.ctx.to_person(turn.me, "not_coordinator")]
+        return [say.to_person(turn.ctx, turn.me, "not_coordinator")]
     return await COMMANDS[command.name](turn, command)
 
 
 async def _help(turn: Turn, command: Command) -> Out:
-    lang = turn.ctx.lang(turn.me)
+    lang = say.lang(turn.ctx, turn.me)
     parts = [t(lang, "help_all")]
     if turn.listens:
         parts.append(t(lang, "help_listener"))
@@ -47,7 +48,7 @@ async def _help(turn: Turn, command: Command) -> Out:
 
 async def _numbers(turn: Turn, command: Command) -> Out:
     ctx, me = turn.ctx, turn.me
-    answer = ctx.numbers.answer(command.args, ctx.lang(me), turn.now, asker=me.ref)
+    answer = ctx.numbers.answer(command.args, say.lang(ctx, me), turn.now, asker=me.ref)
     return [OutgoingMessage(me.address, answer)]
 
 
@@ -56,7 +57,7 @@ async def _language(turn: Turn, command: Command) -> Out:
     code = _LANGUAGE_WORDS.get(wanted[0], "fr")
     turn.me.locale = code if code in LANGUAGES else "fr"
     await turn.ctx.store.save_person(turn.me)
-    return [turn.ctx.to_person(turn.me, "language_set")]
+    return [say.to_person(turn.ctx, turn.me, "language_set")]
 
 
 async def _close(turn: Turn, command: Command) -> Out:
@@ -69,9 +70,9 @@ async def _close(turn: Turn, command: Command) -> Out:
     if own is not None and (ref == own.ref or (ref is None and not listened)):
         return await requests.close(ctx, me, turn.now)
     if own is not None and ref is None:
-        refs = [t(ctx.lang(me), "your_request", ref=own.ref), *(c.ref for c in listened)]
+        refs = [t(say.lang(ctx, me), "your_request", ref=own.ref), *(c.ref for c in listened)]
         example = f"clore {own.ref}"
-        return [ctx.to_person(me, "which_case", refs=", ".join(refs), example=example)]
+        return [say.to_person(ctx, me, "which_case", refs=", ".join(refs), example=example)]
     return await listening.close(ctx, member, command.args, turn.now)
 
 
@@ -106,7 +107,7 @@ async def _forget(turn: Turn, command: Command) -> Out:
 
 
 async def _skip(turn: Turn, command: Command) -> Out:
-    return [turn.ctx.to_person(turn.me, "skip_nothing")]
+    return [say.to_person(turn.ctx, turn.me, "skip_nothing")]
 
 
 async def _listeners(turn: Turn, command: Command) -> Out:

@@ -8,6 +8,7 @@ from collections import OrderedDict
 from datetime import datetime
 
 from bot.directory.opening import status, week, when
+from bot.directory.query import LISTENING_QUERY
 from bot.directory.search import Hit, Index
 from bot.locales import t
 from bot.safety import Situation
@@ -109,7 +110,7 @@ class Answers:
 
     def listening_lines(self, lang: str, now: datetime) -> str:
         """General listening lines, open ones first (the fallback when nobody is free)."""
-        _, hits = self.index.search("ligne d'écoute besoin de parler", now, limit=SHOWN)
+        _, hits = self.index.search(LISTENING_QUERY, now, limit=SHOWN)
         hits = sorted(hits, key=lambda h: h.open_now is not True)[:3]
         return "\n\n".join(self.format_hit(h, lang, now) for h in hits)
 

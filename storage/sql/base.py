@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from bot.ids import ListenerId
 from storage.crypto import FieldCipher
 
 REF_ATTEMPTS = 20  # random references are drawn again on a collision
@@ -14,3 +15,7 @@ class SqlBase:
         self.engine = engine
         self.cipher = cipher
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+
+def listener_of(value: str | None) -> ListenerId | None:
+    return ListenerId(value) if value is not None else None

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.ids import ListenerId
 from bot.messages import Address
 from bot.people import Listener
 from storage.sql.base import SqlBase
@@ -20,7 +21,7 @@ CONFIG, CHAT = "config", "chat"
 
 def _member(row: RosterMemberRow) -> Listener:
     return Listener(
-        id=row.listener_id,
+        id=ListenerId(row.listener_id),
         name=row.name,
         teams=tuple(json.loads(row.teams)),
         addresses=tuple(Address(p, u) for p, u in json.loads(row.addresses)),
@@ -74,8 +75,8 @@ class SqlRoster(SqlBase):
                     continue
                 _fill(row, member, now)
                 row.position, row.removed = position, False
-            for lid, row in rows.items():
-                if lid not in configured and row.origin == CONFIG and not row.edited:
+            for key, row in rows.items():
+                if key not in configured and row.origin == CONFIG and not row.edited:
                     row.removed, row.updated_at = True, now
 
     async def save_member(self, member: Listener, now: datetime) -> None:

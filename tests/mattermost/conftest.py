@@ -18,6 +18,7 @@ from adapters.mattermost import MattermostAdapter, MattermostOptions
 from bot.clock import SystemClock
 from bot.context import Context, Policy
 from bot.core import Bot
+from bot.ids import ListenerId
 from bot.messages import Address
 from bot.people import Listener, Roster
 from bot.runtime import Runtime
@@ -99,10 +100,14 @@ async def mm(tmp_path: Path) -> AsyncIterator[MM]:
     )
     roster = Roster(
         (
-            Listener("camille", "Camille", ("DINUM",), (Address("mattermost", "camille"),)),
-            Listener("dominique", "Dominique", (), (Address("mattermost", "dominique"),)),
             Listener(
-                "claude",
+                ListenerId("camille"), "Camille", ("DINUM",), (Address("mattermost", "camille"),)
+            ),
+            Listener(
+                ListenerId("dominique"), "Dominique", (), (Address("mattermost", "dominique"),)
+            ),
+            Listener(
+                ListenerId("claude"),
                 "Claude",
                 (),
                 (Address("mattermost", "claude"),),
