@@ -1,4 +1,4 @@
-"""The group's tools on both databases (SQLite, and PostgreSQL when TEST_DATABASE_URL is
+"""The group's tools on every store (memory, SQLite, PostgreSQL when TEST_DATABASE_URL is
 set): roster seeding and changes, re-offering, rest state, notes, themes, statistics."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ from datetime import timedelta
 
 from bot.context import Policy
 from bot.ids import ListenerId
+from bot.ports import Store
 from bot.routing import Limits
-from storage.store import SqlStore
 from tests.harness import Chat
 
 
-async def test_group_tools_end_to_end(any_store: SqlStore) -> None:
+async def test_group_tools_end_to_end(any_store: Store) -> None:
     chat = Chat(any_store, policy=Policy(limits=Limits(5, 9), heavy_cooldown=timedelta(days=1)))
     await chat.deliver("claude", "ajouter écoutant @sacha équipes Douanes")
     await chat.deliver("claude", "pause écoutant @sacha jusqu'au 11/03")
