@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from bot import say
+from bot import metrics, say
 from bot.cases import Case
 from bot.context import Context
 from bot.conversation.answers import yes_no
@@ -59,6 +59,7 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
         return []
     me.last_alert_at = now
     await ctx.store.save_person(me)
+    metrics.SAFETY_ALERTS.inc()
     ref = case.ref if case else me.ref
     lang = ctx.policy.default_locale
     state = case.state.value if case else "none"

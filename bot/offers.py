@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import casenotes, say
+from bot import casenotes, metrics, say
 from bot.audit import audit
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
@@ -124,6 +124,7 @@ async def _by_listener(
 async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     if not await _by_listener(ctx, me, case, Trigger.ACCEPT, "accepted", now):
         return say.to_member(ctx, me, "not_offered_to_you", ref=case.ref)
+    metrics.accepted_after(now - case.created_at)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []

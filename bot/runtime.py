@@ -14,6 +14,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.core import Bot
 from bot.logs import sensitive
 from bot.messages import IncomingMessage, OutgoingMessage
+from bot.ops import OpsServer
 from bot.ports import Adapter, Clock
 
 log = logging.getLogger(__name__)
@@ -109,8 +110,20 @@ class Runtime:
         )
         return scheduler
 
-    async def run(self) -> None:
-        """Run until every adapter has stopped (the console stops at end of input)."""
+    async def run(self, ops: OpsServer | None = None) -> None:
+        """Run until every adapter has stopped (the console stops at end of input).
+
+        `ops`, the operations server, listens from start to stop (and serves the adapters'
+        HTTP callbacks)."""
+        if ops is not None:
+            await ops.start(self.adapters.values())
+        try:
+            await self._run()
+        finally:
+            if ops is not None:
+                await ops.stop()
+
+    async def _run(self) -> None:
         await self.bot.start(self.clock.now())
         scheduler = self.scheduler()
         scheduler.start()

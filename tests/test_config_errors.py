@@ -76,6 +76,7 @@ CORPUS: list[tuple[str, str | bytes | None, dict[str, str], str]] = [
     ("section-not-mapping", "routing: 5\n", {}, "soutien.yaml:1: routing: must be a mapping"),
     ("listen-port", 'mattermost:\n  http_listen: "x:99999"\n', {},
      "mattermost.http_listen: must be HOST:PORT"),
+    ("http-listen", 'http:\n  listen: "nowhere"\n', {}, "soutien.yaml:2: http.listen:"),
     ("url-without-scheme", "mattermost:\n  url: mm.example\n", {},
      "soutien.yaml:2: mattermost.url:"),
     ("tick-zero", "reminders:\n  tick_seconds: 0\n", {}, "soutien.yaml:2: reminders.tick_seconds:"),

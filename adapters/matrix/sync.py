@@ -16,9 +16,10 @@ import random
 import aiohttp
 from nio import SyncError, SyncResponse
 
-from adapters.matrix.base import NS, Checkpoint
+from adapters.matrix.base import NS, PLATFORM, Checkpoint
 from adapters.matrix.crosssigning import CrossSigning, CrossSigningError
 from adapters.matrix.receiving import Receiving
+from bot import metrics
 from bot.ports import MessageHandler
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ class SyncLoop(Receiving):
                 if isinstance(response, SyncError):
                     raise ConnectionError(f"sync refused: {response.status_code}")
             except (OSError, TimeoutError, ConnectionError, aiohttp.ClientError) as exc:
+                self._connected = False
+                metrics.RECONNECTS.labels(PLATFORM).inc()
                 failures += 1
                 delay = min(self.options.max_backoff, 2.0 ** min(failures, 6))
                 delay *= random.uniform(0.5, 1.5)
@@ -66,6 +69,7 @@ class SyncLoop(Receiving):
             if failures or first:
                 log.info("matrix: connected (after %d failed attempts)", failures)
             failures, first = 0, False
+            self._connected = True
             self._position = response.next_batch
             await self._after_sync(response)
             self._synced.set()

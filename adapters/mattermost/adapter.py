@@ -1,4 +1,5 @@
-"""Mattermost adapter: DMs over the WebSocket, buttons and slash commands over HTTP.
+"""Mattermost adapter: DMs over the WebSocket, buttons and slash commands over HTTP
+(routes served by the bot's HTTP server, `bot.ops`).
 
 The driver is confined here (`rest`, `websocket`): replacing it touches this package only.
 """
@@ -22,6 +23,7 @@ from adapters.mattermost.literal import literal
 from adapters.mattermost.relaying import Relaying, text_of
 from adapters.mattermost.rest import Rest, driver_options
 from adapters.mattermost.websocket import ClientTlsWebsocket
+from bot import metrics
 from bot.locales import t
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import KeyValue, MessageHandler
@@ -39,7 +41,6 @@ _READ = {"posted": "post", "post_edited": "post", "reaction_added": "reaction"}
 class MattermostOptions:
     url: str
     token: str
-    http_listen: str
     public_url: str
     command_tokens: tuple[str, ...]
     signing_key: bytes
@@ -66,19 +67,17 @@ class MattermostAdapter:
         self._socket: ClientTlsWebsocket | None = None
         self._capture: tuple[str, list[str]] | None = None
         self._names: dict[str, str] = {}
-        self._runner: web.AppRunner | None = None
+        self._on_message: MessageHandler | None = None
         # Catch-ups started by a (re)connection: owned, so that stopping ends them while the
         # database is still open (a forgotten one was cancelled at loop close, mid-query, and
         # could hang the test teardown on aiosqlite's close).
         self._background: set[asyncio.Task[None]] = set()
-        self.metrics = {"received": 0, "sent": 0, "reconnects": 0, "clicks": 0, "commands": 0}
 
     # running --------------------------------------------------------------------
 
     async def run(self, on_message: MessageHandler) -> None:
         self.me = await self.rest.me()
         self._on_message = on_message
-        await self._serve_http()
         worker = asyncio.create_task(self._work())
         try:
             await self._listen()
@@ -87,8 +86,11 @@ class MattermostAdapter:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-            if self._runner is not None:
-                await self._runner.cleanup()
+
+    @property
+    def connected(self) -> bool:
+        """The WebSocket is open (readiness)."""
+        return self._connected
 
     async def _listen(self) -> None:
         """Own the WebSocket: reconnect with backoff and jitter, then catch up on DMs."""
@@ -104,7 +106,7 @@ class MattermostAdapter:
             if self._stopping.is_set():
                 return
             failures = 0 if was_connected else failures + 1
-            self.metrics["reconnects"] += 1
+            metrics.RECONNECTS.labels(PLATFORM).inc()
             delay = min(self.options.max_backoff, 0.5 * 2 ** min(failures, 7))
             delay *= random.uniform(0.5, 1.5)
             log.warning("mattermost: websocket %s; reconnecting in %.1f s", reason, delay)
@@ -175,8 +177,7 @@ class MattermostAdapter:
             await self._remember_channel(channel_id, int(post.get("create_at") or 0))
         root = str(post.get("root_id") or "")
         ref = await self.state.get(NS + ".root", root) if root else None
-        self.metrics["received"] += 1
-        await self._on_message(
+        await self._deliver(
             IncomingMessage(
                 Address(PLATFORM, user_id),
                 text_of(post),
@@ -203,7 +204,7 @@ class MattermostAdapter:
         post = await self.rest.get_post(post_id)
         root = str(post.get("root_id") or "")
         ref = await self.state.get(NS + ".root", root or post_id)
-        await self._on_message(
+        await self._deliver(
             IncomingMessage(
                 Address(PLATFORM, user_id),
                 "",
@@ -269,7 +270,6 @@ class MattermostAdapter:
             root = await self.relaying.thread_of(copy, channel_id)
         props = self._buttons(message, user_id) if message.buttons else None
         created = await self.rest.post(channel_id, text, root, props)
-        self.metrics["sent"] += 1
         await self.state.put(NS + ".post", str(created["id"]), channel_id)
         if copy is not None:
             await self.relaying.remember(copy, str(created["id"]))
@@ -285,7 +285,6 @@ class MattermostAdapter:
         image = message.image
         file_id = await self.rest.upload(channel_id, image.name, image.data, image.mime)
         await self.rest.post_files(channel_id, message.text, [file_id])
-        self.metrics["sent"] += 1
 
     async def _thread(self, ref: str, user_id: str, post_id: str) -> str:
         await self.state.put(NS + ".case", f"{ref}|{user_id}", post_id)
@@ -313,19 +312,19 @@ class MattermostAdapter:
         payload = f"{context.get('command')}\x00{context.get('user_id')}".encode()
         return hmac.new(self.options.signing_key, payload, hashlib.sha256).hexdigest()
 
-    # HTTP: buttons, slash commands, health ----------------------------------------------
+    # HTTP: buttons and slash commands ---------------------------------------------------
 
-    async def _serve_http(self) -> None:
-        app = web.Application(client_max_size=64 * 1024)
-        app.router.add_post("/mattermost/actions", self._action)
-        app.router.add_post("/mattermost/commands", self._command)
-        app.router.add_get("/healthz", self._healthz)
-        app.router.add_get("/readyz", self._readyz)
-        app.router.add_get("/metrics", self._metrics)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        host, _, port = self.options.http_listen.rpartition(":")
-        await web.TCPSite(self._runner, host or "127.0.0.1", int(port)).start()
+    def http_routes(self) -> list[web.RouteDef]:
+        """What the Mattermost server calls; served by the bot's HTTP server."""
+        return [
+            web.post("/mattermost/actions", self._action),
+            web.post("/mattermost/commands", self._command),
+        ]
+
+    async def _deliver(self, message: IncomingMessage) -> None:
+        if self._on_message is None:  # a callback before the adapter runs
+            raise web.HTTPServiceUnavailable(text="starting")
+        await self._on_message(message)
 
     async def _action(self, request: web.Request) -> web.Response:
         """A button click: accepted only if the context is ours and the clicker is its owner."""
@@ -342,10 +341,9 @@ class MattermostAdapter:
             return web.json_response(
                 {"ephemeral_text": t(self.options.locale, "button_refused")}, status=403
             )
-        self.metrics["clicks"] += 1
         username = await self._username(user_id)
         # As if typed: the answers arrive in the conversation like any other.
-        await self._on_message(
+        await self._deliver(
             IncomingMessage(
                 Address(PLATFORM, user_id), str(context["command"]), handle=username, button=True
             )
@@ -370,7 +368,7 @@ class MattermostAdapter:
         captured: list[str] = []
         self._capture = (user_id, captured)
         try:
-            await self._on_message(
+            await self._deliver(
                 IncomingMessage(
                     Address(PLATFORM, user_id), text, handle=await self._username(user_id)
                 )
@@ -387,27 +385,12 @@ class MattermostAdapter:
             log.warning("mattermost: refused a slash command with a wrong token")
             return web.json_response({"text": "forbidden"}, status=401)
         form = await request.post()
-        self.metrics["commands"] += 1
         command = str(form.get("command", "")).lstrip("/")
         text = str(form.get("text", "")).strip()
         user_id = str(form.get("user_id", ""))
         words = f"numéros {text}" if command.startswith("numero") else (text or "aide")
         replies = await self._as_command(user_id, words[:2000])
         return web.json_response({"response_type": "ephemeral", "text": "\n\n".join(replies)})
-
-    async def _healthz(self, _: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
-    async def _readyz(self, _: web.Request) -> web.Response:
-        return web.Response(
-            text="ready" if self._connected else "connecting",
-            status=200 if self._connected else 503,
-        )
-
-    async def _metrics(self, _: web.Request) -> web.Response:
-        lines = [f"soutien_mattermost_{name}_total {value}" for name, value in self.metrics.items()]
-        lines.append(f"soutien_mattermost_connected {int(self._connected)}")
-        return web.Response(text="\n".join(lines) + "\n")
 
     async def stop(self) -> None:
         self._stopping.set()

@@ -7,6 +7,7 @@ import re
 from collections import OrderedDict
 from datetime import datetime
 
+from bot import metrics
 from bot.directory.opening import status, week, when
 from bot.directory.query import LISTENING_QUERY
 from bot.directory.search import Hit, Index
@@ -54,6 +55,7 @@ class Answers:
 
     def _page(self, query: str, page: int, lang: str, now: datetime, asker: str | None) -> str:
         parsed, hits = self.index.search(query, now, limit=50)
+        metrics.DIRECTORY_SEARCHES.inc()
         if not hits:
             return "\n\n".join([t(lang, "dir_none", q=query), self.listening_lines(lang, now)])
         shown = hits[page * SHOWN : (page + 1) * SHOWN]

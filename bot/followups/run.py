@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import offers, say
+from bot import metrics, offers, say
 from bot.cases import CaseState
 from bot.clock import ZONE
 from bot.context import Context
@@ -59,6 +59,7 @@ async def run_due(ctx: Context, now: datetime, owner: str) -> Out:
         if allowed > now:  # fell due while the bot was down, but it is night now
             await ctx.store.postpone(action.id, allowed)
             continue
+        metrics.late_by(now - action.due_at)
         out += await _carry_out(ctx, action, now)
         await ctx.store.finish(action.id, now)
     return out
