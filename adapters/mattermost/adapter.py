@@ -86,6 +86,7 @@ class MattermostAdapter:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+            self.rest.close()
 
     @property
     def connected(self) -> bool:
@@ -236,7 +237,7 @@ class MattermostAdapter:
         if cached:
             return cached
         user = await self.rest.user_by_name(who.lstrip("@"))
-        await self.state.put(NS + ".user", who, str(user["id"]))
+        await self.state.put(NS + ".user", who, str(user["id"]), owner=Address(PLATFORM, who))
         return str(user["id"])
 
     async def _dm(self, user_id: str) -> str:
@@ -244,7 +245,7 @@ class MattermostAdapter:
         if cached:
             return cached
         channel_id = await self.rest.direct_channel(str(self.me["id"]), user_id)
-        await self.state.put(NS + ".dm", user_id, channel_id)
+        await self.state.put(NS + ".dm", user_id, channel_id, owner=Address(PLATFORM, user_id))
         await self._remember_channel(channel_id, int(time.time() * 1000))
         return channel_id
 
@@ -287,7 +288,8 @@ class MattermostAdapter:
         await self.rest.post_files(channel_id, message.text, [file_id])
 
     async def _thread(self, ref: str, user_id: str, post_id: str) -> str:
-        await self.state.put(NS + ".case", f"{ref}|{user_id}", post_id)
+        owner = Address(PLATFORM, user_id)  # erased with the person (`oubli`)
+        await self.state.put(NS + ".case", f"{ref}|{user_id}", post_id, owner=owner)
         await self.state.put(NS + ".root", post_id, ref)
         return post_id
 

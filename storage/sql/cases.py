@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.cases import Case, CaseState, Mode, OfferOutcome, new_ref
+from bot.cases import AlreadyOpen, Case, CaseState, Mode, OfferOutcome, new_ref
 from bot.followups import DueState, Kind
 from bot.ids import CaseRef, ListenerId
 from bot.people import Person
@@ -65,7 +65,10 @@ class SqlCases(SqlBase):
                 async with self.sessions.begin() as s:
                     s.add(row)
                 return self._case(row)
-            except IntegrityError:
+            except IntegrityError:  # a reference drawn twice, or a second open case
+                existing = await self.open_case_of(requester.id)
+                if existing is not None:  # one open case per requester (unique index)
+                    raise AlreadyOpen(existing) from None
                 continue
         raise RuntimeError("could not allocate a case reference")
 
