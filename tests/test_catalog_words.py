@@ -24,6 +24,7 @@ READS = {
     "bot/safety/distress.py": "patterns of distress",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",
+    "bot/safety/violence.py": "patterns of violence",
     "bot/directory/place_names.py": "French place names",
     "bot/directory/places.py": "'dans le 93', 'à Paris'",
     "bot/directory/query.py": "filters as people say them",
