@@ -193,9 +193,12 @@ async def _run(settings: Settings, cipher: FieldCipher) -> None:
     if hasattr(signal, "SIGUSR1"):  # an operator's view of what the bot is waiting on
         loop.add_signal_handler(signal.SIGUSR1, _dump_tasks)
     watcher = asyncio.create_task(reloader.watch())
+    owner = f"{socket.gethostname()}:{os.getpid()}"
+    runtime = Runtime(Bot(ctx, owner), adapters, clock, settings.reminders.tick_seconds)
+    # SIGTERM: stop intake, drain the outbox (bounded), exit 0.
+    loop.add_signal_handler(signal.SIGTERM, runtime.stop)
     try:
-        owner = f"{socket.gethostname()}:{os.getpid()}"
-        await Runtime(Bot(ctx, owner), adapters, clock, settings.reminders.tick_seconds).run()
+        await runtime.run()
     finally:
         watcher.cancel()
         await engine.dispose()

@@ -6,16 +6,17 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.crypto import FieldCipher
+from storage.sql.unit import Sessions
 from storage.tables import KeyValueRow
 
 
 class SqlKeyValue:
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
         self.cipher = cipher
-        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self.sessions = Sessions(engine)
 
     def _hash(self, namespace: str, key: str) -> str:
         return self.cipher.lookup(f"kv\x00{namespace}\x00{key}")

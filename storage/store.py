@@ -6,11 +6,14 @@ from storage.sql.availability import SqlAvailability
 from storage.sql.cases import SqlCases
 from storage.sql.changes import SqlChanges
 from storage.sql.followups import SqlFollowUps
+from storage.sql.outbox import SqlOutbox
 from storage.sql.people import SqlPeople
 from storage.sql.retention import RELAY_MARKS, SqlRetention
 
 __all__ = ["RELAY_MARKS", "SqlStore"]
 
 
-class SqlStore(SqlPeople, SqlCases, SqlChanges, SqlAvailability, SqlRetention, SqlFollowUps):
+class SqlStore(
+    SqlOutbox, SqlPeople, SqlCases, SqlChanges, SqlAvailability, SqlRetention, SqlFollowUps
+):
     """Persistence for the core; every case state change is one conditional UPDATE."""

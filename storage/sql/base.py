@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.crypto import FieldCipher
+from storage.sql.unit import Sessions
 
 REF_ATTEMPTS = 20  # random references are drawn again on a collision
 
@@ -13,4 +14,4 @@ class SqlBase:
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
         self.engine = engine
         self.cipher = cipher
-        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self.sessions = Sessions(engine)
