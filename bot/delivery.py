@@ -56,8 +56,7 @@ class Delivery:
         loop = asyncio.get_running_loop()
         futures = [self._waiters.setdefault(i, loop.create_future()) for i in ids]
         if futures:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.shield(asyncio.gather(*futures)), within)
+            await asyncio.wait(futures, timeout=within)
 
     def idle(self) -> bool:
         return not any(self._busy.values()) and not self._waiters

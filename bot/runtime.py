@@ -246,7 +246,9 @@ class Runtime:
         for name, adapter in self.adapters.items():
             self._workers[name] = asyncio.create_task(self._supervise(adapter))
         stopping = asyncio.create_task(self._stopping.wait())
-        every = asyncio.ensure_future(asyncio.gather(*self._workers.values()))
+        every = asyncio.ensure_future(
+            asyncio.gather(*self._workers.values(), return_exceptions=True)
+        )
         try:
             await asyncio.wait([stopping, every], return_when=asyncio.FIRST_COMPLETED)
             self._stopping.set()
@@ -259,7 +261,7 @@ class Runtime:
             every.cancel()
             for adapter in self.adapters.values():
                 await adapter.stop()
-            rest = [*self._workers.values(), *senders, *self._ticks]
+            rest = [every, *self._workers.values(), *senders, *self._ticks]
             for task in rest:
                 task.cancel()
             await asyncio.gather(*rest, return_exceptions=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from adapters.matrix import content
 from adapters.matrix.base import NS, PLATFORM, Checkpoint, MatrixOptions
 from adapters.matrix.waiting import Waiting
 from bot.backoff import Backoff
+from bot.lanes import Lanes
 from bot.locales import t
 from bot.messages import Address, IncomingMessage
 from bot.ports import KeyValue, MessageHandler
@@ -113,26 +115,35 @@ class Receiving(Waiting):
                 await self.state.put(NS + ".event", event_id, "undecryptable")
 
     async def _work(self, on_message: MessageHandler) -> None:
-        """Hand events to the core, in order, apart from the sync loop. A failure (the
-        database down) is retried with back-off; the sync token only moves past an event
-        once it is handed over, so nothing is skipped."""
-        backoff = Backoff(base=0.2, cap=self.options.max_backoff)
-        while True:
-            item = await self._queue.get()
+        """Hand events to the core apart from the sync loop: in order per room, rooms side
+        by side; the sync token is saved once every event before it was handed over."""
+        lanes = Lanes()
+        try:
             while True:
-                try:
-                    await self._hand_over(item, on_message)
-                    backoff.reset()
-                    break
-                except Exception as exc:  # noqa: BLE001 - the worker never dies
-                    delay = await backoff.wait(self._stopping)
-                    log.error(
-                        "matrix: an event could not be handed over (%s); retried after %.1f s",
-                        type(exc).__name__,
-                        delay,
-                    )
-                    if self._stopping.is_set():
-                        return
+                item = await self._queue.get()
+                if isinstance(item, Checkpoint):
+                    await lanes.settle()
+                    await self._retrying(self._hand_over, item, on_message)
+                else:
+                    job = functools.partial(self._retrying, self._hand_over, item, on_message)
+                    await lanes.submit(item[0], job)
+        finally:
+            await lanes.close()
+
+    async def _retrying(self, work: Any, *args: Any) -> None:
+        """A failure (the database down) is retried with back-off: nothing is skipped."""
+        backoff = Backoff(base=0.2, cap=self.options.max_backoff)
+        while not self._stopping.is_set():
+            try:
+                await work(*args)
+                return
+            except Exception as exc:  # noqa: BLE001 - the worker never dies
+                delay = await backoff.wait(self._stopping)
+                log.error(
+                    "matrix: an event could not be handed over (%s); retried after %.1f s",
+                    type(exc).__name__,
+                    delay,
+                )
 
     async def _hand_over(
         self, item: tuple[str, Any] | Checkpoint, on_message: MessageHandler

@@ -11,6 +11,7 @@ from aiohttp import web
 from adapters.mattermost.relaying import Relaying
 from adapters.mattermost.rest import Rest, driver_options
 from adapters.mattermost.websocket import ClientTlsWebsocket
+from bot.lanes import Lanes
 from bot.messages import IncomingMessage
 from bot.ports import KeyValue, MessageHandler
 
@@ -60,6 +61,7 @@ class MattermostBase:
         # could hang the test teardown on aiosqlite's close).
         self._background: set[asyncio.Task[None]] = set()
         self._on_message: MessageHandler = _not_running
+        self._lanes = Lanes()
         self.metrics = {"received": 0, "sent": 0, "reconnects": 0, "clicks": 0, "commands": 0}
 
     async def _username(self, user_id: str) -> str:

@@ -4,6 +4,7 @@ catch-up of what was written while it was down, and one worker handing posts ove
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 from typing import Any
@@ -84,31 +85,38 @@ class Receiving(Sending):
                 log.warning("mattermost: catch-up failed (%s)", type(exc).__name__)
 
     async def _work(self) -> None:
-        """Hand posts over in order; a failure is retried with back-off, never dropped
-        (the runtime answers a message once, however often it is handed over)."""
+        """Hand posts over in order per person, people side by side (`Lanes`)."""
+        try:
+            while True:
+                kind, item = await self._queue.get()
+                key = str(item.get("user_id") or "")
+                await self._lanes.submit(key, functools.partial(self._hand_over, kind, item))
+        finally:
+            await self._lanes.close()
+
+    async def _hand_over(self, kind: str, item: dict[str, Any]) -> None:
+        """A failure is retried with back-off, never dropped at once (the runtime answers
+        a message once, however often it is handed over)."""
         backoff = Backoff(base=0.2, cap=self.options.max_backoff)
         while True:
-            kind, item = await self._queue.get()
-            while True:
-                try:
-                    if kind == "reaction_added":
-                        await self._reaction(item)
-                    else:
-                        await self._handle(item, edited=kind == "post_edited")
-                    backoff.reset()
-                    break
-                except Exception as exc:  # noqa: BLE001 - one bad post must not stop the bot
-                    delay = await backoff.wait(self._stopping)
-                    log.error(
-                        "mattermost: a post could not be handled (%s); retried after %.1f s",
-                        type(exc).__name__,
-                        delay,
-                    )
-                    if self._stopping.is_set():
-                        break
-                    if backoff.failures >= _TRIES:  # a catch-up brings it back (not marked)
-                        log.error("mattermost: a post was set aside after %d tries", _TRIES)
-                        break
+            try:
+                if kind == "reaction_added":
+                    await self._reaction(item)
+                else:
+                    await self._handle(item, edited=kind == "post_edited")
+                return
+            except Exception as exc:  # noqa: BLE001 - one bad post must not stop the bot
+                delay = await backoff.wait(self._stopping)
+                log.error(
+                    "mattermost: a post could not be handled (%s); retried after %.1f s",
+                    type(exc).__name__,
+                    delay,
+                )
+                if self._stopping.is_set():
+                    return
+                if backoff.failures >= _TRIES:  # a catch-up brings it back (not marked)
+                    log.error("mattermost: a post was set aside after %d tries", _TRIES)
+                    return
 
     async def _handle(self, post: dict[str, Any], edited: bool = False) -> None:
         """A new post, or a new version of one (`post_edited`, or found edited at catch-up)."""
