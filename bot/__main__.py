@@ -194,7 +194,13 @@ async def _run(settings: Settings, cipher: FieldCipher) -> None:
         loop.add_signal_handler(signal.SIGUSR1, _dump_tasks)
     watcher = asyncio.create_task(reloader.watch())
     owner = f"{socket.gethostname()}:{os.getpid()}"
-    runtime = Runtime(Bot(ctx, owner), adapters, clock, settings.reminders.tick_seconds)
+    lease = None
+    if settings.ha.enabled:  # two replicas, one active (README: "Running two replicas")
+        from storage.lease import AdvisoryLease
+
+        lease = AdvisoryLease(settings.storage.url, settings.ha.takeover_seconds)
+    tick = settings.reminders.tick_seconds
+    runtime = Runtime(Bot(ctx, owner), adapters, clock, tick, lease=lease)
     # SIGTERM: stop intake, drain the outbox (bounded), exit 0.
     loop.add_signal_handler(signal.SIGTERM, runtime.stop)
     try:

@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     SecretStr,
     field_validator,
+    model_validator,
 )
 
 _NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d*)?\s*$")
@@ -179,6 +180,13 @@ class LocaleSettings(_Section):
     default: Literal["fr", "en"] = "fr"
 
 
+class HaSettings(_Section):
+    """Two replicas, one active: a PostgreSQL advisory lock decides (docs: README)."""
+
+    enabled: bool = False
+    takeover_seconds: Seconds = Field(default=15.0, ge=2, le=600)
+
+
 class DemoSettings(_Section):
     reset_on_start: bool = False
 
@@ -210,6 +218,7 @@ class Settings(BaseModel):
     directory: DirectorySettings = Field(default_factory=DirectorySettings)
     locale: LocaleSettings = Field(default_factory=LocaleSettings)
     demo: DemoSettings = Field(default_factory=DemoSettings)
+    ha: HaSettings = Field(default_factory=HaSettings)
     listeners: list[ListenerSettings] = Field(default_factory=list)
 
     @field_validator("listeners")
@@ -221,6 +230,12 @@ class Settings(BaseModel):
                 raise ValueError(f"listener id {entry.id!r} appears twice")
             seen.add(entry.id)
         return value
+
+    @model_validator(mode="after")
+    def _ha_needs_postgres(self) -> Settings:
+        if self.ha.enabled and not self.storage.url.startswith("postgresql"):
+            raise ValueError("ha.enabled needs storage.url on PostgreSQL (postgresql+asyncpg://)")
+        return self
 
     @property
     def console_demo(self) -> bool:

@@ -33,12 +33,14 @@ class Delivery:
         clock: Clock,
         notice: Callable[[str], Sequence[OutgoingMessage]],
         max_tries: int = MAX_TRIES,
+        fenced: Callable[[], bool] = lambda: True,
     ) -> None:
         self.store = store
         self.adapters = adapters
         self.clock = clock
         self.notice = notice
         self.max_tries = max_tries
+        self.fenced = fenced
         self._wake = {p: asyncio.Event() for p in adapters}
         self._waiters: dict[int, asyncio.Future[None]] = {}
         self._fresh: set[int] = set()  # enqueued here and never attempted uncertainly
@@ -112,6 +114,8 @@ class Delivery:
     async def _deliver(self, platform: str, row: Queued) -> bool:
         """True once the row is done with (sent, or set aside)."""
         adapter = self.adapters[platform]
+        if not self.fenced():  # not (or no longer) the active replica: nothing leaves
+            return False
         try:
             uncertain = row.id not in self._fresh
             already = getattr(adapter, "already_sent", None)

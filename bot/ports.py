@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -216,3 +217,17 @@ class Outbox(Protocol):
 
 class Store(People, Cases, Availability, Audit, FollowUps, Outbox, Protocol):
     """Every storage port the core uses (adapter state is `KeyValue`, apart)."""
+
+
+class Lease(Protocol):
+    """Two replicas, one active: only the holder runs the platforms, senders and scheduler."""
+
+    lost: asyncio.Event  # set when the lease can no longer be trusted
+
+    async def acquire(self, stopping: asyncio.Event) -> bool:
+        """Wait until this replica is the active one (False if stopping first)."""
+
+    def held(self) -> bool:
+        """The fencing check, before each side effect: held and recently confirmed."""
+
+    async def release(self) -> None: ...

@@ -25,13 +25,17 @@ from bot.delivery import MAX_TRIES, Delivery
 from bot.locales import t
 from bot.logs import sensitive
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from bot.ports import Adapter, Clock
+from bot.ports import Adapter, Clock, Lease
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
 # How long a handler waits for its own answers to leave (a slash command's reply is
 # captured then); past it, they leave later, in order.
 _WAIT_DELIVERY = 10.0
+
+
+class LeaseLost(RuntimeError):
+    """This replica stopped being the active one."""
 
 
 class Runtime:
@@ -48,6 +52,7 @@ class Runtime:
         clock: Clock,
         tick_every: float = 10.0,
         max_tries: int = MAX_TRIES,
+        lease: Lease | None = None,
     ) -> None:
         self.bot = bot
         self.store = bot.ctx.store
@@ -55,8 +60,9 @@ class Runtime:
         self.clock = clock
         self.tick_every = tick_every
         self.max_tries = max_tries
+        self.lease = lease
         self.delivery = Delivery(
-            self.store, self.adapters, clock, self._dead_letter_notice, max_tries
+            self.store, self.adapters, clock, self._dead_letter_notice, max_tries, self._fenced
         )
         self._stopping = asyncio.Event()
         self._handling = 0
@@ -72,8 +78,8 @@ class Runtime:
     async def on_message(self, message: IncomingMessage) -> None:
         """Handle one event until it is done: never raises; waits while stopping (the
         adapter then never marks it handled, and it comes back after a restart)."""
-        if self._stopping.is_set():
-            await asyncio.Event().wait()
+        if self._stopping.is_set() or not self._fenced():
+            await asyncio.Event().wait()  # never handed over: it comes back after a restart
         backoff = Backoff(base=0.5, cap=30.0)
         tries = 0
         self._handling += 1
@@ -168,6 +174,8 @@ class Runtime:
     # periodic work ---------------------------------------------------------------------
 
     async def tick(self) -> None:
+        if not self._fenced():
+            return
         try:
             now = self.clock.now()
             async with self.store.unit():
@@ -211,6 +219,10 @@ class Runtime:
         ready = bool(everything) and all(everything.values()) and self._database_ok
         return {"ready": ready, "database": self._database_ok, "workers": everything}
 
+    def _fenced(self) -> bool:
+        """The fencing check before each side effect: this replica is the active one."""
+        return self.lease is None or self.lease.held()
+
     def stop(self) -> None:
         """Stop intake (SIGTERM): `run` then drains the outbox and returns."""
         self._stopping.set()
@@ -238,7 +250,20 @@ class Runtime:
 
     async def run(self) -> None:
         """Run until every adapter has stopped by itself (the console at end of input)
-        or `stop()`; then drain the outbox for up to DRAIN_SECONDS."""
+        or `stop()`; then drain the outbox for up to DRAIN_SECONDS. With a lease, wait
+        as a standby first (no platform connection), and step down if it is lost."""
+        if self.lease is not None and not await self.lease.acquire(self._stopping):
+            return
+        try:
+            await self._run_active()
+        finally:
+            if self.lease is not None:
+                lost = self.lease.lost.is_set()
+                await self.lease.release()
+                if lost:
+                    raise LeaseLost("another replica may be active now; restart as standby")
+
+    async def _run_active(self) -> None:
         await self._start_bot()
         scheduler = self.scheduler()
         scheduler.start()
@@ -246,19 +271,21 @@ class Runtime:
         for name, adapter in self.adapters.items():
             self._workers[name] = asyncio.create_task(self._supervise(adapter))
         stopping = asyncio.create_task(self._stopping.wait())
+        lost = asyncio.create_task(self.lease.lost.wait() if self.lease else asyncio.Event().wait())
         every = asyncio.ensure_future(
             asyncio.gather(*self._workers.values(), return_exceptions=True)
         )
         try:
-            await asyncio.wait([stopping, every], return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait([stopping, every, lost], return_when=asyncio.FIRST_COMPLETED)
             self._stopping.set()
             scheduler.shutdown(wait=False)
-            await self._drain()
+            if not lost.done():
+                await self._drain()
         finally:
             if scheduler.running:
                 scheduler.shutdown(wait=False)
             stopping.cancel()
-            every.cancel()
+            lost.cancel()
             for adapter in self.adapters.values():
                 await adapter.stop()
             rest = [every, *self._workers.values(), *senders, *self._ticks]

@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import trustme
 import yaml
@@ -29,7 +30,14 @@ PEOPLE = ("alice", "bob", "camille", "claude")
 
 
 class BotProcess:
-    def __init__(self, folder: Path, fake: FakeMattermost, ca_file: Path, db_url: str) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        fake: FakeMattermost,
+        ca_file: Path,
+        db_url: str,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         self.folder = folder
         self.port = free_port()
         config = {
@@ -52,6 +60,8 @@ class BotProcess:
                 },
             ],
         }
+        config |= extra or {}
+        folder.mkdir(parents=True, exist_ok=True)
         self.config = folder / "soutien.yaml"
         self.config.write_text(yaml.safe_dump(config))
         self.process: subprocess.Popen[bytes] | None = None
@@ -73,18 +83,21 @@ class BotProcess:
                 preexec_fn=die_with_parent,
             )
 
-    async def ready(self, within: float = 60) -> None:
-        """Connected to the server (the adapter's /readyz)."""
-        deadline = time.monotonic() + within
+    async def is_ready(self) -> bool:
+        """Connected to the server (the adapter's /readyz; a standby does not serve it)."""
+        assert self.process is not None and self.process.poll() is None, self.log()[-3000:]
         url = f"http://127.0.0.1:{self.port}/readyz"
+        try:
+            with await asyncio.to_thread(urllib.request.urlopen, url, timeout=1) as answer:
+                return bool(answer.status == 200)
+        except OSError:
+            return False
+
+    async def ready(self, within: float = 60) -> None:
+        deadline = time.monotonic() + within
         while time.monotonic() < deadline:
-            assert self.process is not None and self.process.poll() is None, self.log()[-3000:]
-            try:
-                with await asyncio.to_thread(urllib.request.urlopen, url, timeout=1) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                pass
+            if await self.is_ready():
+                return
             await asyncio.sleep(0.1)
         raise AssertionError("the bot never connected:\n" + self.log()[-3000:])
 
