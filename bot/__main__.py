@@ -147,6 +147,7 @@ def _matrix(settings: Settings, state: KeyValue, secret: str) -> Adapter:
         device_name=m.device_name,
         allowed_servers=tuple(m.allowed_servers),
         min_send_interval=m.min_send_interval,
+        send_burst=m.send_burst,
         undecryptable_grace=m.undecryptable_grace,
         max_backoff=m.max_backoff,
         locale=settings.locale.default,

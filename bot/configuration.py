@@ -121,6 +121,7 @@ class MatrixSettings(_Section):
     store_path: str = Field(default="./data/matrix-store", min_length=1)
     allowed_servers: list[str] = Field(default_factory=list)
     min_send_interval: Seconds = Field(default=1.0, ge=0, le=60)
+    send_burst: int = Field(default=5, ge=1, le=100)
     undecryptable_grace: Seconds = Field(default=60.0, ge=0, le=86400)
     max_backoff: Seconds = Field(default=60.0, gt=0, le=3600)
 
