@@ -18,7 +18,7 @@ Job = Callable[[], Awaitable[None]]
 
 
 class Lanes:
-    def __init__(self, limit: int = 64) -> None:
+    def __init__(self, limit: int = 16) -> None:
         self._lanes: dict[str, deque[Job]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._room = asyncio.Semaphore(limit)

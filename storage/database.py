@@ -22,7 +22,8 @@ def create_engine(url: str) -> AsyncEngine:
     """An async engine; SQLite gets WAL, foreign keys and a generous busy timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True)
+        # Lanes run up to 16 events at once, each in its own transaction, plus the senders.
+        return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     database = parsed.database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)

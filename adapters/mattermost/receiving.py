@@ -71,9 +71,12 @@ class Receiving(Sending):
                 self._queue.put_nowait((str(event["event"]), item))
 
     async def _catch_up(self) -> None:
-        """Posts written in our DMs while the socket was down (deduplicated by id)."""
+        """Posts written in our DMs while the socket was down (deduplicated by id),
+        including direct channels opened meanwhile (a newcomer writing during a restart)."""
         try:
             channels = json_loads(await self.state.get(NS, "channels"))
+            for channel in await self.rest.direct_channels():
+                channels.setdefault(str(channel["id"]), 0)
         except Exception as exc:  # noqa: BLE001 - the database may be down: next reconnect
             log.warning("mattermost: catch-up postponed (%s)", type(exc).__name__)
             return

@@ -6,12 +6,16 @@ variable, so per task), every store operation joins the unit's session: a plain 
 becomes the unit's own, `begin()` a savepoint (an expected IntegrityError then undoes its
 own statement only). Outside a unit, each operation has its own short transaction, as
 before. On SQLite a unit starts with `BEGIN IMMEDIATE`: it takes the write lock first,
-instead of failing when another writer committed since it began reading.
+instead of failing when another writer committed since it began reading; and the writers
+of one process queue in turn (an asyncio lock per engine) rather than in SQLite's busy
+handler, which is not fair: under load a writer could starve there until its timeout.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import weakref
 from collections.abc import AsyncIterator
 from contextvars import ContextVar
 from typing import Any
@@ -29,12 +33,29 @@ class _Unit:
 
 
 _current: ContextVar[_Unit | None] = ContextVar("soutien_unit", default=None)
+_writers: weakref.WeakKeyDictionary[Any, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def _queue_of(engine: AsyncEngine) -> asyncio.Lock | None:
+    """SQLite has one writer at a time: this process's writers wait their turn here."""
+    if engine.dialect.name != "sqlite":
+        return None
+    return _writers.setdefault(engine.sync_engine, asyncio.Lock())
 
 
 class Sessions:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.maker = async_sessionmaker(engine, expire_on_commit=False)
+        self._queue = _queue_of(engine)
+
+    @contextlib.asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        if self._queue is None:
+            yield
+            return
+        async with self._queue:
+            yield
 
     @staticmethod
     def _joined() -> AsyncSession | None:
@@ -57,7 +78,7 @@ class Sessions:
             async with session.begin_nested():
                 yield session
             return
-        async with self.maker.begin() as own:
+        async with self._turn(), self.maker.begin() as own:
             yield own
 
     @contextlib.asynccontextmanager
@@ -66,7 +87,7 @@ class Sessions:
         if self._joined() is not None:
             yield
             return
-        async with self.maker() as session:
+        async with self._turn(), self.maker() as session:
             await session.connection(execution_options={IMMEDIATE: True})
             unit = _Unit(session)
             token = _current.set(unit)

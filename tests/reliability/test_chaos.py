@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.reliability.figures import record
 from tests.reliability.mmbot import SCRIPT, play
 
 ROUNDS = int(os.environ.get("SOUTIEN_CHAOS_ROUNDS", "2"))
@@ -28,3 +29,4 @@ async def test_sigkill_at_random_points_changes_nothing_anyone_receives(tmp_path
         where = f"seed {seed}, round {n}: kill after step {kill_at} (+{delay} s)"
         assert got == reference, where
         assert "Traceback" not in bot.log(), where
+        record(**{"+kills": 1})

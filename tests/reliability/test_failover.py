@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PG_URL
+from tests.reliability.figures import record
 from tests.reliability.mmbot import SCRIPT, BotProcess, play, received, say, stage
 from tests.reliability.pg import dedicated
 from tests.reliability.world import until
@@ -43,6 +44,7 @@ async def test_the_standby_takes_over_and_nothing_is_lost_or_doubled(tmp_path: P
                     await second.ready(within=TAKEOVER + 20)
                     takeover = time.monotonic() - killed
                     assert takeover < TAKEOVER + 5, takeover
+                    record(**{"+failovers": 1}, takeover_s=round(takeover, 2))
                     first.start()  # a killed replica that restarts stays standby
                 await world.quiet()
             assert received(world) == reference
