@@ -12,20 +12,28 @@ JSTAMP := $(JSDIR)/node_modules/.installed
 
 .PHONY: install run test test-load lint typecheck eval bench clean train-safety
 
+# The installer's output goes to $(PIPLOG); it is shown only when the install fails.
+PIPLOG := $(VENV)/install.log
+PIP    := $(BIN)/python -m pip install -q --disable-pip-version-check --no-input
+quiet   = >>$(1) 2>&1 || { cat $(1) >&2; echo "install failed (log: $(1))" >&2; exit 1; }
+
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip >&2
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e . >&2
+	@echo "soutien: installing into $(VENV) (details in $(PIPLOG))" >&2
+	@: > $(PIPLOG)
+	@$(PIP) --upgrade pip $(call quiet,$(PIPLOG))
+	@$(PIP) -e . $(call quiet,$(PIPLOG))
 	@touch $@
 
 $(TSTAMP): $(STAMP) pyproject.toml
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]' >&2
+	@$(PIP) -e '.[test]' $(call quiet,$(PIPLOG))
 	@touch $@
 
 # A real Matrix homeserver for the tests, in its own virtualenv (it pins many packages).
 $(SSTAMP):
 	@test -x $(SYNAPSE)/bin/python || $(PYTHON) -m venv $(SYNAPSE)
-	@$(SYNAPSE)/bin/python -m pip install -q --disable-pip-version-check 'matrix-synapse==1.163.*' >&2
+	@$(SYNAPSE)/bin/python -m pip install -q --disable-pip-version-check 'matrix-synapse==1.163.*' \
+		$(call quiet,$(SYNAPSE)/install.log)
 	@touch $@
 
 # Element's client stack for the tests: matrix-js-sdk (37.5, the last on Node 20) and its
@@ -59,7 +67,7 @@ eval: $(TSTAMP)
 
 # Retrain the safety reader's linear model from tests/corpus/danger_tune*.yaml.
 train-safety: $(TSTAMP)
-	@$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[train]' >&2
+	@$(PIP) -e '.[train]' $(call quiet,$(PIPLOG))
 	@$(BIN)/python -m bench.train_safety
 
 bench: $(TSTAMP)

@@ -10,6 +10,7 @@ import asyncio
 import sys
 from typing import TextIO
 
+from bot.locales import t
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import MessageHandler
 from bot.text import valid_unicode
@@ -43,7 +44,7 @@ class ConsoleAdapter:
         if reconfigure is not None:  # bytes that are not UTF-8 become U+FFFD, not a crash
             reconfigure(errors="replace")
         if interactive:
-            self._print("Console Soutien — `/as NOM` pour changer de personne, `/who`, `/quit`.")
+            self._print(t(None, "console_intro"))
         while not self._stopped:
             if interactive:
                 self.stdout.write(f"{self.current}> ")
@@ -57,11 +58,11 @@ class ConsoleAdapter:
         words = line.strip().split()
         if words[:1] == ["/as"] and len(words) == 2:
             self.current = words[1]
-            self._print(f"(tu parles maintenant en tant que {self.current})")
+            self._print(t(None, "console_as", name=self.current))
             return
         if words[:1] == ["/who"]:
             others = ", ".join(self.known)
-            self._print(f"(tu es {self.current} ; écoutant·es et coordination : {others})")
+            self._print(t(None, "console_who", name=self.current, others=others))
             return
         if words[:1] == ["/quit"]:
             self._stopped = True

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.directory.hours import PARIS  # noqa: E402
+from bot.clock import ZONE  # noqa: E402
 from bot.directory.loader import parse  # noqa: E402
 from bot.directory.search import Index  # noqa: E402
 
@@ -103,7 +103,7 @@ def bench_directory() -> dict[str, Any]:
     start = time.perf_counter()
     index = Index(directory)
     index_s = time.perf_counter() - start
-    at = datetime(2025, 1, 15, 11, 0, tzinfo=PARIS)
+    at = datetime(2025, 1, 15, 11, 0, tzinfo=ZONE)
     for q in QUERIES:  # warm-up: first use builds per-term caches
         index.search(q, at)
     ours: list[float] = []

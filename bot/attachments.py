@@ -2,60 +2,43 @@
 
 None of it is relayed: in an anonymous relay a file's name and metadata, or a
 picture, can say who someone is, and Matrix reactions travel unencrypted. Nothing is
-dropped without the sender knowing: in a relay they are told once per case that only
-text is passed on (and that the direct introduction exists); elsewhere, that the bot
-reads text only. A reaction outside a relay is meant for no one and needs no answer.
+dropped without the sender knowing: where text would be relayed (decided by `route()`
+as for text) they are told once per case that only text is passed on (and that the
+direct introduction exists); elsewhere, that the bot reads text only. A reaction
+outside a relay is meant for no one and needs no answer.
 """
 
 from __future__ import annotations
 
-from bot.cases import Case, CaseState, Mode
+from datetime import datetime
+
+from bot import say
 from bot.context import Context
+from bot.conversation.route import Relay, Side
+from bot.conversation.turn import Turn
+from bot.conversation.where import where
 from bot.messages import IncomingMessage, OutgoingMessage
-from bot.people import Listener, Person
+from bot.people import Dialog
 
 Out = list[OutgoingMessage]
 NS = "relay.told"
 
 
-async def not_relayed(ctx: Context, msg: IncomingMessage) -> Out:
+async def not_relayed(ctx: Context, msg: IncomingMessage, now: datetime) -> Out:
     """The notice for the part of `msg` that is not text (nothing when there is none)."""
     if not (msg.files or msg.reaction):
         return []
-    me = await ctx.store.person(msg.sender, ctx.clock.now())
+    me = await ctx.store.person(msg.sender, now)
     member = ctx.roster.find(msg.sender, msg.handle)
-    own = await ctx.store.open_case_of(me.id)
-    if member is not None and (msg.case_ref is not None or own is None):
-        case = await _listener_case(ctx, member, msg.case_ref)
-        if case is not None:
-            return await _once(ctx, case, "listener", _to_member(ctx, member, msg, case))
-    elif own is not None and _relaying(own):
-        return await _once(ctx, own, "requester", [_to_requester(ctx, me)])
-    if msg.files:
-        return [ctx.to_person(me, "text_only")]
-    return []
-
-
-async def _once(ctx: Context, case: Case, side: str, notice: Out) -> Out:
-    return notice if await ctx.state.add(NS, f"{case.ref}|{side}") else []
-
-
-async def _listener_case(ctx: Context, member: Listener, ref: str | None) -> Case | None:
-    mine = await ctx.store.cases_of_listener(member.id, [CaseState.ACCEPTED])
-    relayable = [c for c in mine if c.mode is Mode.ANONYMOUS]
-    if ref is not None:
-        return next((c for c in relayable if c.ref == ref.upper()), None)
-    return relayable[0] if len(relayable) == 1 else None
-
-
-def _relaying(case: Case) -> bool:
-    return case.state is CaseState.ACCEPTED and case.mode is Mode.ANONYMOUS
-
-
-def _to_member(ctx: Context, member: Listener, msg: IncomingMessage, case: Case) -> Out:
-    place = msg.case_ref and case.ref
-    return ctx.to_member(member, "not_relayed_listener", case_ref=place or None, ref=case.ref)
-
-
-def _to_requester(ctx: Context, me: Person) -> OutgoingMessage:
-    return ctx.to_person(me, "not_relayed_requester")
+    turn = Turn(ctx, me, member, await ctx.store.open_case_of(me.id), msg, now)
+    place = await where(turn, "", Dialog.NONE)  # no words: never a command, never an answer
+    if isinstance(place, Relay) and place.case.relaying:
+        ref, side = place.case.ref, place.case.side
+        if not await ctx.state.add(NS, f"{ref}|{side.value}"):
+            return []
+        if side is Side.REQUESTER:
+            return [say.to_person(ctx, me, "not_relayed_requester")]
+        assert member is not None  # the listener side is a roster member's
+        thread = ref if msg.case_ref else None
+        return say.to_member(ctx, member, "not_relayed_listener", case_ref=thread, ref=ref)
+    return [say.to_person(ctx, me, "text_only")] if msg.files else []

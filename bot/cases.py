@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.ids import CaseRef, ListenerId
+
 
 class CaseState(StrEnum):
     WAITING = "waiting"
@@ -82,9 +84,9 @@ REF_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
 REF_LENGTH = 4
 
 
-def new_ref(length: int = REF_LENGTH) -> str:
+def new_ref(length: int = REF_LENGTH) -> CaseRef:
     """A short random case reference with no meaning and no sequence."""
-    return "".join(secrets.choice(REF_ALPHABET) for _ in range(length))
+    return CaseRef("".join(secrets.choice(REF_ALPHABET) for _ in range(length)))
 
 
 def looks_like_ref(word: str) -> bool:
@@ -98,13 +100,13 @@ class Case:
     """A request to be listened to, as the core sees it (no message content)."""
 
     id: int
-    ref: str
+    ref: CaseRef
     requester_id: int
     state: CaseState
     mode: Mode
     team: str | None
-    continuity_listener: str | None
-    listener_id: str | None
+    continuity_listener: ListenerId | None
+    listener_id: ListenerId | None
     created_at: datetime
     offered_at: datetime | None = None
     offer_expires_at: datetime | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -19,6 +20,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from bot.ids import ListenerId
 
 _NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d*)?\s*$")
 
@@ -78,17 +81,28 @@ MatrixId = Annotated[str, AfterValidator(_matrix_id)]
 Seconds = Annotated[float, Field(allow_inf_nan=False)]
 
 
+def shipped_directory() -> Path:
+    """The directory.yaml installed with the package."""
+    return Path(__file__).resolve().parent / "directory" / "directory.yaml"
+
+
 class ConfigError(Exception):
     """A configuration problem, phrased for the person who wrote the file: one line each."""
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
 class StorageSettings(_Section):
+    """Where cases, people and the audit trail are kept (encrypted fields)."""
+
     url: str = "sqlite+aiosqlite:///./data/soutien.db"
+    """The database: `sqlite+aiosqlite:///PATH` (a file; relative to the working directory) or
+    `postgresql+asyncpg://USER@HOST/NAME` (several replicas).
+    """
     auto_migrate: bool = True
+    """`soutien-bot run` applies pending migrations before starting."""
 
     @field_validator("url")
     @classmethod
@@ -101,8 +115,16 @@ class StorageSettings(_Section):
 
 
 class SecuritySettings(_Section):
+    """Encryption keys (environment only)."""
+
     secret_key: SecretStr | None = None
+    """Encrypts every stored field and derives the other keys. **Required** outside the console
+    demo; environment only (`SOUTIEN_SECURITY__SECRET_KEY`). `soutien-bot keys new` prints one.
+    Losing it loses the data.
+    """
     old_secret_keys: list[SecretStr] = Field(default_factory=list)
+    """Previous keys, still accepted for reading during a rotation (a JSON list in the environment).
+    """
 
     @field_validator("secret_key")
     @classmethod
@@ -113,17 +135,36 @@ class SecuritySettings(_Section):
 
 
 class MatrixSettings(_Section):
+    """Tchap or any Matrix homeserver, end-to-end encrypted."""
+
     homeserver: HttpUrl | None = None
+    """The homeserver's client address, e.g. `https://matrix.agent.dinum.tchap.gouv.fr`. With
+    `user_id`, enables Matrix.
+    """
     user_id: MatrixId | None = None
+    """The bot's account, e.g. `@soutien-dinum.gouv.fr:agent.dinum.tchap.gouv.fr`."""
     password: SecretStr | None = None
+    """The account's password, used once to log in (environment only: `SOUTIEN_MATRIX__PASSWORD`).
+    """
     access_token: SecretStr | None = None
+    """An access token instead of a password (environment only: `SOUTIEN_MATRIX__ACCESS_TOKEN`)."""
     device_name: str = Field(default="Soutien", min_length=1, max_length=100)
+    """The device's name, as people's clients show it."""
     store_path: str = Field(default="./data/matrix-store", min_length=1)
+    """The encryption store (nio): back it up with the database and the secret key; losing it means
+    a new device.
+    """
     allowed_servers: list[str] = Field(default_factory=list)
+    """Only people of these homeservers may talk to the bot (empty: anyone who can reach it)."""
     min_send_interval: Seconds = Field(default=1.0, ge=0, le=60)
+    """Average seconds between two sends of the account (Tchap asks for about one a second);
+    `0`: unpaced."""
     send_burst: int = Field(default=5, ge=1, le=100)
+    """Sends that may leave at once before the average applies (a token bucket)."""
     undecryptable_grace: Seconds = Field(default=60.0, ge=0, le=86400)
+    """Seconds to wait for a missing key before telling someone their message could not be read."""
     max_backoff: Seconds = Field(default=60.0, gt=0, le=3600)
+    """The longest wait, in seconds, between two reconnection attempts."""
 
     @property
     def configured(self) -> bool:
@@ -131,13 +172,29 @@ class MatrixSettings(_Section):
 
 
 class MattermostSettings(_Section):
+    """A Mattermost server: direct messages, buttons, slash commands."""
+
     url: HttpUrl | None = None
+    """The Mattermost server, e.g. `https://mattermost.example.gouv.fr`. With the token, enables
+    Mattermost.
+    """
     token: SecretStr | None = None
+    """The bot account's access token (environment only: `SOUTIEN_MATTERMOST__TOKEN`)."""
     http_listen: HostPort = "127.0.0.1:8088"
+    """Where the bot's HTTP server listens when `http.listen` is not set (kept for existing
+    configurations).
+    """
     public_url: HttpUrl | None = None
+    """How the Mattermost server reaches the bot's HTTP server (buttons, slash commands); default
+    `http://` + the listening address.
+    """
     command_tokens: list[SecretStr] = Field(default_factory=list)
+    """The slash commands' tokens, a JSON list (environment: `SOUTIEN_MATTERMOST__COMMAND_TOKENS`).
+    """
     verify_tls: bool = True
+    """Verify the server's certificate."""
     ca_file: str | None = None
+    """A CA bundle to trust instead of the system's (a private PKI)."""
 
     @property
     def configured(self) -> bool:
@@ -145,20 +202,43 @@ class MattermostSettings(_Section):
 
 
 class HttpSettings(_Section):
+    """The bot's HTTP server."""
+
     listen: HostPort | None = None
+    """The bot's HTTP server: `/healthz`, `/readyz`, `/metrics`, and Mattermost's callbacks.
+    Default: `mattermost.http_listen` on a platform, none for the console demo. In a container,
+    `0.0.0.0:8088`.
+    """
+    ops_listen: HostPort | None = None
+    """Serve `/healthz`, `/readyz`, `/metrics` on this address instead, apart from what the chat
+    server calls (e.g. `127.0.0.1:9090` for a local Prometheus).
+    """
 
 
 class RoutingSettings(_Section):
+    """How requests are offered to listeners."""
+
     offer_timeout: Duration = timedelta(minutes=20)
+    """How long a listener has to accept an offer before it goes to the next one (seconds or ISO
+    8601, e.g. `PT20M`).
+    """
     waiting_retry: Duration = timedelta(hours=2)
+    """How often a waiting case is offered again."""
     max_active_cases: int = Field(default=2, ge=1, le=100)
+    """Cases a listener holds at once."""
     max_new_cases_per_week: int = Field(default=3, ge=1, le=1000)
+    """New cases a listener is offered per rolling 7 days."""
 
 
 class RemindersSettings(_Section):
+    """Reminders and follow-ups."""
+
     listener_nudge_after: Duration = timedelta(days=3)
+    """A listener who has not answered a case for this long gets a reminder."""
     quiet_hours: str = "21:00-08:00"
+    """No reminder or follow-up in this window (Europe/Paris time)."""
     tick_seconds: Seconds = Field(default=10.0, gt=0, le=300)
+    """How often, in seconds, due follow-ups are looked for."""
 
     @field_validator("quiet_hours")
     @classmethod
@@ -169,38 +249,81 @@ class RemindersSettings(_Section):
 
 
 class PrivacySettings(_Section):
+    """How long anything is kept."""
+
     retention_days: int = Field(default=90, ge=1, le=3650)
+    """Ended cases and idle people are deleted after this many days (anonymous counts are kept)."""
     audit_days: int = Field(default=365, ge=1, le=3650)
+    """Audit entries are kept this many days."""
 
 
 class DirectorySettings(_Section):
-    path: str = Field(default="directory.yaml", min_length=1)
+    """The helpline directory (`numéros`)."""
+
+    path: str | None = Field(default=None, min_length=1)
+    """The helplines file, reloaded on change or SIGHUP (a bad file keeps the last good one).
+    Default: the directory shipped with Soutien.
+    """
+
+    @property
+    def resolved(self) -> Path:
+        return Path(self.path) if self.path else shipped_directory()
 
 
 class LocaleSettings(_Section):
+    """Language."""
+
     default: Literal["fr", "en"] = "fr"
+    """The language of the bot until someone chooses theirs: `fr` or `en`."""
+
+
+class LogSettings(_Section):
+    """Logs (scrubbed of what people wrote and who they are, whatever the format)."""
+
+    format: Literal["text", "json"] = "text"
+    """`text`, for people, or `json`, one object per line for a log collector. The level is
+    `SOUTIEN_LOG_LEVEL` (default `WARNING`).
+    """
 
 
 class HaSettings(_Section):
-    """Two replicas, one active: a PostgreSQL advisory lock decides (docs: README)."""
+    """Two replicas, one active: a PostgreSQL advisory lock decides (README: "Running two
+    replicas")."""
 
     enabled: bool = False
+    """Run as one of two replicas (PostgreSQL only): the one holding the lock is active."""
     takeover_seconds: Seconds = Field(default=15.0, ge=2, le=600)
+    """How soon the standby takes over from an active replica that died."""
 
 
 class DemoSettings(_Section):
+    """The console demo."""
+
     reset_on_start: bool = False
+    """The console demo starts from an empty database (only ever its own SQLite file named
+    `demo.db`; ignored anywhere else).
+    """
 
 
 class ListenerSettings(_Section):
-    id: str = Field(min_length=1, max_length=64)
+    """One entry of `listeners`: a listener or a coordinator."""
+
+    id: ListenerId = Field(min_length=1, max_length=64)
+    """A stable identifier (used in the audit trail)."""
     name: str = Field(min_length=1)
+    """The name people see."""
     teams: list[str] = Field(default_factory=list)
+    """Teams this listener belongs to (never offered a case from them)."""
     matrix: MatrixId | None = None
+    """Their Matrix id."""
     mattermost: str | None = None
+    """Their Mattermost username."""
     coordinator: bool = False
+    """Receives danger alerts and may see the roster and statistics."""
     listens: bool = True
+    """`false` for a coordinator who does not take cases."""
     active: bool = True
+    """`false` to keep someone in the file without offering them cases."""
 
 
 class Settings(BaseModel):
@@ -217,6 +340,7 @@ class Settings(BaseModel):
     reminders: RemindersSettings = Field(default_factory=RemindersSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     directory: DirectorySettings = Field(default_factory=DirectorySettings)
+    log: LogSettings = Field(default_factory=LogSettings)
     locale: LocaleSettings = Field(default_factory=LocaleSettings)
     demo: DemoSettings = Field(default_factory=DemoSettings)
     ha: HaSettings = Field(default_factory=HaSettings)

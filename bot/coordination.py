@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot import say
+from bot.audit import audit
 from bot.cases import CaseState
 from bot.clock import ZONE
 from bot.context import Context
@@ -13,11 +15,10 @@ from bot.people import Listener
 from bot.privacy import coordinator_actor
 
 Out = list[OutgoingMessage]
-PARIS = ZONE
 
 
 def _reply(ctx: Context, me: Listener, lines: list[str]) -> Out:
-    address = ctx.address_of(me)
+    address = say.address_of(ctx, me)
     return [OutgoingMessage(address, "\n".join(lines))] if address else []
 
 
@@ -25,7 +26,7 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
     lang = ctx.policy.default_locale
     states = await ctx.store.listener_states()
     loads = await ctx.store.listener_load(now - timedelta(days=7))
-    await ctx.audit(coordinator_actor(me.id), "roster", None, ctx.platform_of(me))
+    await audit(ctx, coordinator_actor(me.id), "roster", None, say.platform_of(ctx, me))
     lines = [t(lang, "listeners_header")]
     for member in ctx.roster.listeners:
         state = states.get(member.id)
@@ -39,7 +40,7 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
 
 
 async def stats(ctx: Context, me: Listener) -> Out:
-    await ctx.audit(coordinator_actor(me.id), "stats", None, ctx.platform_of(me))
+    await audit(ctx, coordinator_actor(me.id), "stats", None, say.platform_of(ctx, me))
     counts = await ctx.store.count_by_state()
     values = {s.value: counts.get(s, 0) for s in CaseState}
     return _reply(ctx, me, [t(ctx.policy.default_locale, "stats", **values)])
@@ -52,7 +53,7 @@ async def waiting(ctx: Context, me: Listener) -> Out:
         return _reply(ctx, me, [t(lang, "waiting_none")])
     lines = [t(lang, "waiting_header")]
     for case in cases:
-        await ctx.audit(coordinator_actor(me.id), "viewed", case.ref, ctx.platform_of(me))
-        since = case.created_at.astimezone(PARIS).strftime("%d/%m %H:%M")
+        await audit(ctx, coordinator_actor(me.id), "viewed", case.ref, say.platform_of(ctx, me))
+        since = case.created_at.astimezone(ZONE).strftime("%d/%m %H:%M")
         lines.append(t(lang, "waiting_line", ref=case.ref, since=since))
     return _reply(ctx, me, lines)

@@ -5,25 +5,23 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from bot import attachments, lane, reminders
-from bot.cases import Case, CaseState, Mode
+from bot import attachments, lane, say
 from bot.commands import Name
 from bot.context import Context
 from bot.conversation.dispatch import dispatch
 from bot.conversation.route import (
     AskCase,
     NotUnderstood,
-    OpenCase,
     Relay,
-    Roles,
     Route,
     Run,
     Side,
-    route,
 )
 from bot.conversation.turn import Turn
+from bot.conversation.where import where as conversation_where
+from bot.followups import run as reminders
 from bot.language import detect
-from bot.messages import CaseRef, IncomingMessage, OutgoingMessage
+from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person
 from bot.privacy import PurgeReport
 from bot.safety import Level, Reading, read
@@ -53,7 +51,7 @@ class Bot:
         """Read and answer the text; what is not text is never relayed, and the sender knows."""
         nontext = msg.files or msg.reaction
         out = await self._read(msg) if msg.text.strip() or not nontext else []
-        return out + await attachments.not_relayed(self.ctx, msg)
+        return out + await attachments.not_relayed(self.ctx, msg, self.ctx.clock.now())
 
     async def _read(self, msg: IncomingMessage) -> Out:
         ctx = self.ctx
@@ -63,7 +61,7 @@ class Bot:
         if await self._remember(me, msg):
             await ctx.store.save_person(me)
         if not msg.text.strip():
-            return [ctx.to_person(me, "empty")]
+            return [say.to_person(ctx, me, "empty")]
         own = await ctx.store.open_case_of(me.id)
         turn = Turn(ctx, me, member, own, msg, now)
         reading = read(msg.text)  # every message, whatever it starts with or the state
@@ -71,7 +69,7 @@ class Bot:
             reading, heard = await lane.settle(ctx, me, msg.text, reading)
             if heard:
                 return heard
-        where = await self._route(turn)
+        where = await conversation_where(turn, msg.text, me.dialog)
         first = member is None and not me.welcomed
         if first:
             me.welcomed = True
@@ -86,19 +84,6 @@ class Bot:
                 await dispatch(turn, where) if command else []
             )
         return await dispatch(turn, where)
-
-    async def _route(self, turn: Turn) -> Route:
-        """What the message is, from where it was written and the person's open cases."""
-        msg, member, own = turn.msg, turn.member, turn.own
-        cases = [OpenCase(CaseRef(own.ref), Side.REQUESTER, _is_relay(own))] if own else []
-        if member is not None and member.listens:
-            listened = await self.ctx.store.cases_of_listener(member.id, [CaseState.ACCEPTED])
-            cases += [
-                OpenCase(CaseRef(c.ref), Side.LISTENER, True) for c in listened if _is_relay(c)
-            ]
-        roles = Roles(turn.listens, turn.coordinates)
-        place = CaseRef(msg.case_ref) if msg.case_ref else None
-        return route(place, roles, cases, turn.me.dialog, msg.text, button=msg.button)
 
     async def _danger(self, turn: Turn, where: Route, reading: Reading, first: bool) -> Out:
         """Numbers first, the coordinators alerted, then what the message also asked for."""
@@ -120,7 +105,7 @@ class Bot:
     def _welcome(self, me: Person, first: bool, *, short: bool) -> Out:
         if not first:
             return []
-        return [self.ctx.to_person(me, "welcome_short" if short else "welcome")]
+        return [say.to_person(self.ctx, me, "welcome_short" if short else "welcome")]
 
     async def _remember(self, me: Person, msg: IncomingMessage) -> bool:
         changed = False
@@ -141,10 +126,6 @@ class Bot:
     async def tick(self, now: datetime) -> Out:
         """Periodic work: carry out the follow-ups that are due (offer expiry included)."""
         return await reminders.run_due(self.ctx, now, self.owner)
-
-
-def _is_relay(case: Case | None) -> bool:
-    return case is not None and case.state is CaseState.ACCEPTED and case.mode is Mode.ANONYMOUS
 
 
 def _unheard(where: Route) -> bool:

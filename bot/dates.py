@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-PARIS = ZoneInfo("Europe/Paris")
+from bot.clock import ZONE
+
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?|(\d{4})-(\d{2})-(\d{2})")
 _MAX_YEARS_AHEAD = 5
 
@@ -46,16 +46,16 @@ def until_date(args: str, now: datetime) -> datetime | None:
             words = args.split()
             raise BadDate(" ".join(words[1:]) or args)
         return None
-    today = now.astimezone(PARIS).date()
+    today = now.astimezone(ZONE).date()
     try:
         day = _day(m, today)
     except ValueError:  # 29/02/2027, 31/04, 00/13
         raise BadDate(m.group(0)) from None
     if day < today or day.year > today.year + _MAX_YEARS_AHEAD:
         raise BadDate(m.group(0))
-    return datetime.combine(day + timedelta(days=1), time(0, 0), PARIS)
+    return datetime.combine(day + timedelta(days=1), time(0, 0), ZONE)
 
 
 def last_day(until: datetime) -> str:
     """The day shown to the person: the last one included, e.g. 30/11/2026."""
-    return (until.astimezone(PARIS) - timedelta(microseconds=1)).strftime("%d/%m/%Y")
+    return (until.astimezone(ZONE) - timedelta(microseconds=1)).strftime("%d/%m/%Y")

@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from bot import metrics, say
 from bot.cases import Case
 from bot.context import Context
 from bot.conversation.answers import yes_no
+from bot.ids import CaseRef
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Dialog, Listener, Person
@@ -43,12 +45,12 @@ SAID_YES = Reading(Level.DANGER, Situation.SELF)
 def answer(ctx: Context, me: Person, reading: Reading, *, relayed: bool) -> OutgoingMessage:
     """The numbers that fit: for oneself, for someone else, or violence now."""
     key = (_IN_RELAY if relayed else _ANSWER)[reading.situation]
-    return ctx.to_person(me, key)
+    return say.to_person(ctx, me, key)
 
 
-def marker(ctx: Context, member: Listener, ref: str, reading: Reading) -> Out:
+def marker(ctx: Context, member: Listener, ref: CaseRef, reading: Reading) -> Out:
     """A discreet note for the listener, beside the relayed message, with the numbers."""
-    return ctx.to_member(member, _MARKER[reading.situation], case_ref=ref, ref=ref)
+    return say.to_member(ctx, member, _MARKER[reading.situation], case_ref=ref, ref=ref)
 
 
 async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> Out:
@@ -57,16 +59,17 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
         return []
     me.last_alert_at = now
     await ctx.store.save_person(me)
-    return ctx.to_coordinators("alert_danger", ref=case.ref if case else me.ref)
+    metrics.SAFETY_ALERTS.inc()
+    return say.to_coordinators(ctx, "alert_danger", ref=case.ref if case else me.ref)
 
 
 async def ask(ctx: Context, me: Person) -> Out:
     """Concern: say it plainly, and ask whether they think of suicide or are in danger."""
     me.dialog = Dialog.SAFETY
     await ctx.store.save_person(me)
-    lang = ctx.lang(me)
+    lang = say.lang(ctx, me)
     buttons = (Button(t(lang, "button_yes"), "oui"), Button(t(lang, "button_no"), "non"))
-    return [replace(ctx.to_person(me, "concern"), buttons=buttons)]
+    return [replace(say.to_person(ctx, me, "concern"), buttons=buttons)]
 
 
 async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple[Reading, Out]:
@@ -83,5 +86,5 @@ async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple
     if said is True or reading.level is Level.DANGER:
         return (reading if reading.level is Level.DANGER else SAID_YES), []
     if said is False:
-        return reading, [ctx.to_person(me, "concern_no")]
+        return reading, [say.to_person(ctx, me, "concern_no")]
     return reading, []

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.cases import Case, CaseState, OfferOutcome, Trigger, transition
-from bot.followups import Kind, QuietHours, next_allowed
+from bot.followups import FollowUp, Kind, QuietHours, next_allowed
+from bot.ids import ListenerId
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,17 +26,6 @@ class Rules:
     offer_timeout: timedelta = timedelta(minutes=20)
     nudge_after: timedelta = timedelta(days=3)
     quiet_hours: QuietHours = field(default_factory=QuietHours)
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    """A follow-up row to add (idempotent by `key`)."""
-
-    kind: Kind
-    due_at: datetime
-    key: str
-    case_id: int | None = None
-    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,23 +41,23 @@ class Change:
     case_id: int
     trigger: Trigger
     expect_state: CaseState
-    expect_listener: str | None
+    expect_listener: ListenerId | None
     state: CaseState
-    listener_id: str | None
+    listener_id: ListenerId | None
     at: datetime
     stamps: tuple[tuple[str, datetime | None], ...] = ()
     reset_alert: bool = False
     outcome: OfferOutcome | None = None
-    offer_to: str | None = None
+    offer_to: ListenerId | None = None
     schedule: tuple[FollowUp, ...] = ()
     cancel: tuple[Kind, ...] = ()
 
 
-_Effect = Callable[[Change, Case, str | None, Rules], Change]
+_Effect = Callable[[Change, Case, ListenerId | None, Rules], Change]
 
 
 def decide(
-    case: Case, trigger: Trigger, actor: str | None, now: datetime, rules: Rules = Rules()
+    case: Case, trigger: Trigger, actor: ListenerId | None, now: datetime, rules: Rules = Rules()
 ) -> Change:
     """The change `trigger` makes; `actor` is the listener acting or offered (None for the
     requester or the system). Raises `InvalidTransition` when it does not apply."""
@@ -77,7 +67,7 @@ def decide(
     return _EFFECTS[trigger](base, case, actor, rules)
 
 
-def _offer(base: Change, case: Case, actor: str | None, rules: Rules) -> Change:
+def _offer(base: Change, case: Case, actor: ListenerId | None, rules: Rules) -> Change:
     assert actor is not None, "an offer goes to a listener"
     expires = base.at + rules.offer_timeout
     expiry = FollowUp(Kind.OFFER_EXPIRY, expires, f"expiry:{case.id}:{actor}", case.id, actor)
@@ -91,7 +81,7 @@ def _offer(base: Change, case: Case, actor: str | None, rules: Rules) -> Change:
     )
 
 
-def _accept(base: Change, case: Case, actor: str | None, rules: Rules) -> Change:
+def _accept(base: Change, case: Case, actor: ListenerId | None, rules: Rules) -> Change:
     due = next_allowed(base.at + rules.nudge_after, Kind.NUDGE, rules.quiet_hours)
     nudge = FollowUp(Kind.NUDGE, due, f"nudge:{case.id}:{actor}:1", case.id, actor)
     return _with(
@@ -104,7 +94,7 @@ def _accept(base: Change, case: Case, actor: str | None, rules: Rules) -> Change
 
 
 def _back_to_waiting(outcome: OfferOutcome) -> _Effect:
-    def effect(base: Change, case: Case, actor: str | None, rules: Rules) -> Change:
+    def effect(base: Change, case: Case, actor: ListenerId | None, rules: Rules) -> Change:
         return _with(
             base,
             listener_id=None,
@@ -117,13 +107,13 @@ def _back_to_waiting(outcome: OfferOutcome) -> _Effect:
     return effect
 
 
-def _cancel(base: Change, case: Case, actor: str | None, rules: Rules) -> Change:
+def _cancel(base: Change, case: Case, actor: ListenerId | None, rules: Rules) -> Change:
     withdrawn = OfferOutcome.WITHDRAWN if case.state is CaseState.OFFERED else None
     every = (Kind.OFFER_EXPIRY, Kind.NUDGE, Kind.WAITING_RETRY)
     return _with(base, stamps=(("ended_at", base.at),), outcome=withdrawn, cancel=every)
 
 
-def _close(base: Change, case: Case, actor: str | None, rules: Rules) -> Change:
+def _close(base: Change, case: Case, actor: ListenerId | None, rules: Rules) -> Change:
     return _with(base, stamps=(("ended_at", base.at),), cancel=(Kind.NUDGE,))
 
 

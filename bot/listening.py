@@ -6,11 +6,14 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot import offers, relaying, scheduling
+from bot import offers, relaying, say
+from bot.audit import audit
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.clock import ZONE
 from bot.context import Context
 from bot.dates import BadDate, last_day, until_date
+from bot.followups import schedule as scheduling
+from bot.ids import CaseRef
 from bot.locales import t
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState
@@ -19,7 +22,6 @@ from bot.requests import closed_for_requester
 from bot.triggers import fire
 
 Out = list[OutgoingMessage]
-PARIS = ZONE
 _REF = re.compile(r"\b([A-Z0-9]{4})\b")
 
 
@@ -36,13 +38,13 @@ async def _pick(
             return chosen
         exists = await ctx.store.case_by_ref(ref)
         key = "not_offered_to_you" if exists is not None else "unknown_ref"
-        return ctx.to_member(me, key, ref=ref)
+        return say.to_member(ctx, me, key, ref=ref)
     if len(mine) == 1:
         return mine[0]
     if not mine:
-        return ctx.to_member(me, none_key)
+        return say.to_member(ctx, me, none_key)
     refs = ", ".join(c.ref for c in mine)
-    return ctx.to_member(me, "which_case", refs=refs, example=f"{verb} {mine[0].ref}")
+    return say.to_member(ctx, me, "which_case", refs=refs, example=f"{verb} {mine[0].ref}")
 
 
 async def accept(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
@@ -65,9 +67,9 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
     if isinstance(case, list):
         return case
     if not await fire(ctx, case, Trigger.CLOSE, me.id, now):
-        return ctx.to_member(me, "nothing_to_close")
-    await ctx.audit(listener_actor(me.id), "closed", case.ref, ctx.platform_of(me))
-    out = ctx.to_member(me, "closed_listener", ref=case.ref)
+        return say.to_member(ctx, me, "nothing_to_close")
+    await audit(ctx, listener_actor(me.id), "closed", case.ref, say.platform_of(ctx, me))
+    out = say.to_member(ctx, me, "closed_listener", ref=case.ref)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is not None:
         out += await closed_for_requester(ctx, requester, case)
@@ -77,12 +79,12 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
 async def mine(ctx: Context, me: Listener) -> Out:
     cases = await ctx.store.cases_of_listener(me.id, [CaseState.OFFERED, CaseState.ACCEPTED])
     if not cases:
-        return ctx.to_member(me, "mine_none")
+        return say.to_member(ctx, me, "mine_none")
     lang = ctx.policy.default_locale
     lines = [t(lang, "mine_header")]
     for c in cases:
-        await ctx.audit(listener_actor(me.id), "viewed", c.ref, ctx.platform_of(me))
-        since = (c.accepted_at or c.offered_at or c.created_at).astimezone(PARIS)
+        await audit(ctx, listener_actor(me.id), "viewed", c.ref, say.platform_of(ctx, me))
+        since = (c.accepted_at or c.offered_at or c.created_at).astimezone(ZONE)
         mode = "mode_anonymous" if c.mode is Mode.ANONYMOUS else "mode_direct"
         lines.append(
             t(
@@ -94,7 +96,7 @@ async def mine(ctx: Context, me: Listener) -> Out:
                 since=since.strftime("%d/%m %H:%M"),
             )
         )
-    address = ctx.address_of(me)
+    address = say.address_of(ctx, me)
     return [OutgoingMessage(address, "\n".join(lines))] if address else []
 
 
@@ -108,35 +110,35 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
             ctx.policy.default_locale, "status_on" if state.is_available(now) else "status_off"
         )
         usage = t(ctx.policy.default_locale, "available_usage")
-        return ctx.to_member(me, "available_status", status=status, usage=usage)
+        return say.to_member(ctx, me, "available_status", status=status, usage=usage)
     if words[0] in ("on", "oui"):
         state.available, state.unavailable_until = True, None
         await ctx.store.save_listener_state(state)
-        return ctx.to_member(me, "available_on") + await offers.retry_waiting(ctx, now)
+        return say.to_member(ctx, me, "available_on") + await offers.retry_waiting(ctx, now)
     try:
         until = until_date(args, now)
     except BadDate as exc:
-        return ctx.to_member(me, "available_bad_date", date=exc.text)
+        return say.to_member(ctx, me, "available_bad_date", date=exc.text)
     state.available, state.unavailable_until = False, until
     await ctx.store.save_listener_state(state)
     if until is not None:
         await scheduling.dispo_return(ctx, me.id, until)
     if until is None:
-        return ctx.to_member(me, "available_off")
-    return ctx.to_member(me, "available_off_until", date=last_day(until))
+        return say.to_member(ctx, me, "available_off")
+    return say.to_member(ctx, me, "available_off_until", date=last_day(until))
 
 
-async def relay(ctx: Context, me: Listener, ref: str, msg: IncomingMessage, text: str) -> Out:
+async def relay(ctx: Context, me: Listener, ref: CaseRef, msg: IncomingMessage, text: str) -> Out:
     """Words from a listener for the requester of case `ref` (chosen by the route)."""
     active = await ctx.store.cases_of_listener(me.id, [CaseState.ACCEPTED])
     case = next((c for c in active if c.ref == ref and c.mode is Mode.ANONYMOUS), None)
     requester = await ctx.store.person_by_id(case.requester_id) if case else None
     if case is None or requester is None:
-        return ctx.to_member(me, "unknown_ref", ref=ref)
-    await ctx.audit(listener_actor(me.id), "relayed", case.ref, msg.sender.platform)
+        return say.to_member(ctx, me, "unknown_ref", ref=ref)
+    await audit(ctx, listener_actor(me.id), "relayed", case.ref, msg.sender.platform)
     copy = relaying.copy_of(msg, case.ref)
     out, truncated = relaying.relayed(
-        requester.address, ctx.lang(requester), "relay_to_requester", text, copy
+        requester.address, say.lang(ctx, requester), "relay_to_requester", text, copy
     )
-    notice = ctx.to_member(me, "sender_truncated", case_ref=msg.case_ref) if truncated else []
+    notice = say.to_member(ctx, me, "sender_truncated", case_ref=msg.case_ref) if truncated else []
     return [out, *notice]

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import NewType
 
 from bot.text import valid_unicode
-
-Platform = NewType("Platform", str)
-CaseRef = NewType("CaseRef", str)
 
 
 @dataclass(frozen=True, slots=True)

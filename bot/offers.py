@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import scheduling
+from bot import metrics, say
+from bot.audit import audit
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
+from bot.followups import schedule as scheduling
+from bot.ids import ListenerId
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Listener, Person
@@ -42,14 +45,15 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
         return await _nobody(ctx, case, requester, now)
     if not await fire(ctx, case, Trigger.OFFER, chosen.id, now):
         return []
-    await ctx.audit(listener_actor(chosen.id), "offered", case.ref, ctx.platform_of(chosen))
+    await audit(ctx, listener_actor(chosen.id), "offered", case.ref, say.platform_of(ctx, chosen))
     minutes = max(1, int(ctx.policy.offer_timeout.total_seconds() // 60))
     mode = "mode_anonymous" if case.mode is Mode.ANONYMOUS else "mode_direct"
     buttons = (
         Button(t(ctx.policy.default_locale, "button_accept"), f"accepter {case.ref}"),
         Button(t(ctx.policy.default_locale, "button_decline"), f"refuser {case.ref}"),
     )
-    return ctx.to_member(
+    return say.to_member(
+        ctx,
         chosen,
         "offer",
         buttons=buttons,
@@ -64,10 +68,10 @@ async def _nobody(ctx: Context, case: Case, requester: Person, now: datetime) ->
     if case.waiting_alerted:
         return []
     await ctx.store.mark_waiting_alerted(case.id)
-    numbers = ctx.numbers.listening_lines(ctx.lang(requester), now)
+    numbers = ctx.numbers.listening_lines(say.lang(ctx, requester), now)
     return [
-        ctx.to_person(requester, "nobody_available", ref=case.ref, numbers=numbers),
-        *ctx.to_coordinators("alert_waiting", ref=case.ref),
+        say.to_person(ctx, requester, "nobody_available", ref=case.ref, numbers=numbers),
+        *say.to_coordinators(ctx, "alert_waiting", ref=case.ref),
     ]
 
 
@@ -79,7 +83,7 @@ async def retry_waiting(ctx: Context, now: datetime) -> Out:
     return out
 
 
-async def expire(ctx: Context, case: Case, listener_id: str, now: datetime) -> Out:
+async def expire(ctx: Context, case: Case, listener_id: ListenerId, now: datetime) -> Out:
     """An offer's time is up (its follow-up row is due): the next listener gets it."""
     if case.state is not CaseState.OFFERED or case.listener_id != listener_id:
         return []  # answered, withdrawn or moved on meanwhile
@@ -88,8 +92,8 @@ async def expire(ctx: Context, case: Case, listener_id: str, now: datetime) -> O
     out: Out = []
     member = ctx.roster.get(listener_id)
     if member is not None:
-        await ctx.audit(listener_actor(member.id), "expired", case.ref, "system")
-        out += ctx.to_member(member, "offer_expired", ref=case.ref)
+        await audit(ctx, listener_actor(member.id), "expired", case.ref, "system")
+        out += say.to_member(ctx, member, "offer_expired", ref=case.ref)
     return out + await _reroute(ctx, case.id, now)
 
 
@@ -98,18 +102,29 @@ async def _reroute(ctx: Context, case_id: int, now: datetime) -> Out:
     return await route(ctx, case, now) if case is not None else []
 
 
+async def _by_listener(
+    ctx: Context, me: Listener, case: Case, trigger: Trigger, action: str, now: datetime
+) -> bool:
+    """Fire `trigger` as the listener `me`; audited as `action` when it took effect."""
+    if not await fire(ctx, case, trigger, me.id, now):
+        return False
+    await audit(ctx, listener_actor(me.id), action, case.ref, say.platform_of(ctx, me))
+    return True
+
+
 async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    if not await fire(ctx, case, Trigger.ACCEPT, me.id, now):
-        return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
-    await ctx.audit(listener_actor(me.id), "accepted", case.ref, ctx.platform_of(me))
+    if not await _by_listener(ctx, me, case, Trigger.ACCEPT, "accepted", now):
+        return say.to_member(ctx, me, "not_offered_to_you", ref=case.ref)
+    metrics.accepted_after(now - case.created_at)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
     if case.mode is Mode.DIRECT:
         handle = requester.handle or requester.address.user_id
         return [
-            ctx.to_person(requester, "accepted_requester_direct", name=me.name, ref=case.ref),
-            *ctx.to_member(
+            say.to_person(ctx, requester, "accepted_requester_direct", name=me.name, ref=case.ref),
+            *say.to_member(
+                ctx,
                 me,
                 "accepted_listener_direct",
                 ref=case.ref,
@@ -118,27 +133,25 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
             ),
         ]
     return [
-        ctx.to_person(requester, "accepted_requester_anonymous", ref=case.ref),
-        *ctx.to_member(me, "accepted_listener_anonymous", case_ref=case.ref, ref=case.ref),
+        say.to_person(ctx, requester, "accepted_requester_anonymous", ref=case.ref),
+        *say.to_member(ctx, me, "accepted_listener_anonymous", case_ref=case.ref, ref=case.ref),
     ]
 
 
 async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    if not await fire(ctx, case, Trigger.DECLINE, me.id, now):
-        return ctx.to_member(me, "not_offered_to_you", ref=case.ref)
-    await ctx.audit(listener_actor(me.id), "declined", case.ref, ctx.platform_of(me))
+    if not await _by_listener(ctx, me, case, Trigger.DECLINE, "declined", now):
+        return say.to_member(ctx, me, "not_offered_to_you", ref=case.ref)
     return [
-        *ctx.to_member(me, "declined_ack", ref=case.ref),
+        *say.to_member(ctx, me, "declined_ack", ref=case.ref),
         *await _reroute(ctx, case.id, now),
     ]
 
 
 async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
-    if not await fire(ctx, case, Trigger.TRANSFER, me.id, now):
-        return ctx.to_member(me, "unknown_ref", ref=case.ref)
-    await ctx.audit(listener_actor(me.id), "transferred", case.ref, ctx.platform_of(me))
+    if not await _by_listener(ctx, me, case, Trigger.TRANSFER, "transferred", now):
+        return say.to_member(ctx, me, "unknown_ref", ref=case.ref)
     requester = await ctx.store.person_by_id(case.requester_id)
-    out = ctx.to_member(me, "transferred_listener", ref=case.ref)
+    out = say.to_member(ctx, me, "transferred_listener", ref=case.ref)
     if requester is not None:
-        out.append(ctx.to_person(requester, "transferred_requester", ref=case.ref))
+        out.append(say.to_person(ctx, requester, "transferred_requester", ref=case.ref))
     return out + await _reroute(ctx, case.id, now)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from bot.ids import ListenerId
 from bot.messages import Address
 from bot.text import normalize
 
@@ -39,7 +40,7 @@ class Person:
     handle: str | None = None
     dialog: Dialog = Dialog.NONE
     draft_team: str | None = None
-    draft_continuity: str | None = None
+    draft_continuity: ListenerId | None = None
     dialog_case_id: int | None = None
     last_alert_at: datetime | None = None
     last_seen_at: datetime | None = None
@@ -50,7 +51,7 @@ class Person:
 class Listener:
     """A volunteer listener (or coordinator) declared in the roster."""
 
-    id: str
+    id: ListenerId
     name: str
     teams: tuple[str, ...] = ()
     addresses: tuple[Address, ...] = ()
@@ -73,7 +74,7 @@ class Listener:
 class ListenerState:
     """Runtime availability of a listener (kept in the database)."""
 
-    listener_id: str
+    listener_id: ListenerId
     available: bool = True
     unavailable_until: datetime | None = None
     last_offer_at: datetime | None = None

@@ -11,8 +11,9 @@ from typing import Protocol
 
 from bot.cases import Case, CaseState, Mode
 from bot.clock import ZONE_NAME
-from bot.followups import DueAction
-from bot.lifecycle import Change, FollowUp
+from bot.followups import DueAction, FollowUp
+from bot.ids import ListenerId
+from bot.lifecycle import Change
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
@@ -94,7 +95,7 @@ class Cases(Protocol):
         requester: Person,
         mode: Mode,
         team: str | None,
-        continuity_listener: str | None,
+        continuity_listener: ListenerId | None,
         now: datetime,
     ) -> Case: ...
 
@@ -107,14 +108,14 @@ class Cases(Protocol):
     async def last_closed_case_of(self, person_id: int) -> Case | None: ...
 
     async def cases_of_listener(
-        self, listener_id: str, states: Sequence[CaseState]
+        self, listener_id: ListenerId, states: Sequence[CaseState]
     ) -> list[Case]: ...
 
     async def cases_in(self, states: Sequence[CaseState]) -> list[Case]: ...
 
     async def count_by_state(self) -> dict[CaseState, int]: ...
 
-    async def offered_to(self, case_id: int) -> set[str]: ...
+    async def offered_to(self, case_id: int) -> set[ListenerId]: ...
 
     async def apply(self, change: Change) -> bool:
         """Apply a life-cycle change as one compare-and-set; True for the one winner."""
@@ -129,11 +130,11 @@ class Cases(Protocol):
 class Availability(Protocol):
     """Listeners' availability, and their load for routing."""
 
-    async def listener_states(self) -> dict[str, ListenerState]: ...
+    async def listener_states(self) -> dict[ListenerId, ListenerState]: ...
 
     async def save_listener_state(self, state: ListenerState) -> None: ...
 
-    async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]: ...
+    async def listener_load(self, since: datetime) -> dict[ListenerId, tuple[int, int]]: ...
 
 
 class Audit(Protocol):

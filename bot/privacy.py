@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.ids import ListenerId
+
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
@@ -30,13 +32,12 @@ class Retention:
     audit: timedelta = timedelta(days=365)
 
 
-def listener_actor(listener_id: str) -> str:
+def listener_actor(listener_id: ListenerId) -> str:
     return f"listener:{listener_id}"
 
 
-def coordinator_actor(listener_id: str) -> str:
+def coordinator_actor(listener_id: ListenerId) -> str:
     return f"coordinator:{listener_id}"
 
 
 REQUESTER = "requester"
-SYSTEM = "system"

@@ -3,6 +3,7 @@ with the reply or edit they carry."""
 
 from __future__ import annotations
 
+from bot import metrics
 from bot.locales import t
 from bot.messages import Address, Copy, IncomingMessage, OutgoingMessage
 from bot.neutral import neutralise
@@ -29,6 +30,7 @@ def relayed(
     Markdown renders, the person's own Markdown or HTML never does.
     """
     words, truncated = neutralise(text)
+    metrics.RELAYED.inc()
     before, _, after = t(lang, key, text=_SLOT, **values).partition(_SLOT)
     if truncated:
         after += t(lang, "relay_truncated")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from bot import offers, relaying, scheduling
+from bot import offers, relaying, say
+from bot.audit import audit
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.conversation.answers import mode, yes_no
+from bot.followups import schedule as scheduling
 from bot.locales import t
 from bot.messages import Button, IncomingMessage, OutgoingMessage
 from bot.people import Dialog, Person
@@ -23,7 +25,7 @@ async def start(ctx: Context, me: Person) -> Out:
     """`demande`: consent given; ask the optional questions, then create the case."""
     current = await ctx.store.open_case_of(me.id)
     if current is not None:
-        return [ctx.to_person(me, "request_exists", ref=current.ref)]
+        return [say.to_person(ctx, me, "request_exists", ref=current.ref)]
     previous = await ctx.store.last_closed_case_of(me.id)
     me.draft_team = None
     me.draft_continuity = None
@@ -48,9 +50,9 @@ _CHOICES = {
 async def _ask(ctx: Context, me: Person, dialog: Dialog, key: str) -> Out:
     me.dialog = dialog
     await ctx.store.save_person(me)
-    lang = ctx.lang(me)
+    lang = say.lang(ctx, me)
     buttons = tuple(Button(t(lang, label), word) for label, word in _CHOICES.get(dialog, ()))
-    return [replace(ctx.to_person(me, key), buttons=buttons)]
+    return [replace(say.to_person(ctx, me, key), buttons=buttons)]
 
 
 async def answer(ctx: Context, me: Person, text: str, skipped: bool, now: datetime) -> Out:
@@ -58,7 +60,7 @@ async def answer(ctx: Context, me: Person, text: str, skipped: bool, now: dateti
     if me.dialog is Dialog.CONTINUITY:
         wanted = False if skipped else yes_no(text)
         if wanted is None:
-            return [ctx.to_person(me, "ask_yes_no")]
+            return [say.to_person(ctx, me, "ask_yes_no")]
         if not wanted:
             me.draft_continuity = None
         return await _ask(ctx, me, Dialog.TEAM, "ask_team")
@@ -68,7 +70,7 @@ async def answer(ctx: Context, me: Person, text: str, skipped: bool, now: dateti
     if me.dialog is Dialog.MODE:
         chosen = Mode.ANONYMOUS if skipped else mode(text)
         if chosen is None:
-            return [ctx.to_person(me, "ask_mode_again")]
+            return [say.to_person(ctx, me, "ask_mode_again")]
         return await _create(ctx, me, chosen, now)
     if me.dialog is Dialog.CHECKIN:
         return await _checkin(ctx, me, False if skipped else yes_no(text))
@@ -80,19 +82,19 @@ async def _create(ctx: Context, me: Person, mode: Mode, now: datetime) -> Out:
     if existing is not None:
         me.dialog = Dialog.NONE
         await ctx.store.save_person(me)
-        return [ctx.to_person(me, "request_exists", ref=existing.ref)]
+        return [say.to_person(ctx, me, "request_exists", ref=existing.ref)]
     case = await ctx.store.create_case(me, mode, me.draft_team, me.draft_continuity, now)
     me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
     await ctx.store.save_person(me)
     return [
-        ctx.to_person(me, "request_searching", ref=case.ref),
+        say.to_person(ctx, me, "request_searching", ref=case.ref),
         *await offers.route(ctx, case, now),
     ]
 
 
 async def _checkin(ctx: Context, me: Person, wanted: bool | None) -> Out:
     if wanted is None:
-        return [ctx.to_person(me, "ask_yes_no")]
+        return [say.to_person(ctx, me, "ask_yes_no")]
     case = await ctx.store.case_by_id(me.dialog_case_id) if me.dialog_case_id else None
     if case is not None:
         await ctx.store.set_checkin(case.id, wanted)
@@ -100,7 +102,7 @@ async def _checkin(ctx: Context, me: Person, wanted: bool | None) -> Out:
             await scheduling.checkin(ctx, case, case.ended_at or ctx.clock.now())
     me.dialog, me.dialog_case_id = Dialog.NONE, None
     await ctx.store.save_person(me)
-    return [ctx.to_person(me, "checkin_yes" if wanted else "checkin_no")]
+    return [say.to_person(ctx, me, "checkin_yes" if wanted else "checkin_no")]
 
 
 async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
@@ -110,15 +112,15 @@ async def cancel(ctx: Context, me: Person, now: datetime) -> Out:
         if me.dialog in (Dialog.CONTINUITY, Dialog.TEAM, Dialog.MODE):
             me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
             await ctx.store.save_person(me)
-            return [ctx.to_person(me, "cancelled_draft")]
-        return [ctx.to_person(me, "nothing_to_cancel")]
+            return [say.to_person(ctx, me, "cancelled_draft")]
+        return [say.to_person(ctx, me, "nothing_to_cancel")]
     if not await fire(ctx, case, Trigger.CANCEL, None, now):
         return await cancel(ctx, me, now)
-    await ctx.audit(REQUESTER, "cancelled", case.ref, me.address.platform)
-    out = [ctx.to_person(me, "cancelled_requester", ref=case.ref)]
+    await audit(ctx, REQUESTER, "cancelled", case.ref, me.address.platform)
+    out = [say.to_person(ctx, me, "cancelled_requester", ref=case.ref)]
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
     if member is not None and case.state in (CaseState.OFFERED, CaseState.ACCEPTED):
-        out += ctx.to_member(member, "offer_withdrawn", ref=case.ref)
+        out += say.to_member(ctx, member, "offer_withdrawn", ref=case.ref)
     return out + await offers.retry_waiting(ctx, now)
 
 
@@ -126,14 +128,14 @@ async def close(ctx: Context, me: Person, now: datetime) -> Out:
     """`clore` from the requester: end the accepted case (a pending one is withdrawn)."""
     case = await ctx.store.open_case_of(me.id)
     if case is None:
-        return [ctx.to_person(me, "nothing_to_close")]
+        return [say.to_person(ctx, me, "nothing_to_close")]
     if case.state is not CaseState.ACCEPTED:
         return await cancel(ctx, me, now)
     if not await fire(ctx, case, Trigger.CLOSE, None, now):
-        return [ctx.to_person(me, "nothing_to_close")]
-    await ctx.audit(REQUESTER, "closed", case.ref, me.address.platform)
+        return [say.to_person(ctx, me, "nothing_to_close")]
+    await audit(ctx, REQUESTER, "closed", case.ref, me.address.platform)
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
-    out = ctx.to_member(member, "closed_by_other", ref=case.ref) if member else []
+    out = say.to_member(ctx, member, "closed_by_other", ref=case.ref) if member else []
     out += await offers.retry_waiting(ctx, now)
     return [*await closed_for_requester(ctx, me, case), *out]
 
@@ -142,22 +144,22 @@ async def closed_for_requester(ctx: Context, me: Person, case: Case) -> Out:
     """Tell the requester the case is closed and offer the 7-day check-in."""
     me.dialog, me.dialog_case_id = Dialog.CHECKIN, case.id
     await ctx.store.save_person(me)
-    return [ctx.to_person(me, "closed_requester", ref=case.ref)]
+    return [say.to_person(ctx, me, "closed_requester", ref=case.ref)]
 
 
 async def relay(ctx: Context, me: Person, case: Case, msg: IncomingMessage, text: str) -> Out:
     """Words from a requester for the listener of their open case."""
     if case.state is not CaseState.ACCEPTED:
-        return [ctx.to_person(me, "still_searching", ref=case.ref)]
+        return [say.to_person(ctx, me, "still_searching", ref=case.ref)]
     if case.mode is Mode.DIRECT:
-        return [ctx.to_person(me, "direct_mode_reminder", ref=case.ref)]
+        return [say.to_person(ctx, me, "direct_mode_reminder", ref=case.ref)]
     member = ctx.roster.get(case.listener_id) if case.listener_id else None
-    address = ctx.address_of(member) if member is not None else None
+    address = say.address_of(ctx, member) if member is not None else None
     if address is None:
-        return [ctx.to_person(me, "still_searching", ref=case.ref)]
+        return [say.to_person(ctx, me, "still_searching", ref=case.ref)]
     copy = relaying.copy_of(msg, case.ref)
     lang = ctx.policy.default_locale
     out, truncated = relaying.relayed(address, lang, "relay_to_listener", text, copy, ref=case.ref)
     return [replace(out, case_ref=case.ref)] + (
-        [ctx.to_person(me, "sender_truncated")] if truncated else []
+        [say.to_person(ctx, me, "sender_truncated")] if truncated else []
     )

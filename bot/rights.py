@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot import say
 from bot.cases import CaseState, Mode
 from bot.clock import ZONE
 from bot.context import Context
@@ -14,16 +15,15 @@ from bot.privacy import REQUESTER, AuditEntry
 from bot.requests import cancel
 
 Out = list[OutgoingMessage]
-PARIS = ZONE
 
 
 def _day(moment: datetime | None) -> str:
-    return moment.astimezone(PARIS).strftime("%d/%m/%Y") if moment else "?"
+    return moment.astimezone(ZONE).strftime("%d/%m/%Y") if moment else "?"
 
 
 async def my_data(ctx: Context, me: Person, member: Listener | None, now: datetime) -> Out:
     """A readable export of everything the bot keeps about the asker."""
-    lang = ctx.lang(me)
+    lang = say.lang(ctx, me)
     cases = ""
     for case in await ctx.store.cases_of_requester(me.id):
         mode = t(lang, "mode_anonymous" if case.mode is Mode.ANONYMOUS else "mode_direct")
@@ -60,23 +60,23 @@ async def my_data(ctx: Context, me: Person, member: Listener | None, now: dateti
 async def ask_forget(ctx: Context, me: Person) -> Out:
     me.dialog = Dialog.FORGET
     await ctx.store.save_person(me)
-    return [ctx.to_person(me, "forget_confirm")]
+    return [say.to_person(ctx, me, "forget_confirm")]
 
 
 async def forget(ctx: Context, me: Person, confirmed: bool | None, now: datetime) -> Out:
     """Erase the person: open request withdrawn (listener told neutrally), then deleted."""
     if confirmed is None:
-        return [ctx.to_person(me, "ask_yes_no")]
+        return [say.to_person(ctx, me, "ask_yes_no")]
     if not confirmed:
         me.dialog = Dialog.NONE
         await ctx.store.save_person(me)
-        return [ctx.to_person(me, "forget_kept")]
+        return [say.to_person(ctx, me, "forget_kept")]
     out: Out = []
     case = await ctx.store.open_case_of(me.id)
     if case is not None and case.state is not CaseState.CLOSED:
         out += [m for m in await cancel(ctx, me, now) if m.to != me.address]
     for old in await ctx.store.cases_of_requester(me.id):
         await ctx.store.record(AuditEntry(now, REQUESTER, "erased", old.ref, me.address.platform))
-    reply = ctx.to_person(me, "forget_done")
+    reply = say.to_person(ctx, me, "forget_done")
     await ctx.store.forget(me.id)
     return [reply, *out]

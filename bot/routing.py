@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.cases import Case
+from bot.ids import ListenerId
 from bot.messages import Address
 from bot.people import Listener, ListenerState, Roster
 
@@ -32,18 +33,18 @@ class Situation:
     """Everything routing needs to know, gathered by the caller."""
 
     roster: Roster
-    states: Mapping[str, ListenerState]
-    loads: Mapping[str, Load]
-    offered: Collection[str]
+    states: Mapping[ListenerId, ListenerState]
+    loads: Mapping[ListenerId, Load]
+    offered: Collection[ListenerId]
     requester: Address
     platforms: Collection[str]
     limits: Limits
     now: datetime
 
-    def state_of(self, listener_id: str) -> ListenerState:
+    def state_of(self, listener_id: ListenerId) -> ListenerState:
         return self.states.get(listener_id) or ListenerState(listener_id)
 
-    def load_of(self, listener_id: str) -> Load:
+    def load_of(self, listener_id: ListenerId) -> Load:
         return self.loads.get(listener_id) or Load()
 
 

@@ -25,7 +25,9 @@ from bot.delivery import MAX_TRIES, Delivery
 from bot.locales import t
 from bot.logs import sensitive
 from bot.messages import Address, IncomingMessage, OutgoingMessage
+from bot.ops import OpsServer
 from bot.ports import Adapter, Clock, Lease
+from bot.say import to_coordinators
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
@@ -162,7 +164,7 @@ class Runtime:
             log.error("an event from %s was dropped (%s)", source, type(again).__name__)
 
     def _dead_letter_notice(self, ref: str) -> list[OutgoingMessage]:
-        return self.bot.ctx.to_coordinators("alert_dead_letter", ref)
+        return to_coordinators(self.bot.ctx, "alert_dead_letter", ref)
 
     async def deliver(self, messages: Sequence[OutgoingMessage]) -> None:
         """Queue messages for delivery (through the outbox) and wait for them a moment."""
@@ -248,15 +250,23 @@ class Runtime:
                 except TimeoutError:
                     continue
 
-    async def run(self) -> None:
+    async def run(self, ops: OpsServer | None = None) -> None:
         """Run until every adapter has stopped by itself (the console at end of input)
         or `stop()`; then drain the outbox for up to DRAIN_SECONDS. With a lease, wait
-        as a standby first (no platform connection), and step down if it is lost."""
-        if self.lease is not None and not await self.lease.acquire(self._stopping):
-            return
+        as a standby first (no platform connection), and step down if it is lost.
+
+        `ops`, the operations server, listens from start to stop, standby included (its
+        /readyz says 503 until the platforms are connected), and serves the adapters'
+        HTTP callbacks."""
+        if ops is not None:
+            await ops.start(self.adapters.values())
         try:
+            if self.lease is not None and not await self.lease.acquire(self._stopping):
+                return
             await self._run_active()
         finally:
+            if ops is not None:
+                await ops.stop()
             if self.lease is not None:
                 lost = self.lease.lost.is_set()
                 await self.lease.release()

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.cases import Case, Trigger, allows
 from bot.context import Context
+from bot.ids import ListenerId
 from bot.lifecycle import Rules, decide
 
 
@@ -15,7 +16,7 @@ def rules(ctx: Context) -> Rules:
 
 
 async def fire(
-    ctx: Context, case: Case, trigger: Trigger, actor: str | None, now: datetime
+    ctx: Context, case: Case, trigger: Trigger, actor: ListenerId | None, now: datetime
 ) -> bool:
     """Apply `trigger` to `case` as last read; False when it no longer applies (lost race)."""
     if not allows(case.state, trigger):

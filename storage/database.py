@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import sqlite3
 from pathlib import Path
@@ -15,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.sql.unit import sqlite_transactions
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# A link to the repository's migrations/ (package data: a non-editable install carries them).
+MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def create_engine(url: str) -> AsyncEngine:
@@ -45,6 +47,43 @@ def alembic_config(url: str) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+def revision(url: str) -> str | None:
+    """The database's current Alembic revision (None: an empty or absent database)."""
+    parsed = make_url(url)
+    absent = not parsed.database or not Path(parsed.database).exists()
+    if parsed.get_backend_name() == "sqlite" and absent:
+        return None
+    return asyncio.run(_async_revision(url))
+
+
+async def _async_revision(url: str) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as connection:
+            return await connection.run_sync(
+                lambda sync: MigrationContext.configure(sync).get_current_revision()
+            )
+    finally:
+        await engine.dispose()
+
+
+def head() -> str | None:
+    """The newest revision this version of Soutien knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+
+
+async def ping(engine: AsyncEngine) -> None:
+    """Raise unless the database answers a trivial query."""
+    from sqlalchemy import text
+
+    async with engine.connect() as connection:
+        await connection.execute(text("SELECT 1"))
 
 
 def upgrade(url: str) -> None:

@@ -19,6 +19,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from bot.clock import ZONE_NAME
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes in and out, also on SQLite (which drops the zone)."""
@@ -151,9 +153,7 @@ class DueActionRow(Base):
     )
     subject: Mapped[str | None] = mapped_column(String(64))
     due_at: Mapped[datetime] = mapped_column(index=True)
-    zone: Mapped[str] = mapped_column(
-        String(64), default="Europe/Paris", server_default="Europe/Paris"
-    )
+    zone: Mapped[str] = mapped_column(String(64), default=ZONE_NAME, server_default=ZONE_NAME)
     state: Mapped[str] = mapped_column(String(12), index=True)
     owner: Mapped[str | None] = mapped_column(String(64))
     claimed_at: Mapped[datetime | None]

@@ -12,10 +12,11 @@ from bot.clock import FakeClock
 from bot.context import Context, Policy
 from bot.core import Bot
 from bot.directory import Answers, Index, load
+from bot.ids import ListenerId
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import Listener, Roster
+from bot.ports import Store
 from bot.routing import Limits
-from storage.store import SqlStore
 
 ROOT = Path(__file__).resolve().parent.parent
 # A Tuesday at 10:00 in Paris, far from any DST change.
@@ -31,7 +32,7 @@ def member(
     platform: str = "fake",
 ) -> Listener:
     return Listener(
-        id=lid,
+        id=ListenerId(lid),
         name=lid.capitalize(),
         teams=tuple(teams),
         addresses=(Address(platform, lid),),
@@ -73,11 +74,11 @@ class FakeAdapter:
 
 
 class Chat:
-    """A bot on a real SQLite (or PostgreSQL) store, driven like a conversation."""
+    """A bot on a store (memory, SQLite or PostgreSQL), driven like a conversation."""
 
     def __init__(
         self,
-        store: SqlStore,
+        store: Store,
         roster: Roster = DEMO_ROSTER,
         policy: Policy | None = None,
         platforms: frozenset[str] = frozenset({"fake"}),
@@ -114,6 +115,32 @@ class Chat:
         out = await self.bot.tick(self.clock.now())
         self.adapter.sent += out
         return out
+
+    async def play(self, script: str, **refs: str) -> None:
+        """A conversation written as a chat, checked line by line:
+
+            rita> annuler lundi ?            rita writes (in her direct conversation)
+            camille[K7Q2]> bonjour           camille writes in case K7Q2's room or thread
+            → camille: **[K7Q2]** annuler    camille gets a message containing this text
+            ✗ dominique                      the last message sent dominique nothing
+
+        `{name}` in the script is replaced by `refs[name]` (case references).
+        """
+        out: list[OutgoingMessage] = []
+        for raw in script.strip().splitlines():
+            line = raw.strip().format(**refs)
+            if line.startswith("→"):
+                user, _, text = line[1:].strip().partition(": ")
+                got = [m.text for m in out if m.to.user_id == user]
+                assert any(text in g for g in got), f"{line!r} not in {got!r}"
+            elif line.startswith("✗"):
+                user = line[1:].strip()
+                got = [m.text for m in out if m.to.user_id == user]
+                assert got == [], f"{user} got {got!r}"
+            else:
+                who, _, text = line.partition("> ")
+                user, _, place = who.rstrip("]").partition("[")
+                out = await self.deliver(user, text, case_ref=place or None)
 
     def last(self, user: str) -> str:
         return self.adapter.texts(user)[-1]

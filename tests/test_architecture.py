@@ -1,4 +1,5 @@
-"""Dependency direction: adapters → bot ← storage; only bot/__main__.py wires them."""
+"""Dependency direction: adapters → bot ← storage; only the composition root wires them
+(bot/cli/compose.py, and bot/cli/admin.py for the server-side commands)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def _violations(package: str, forbidden: set[str], allowed: set[str] = frozenset
 
 def test_core_knows_no_platform_and_no_sql() -> None:
     forbidden = {"adapters", "storage", "sqlalchemy", "alembic", "nio", "mattermostdriver"}
-    assert _violations("bot", forbidden, {"bot/__main__.py"}) == []
+    root = {"bot/cli/compose.py", "bot/cli/admin.py"}
+    assert _violations("bot", forbidden, root) == []
 
 
 def test_adapters_and_storage_do_not_import_each_other() -> None:

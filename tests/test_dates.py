@@ -6,14 +6,16 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.dates import PARIS, BadDate, last_day, until_date
+from bot.clock import ZONE
+from bot.dates import BadDate, last_day, until_date
+from bot.ids import ListenerId
 from tests.harness import START, Chat
 
 NOW = START  # Tuesday 10 March 2026, 10:00 Paris
 
 
 def paris(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=PARIS)
+    return datetime(year, month, day, hour, minute, tzinfo=ZONE)
 
 
 @pytest.mark.parametrize(
@@ -63,15 +65,15 @@ async def test_invalid_date_is_refused_and_nothing_changes(chat: Chat) -> None:
     out = await chat.deliver("camille", "dispo off jusqu'au 29/02/2027")
     assert "29/02/2027" in out[0].text and "Rien n'a changé" in out[0].text
     states = await chat.store.listener_states()
-    assert "camille" not in states or states["camille"].is_available(chat.clock.now())
+    assert "camille" not in states or states[ListenerId("camille")].is_available(chat.clock.now())
 
 
 async def test_reply_says_until_when_and_the_day_is_included(chat: Chat) -> None:
     out = await chat.deliver("camille", "dispo off jusqu'au 11/03")
     assert "jusqu'au 11/03/2026 inclus" in out[0].text
-    state = (await chat.store.listener_states())["camille"]
+    state = (await chat.store.listener_states())[ListenerId("camille")]
     assert state.unavailable_until == paris(2026, 3, 12)
     assert not state.is_available(paris(2026, 3, 11, 23, 59))
     await chat.tick(timedelta(days=1, hours=14, minutes=30))  # 12/03 00:30 Paris
-    state = (await chat.store.listener_states())["camille"]
+    state = (await chat.store.listener_states())[ListenerId("camille")]
     assert state.is_available(chat.clock.now())

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.clock import ZONE
 from bot.directory import Answers, DirectoryError, Index, load, parse
-from bot.directory.hours import PARIS, quarter_of, weekly
+from bot.directory.hours import quarter_of, weekly
 from bot.directory.model import Hours, Slot
 from bot.directory.reload import DirectoryReloader
 
@@ -24,7 +25,7 @@ INDEX = Index(load(FILE))
 
 
 def paris(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=PARIS)
+    return datetime.fromisoformat(text).replace(tzinfo=ZONE)
 
 
 def ids(query: str, at: str = "2025-01-15T11:00") -> list[str]:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.clock import ZONE
 from bot.directory import Answers, DirectoryError, Index, load, parse
-from bot.directory.hours import PARIS
 
 ROOT = Path(__file__).resolve().parent.parent
 FILE = ROOT / "directory.yaml"
@@ -22,7 +22,7 @@ QUERIES = ("soignants", "burn-out", "psy", "VSS", "3977", "besoin de parler", "u
 
 
 def paris(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=PARIS)
+    return datetime.fromisoformat(text).replace(tzinfo=ZONE)
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -27,6 +27,7 @@ def test_the_tuning_sets_are_large_enough() -> None:
     assert len(queries(CORPUS / "directory_tune3.yaml")) >= 150
     assert len(queries(CORPUS / "directory_tune4.yaml")) >= 120
     assert len(queries(CORPUS / "directory_heldout.yaml")) >= 60
+    assert len(queries(CORPUS / "directory_heldout2.yaml")) >= 100
 
 
 def test_every_tuning_set_passes_end_to_end() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import bot.directory.query as query_module
+from bot.clock import ZONE
 from bot.directory import Index, load
-from bot.directory.hours import PARIS
 from bot.directory.when import read_when
 from bot.directory.words import plain
 from bot.safety import Level, Reading, Situation
@@ -20,7 +20,7 @@ WEDNESDAY = "2025-01-15T11:00"
 
 
 def paris(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=PARIS)
+    return datetime.fromisoformat(text).replace(tzinfo=ZONE)
 
 
 def ids(query: str, at: str = WEDNESDAY) -> list[str]:

@@ -8,6 +8,7 @@ import pytest
 
 from bot.cases import Case, CaseState, InvalidTransition, Mode, OfferOutcome, Trigger, allows
 from bot.followups import Kind
+from bot.ids import CaseRef, ListenerId
 from bot.lifecycle import decide
 
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # a Tuesday, 10:00 in Paris
@@ -15,12 +16,12 @@ S, T = CaseState, Trigger
 
 
 def _case(state: CaseState, listener: str | None = "camille") -> Case:
-    held = listener if state in (S.OFFERED, S.ACCEPTED) else None
-    return Case(1, "K7Q2", 7, state, Mode.ANONYMOUS, None, None, held, NOW)
+    held = ListenerId(listener) if listener and state in (S.OFFERED, S.ACCEPTED) else None
+    return Case(1, CaseRef("K7Q2"), 7, state, Mode.ANONYMOUS, None, None, held, NOW)
 
 
 def test_an_offer_schedules_its_expiry_as_a_follow_up_row() -> None:
-    change = decide(_case(S.WAITING), T.OFFER, "camille", NOW)
+    change = decide(_case(S.WAITING), T.OFFER, ListenerId("camille"), NOW)
     assert change.state is S.OFFERED and change.listener_id == "camille"
     assert change.offer_to == "camille" and change.expect_listener is None
     [expiry] = change.schedule
@@ -28,7 +29,7 @@ def test_an_offer_schedules_its_expiry_as_a_follow_up_row() -> None:
 
 
 def test_accepting_closes_the_offer_and_schedules_the_nudge_on_a_workday() -> None:
-    change = decide(_case(S.OFFERED), T.ACCEPT, "camille", NOW)
+    change = decide(_case(S.OFFERED), T.ACCEPT, ListenerId("camille"), NOW)
     assert change.outcome is OfferOutcome.ACCEPTED and change.expect_listener == "camille"
     assert dict(change.stamps) == {"accepted_at": NOW}
     [nudge] = change.schedule
@@ -43,7 +44,7 @@ def test_accepting_closes_the_offer_and_schedules_the_nudge_on_a_workday() -> No
 def test_an_offer_that_ends_unanswered_sends_the_case_back(
     trigger: Trigger, outcome: OfferOutcome
 ) -> None:
-    actor = "camille" if trigger is T.DECLINE else None
+    actor = ListenerId("camille") if trigger is T.DECLINE else None
     change = decide(_case(S.OFFERED), trigger, actor, NOW)
     assert change.state is S.WAITING and change.listener_id is None and change.reset_alert
     assert change.outcome is outcome and change.expect_listener == "camille"
@@ -58,7 +59,7 @@ def test_cancelling_withdraws_the_offer_and_every_follow_up() -> None:
 @pytest.mark.parametrize("state", list(CaseState))
 @pytest.mark.parametrize("trigger", list(Trigger))
 def test_every_state_and_trigger_decides_or_refuses(state: CaseState, trigger: Trigger) -> None:
-    actor = "dominique" if trigger is T.OFFER else "camille"
+    actor = ListenerId("dominique" if trigger is T.OFFER else "camille")
     if not allows(state, trigger):
         with pytest.raises(InvalidTransition):
             decide(_case(state), trigger, actor, NOW)

@@ -20,7 +20,7 @@ from bot.conversation.route import (
     Side,
     route,
 )
-from bot.messages import CaseRef
+from bot.ids import CaseRef
 from bot.people import Dialog
 
 RITA = OpenCase(CaseRef("DZKH"), Side.LISTENER, relaying=True)  # Camille listens to Rita

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.cases import Case, CaseState, Mode
+from bot.ids import CaseRef, ListenerId
 from bot.messages import Address
 from bot.people import Listener, ListenerState, Roster
 from bot.routing import Limits, Load, Situation, choose, is_eligible
@@ -13,14 +14,15 @@ NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
 
 def listener(lid: str, teams: tuple[str, ...] = (), platform: str = "fake") -> Listener:
-    return Listener(lid, lid.title(), teams, (Address(platform, lid),))
+    return Listener(ListenerId(lid), lid.title(), teams, (Address(platform, lid),))
 
 
 ROSTER = Roster((listener("ana", ("DINUM", "Équipe Santé")), listener("ben"), listener("cyd")))
 
 
 def case(team: str | None = None, continuity: str | None = None) -> Case:
-    return Case(1, "K7Q2", 1, CaseState.WAITING, Mode.ANONYMOUS, team, continuity, None, NOW)
+    held = ListenerId(continuity) if continuity else None
+    return Case(1, CaseRef("K7Q2"), 1, CaseState.WAITING, Mode.ANONYMOUS, team, held, None, NOW)
 
 
 def situation(**changes: object) -> Situation:
@@ -54,8 +56,8 @@ def test_team_exclusion_is_accent_and_case_insensitive() -> None:
 def test_fewest_active_cases_then_longest_since_last_offer() -> None:
     loads = {"ana": Load(1, 1), "ben": Load(0, 0), "cyd": Load(0, 0)}
     states = {
-        "ben": ListenerState("ben", last_offer_at=NOW - timedelta(hours=1)),
-        "cyd": ListenerState("cyd", last_offer_at=NOW - timedelta(days=2)),
+        "ben": ListenerState(ListenerId("ben"), last_offer_at=NOW - timedelta(hours=1)),
+        "cyd": ListenerState(ListenerId("cyd"), last_offer_at=NOW - timedelta(days=2)),
     }
     chosen = choose(case(), situation(loads=loads, states=states))
     assert chosen is not None and chosen.id == "cyd"
@@ -77,8 +79,10 @@ def test_never_offered_twice_and_never_the_requester() -> None:
 
 def test_unavailable_and_until() -> None:
     states = {
-        "ana": ListenerState("ana", available=False),
-        "ben": ListenerState("ben", available=False, unavailable_until=NOW - timedelta(1)),
+        "ana": ListenerState(ListenerId("ana"), available=False),
+        "ben": ListenerState(
+            ListenerId("ben"), available=False, unavailable_until=NOW - timedelta(1)
+        ),
     }
     chosen = choose(case(), situation(states=states))
     assert chosen is not None and chosen.id == "ben"

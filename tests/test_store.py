@@ -11,6 +11,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Connection
 
 from bot.cases import CaseState, Mode, Trigger
+from bot.ids import ListenerId
 from bot.lifecycle import Change, decide
 from bot.messages import Address
 from storage.crypto import FieldCipher
@@ -26,11 +27,13 @@ NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 async def _offered_case(store: SqlStore, user: str) -> int:
     person = await store.person(Address("fake", user), NOW)
     case = await store.create_case(person, Mode.ANONYMOUS, "DINUM", None, NOW)
-    assert await store.apply(decide(case, Trigger.OFFER, "camille", NOW))
+    assert await store.apply(decide(case, Trigger.OFFER, ListenerId("camille"), NOW))
     return case.id
 
 
-async def _change(store: SqlStore, case_id: int, trigger: Trigger, actor: str | None) -> Change:
+async def _change(
+    store: SqlStore, case_id: int, trigger: Trigger, actor: ListenerId | None
+) -> Change:
     case = await store.case_by_id(case_id)
     assert case is not None
     return decide(case, trigger, actor, NOW)
@@ -44,7 +47,7 @@ async def test_concurrent_accept_has_exactly_one_winner(any_store: SqlStore) -> 
     try:
         for n in range(15):
             case_id = await _offered_case(any_store, f"user{n}")
-            accept = await _change(any_store, case_id, Trigger.ACCEPT, "camille")
+            accept = await _change(any_store, case_id, Trigger.ACCEPT, ListenerId("camille"))
             results = await asyncio.gather(
                 *(replica.apply(accept) for replica in (any_store, other, any_store, other))
             )
@@ -57,7 +60,7 @@ async def test_concurrent_accept_has_exactly_one_winner(any_store: SqlStore) -> 
 
 async def test_accept_races_expiry_one_outcome_only(any_store: SqlStore) -> None:
     case_id = await _offered_case(any_store, "alice")
-    accept = await _change(any_store, case_id, Trigger.ACCEPT, "camille")
+    accept = await _change(any_store, case_id, Trigger.ACCEPT, ListenerId("camille"))
     expire = await _change(any_store, case_id, Trigger.EXPIRE, None)
     assert sorted(await asyncio.gather(any_store.apply(accept), any_store.apply(expire))) == [
         False,
@@ -77,8 +80,10 @@ async def test_two_bots_on_one_database_one_wins(any_store: SqlStore) -> None:
 
 async def test_a_case_is_never_offered_twice_to_the_same_listener(store: SqlStore) -> None:
     case_id = await _offered_case(store, "alice")
-    assert await store.apply(await _change(store, case_id, Trigger.DECLINE, "camille"))
-    assert not await store.apply(await _change(store, case_id, Trigger.OFFER, "camille"))
+    assert await store.apply(await _change(store, case_id, Trigger.DECLINE, ListenerId("camille")))
+    assert not await store.apply(
+        await _change(store, case_id, Trigger.OFFER, ListenerId("camille"))
+    )
     assert await store.offered_to(case_id) == {"camille"}
     case = await store.case_by_id(case_id)
     assert case is not None and case.state is CaseState.WAITING

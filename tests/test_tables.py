@@ -9,7 +9,7 @@ from bot.conversation.commands import COMMANDS
 from bot.conversation.dispatch import ROUTES
 from bot.conversation.route import Route
 from bot.followups import Kind
-from bot.reminders import FOLLOW_UPS
+from bot.followups.run import FOLLOW_UPS
 
 
 def test_every_command_has_one_handler() -> None:

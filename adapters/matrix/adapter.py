@@ -28,3 +28,8 @@ __all__ = ["MatrixAdapter", "MatrixOptions"]
 
 class MatrixAdapter(SyncLoop):
     platform = PLATFORM
+
+    @property
+    def connected(self) -> bool:
+        """The last sync with the homeserver succeeded (readiness)."""
+        return self._connected

@@ -60,6 +60,7 @@ class MatrixBase:
         self._room_locks: dict[str, asyncio.Lock] = {}
         self._stopping = asyncio.Event()
         self._synced = asyncio.Event()
+        self._connected = False  # the last sync succeeded (readiness)
         self._position: str | None = None
         self._background: set[asyncio.Task[None]] = set()
         self._cross_signed = False

@@ -14,6 +14,7 @@ from nio.event_builders import EnableEncryptionBuilder
 
 from adapters.matrix.base import NS
 from adapters.matrix.login import Login
+from bot.locales import t
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class Rooms(Login):
         room_id = await self.state.get(NS + ".case", key)
         if room_id:
             return room_id
-        room_id = await self._create(user, name=f"Demande {ref}", direct=False)
+        room_id = await self._create(user, name=t(None, "case_room_name", ref=ref), direct=False)
         if room_id:
             await self.state.put(NS + ".case", key, room_id)
             await self.state.put(NS + ".room", room_id, "case:" + ref)

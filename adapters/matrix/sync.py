@@ -15,9 +15,10 @@ import logging
 import aiohttp
 from nio import SyncError, SyncResponse
 
-from adapters.matrix.base import NS, Checkpoint
+from adapters.matrix.base import NS, PLATFORM, Checkpoint
 from adapters.matrix.crosssigning import CrossSigning, CrossSigningError
 from adapters.matrix.receiving import Receiving
+from bot import metrics
 from bot.backoff import Backoff
 from bot.ports import MessageHandler
 
@@ -64,11 +65,14 @@ class SyncLoop(Receiving):
                 log.info("matrix: connected (after %d failed attempts)", backoff.failures)
             backoff.reset()
             first = False
+            self._connected = True
             self._position = response.next_batch
             await self._after_sync(response)
             self._synced.set()
 
     async def _wait_after(self, backoff: Backoff, what: str, exc: BaseException) -> None:
+        self._connected = False
+        metrics.RECONNECTS.labels(PLATFORM).inc()
         delay = backoff.next_delay()
         log.warning("matrix: %s (%s); retrying in %.1f s", what, type(exc).__name__, delay)
         with contextlib.suppress(TimeoutError):

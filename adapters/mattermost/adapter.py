@@ -1,4 +1,5 @@
-"""Mattermost adapter: DMs over the WebSocket, buttons and slash commands over HTTP.
+"""Mattermost adapter: DMs over the WebSocket, buttons and slash commands over HTTP
+(routes served by the bot's HTTP server, `bot.ops`).
 
 The driver is confined here (`rest`, `websocket`): replacing it touches this package only.
 Each concept is a layer over the previous one: base → sending → receiving → http → this
@@ -23,8 +24,6 @@ class MattermostAdapter(Http):
         """Serve until stopped: who the bot is, the WebSocket and the catch-up are all
         inside the reconnection loop (an unreachable server at start is retried)."""
         self._on_message = on_message
-        if self._runner is None:
-            await self._serve_http()
         worker = asyncio.create_task(self._work())
         try:
             await self._listen()
@@ -33,9 +32,6 @@ class MattermostAdapter(Http):
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-            if self._runner is not None:
-                await self._runner.cleanup()
-                self._runner = None
 
     async def stop(self) -> None:
         self._stopping.set()

@@ -23,7 +23,6 @@ NS = "mattermost"
 class MattermostOptions:
     url: str
     token: str
-    http_listen: str
     public_url: str
     command_tokens: tuple[str, ...]
     signing_key: bytes
@@ -31,10 +30,6 @@ class MattermostOptions:
     request_timeout: float = 15.0
     max_backoff: float = 60.0
     locale: str = "fr"
-
-
-async def _not_running(_: IncomingMessage) -> None:
-    raise RuntimeError("mattermost: not running")
 
 
 class MattermostBase:
@@ -55,14 +50,22 @@ class MattermostBase:
         self._socket: ClientTlsWebsocket | None = None
         self._capture: tuple[str, list[str]] | None = None
         self._names: dict[str, str] = {}
-        self._runner: web.AppRunner | None = None
         # Catch-ups started by a (re)connection: owned, so that stopping ends them while the
         # database is still open (a forgotten one was cancelled at loop close, mid-query, and
         # could hang the test teardown on aiosqlite's close).
         self._background: set[asyncio.Task[None]] = set()
-        self._on_message: MessageHandler = _not_running
+        self._on_message: MessageHandler | None = None
         self._lanes = Lanes()
-        self.metrics = {"received": 0, "sent": 0, "reconnects": 0, "clicks": 0, "commands": 0}
+
+    @property
+    def connected(self) -> bool:
+        """The WebSocket is open (readiness)."""
+        return self._connected
+
+    async def _deliver(self, message: IncomingMessage) -> None:
+        if self._on_message is None:  # a callback before the adapter runs
+            raise web.HTTPServiceUnavailable(text="starting")
+        await self._on_message(message)
 
     async def _username(self, user_id: str) -> str:
         if user_id not in self._names:

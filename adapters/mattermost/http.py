@@ -1,5 +1,5 @@
 """The adapter's HTTP side: button clicks and slash commands (signed, token-checked),
-and its health, readiness and metrics."""
+served by the bot's HTTP server (`bot.ops`)."""
 
 from __future__ import annotations
 
@@ -18,17 +18,12 @@ log = logging.getLogger(__name__)
 
 
 class Http(Receiving):
-    async def _serve_http(self) -> None:
-        app = web.Application(client_max_size=64 * 1024)
-        app.router.add_post("/mattermost/actions", self._action)
-        app.router.add_post("/mattermost/commands", self._command)
-        app.router.add_get("/healthz", self._healthz)
-        app.router.add_get("/readyz", self._readyz)
-        app.router.add_get("/metrics", self._metrics)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        host, _, port = self.options.http_listen.rpartition(":")
-        await web.TCPSite(self._runner, host or "127.0.0.1", int(port)).start()
+    def http_routes(self) -> list[web.RouteDef]:
+        """What the Mattermost server calls; served by the bot's HTTP server."""
+        return [
+            web.post("/mattermost/actions", self._action),
+            web.post("/mattermost/commands", self._command),
+        ]
 
     async def _action(self, request: web.Request) -> web.Response:
         """A button click: accepted only if the context is ours and the clicker is its owner."""
@@ -45,10 +40,9 @@ class Http(Receiving):
             return web.json_response(
                 {"ephemeral_text": t(self.options.locale, "button_refused")}, status=403
             )
-        self.metrics["clicks"] += 1
         username = await self._username(user_id)
         # As if typed: the answers arrive in the conversation like any other.
-        await self._on_message(
+        await self._deliver(
             IncomingMessage(
                 Address(PLATFORM, user_id), str(context["command"]), handle=username, button=True
             )
@@ -73,7 +67,7 @@ class Http(Receiving):
         captured: list[str] = []
         self._capture = (user_id, captured)
         try:
-            await self._on_message(
+            await self._deliver(
                 IncomingMessage(
                     Address(PLATFORM, user_id), text, handle=await self._username(user_id)
                 )
@@ -90,24 +84,9 @@ class Http(Receiving):
             log.warning("mattermost: refused a slash command with a wrong token")
             return web.json_response({"text": "forbidden"}, status=401)
         form = await request.post()
-        self.metrics["commands"] += 1
         command = str(form.get("command", "")).lstrip("/")
         text = str(form.get("text", "")).strip()
         user_id = str(form.get("user_id", ""))
         words = f"numéros {text}" if command.startswith("numero") else (text or "aide")
         replies = await self._as_command(user_id, words[:2000])
         return web.json_response({"response_type": "ephemeral", "text": "\n\n".join(replies)})
-
-    async def _healthz(self, _: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
-    async def _readyz(self, _: web.Request) -> web.Response:
-        return web.Response(
-            text="ready" if self._connected else "connecting",
-            status=200 if self._connected else 503,
-        )
-
-    async def _metrics(self, _: web.Request) -> web.Response:
-        lines = [f"soutien_mattermost_{name}_total {value}" for name, value in self.metrics.items()]
-        lines.append(f"soutien_mattermost_connected {int(self._connected)}")
-        return web.Response(text="\n".join(lines) + "\n")

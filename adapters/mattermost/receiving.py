@@ -13,6 +13,7 @@ from adapters.mattermost.base import NS, PLATFORM
 from adapters.mattermost.relaying import text_of
 from adapters.mattermost.sending import Sending, json_loads
 from adapters.mattermost.websocket import ClientTlsWebsocket
+from bot import metrics
 from bot.backoff import Backoff
 from bot.messages import Address, IncomingMessage
 from bot.text import scrub
@@ -43,7 +44,7 @@ class Receiving(Sending):
                 return
             if was_connected:
                 backoff.reset()
-            self.metrics["reconnects"] += 1
+            metrics.RECONNECTS.labels(PLATFORM).inc()
             delay = await backoff.wait(self._stopping)
             log.warning("mattermost: websocket %s; reconnected after %.1f s", reason, delay)
 
@@ -137,12 +138,11 @@ class Receiving(Sending):
             return  # an edit of a post we never saw (not in our direct conversations)
         if seen and (not edit_at or await self.state.get(NS + ".post", version) is not None):
             return  # already handled (an echo of the catch-up, or a replay)
-        if not seen:
-            await self._remember_channel(channel_id, int(post.get("create_at") or 0))
+        if not seen:  # a catch-up starts just before this post until it is handled
+            await self._remember_channel(channel_id, int(post.get("create_at") or 0) - 1)
         root = str(post.get("root_id") or "")
         ref = await self.state.get(NS + ".root", root) if root else None
-        self.metrics["received"] += 1
-        await self._on_message(
+        await self._deliver(
             IncomingMessage(
                 Address(PLATFORM, user_id),
                 text_of(post),
@@ -169,7 +169,7 @@ class Receiving(Sending):
         post = await self.rest.get_post(post_id)
         root = str(post.get("root_id") or "")
         ref = await self.state.get(NS + ".root", root or post_id)
-        await self._on_message(
+        await self._deliver(
             IncomingMessage(
                 Address(PLATFORM, user_id),
                 "",

@@ -15,6 +15,7 @@ from typing import Any
 
 from adapters.mattermost.base import NS, MattermostBase
 from adapters.mattermost.literal import literal
+from bot.locales import t
 from bot.messages import OutgoingMessage
 
 _ID_LENGTH = 26
@@ -72,7 +73,8 @@ class Sending(MattermostBase):
         if message.case_ref:
             root = await self.state.get(NS + ".case", f"{message.case_ref}|{user_id}") or ""
             if not root:  # no offer post to hang the thread on: start one
-                first = await self.rest.post(channel_id, f"**Demande {message.case_ref}**")
+                title = t(None, "case_thread_title", ref=message.case_ref)
+                first = await self.rest.post(channel_id, title)
                 root = await self._thread(message.case_ref, user_id, str(first["id"]))
         before, words, after = message.parts()
         text = before + literal(words) + after
@@ -85,7 +87,6 @@ class Sending(MattermostBase):
         if message.idempotency_key:
             props[KEY_PROP] = message.idempotency_key
         created = await self.rest.post(channel_id, text, root, props or None)
-        self.metrics["sent"] += 1
         await self.state.put(NS + ".post", str(created["id"]), channel_id)
         if copy is not None:
             await self.relaying.remember(copy, str(created["id"]))

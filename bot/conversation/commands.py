@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot import coordination, listening, requests, rights
+from bot import coordination, listening, requests, rights, say
 from bot.cases import CaseState
 from bot.commands import ROLE, Command, Name, Role, parse
 from bot.conversation.turn import Out, Turn
@@ -19,14 +19,14 @@ async def run(turn: Turn, command: Command) -> Out:
     """Carry out `command` if the person's role allows it."""
     role = ROLE[command.name]
     if role is Role.LISTENER and not turn.listens:
-        return [turn.ctx.to_person(turn.me, "not_listener")]
+        return [say.to_person(turn.ctx, turn.me, "not_listener")]
     if role is Role.COORDINATOR and not turn.coordinates:
-        return [turn.ctx.to_person(turn.me, "not_coordinator")]
+        return [say.to_person(turn.ctx, turn.me, "not_coordinator")]
     return await COMMANDS[command.name](turn, command)
 
 
 async def _help(turn: Turn, command: Command) -> Out:
-    lang = turn.ctx.lang(turn.me)
+    lang = say.lang(turn.ctx, turn.me)
     parts = [t(lang, "help_all")]
     if turn.listens:
         parts.append(t(lang, "help_listener"))
@@ -37,7 +37,7 @@ async def _help(turn: Turn, command: Command) -> Out:
 
 async def _numbers(turn: Turn, command: Command) -> Out:
     ctx, me = turn.ctx, turn.me
-    answer = ctx.numbers.answer(command.args, ctx.lang(me), turn.now, asker=me.ref)
+    answer = ctx.numbers.answer(command.args, say.lang(ctx, me), turn.now, asker=me.ref)
     return [OutgoingMessage(me.address, answer)]
 
 
@@ -46,7 +46,7 @@ async def _language(turn: Turn, command: Command) -> Out:
     code = _LANGUAGE_WORDS.get(wanted[0], "fr")
     turn.me.locale = code if code in LANGUAGES else "fr"
     await turn.ctx.store.save_person(turn.me)
-    return [turn.ctx.to_person(turn.me, "language_set")]
+    return [say.to_person(turn.ctx, turn.me, "language_set")]
 
 
 async def _close(turn: Turn, command: Command) -> Out:
@@ -59,9 +59,9 @@ async def _close(turn: Turn, command: Command) -> Out:
     if own is not None and (ref == own.ref or (ref is None and not listened)):
         return await requests.close(ctx, me, turn.now)
     if own is not None and ref is None:
-        refs = [t(ctx.lang(me), "your_request", ref=own.ref), *(c.ref for c in listened)]
+        refs = [t(say.lang(ctx, me), "your_request", ref=own.ref), *(c.ref for c in listened)]
         example = f"clore {own.ref}"
-        return [ctx.to_person(me, "which_case", refs=", ".join(refs), example=example)]
+        return [say.to_person(ctx, me, "which_case", refs=", ".join(refs), example=example)]
     return await listening.close(ctx, member, command.args, turn.now)
 
 
@@ -96,7 +96,7 @@ async def _forget(turn: Turn, command: Command) -> Out:
 
 
 async def _skip(turn: Turn, command: Command) -> Out:
-    return [turn.ctx.to_person(turn.me, "skip_nothing")]
+    return [say.to_person(turn.ctx, turn.me, "skip_nothing")]
 
 
 async def _listeners(turn: Turn, command: Command) -> Out:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot import listening, requests, rights
+from bot import listening, requests, rights, say
 from bot.conversation import commands
 from bot.conversation.answers import yes_no
 from bot.conversation.route import Answer, AskCase, NotUnderstood, Relay, Route, Run, Side
@@ -42,23 +42,23 @@ async def _relay(turn: Turn, where: Relay) -> Out:
 
 async def _ask_case(turn: Turn, where: AskCase) -> Out:
     ctx, me = turn.ctx, turn.me
-    lang = ctx.lang(me)
+    lang = say.lang(ctx, me)
     refs = [
         t(lang, "your_request", ref=c.ref) if c.side is Side.REQUESTER else c.ref
         for c in where.cases
     ]
     listened = [c.ref for c in where.cases if c.side is Side.LISTENER]
     example = listened[0] if listened else where.cases[0].ref
-    return [ctx.to_person(me, "which_case_relay", refs=", ".join(refs), example=example)]
+    return [say.to_person(ctx, me, "which_case_relay", refs=", ".join(refs), example=example)]
 
 
 async def _not_understood(turn: Turn, where: NotUnderstood) -> Out:
     ctx, me = turn.ctx, turn.me
     if where.ref is not None:
-        return [ctx.to_person(me, "unknown_ref", ref=where.ref)]
-    out = [ctx.to_person(me, "unknown")]
+        return [say.to_person(ctx, me, "unknown_ref", ref=where.ref)]
+    out = [say.to_person(ctx, me, "unknown")]
     if me.dialog is not Dialog.NONE:  # the question stays open: say so
-        out.append(ctx.to_person(me, f"pending_{me.dialog.value}"))
+        out.append(say.to_person(ctx, me, f"pending_{me.dialog.value}"))
     return out
 
 

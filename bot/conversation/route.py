@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from bot.commands import ARGS, ROLE, Args, Command, Name, Role, parse
 from bot.conversation.answers import answers
-from bot.messages import CaseRef
+from bot.ids import CaseRef
 from bot.people import Dialog
 
 

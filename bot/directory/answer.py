@@ -7,7 +7,9 @@ import re
 from collections import OrderedDict
 from datetime import datetime
 
+from bot import metrics
 from bot.directory.opening import status, week, when
+from bot.directory.query import LISTENING_QUERY
 from bot.directory.search import Hit, Index
 from bot.locales import t
 from bot.safety import Situation
@@ -53,6 +55,7 @@ class Answers:
 
     def _page(self, query: str, page: int, lang: str, now: datetime, asker: str | None) -> str:
         parsed, hits = self.index.search(query, now, limit=50)
+        metrics.DIRECTORY_SEARCHES.inc()
         if not hits:
             return "\n\n".join([t(lang, "dir_none", q=query), self.listening_lines(lang, now)])
         shown = hits[page * SHOWN : (page + 1) * SHOWN]
@@ -109,7 +112,7 @@ class Answers:
 
     def listening_lines(self, lang: str, now: datetime) -> str:
         """General listening lines, open ones first (the fallback when nobody is free)."""
-        _, hits = self.index.search("ligne d'écoute besoin de parler", now, limit=SHOWN)
+        _, hits = self.index.search(LISTENING_QUERY, now, limit=SHOWN)
         hits = sorted(hits, key=lambda h: h.open_now is not True)[:3]
         return "\n\n".join(self.format_hit(h, lang, now) for h in hits)
 

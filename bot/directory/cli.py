@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,7 +115,3 @@ def _reason(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return f"missing {exc.args[0]!r} (a string)"
     return f"{type(exc).__name__}: {valid_unicode(str(exc))}"
-
-
-def main_stdin() -> Iterable[str]:
-    return sys.stdin

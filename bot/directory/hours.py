@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from zoneinfo import ZoneInfo
 
-import holidays
-
+from bot.clock import ZONE, is_holiday
 from bot.directory.model import Hours
 
-PARIS = ZoneInfo("Europe/Paris")
 DAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
 QUARTERS_PER_DAY = 96
 WEEK = 7 * QUARTERS_PER_DAY
@@ -87,18 +83,8 @@ def weekly(hours: Hours | None) -> Weekly:
     return Weekly(bits, known=timed)
 
 
-@lru_cache(maxsize=8)
-def holidays_of(year: int) -> holidays.HolidayBase:
-    """French public holidays of one year."""
-    return holidays.country_holidays("FR", years=year)
-
-
 def quarter_of(moment: datetime) -> int:
     """The quarter-hour index of an aware moment, in Paris time, holidays as Sundays."""
-    local = moment.astimezone(PARIS)
-    day = 6 if local.date() in holidays_of(local.year) else local.weekday()
+    local = moment.astimezone(ZONE)
+    day = 6 if is_holiday(local.date()) else local.weekday()
     return day * QUARTERS_PER_DAY + local.hour * 4 + local.minute // 15
-
-
-def describe_local(moment: datetime) -> str:
-    return moment.astimezone(PARIS).strftime("%d/%m %H:%M")

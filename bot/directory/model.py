@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from bot.clock import ZONE_NAME
 from bot.directory.numbering import numbering_errors
 
 Day = Literal["mo", "tu", "we", "th", "fr", "sa", "su"]
@@ -44,8 +45,14 @@ class Slot(_Strict):
         return self
 
 
+def _in_zone(value: str) -> str:
+    if value != ZONE_NAME:
+        raise ValueError(f"hours are kept in {ZONE_NAME}")
+    return value
+
+
 class Hours(_Strict):
-    timezone: str = "Europe/Paris"
+    timezone: str = ZONE_NAME
     known: Literal["full", "partial", "unknown"] = "unknown"
     always_open: bool = False
     text: str | None = None
@@ -56,10 +63,8 @@ class Hours(_Strict):
 
     @field_validator("timezone")
     @classmethod
-    def _paris(cls, value: str) -> str:
-        if value != "Europe/Paris":
-            raise ValueError("hours are kept in Europe/Paris")
-        return value
+    def _zone(cls, value: str) -> str:
+        return _in_zone(value)
 
 
 class Phone(_Strict):
@@ -217,7 +222,13 @@ class DirectoryFile(_Strict):
     """The whole file; cross-references are checked by `cross_check`."""
 
     schema_version: Literal[1]
-    timezone: Literal["Europe/Paris"] = "Europe/Paris"
+    timezone: str = ZONE_NAME
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return _in_zone(value)
+
     generated_from: str | None = None
     last_checked: str | None = None
     sources: list[Source] = Field(default_factory=list)

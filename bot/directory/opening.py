@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.directory.hours import PARIS, QUARTERS_PER_DAY, Weekly, quarter_of
+from bot.clock import ZONE
+from bot.directory.hours import QUARTERS_PER_DAY, Weekly, quarter_of
 from bot.locales import t
 
 _STEP = timedelta(minutes=15)
@@ -26,7 +27,7 @@ def next_change(hours: Weekly, now: datetime) -> Change:
     state = hours.open_at(quarter_of(now))
     if hours.always or not hours.known or hours.days_only:
         return Change(state, None)
-    moment = now.astimezone(PARIS).replace(second=0, microsecond=0)
+    moment = now.astimezone(ZONE).replace(second=0, microsecond=0)
     moment -= timedelta(minutes=moment.minute % 15)
     for _ in range(_HORIZON):
         moment += _STEP
@@ -37,7 +38,7 @@ def next_change(hours: Weekly, now: datetime) -> Change:
 
 def clock(moment: datetime, lang: str) -> str:
     """9h, 9h30, minuit (or 9 am, 9:30 pm, midnight)."""
-    local = moment.astimezone(PARIS)
+    local = moment.astimezone(ZONE)
     if local.hour == 0 and local.minute == 0:
         return t(lang, "dir_midnight")
     key = "dir_clock_minutes" if local.minute else "dir_clock"
@@ -48,21 +49,21 @@ def clock(moment: datetime, lang: str) -> str:
 
 def when(moment: datetime, now: datetime, lang: str) -> str:
     """ "à 13h", "demain à 9h", "lundi à 9h" seen from `now`."""
-    days = (moment.astimezone(PARIS).date() - now.astimezone(PARIS).date()).days
+    days = (moment.astimezone(ZONE).date() - now.astimezone(ZONE).date()).days
     at = clock(moment, lang)
     if days == 0:
         return t(lang, "dir_today_at", at=at)
     if days == 1:
         return t(lang, "dir_tomorrow_at", at=at)
-    day = t(lang, "dir_day_names").split()[moment.astimezone(PARIS).weekday()]
+    day = t(lang, "dir_day_names").split()[moment.astimezone(ZONE).weekday()]
     return t(lang, "dir_day_at", day=day, at=at)
 
 
 def _day_word(moment: datetime, now: datetime, lang: str) -> str:
-    days = (moment.astimezone(PARIS).date() - now.astimezone(PARIS).date()).days
+    days = (moment.astimezone(ZONE).date() - now.astimezone(ZONE).date()).days
     if days == 1:
         return t(lang, "dir_tomorrow")
-    return t(lang, "dir_day_names").split()[moment.astimezone(PARIS).weekday()]
+    return t(lang, "dir_day_names").split()[moment.astimezone(ZONE).weekday()]
 
 
 def status(hours: Weekly, now: datetime, lang: str, ended: bool = False) -> str:

@@ -108,6 +108,8 @@ _FILTER_PHRASES = sorted(
 )
 # A number as people write it: "0800 19 00 00", "01.46.21.46.46", "+33 1 46 21 46 46".
 _PHONE = re.compile(r"(?<!\d)(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d){8}(?!\d)")
+# What the directory is asked when a person needs someone to talk to (the fallback lines).
+LISTENING_QUERY = "ligne d'écoute besoin de parler"
 _COMMAND_WORDS = {"numeros", "numero", "num", "numbers", "number", "nums"}
 # "mon chef", "son aide à domicile", "my boss": the words after them speak of someone else.
 _POSSESSIVES = frozenset(

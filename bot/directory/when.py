@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.directory.hours import PARIS, holidays_of
+from bot.clock import ZONE, holidays_of
 
 _DAYS = {
     "lundi": 0,
@@ -115,7 +115,7 @@ class When:
         """The moment the resources must be open at, or None when no time was asked."""
         if not self.asked:
             return None
-        local = now.astimezone(PARIS)
+        local = now.astimezone(ZONE)
         day, explicit = self._day(local.date())
         if not explicit and self.part is None and self.hour is None:
             return now  # "ouvert", "maintenant"
@@ -156,7 +156,7 @@ class When:
         elif self.hour is not None and self.hour < 6 and self.part == "night":
             hour += 24  # "à 3h" is the coming night
         whole = int(hour)
-        start = datetime.combine(day, time(0), PARIS)
+        start = datetime.combine(day, time(0), ZONE)
         return (start + timedelta(days=whole // 24)).replace(
             hour=whole % 24, minute=round((hour - whole) * 60)
         )

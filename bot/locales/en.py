@@ -306,6 +306,11 @@ TEXTS: dict[str, str] = {
         "- waiting now: {waiting}"
     ),
     "dispo_back": "You are **available** again. `dispo off` if that's not the case. 💛",
+    "case_room_name": "Request {ref}",
+    "case_thread_title": "**Request {ref}**",
+    "console_intro": "Soutien console — `/as NAME` to switch person, `/who`, `/quit`.",
+    "console_as": "(you now speak as {name})",
+    "console_who": "(you are {name}; listeners and coordination: {others})",
     "unencrypted_room": (
         "🔒 A message is waiting for you, but this conversation is not end-to-end encrypted: "
         "I can't write it here. Please open a new (encrypted) private conversation with me."

@@ -320,6 +320,12 @@ TEXTS: dict[str, str] = {
         "- en attente maintenant : {waiting}"
     ),
     "dispo_back": "Tu es de nouveau **disponible**. `dispo off` si ce n'est pas le cas. 💛",
+    # Names of places on the platforms and the console's own words.
+    "case_room_name": "Demande {ref}",
+    "case_thread_title": "**Demande {ref}**",
+    "console_intro": "Console Soutien — `/as NOM` pour changer de personne, `/who`, `/quit`.",
+    "console_as": "(tu parles maintenant en tant que {name})",
+    "console_who": "(tu es {name} ; écoutant·es et coordination : {others})",
     "unencrypted_room": (
         "🔒 Un message t'attend, mais cette conversation n'est pas chiffrée de bout en bout : "
         "je ne peux pas l'y écrire. Ouvre une nouvelle conversation privée avec moi (chiffrée)."

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from bot.cases import CaseState, OfferOutcome
+from bot.ids import ListenerId
 from bot.people import ListenerState
 from storage.sql.base import SqlBase
 from storage.tables import (
@@ -17,12 +18,12 @@ from storage.tables import (
 
 
 class SqlAvailability(SqlBase):
-    async def listener_states(self) -> dict[str, ListenerState]:
+    async def listener_states(self) -> dict[ListenerId, ListenerState]:
         async with self.sessions() as s:
             rows = await s.scalars(select(ListenerStateRow))
             return {
-                r.listener_id: ListenerState(
-                    r.listener_id, r.available, r.unavailable_until, r.last_offer_at
+                ListenerId(r.listener_id): ListenerState(
+                    ListenerId(r.listener_id), r.available, r.unavailable_until, r.last_offer_at
                 )
                 for r in rows
             }
@@ -37,7 +38,7 @@ class SqlAvailability(SqlBase):
             row.unavailable_until = state.unavailable_until
             row.last_offer_at = state.last_offer_at
 
-    async def listener_load(self, since: datetime) -> dict[str, tuple[int, int]]:
+    async def listener_load(self, since: datetime) -> dict[ListenerId, tuple[int, int]]:
         """Per listener: accepted cases still open, and cases accepted since `since`."""
         async with self.sessions() as s:
             active = await s.execute(
@@ -55,9 +56,9 @@ class SqlAvailability(SqlBase):
                 )
                 .group_by(OfferRow.listener_id)
             )
-            loads: dict[str, tuple[int, int]] = {}
+            loads: dict[ListenerId, tuple[int, int]] = {}
             for lid, n in active.tuples():
-                loads[str(lid)] = (int(n), 0)
+                loads[ListenerId(str(lid))] = (int(n), 0)
             for lid, n in week.tuples():
-                loads[lid] = (loads.get(lid, (0, 0))[0], int(n))
+                loads[ListenerId(lid)] = (loads.get(ListenerId(lid), (0, 0))[0], int(n))
             return loads

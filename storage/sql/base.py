@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.ids import ListenerId
 from storage.crypto import FieldCipher
 from storage.sql.unit import Sessions
 
@@ -15,3 +16,7 @@ class SqlBase:
         self.engine = engine
         self.cipher = cipher
         self.sessions = Sessions(engine)
+
+
+def listener_of(value: str | None) -> ListenerId | None:
+    return ListenerId(value) if value is not None else None

@@ -9,8 +9,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.cases import Case, CaseState, Mode, new_ref
+from bot.ids import CaseRef, ListenerId
 from bot.people import Person
-from storage.sql.base import REF_ATTEMPTS, SqlBase
+from storage.sql.base import REF_ATTEMPTS, SqlBase, listener_of
 from storage.tables import (
     CaseRow,
     OfferRow,
@@ -21,13 +22,13 @@ class SqlCases(SqlBase):
     def _case(self, row: CaseRow) -> Case:
         return Case(
             id=row.id,
-            ref=row.ref,
+            ref=CaseRef(row.ref),
             requester_id=row.requester_id,
             state=CaseState(row.state),
             mode=Mode(row.mode),
             team=self.cipher.decrypt(row.team_enc),
-            continuity_listener=row.continuity_listener,
-            listener_id=row.listener_id,
+            continuity_listener=listener_of(row.continuity_listener),
+            listener_id=listener_of(row.listener_id),
             created_at=row.created_at,
             offered_at=row.offered_at,
             offer_expires_at=row.offer_expires_at,
@@ -42,7 +43,7 @@ class SqlCases(SqlBase):
         requester: Person,
         mode: Mode,
         team: str | None,
-        continuity_listener: str | None,
+        continuity_listener: ListenerId | None,
         now: datetime,
     ) -> Case:
         for _ in range(REF_ATTEMPTS):
@@ -92,7 +93,9 @@ class SqlCases(SqlBase):
         )
         return found[-1] if found else None
 
-    async def cases_of_listener(self, listener_id: str, states: Sequence[CaseState]) -> list[Case]:
+    async def cases_of_listener(
+        self, listener_id: ListenerId, states: Sequence[CaseState]
+    ) -> list[Case]:
         return await self._cases(
             CaseRow.listener_id == listener_id, CaseRow.state.in_([s.value for s in states])
         )
@@ -105,10 +108,10 @@ class SqlCases(SqlBase):
             rows = await s.execute(select(CaseRow.state, func.count()).group_by(CaseRow.state))
             return {CaseState(state): int(n) for state, n in rows.tuples()}
 
-    async def offered_to(self, case_id: int) -> set[str]:
+    async def offered_to(self, case_id: int) -> set[ListenerId]:
         async with self.sessions() as s:
             rows = await s.scalars(select(OfferRow.listener_id).where(OfferRow.case_id == case_id))
-            return set(rows)
+            return {ListenerId(r) for r in rows}
 
     async def mark_waiting_alerted(self, case_id: int) -> None:
         async with self.sessions.begin() as s:

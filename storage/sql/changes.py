@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.cases import CaseState, OfferOutcome
 from bot.clock import ZONE_NAME
 from bot.followups import DueState
+from bot.ids import ListenerId
 from bot.lifecycle import Change
 from storage.sql.base import SqlBase
 from storage.sql.followups import due_row
@@ -92,7 +93,9 @@ class SqlChanges(SqlBase):
             if known is None:
                 s.add(due_row(follow_up, change.at, ZONE_NAME))
 
-    async def _touch_listener(self, s: AsyncSession, listener_id: str, now: datetime) -> None:
+    async def _touch_listener(
+        self, s: AsyncSession, listener_id: ListenerId, now: datetime
+    ) -> None:
         row = await s.get(ListenerStateRow, listener_id)
         if row is None:
             s.add(ListenerStateRow(listener_id=listener_id, available=True, last_offer_at=now))

@@ -8,8 +8,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.clock import ZONE_NAME
-from bot.followups import DueAction, DueState, Kind
-from bot.lifecycle import FollowUp
+from bot.followups import DueAction, DueState, FollowUp, Kind
 from storage.sql.base import SqlBase
 from storage.tables import (
     DueActionRow,

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.cases import new_ref
 from bot.messages import Address
 from bot.people import Dialog, Person
-from storage.sql.base import REF_ATTEMPTS, SqlBase
+from storage.sql.base import REF_ATTEMPTS, SqlBase, listener_of
 from storage.tables import (
     PersonRow,
 )
@@ -28,7 +28,7 @@ class SqlPeople(SqlBase):
             handle=c.decrypt(row.handle_enc),
             dialog=Dialog(row.dialog),
             draft_team=c.decrypt(row.draft_team_enc),
-            draft_continuity=row.draft_continuity,
+            draft_continuity=listener_of(row.draft_continuity),
             dialog_case_id=row.dialog_case_id,
             last_alert_at=row.last_alert_at,
             last_seen_at=row.last_seen_at,

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.matrix.people import MatrixUser
-from tests.matrix.synapse import ROOT, SYNAPSE_PYTHON, Synapse
+from tests.matrix.synapse import ROOT, SYNAPSE_PYTHON, Synapse, free_port
 from tests.processes import die_with_parent
 
 _names = itertools.count(1)
@@ -55,13 +55,21 @@ class BotProcess:
     """`soutien-bot run` against a homeserver, as it runs in production."""
 
     def __init__(
-        self, folder: Path, server: Synapse, roster: dict[str, str], send_interval: float = 0.0
+        self,
+        folder: Path,
+        server: Synapse,
+        roster: dict[str, str],
+        send_interval: float = 0.0,
+        storage_url: str | None = None,
     ) -> None:
         self.folder = folder
         self.n = next(_names)
         self.user_id = server.register(f"soutien{self.n}", PASSWORD)
+        port = free_port()
+        self.http = f"http://127.0.0.1:{port}"  # /healthz, /readyz, /metrics
         config = {
-            "storage": {"url": f"sqlite+aiosqlite:///{folder / 'bot.db'}"},
+            "storage": {"url": storage_url or f"sqlite+aiosqlite:///{folder / 'bot.db'}"},
+            "http": {"listen": f"127.0.0.1:{port}"},
             "matrix": {
                 "homeserver": server.url,
                 "user_id": self.user_id,

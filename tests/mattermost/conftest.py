@@ -18,10 +18,13 @@ from adapters.mattermost import MattermostAdapter, MattermostOptions
 from bot.clock import SystemClock
 from bot.context import Context, Policy
 from bot.core import Bot
+from bot.ids import ListenerId
 from bot.messages import Address
+from bot.ops import OpsServer
 from bot.people import Listener, Roster
 from bot.runtime import Runtime
 from storage.crypto import FieldCipher
+from storage.database import ping
 from storage.keyvalue import SqlKeyValue
 from tests.conftest import SECRET, make_store
 from tests.harness import answers
@@ -37,7 +40,8 @@ class MM:
     adapter: MattermostAdapter
     bot: str
     ids: dict[str, str]
-    http: str
+    http: str  # what the Mattermost server calls
+    ops: str  # /healthz, /readyz, /metrics (the same server unless bound apart)
 
     def posts_to(self, name: str) -> list[dict[str, Any]]:
         return self.fake.bot_posts_to(self.bot, self.ids[name])
@@ -70,8 +74,12 @@ class MM:
         return sum(needle in p["message"] for p in self.posts_to(name))
 
 
-@pytest.fixture
-async def mm(tmp_path: Path) -> AsyncIterator[MM]:
+@contextlib.asynccontextmanager
+async def running(
+    tmp_path: Path, url: str | None = None, ops_apart: bool = False
+) -> AsyncIterator[MM]:
+    """The bot on the fake server, with its HTTP server, on SQLite or the database `url`;
+    `ops_apart`: the operations endpoints on an address of their own."""
     ca = trustme.CA()
     server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("localhost", "127.0.0.1").configure_cert(server_tls)
@@ -81,13 +89,12 @@ async def mm(tmp_path: Path) -> AsyncIterator[MM]:
     bot = fake.add_user("soutien", token="bot-token")
     ids = {name: fake.add_user(name) for name in ("alice", "bob", "camille", "dominique", "claude")}
     await fake.start()
-    store = await make_store(f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}")
+    store = await make_store(url or f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}")
     port = free_port()
     adapter = MattermostAdapter(
         MattermostOptions(
             url=fake.url,
             token="bot-token",
-            http_listen=f"127.0.0.1:{port}",
             public_url=f"http://127.0.0.1:{port}",
             command_tokens=(COMMAND_TOKEN,),
             signing_key=b"s" * 32,
@@ -99,10 +106,14 @@ async def mm(tmp_path: Path) -> AsyncIterator[MM]:
     )
     roster = Roster(
         (
-            Listener("camille", "Camille", ("DINUM",), (Address("mattermost", "camille"),)),
-            Listener("dominique", "Dominique", (), (Address("mattermost", "dominique"),)),
             Listener(
-                "claude",
+                ListenerId("camille"), "Camille", ("DINUM",), (Address("mattermost", "camille"),)
+            ),
+            Listener(
+                ListenerId("dominique"), "Dominique", (), (Address("mattermost", "dominique"),)
+            ),
+            Listener(
+                ListenerId("claude"),
                 "Claude",
                 (),
                 (Address("mattermost", "claude"),),
@@ -113,8 +124,11 @@ async def mm(tmp_path: Path) -> AsyncIterator[MM]:
     )
     clock = SystemClock()
     ctx = Context(store, roster, clock, answers(), frozenset({"mattermost"}), Policy())
-    task = asyncio.create_task(Runtime(Bot(ctx), [adapter], clock, tick_every=1).run())
-    world = MM(fake, adapter, bot, ids, f"http://127.0.0.1:{port}")
+    ops_listen = f"127.0.0.1:{free_port()}" if ops_apart else None
+    ops = OpsServer(f"127.0.0.1:{port}", ops_listen, lambda: ping(store.engine), store)
+    task = asyncio.create_task(Runtime(Bot(ctx), [adapter], clock, tick_every=1).run(ops))
+    http = f"http://127.0.0.1:{port}"
+    world = MM(fake, adapter, bot, ids, http, f"http://{ops_listen}" if ops_listen else http)
     try:
         await world.until(lambda: adapter._connected)
         yield world
@@ -125,3 +139,9 @@ async def mm(tmp_path: Path) -> AsyncIterator[MM]:
             await task
         await fake.stop()
         await store.engine.dispose()
+
+
+@pytest.fixture
+async def mm(tmp_path: Path) -> AsyncIterator[MM]:
+    async with running(tmp_path) as world:
+        yield world

@@ -139,18 +139,6 @@ async def test_429_storm_loses_nothing(mm: MM) -> None:
     assert mm.count("alice", "Ce que je peux faire") == 3
 
 
-async def test_health_and_metrics(mm: MM) -> None:
-    import aiohttp
-
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{mm.http}/healthz") as r:
-            assert r.status == 200
-        async with session.get(f"{mm.http}/readyz") as r:
-            assert r.status == 200
-        async with session.get(f"{mm.http}/metrics") as r:
-            assert "soutien_mattermost_connected 1" in await r.text()
-
-
 async def test_fake_server_answers_as_the_api_reference_says(mm: MM) -> None:
     """Every REST answer the fake gave during a full flow validates against the
     Mattermost OpenAPI reference (spec self-check off: the file has a duplicate

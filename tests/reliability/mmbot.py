@@ -69,7 +69,7 @@ class BotProcess:
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
         env |= {
-            "SOUTIEN_LOG_LEVEL": "INFO",
+            "SOUTIEN_LOG_LEVEL": os.environ.get("SOUTIEN_TEST_BOT_LOG_LEVEL", "INFO"),
             "SOUTIEN_SECURITY__SECRET_KEY": "chaos-test-secret-key-0123456789abcdef",
             "SOUTIEN_MATTERMOST__TOKEN": "bot-token",
         }

@@ -8,19 +8,19 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import offers
+from bot import metrics, offers, say
 from bot.cases import CaseState
 from bot.clock import ZONE
 from bot.context import Context
-from bot.followups import DueAction, Kind, next_allowed, next_local
-from bot.lifecycle import FollowUp
+from bot.followups.rows import DueAction, FollowUp, Kind
+from bot.followups.schedule import schedule, waiting_retry
+from bot.followups.timing import next_allowed, next_local
+from bot.ids import ListenerId
 from bot.messages import OutgoingMessage
 from bot.people import ListenerState
-from bot.scheduling import schedule, waiting_retry
 
 Out = list[OutgoingMessage]
 log = logging.getLogger(__name__)
-PARIS = ZONE
 LEASE = timedelta(minutes=10)
 PURGE_AT = time(3, 30)
 DIGEST_AT, MONDAY = time(9, 0), 0
@@ -29,9 +29,9 @@ DIGEST_AT, MONDAY = time(9, 0), 0
 async def ensure_recurring(ctx: Context, now: datetime) -> None:
     """The next daily purge and weekly digest exist exactly once, whoever starts first."""
     purge = next_local(now, PURGE_AT)
-    await schedule(ctx, Kind.PURGE, purge, f"purge:{purge.astimezone(PARIS).date()}")
+    await schedule(ctx, Kind.PURGE, purge, f"purge:{purge.astimezone(ZONE).date()}")
     digest = next_local(now, DIGEST_AT, MONDAY)
-    year, week, _ = digest.astimezone(PARIS).isocalendar()
+    year, week, _ = digest.astimezone(ZONE).isocalendar()
     await schedule(ctx, Kind.DIGEST, digest, f"digest:{year}-W{week:02d}")
 
 
@@ -59,6 +59,7 @@ async def run_due(ctx: Context, now: datetime, owner: str) -> Out:
         if allowed > now:  # fell due while the bot was down, but it is night now
             await ctx.store.postpone(action.id, allowed)
             continue
+        metrics.late_by(now - action.due_at)
         out += await _carry_out(ctx, action, now)
         await ctx.store.finish(action.id, now)
     return out
@@ -73,7 +74,7 @@ async def _offer_expiry(ctx: Context, action: DueAction, now: datetime) -> Out:
     case = await ctx.store.case_by_id(action.case_id) if action.case_id else None
     if case is None or action.subject is None:
         return []
-    return await offers.expire(ctx, case, action.subject, now)
+    return await offers.expire(ctx, case, ListenerId(action.subject), now)
 
 
 async def _waiting_retry(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -110,8 +111,8 @@ async def _nudge(ctx: Context, action: DueAction, now: datetime) -> Out:
         case.id,
         member.id,
     )
-    since = (case.accepted_at or case.created_at).astimezone(PARIS).strftime("%d/%m")
-    return ctx.to_member(member, "nudge", ref=case.ref, since=since)
+    since = (case.accepted_at or case.created_at).astimezone(ZONE).strftime("%d/%m")
+    return say.to_member(ctx, member, "nudge", ref=case.ref, since=since)
 
 
 async def _checkin(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -119,7 +120,7 @@ async def _checkin(ctx: Context, action: DueAction, now: datetime) -> Out:
     if case is None or not case.checkin_wanted:
         return []
     requester = await ctx.store.person_by_id(case.requester_id)
-    return [ctx.to_person(requester, "checkin")] if requester else []
+    return [say.to_person(ctx, requester, "checkin")] if requester else []
 
 
 async def _dispo_return(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -131,7 +132,7 @@ async def _dispo_return(ctx: Context, action: DueAction, now: datetime) -> Out:
         return []  # they changed their mind meanwhile
     state.available, state.unavailable_until = True, None
     await ctx.store.save_listener_state(state)
-    return ctx.to_member(member, "dispo_back") + await offers.retry_waiting(ctx, now)
+    return say.to_member(ctx, member, "dispo_back") + await offers.retry_waiting(ctx, now)
 
 
 async def _digest(ctx: Context, action: DueAction, now: datetime) -> Out:
@@ -140,7 +141,8 @@ async def _digest(ctx: Context, action: DueAction, now: datetime) -> Out:
     waiting = (await ctx.store.count_by_state()).get(CaseState.WAITING, 0)
     out: Out = []
     for coordinator in ctx.roster.coordinators:
-        out += ctx.to_member(
+        out += say.to_member(
+            ctx,
             coordinator,
             "digest",
             waiting=waiting,

@@ -1,4 +1,4 @@
-"""Putting follow-ups in the database (their execution lives in `reminders`)."""
+"""Putting follow-ups in the database (`run` carries them out)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from datetime import datetime
 
 from bot.cases import Case
 from bot.context import Context
-from bot.followups import Kind, next_allowed
-from bot.lifecycle import FollowUp
+from bot.followups.rows import FollowUp, Kind
+from bot.followups.timing import next_allowed
+from bot.ids import ListenerId
 
 
 async def schedule(
@@ -40,7 +41,7 @@ async def waiting_retry(ctx: Context, case: Case, now: datetime) -> None:
     await schedule(ctx, Kind.WAITING_RETRY, due, f"retry:{case.id}:{slot}", case.id)
 
 
-async def dispo_return(ctx: Context, listener_id: str, until: datetime) -> None:
+async def dispo_return(ctx: Context, listener_id: ListenerId, until: datetime) -> None:
     """Turn a listener back on when their announced unavailability ends."""
     await schedule(
         ctx,

@@ -1,55 +1,18 @@
-"""Follow-ups that never get lost: each due action is a database row, claimed
-atomically before it is carried out, so it runs once even with several replicas
-and after any restart. Quiet hours postpone what is not urgent."""
+"""When a follow-up may run: quiet hours, weekends and public holidays postpone what is
+not urgent; recurring ones fall on a local wall-clock time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
-from bot.clock import ZONE, ZONE_NAME
-
-PARIS = ZONE
-
-
-class Kind(StrEnum):
-    OFFER_EXPIRY = "offer_expiry"  # an offer's time is up: the next listener gets it
-    WAITING_RETRY = "waiting_retry"  # a case nobody could take is offered again
-    NUDGE = "nudge"  # to the listener, while an accepted case stays open
-    CHECKIN = "checkin"  # to the requester, 7 days after closing, if asked
-    DISPO_RETURN = "dispo_return"  # a listener's unavailability ends
-    PURGE = "purge"  # daily retention purge
-    DIGEST = "digest"  # weekly counts to coordinators
-
-
-class DueState(StrEnum):
-    """Where a follow-up row is: waiting, taken by one process, carried out, or moot."""
-
-    PENDING = "pending"
-    CLAIMED = "claimed"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
+from bot.clock import ZONE, ZONE_NAME, is_holiday
+from bot.followups.rows import Kind
 
 # Kinds that wait for the end of quiet hours, and those that also skip weekends/holidays.
 QUIET_SENSITIVE = {Kind.NUDGE, Kind.CHECKIN, Kind.DIGEST}
 WORKDAYS_ONLY = {Kind.NUDGE, Kind.DIGEST}
-
-
-@dataclass(frozen=True, slots=True)
-class DueAction:
-    id: int
-    key: str
-    kind: Kind
-    due_at: datetime
-    case_id: int | None = None
-    subject: str | None = None
-    zone: str = ZONE_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +21,7 @@ class QuietHours:
 
     start: time = time(21, 0)
     end: time = time(8, 0)
-    zone: ZoneInfo = PARIS
+    zone: ZoneInfo = ZONE
 
     @staticmethod
     def parse(text: str, zone: str = ZONE_NAME) -> QuietHours:
@@ -71,13 +34,8 @@ class QuietHours:
         return local >= self.start or local < self.end
 
 
-@lru_cache(maxsize=8)
-def _holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("FR", years=year)
-
-
 def is_day_off(day: date) -> bool:
-    return day.weekday() >= 5 or day in _holidays(day.year)
+    return day.weekday() >= 5 or is_holiday(day)
 
 
 def next_allowed(moment: datetime, kind: Kind, quiet: QuietHours) -> datetime:
@@ -99,10 +57,10 @@ def next_allowed(moment: datetime, kind: Kind, quiet: QuietHours) -> datetime:
 
 def next_local(after: datetime, at: time, weekday: int | None = None) -> datetime:
     """The next `at` (Europe/Paris wall clock) after `after`, on `weekday` if given."""
-    local = after.astimezone(PARIS)
+    local = after.astimezone(ZONE)
     day = local.date()
     for _ in range(8):
-        candidate = datetime.combine(day, at, PARIS)
+        candidate = datetime.combine(day, at, ZONE)
         if candidate > local and (weekday is None or day.weekday() == weekday):
             return candidate.astimezone(after.tzinfo)
         day += timedelta(days=1)

@@ -1,0 +1,95 @@
+"""Server-side commands: migrations, keys, the audit trail of a case, the Matrix identity."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+from collections.abc import Callable
+
+from bot.cli.compose import cipher_of
+from bot.settings import ConfigError, Settings
+
+
+def upgrade_and_say(url: str, say: Callable[[str], object]) -> None:
+    """Apply pending migrations and say from which revision to which."""
+    from storage.database import head, revision, upgrade
+
+    before = revision(url)
+    target = head()
+    if before == target:
+        say(f"database already at revision {target}: nothing to do")
+        return
+    say(f"upgrading the database from revision {before or '(empty)'} to {target}")
+    upgrade(url)
+    say(f"database now at revision {revision(url)}")
+
+
+def db_upgrade(settings: Settings) -> int:
+    upgrade_and_say(settings.storage.url, print)
+    return 0
+
+
+def new_key() -> str:
+    """A fresh secret key: 32 random bytes, URL-safe (43 characters)."""
+    return secrets.token_urlsafe(32)
+
+
+def _need_key(settings: Settings) -> None:
+    if settings.security.secret_key is None:
+        raise ConfigError("security.secret_key is required: set SOUTIEN_SECURITY__SECRET_KEY")
+
+
+async def rotate_keys(settings: Settings) -> int:
+    from storage.database import create_engine
+    from storage.keys import rotate
+
+    _need_key(settings)
+    engine = create_engine(settings.storage.url)
+    try:
+        print("re-encrypting every encrypted field with the current key…", flush=True)
+        count = await rotate(engine, cipher_of(settings))
+        print(f"re-encrypted {count} rows with the current key")
+        return 0
+    finally:
+        await engine.dispose()
+
+
+async def audit(args: argparse.Namespace, settings: Settings) -> int:
+    """Who accessed one case, from the audit trail."""
+    from storage.database import create_engine
+    from storage.store import SqlStore
+
+    _need_key(settings)
+    engine = create_engine(settings.storage.url)
+    try:
+        entries = await SqlStore(engine, cipher_of(settings)).audit_of(args.case)
+        for e in entries:
+            print(
+                f"{e.at.isoformat(timespec='seconds')}  {e.actor:<28} {e.action:<12} "
+                f"{e.case_ref or '-'}  {e.platform}"
+            )
+        if not entries:
+            print(f"no audit entry for {args.case.upper()}")
+        return 0
+    finally:
+        await engine.dispose()
+
+
+async def matrix_identity(settings: Settings) -> int:
+    """Print the master key that coordinators compare with what their client shows."""
+    from adapters.matrix.crosssigning import fingerprint, stored_master_key
+    from storage.database import create_engine
+    from storage.keyvalue import SqlKeyValue
+
+    _need_key(settings)
+    engine = create_engine(settings.storage.url)
+    try:
+        master = await stored_master_key(SqlKeyValue(engine, cipher_of(settings)))
+    finally:
+        await engine.dispose()
+    if master is None:
+        print("no cross-signing identity yet: the bot creates it at its first start on Matrix")
+        return 1
+    print(f"account:     {settings.matrix.user_id or '?'}")
+    print(f"master key:  {fingerprint(master)}")
+    return 0

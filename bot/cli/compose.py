@@ -1,0 +1,246 @@
+"""Composition root: settings → storage, adapters, bot → run.
+
+With `bot/cli/admin.py`, the only modules of the core that import `adapters` and `storage`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import logging
+import os
+import signal
+import socket
+from datetime import timedelta
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.context import Context, Policy
+from bot.core import Bot
+from bot.directory import Answers, Index, load
+from bot.directory.reload import DirectoryReloader
+from bot.followups import QuietHours
+from bot.messages import Address
+from bot.ops import CaseCounts, OpsServer, Ping
+from bot.people import Listener, Roster
+from bot.ports import Adapter, KeyValue
+from bot.privacy import Retention
+from bot.routing import Limits
+from bot.runtime import Runtime
+from bot.settings import ConfigError, Settings
+from storage.crypto import FieldCipher
+
+log = logging.getLogger("soutien")
+DEMO_DB = "demo.db"  # the only database `demo.reset_on_start` may delete
+STOP_GRACE = 15  # seconds
+
+
+def roster_of(settings: Settings, console: bool) -> Roster:
+    members = []
+    for entry in settings.listeners:
+        addresses = [Address("console", entry.id)] if console else []
+        if entry.matrix:
+            addresses.append(Address("matrix", entry.matrix))
+        if entry.mattermost:
+            addresses.append(Address("mattermost", entry.mattermost))
+        members.append(
+            Listener(
+                id=entry.id,
+                name=entry.name,
+                teams=tuple(entry.teams),
+                addresses=tuple(addresses),
+                coordinator=entry.coordinator,
+                listens=entry.listens,
+                active=entry.active,
+            )
+        )
+    return Roster(tuple(members))
+
+
+def cipher_of(settings: Settings) -> FieldCipher:
+    """The field cipher; the console demo alone may run on a throwaway key."""
+
+    key = settings.security.secret_key
+    if key is not None:
+        olds = tuple(k.get_secret_value() for k in settings.security.old_secret_keys)
+        try:
+            return FieldCipher(key.get_secret_value(), olds)
+        except ValueError as exc:
+            raise ConfigError(f"SOUTIEN_SECURITY__SECRET_KEY: {exc}") from None
+    if settings.console_demo:
+        log.warning(
+            "no security.secret_key: the console demo uses a throwaway key "
+            "(its data cannot be read after this run)"
+        )
+        return FieldCipher.throwaway()
+    raise ConfigError("security.secret_key is required: set SOUTIEN_SECURITY__SECRET_KEY")
+
+
+def prepare_database(settings: Settings) -> None:
+    from sqlalchemy.engine import make_url
+
+    from bot.cli.admin import upgrade_and_say
+
+    url = make_url(settings.storage.url)
+    if settings.demo.reset_on_start:
+        demo_file = url.get_backend_name() == "sqlite" and Path(url.database or "").name == DEMO_DB
+        if settings.console_demo and demo_file:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{url.database}{suffix}").unlink(missing_ok=True)
+        else:  # never on a real database, whatever the file says
+            log.warning(
+                "demo.reset_on_start ignored: only the console demo's own database "
+                "(a SQLite file named %s) is ever reset",
+                DEMO_DB,
+            )
+    if settings.storage.auto_migrate:
+        upgrade_and_say(settings.storage.url, log.info)
+
+
+def adapters_of(settings: Settings, state: KeyValue) -> list[Adapter]:
+    """The console when no platform is configured; otherwise each configured platform."""
+    if settings.console_demo:
+        from adapters.console import ConsoleAdapter
+
+        return [ConsoleAdapter(known=tuple(entry.id for entry in settings.listeners))]
+    secret = settings.security.secret_key.get_secret_value() if settings.security.secret_key else ""
+    adapters: list[Adapter] = []
+    if settings.mattermost.configured:
+        adapters.append(_mattermost(settings, state, secret))
+    if settings.matrix.configured:
+        adapters.append(_matrix(settings, state, secret))
+    return adapters
+
+
+def _mattermost(settings: Settings, state: KeyValue, secret: str) -> Adapter:
+    from adapters.mattermost import MattermostAdapter, MattermostOptions
+
+    mm = settings.mattermost
+    listen = settings.http.listen or mm.http_listen
+    options = MattermostOptions(
+        url=mm.url or "",
+        token=mm.token.get_secret_value() if mm.token else "",
+        public_url=mm.public_url or f"http://{listen}",
+        command_tokens=tuple(t.get_secret_value() for t in mm.command_tokens),
+        signing_key=hmac.new(secret.encode(), b"mattermost-actions", hashlib.sha256).digest(),
+        verify=mm.ca_file or mm.verify_tls,
+        locale=settings.locale.default,
+    )
+    return MattermostAdapter(options, state)
+
+
+def _matrix(settings: Settings, state: KeyValue, secret: str) -> Adapter:
+    from adapters.matrix import MatrixAdapter, MatrixOptions
+
+    m = settings.matrix
+    options = MatrixOptions(
+        homeserver=m.homeserver or "",
+        user_id=m.user_id or "",
+        pickle_key=hmac.new(secret.encode(), b"matrix-pickle", hashlib.sha256).hexdigest(),
+        store_path=Path(m.store_path),
+        password=m.password.get_secret_value() if m.password else None,
+        access_token=m.access_token.get_secret_value() if m.access_token else None,
+        device_name=m.device_name,
+        allowed_servers=tuple(m.allowed_servers),
+        min_send_interval=m.min_send_interval,
+        send_burst=m.send_burst,
+        undecryptable_grace=m.undecryptable_grace,
+        max_backoff=m.max_backoff,
+        locale=settings.locale.default,
+    )
+    return MatrixAdapter(options, state)
+
+
+def ops_server(settings: Settings, store: CaseCounts, ping: Ping) -> OpsServer | None:
+    """The operations server, or None for a console demo with no `http.listen`."""
+    listen = settings.http.listen
+    if listen is None and not settings.console_demo:
+        listen = settings.mattermost.http_listen
+    if listen is None:
+        return None
+    return OpsServer(listen, settings.http.ops_listen, ping, store)
+
+
+async def run(settings: Settings, cipher: FieldCipher) -> None:
+    from storage.database import create_engine, ping
+    from storage.keyvalue import SqlKeyValue
+    from storage.store import SqlStore
+
+    path = settings.directory.resolved
+    answers = Answers(Index(load(path)))
+    engine = create_engine(settings.storage.url)
+    state = SqlKeyValue(engine, cipher)
+    adapters = adapters_of(settings, state)
+    clock = SystemClock()
+    policy = Policy(
+        offer_timeout=settings.routing.offer_timeout,
+        limits=Limits(settings.routing.max_active_cases, settings.routing.max_new_cases_per_week),
+        default_locale=settings.locale.default,
+        retention=Retention(
+            timedelta(days=settings.privacy.retention_days),
+            timedelta(days=settings.privacy.audit_days),
+        ),
+        waiting_retry=settings.routing.waiting_retry,
+        nudge_after=settings.reminders.listener_nudge_after,
+        quiet_hours=QuietHours.parse(settings.reminders.quiet_hours),
+    )
+    store = SqlStore(engine, cipher)
+    ctx = Context(
+        store,
+        roster_of(settings, settings.console_demo),
+        clock,
+        answers,
+        frozenset(a.platform for a in adapters),
+        policy,
+        state,
+    )
+    reloader = DirectoryReloader(path, answers)
+    loop = asyncio.get_running_loop()
+    if hasattr(signal, "SIGHUP"):
+        loop.add_signal_handler(signal.SIGHUP, reloader.reload)
+    if hasattr(signal, "SIGUSR1"):  # an operator's view of what the bot is waiting on
+        loop.add_signal_handler(signal.SIGUSR1, dump_tasks)
+    owner = f"{socket.gethostname()}:{os.getpid()}"
+    lease = None
+    if settings.ha.enabled:  # two replicas, one active (README: "Running two replicas")
+        from storage.lease import AdvisoryLease
+
+        lease = AdvisoryLease(settings.storage.url, settings.ha.takeover_seconds)
+    tick = settings.reminders.tick_seconds
+    runtime = Runtime(Bot(ctx, owner), adapters, clock, tick, lease=lease)
+    loop.add_signal_handler(signal.SIGTERM, lambda: stop(runtime, loop))
+    watcher = asyncio.create_task(reloader.watch())
+
+    async def reachable() -> None:
+        await ping(engine)
+
+    ops = ops_server(settings, store, reachable)
+    try:
+        await runtime.run(ops)
+    finally:
+        watcher.cancel()
+        await engine.dispose()
+
+
+def stop(runtime: Runtime, loop: asyncio.AbstractEventLoop) -> None:
+    """SIGTERM: intake stops, the outbox drains (at most DRAIN_SECONDS), the process exits
+    0; if that takes longer than STOP_GRACE, it exits anyway."""
+    log.warning("SIGTERM: stopping")
+    loop.call_later(STOP_GRACE, _exit_now)
+    runtime.stop()
+
+
+def _exit_now() -> None:
+    log.error("still running %d s after SIGTERM: exiting now", STOP_GRACE)
+    logging.shutdown()
+    os._exit(1)
+
+
+def dump_tasks() -> None:
+    import io
+
+    for task in asyncio.all_tasks():
+        out = io.StringIO()
+        task.print_stack(limit=12, file=out)
+        log.warning("task %s:\n%s", task.get_name(), out.getvalue())

@@ -1,0 +1,117 @@
+"""`soutien-bot config check|reference|example`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.cli.reference import example, reference
+from bot.directory import DirectoryError, load
+from bot.settings import Settings, env_name
+from bot.settings import load as load_settings
+
+
+def command(args: argparse.Namespace) -> int:
+    if args.action == "reference":
+        text = reference()
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+            print(f"wrote {args.output}")
+        else:
+            sys.stdout.write(text)
+        return 0
+    if args.action == "example":
+        sys.stdout.write(example())
+        return 0
+    from bot.cli import config_path
+
+    path = config_path(args.config)
+    settings = load_settings(path)  # a ConfigError says what is wrong, line by line
+    needs, notes = review(settings)
+    print(f"{path or 'no file (defaults and environment)'}: valid")
+    for line in notes:
+        print(f"  note: {line}")
+    for line in needs:
+        print(f"  needed: {line}")
+    if needs:
+        print(f"{len(needs)} thing(s) still needed before `soutien-bot run`")
+        return 1
+    print("ready to run" + (" (the console demo)" if settings.console_demo else ""))
+    return 0
+
+
+def review(settings: Settings) -> tuple[list[str], list[str]]:
+    """What is still needed (blocking), and what is worth knowing, platform by platform."""
+    needs: list[str] = []
+    notes: list[str] = []
+    platforms = [
+        name
+        for name, on in (
+            ("mattermost", settings.mattermost.configured),
+            ("matrix", settings.matrix.configured),
+        )
+        if on
+    ]
+    notes.append("platforms: " + (", ".join(platforms) or "none, so the console demo"))
+    if platforms and settings.security.secret_key is None:
+        needs.append(
+            f"{env_name('security', 'secret_key')}: the secret key "
+            "(`soutien-bot keys new` prints one; keep it with the backups)"
+        )
+    if settings.mattermost.configured:
+        needs += _mattermost(settings, notes)
+    if settings.matrix.configured:
+        needs += _matrix(settings, notes)
+    members = settings.listeners
+    if platforms and not any(m.listens and m.active for m in members):
+        needs.append("listeners: nobody listens (`listens: true`): no case can be offered")
+    if platforms and not any(m.coordinator for m in members):
+        needs.append("listeners: no coordinator: danger alerts would reach nobody")
+    if not platforms:
+        return needs, notes
+    listen = settings.http.listen or settings.mattermost.http_listen
+    where = f"http: {listen}" + (
+        f", operations on {settings.http.ops_listen}" if settings.http.ops_listen else ""
+    )
+    if listen.startswith(("127.", "localhost", "[::1]")):
+        where += " (this machine only; in a container set SOUTIEN_HTTP__LISTEN=0.0.0.0:8088)"
+    notes.append(where)
+    try:
+        count = len(load(settings.directory.resolved).resources)
+        notes.append(f"directory: {settings.directory.resolved} ({count} resources)")
+    except DirectoryError as exc:
+        needs.append(f"directory.path: {settings.directory.resolved} is not valid:\n{exc}")
+    return needs, notes
+
+
+def _mattermost(settings: Settings, notes: list[str]) -> list[str]:
+    mm = settings.mattermost
+    needs = []
+    if not mm.command_tokens:
+        needs.append(
+            f"{env_name('mattermost', 'command_tokens')}: the tokens of /numeros and /soutien "
+            '(a JSON list, e.g. ["tok1","tok2"]); without them the commands are refused'
+        )
+    if mm.public_url is None:
+        listen = settings.http.listen or mm.http_listen
+        notes.append(
+            f"mattermost.public_url is not set: buttons call http://{listen}, "
+            "which the Mattermost server must reach"
+        )
+    if not any(m.mattermost for m in settings.listeners):
+        needs.append(
+            "listeners: nobody has a `mattermost` username: no one to offer cases to there"
+        )
+    return needs
+
+
+def _matrix(settings: Settings, notes: list[str]) -> list[str]:
+    mx = settings.matrix
+    needs = []
+    if not any(m.matrix for m in settings.listeners):
+        needs.append("listeners: nobody has a `matrix` id: no one to offer cases to there")
+    if not mx.allowed_servers:
+        notes.append("matrix.allowed_servers is empty: anyone who can reach the bot may write")
+    notes.append(f"matrix store: {mx.store_path} (back it up with the database and the key)")
+    return needs

@@ -1,0 +1,33 @@
+"""The inputs of `route()` read from the store: the open cases a person's words may go
+to, and their roles. Text and what is not text (files, reactions) go the same way."""
+
+from __future__ import annotations
+
+from bot.cases import Case, CaseState, Mode
+from bot.conversation.route import OpenCase, Roles, Route, Side, route
+from bot.conversation.turn import Turn
+from bot.ids import CaseRef
+from bot.people import Dialog
+
+
+def is_relay(case: Case | None) -> bool:
+    """Words pass through the bot for this case now (accepted, anonymous)."""
+    return case is not None and case.state is CaseState.ACCEPTED and case.mode is Mode.ANONYMOUS
+
+
+async def open_cases(turn: Turn) -> list[OpenCase]:
+    """The person's own request, then the relayed cases they listen to."""
+    own = turn.own
+    cases = [OpenCase(own.ref, Side.REQUESTER, is_relay(own))] if own else []
+    if turn.member is not None and turn.listens:
+        listened = await turn.ctx.store.cases_of_listener(turn.member.id, [CaseState.ACCEPTED])
+        cases += [OpenCase(c.ref, Side.LISTENER, True) for c in listened if is_relay(c)]
+    return cases
+
+
+async def where(turn: Turn, text: str, pending: Dialog) -> Route:
+    """What `text`, written where `turn.msg` was, is for this person."""
+    msg = turn.msg
+    place = CaseRef(msg.case_ref) if msg.case_ref else None
+    roles = Roles(turn.listens, turn.coordinates)
+    return route(place, roles, await open_cases(turn), pending, text, button=msg.button)

@@ -1,0 +1,49 @@
+"""What the bot says and to whom: catalog texts addressed to a person, a roster member
+or the coordinators, in the reader's language, on a running platform."""
+
+from __future__ import annotations
+
+from bot.context import Context
+from bot.locales import t
+from bot.messages import Address, Button, OutgoingMessage
+from bot.people import Listener, Person
+
+
+def lang(ctx: Context, person: Person) -> str:
+    return person.locale or ctx.policy.default_locale
+
+
+def address_of(ctx: Context, member: Listener) -> Address | None:
+    """Where to reach a roster member: their first address on a running platform."""
+    return next((a for a in member.addresses if a.platform in ctx.platforms), None)
+
+
+def platform_of(ctx: Context, member: Listener) -> str:
+    address = address_of(ctx, member)
+    return address.platform if address else "none"
+
+
+def to_person(ctx: Context, person: Person, key: str, **values: object) -> OutgoingMessage:
+    return OutgoingMessage(person.address, t(lang(ctx, person), key, **values))
+
+
+def to_member(
+    ctx: Context,
+    member: Listener,
+    key: str,
+    *,
+    case_ref: str | None = None,
+    buttons: tuple[Button, ...] = (),
+    **values: object,
+) -> list[OutgoingMessage]:
+    address = address_of(ctx, member)
+    if address is None:
+        return []
+    text = t(ctx.policy.default_locale, key, **values)
+    return [OutgoingMessage(address, text, buttons=buttons, case_ref=case_ref)]
+
+
+def to_coordinators(ctx: Context, key: str, ref: str) -> list[OutgoingMessage]:
+    """Alerts for coordinators carry a reference (a case's or a person's) only, never an
+    identity or a text."""
+    return [m for c in ctx.roster.coordinators for m in to_member(ctx, c, key, ref=ref)]
