@@ -80,8 +80,10 @@ class Runtime:
     async def on_message(self, message: IncomingMessage) -> None:
         """Handle one event until it is done: never raises; waits while stopping (the
         adapter then never marks it handled, and it comes back after a restart)."""
-        if self._stopping.is_set() or not self._fenced():
-            await asyncio.Event().wait()  # never handed over: it comes back after a restart
+        while self._stopping.is_set() or not self._fenced():
+            if self._stopping.is_set() or (self.lease is not None and self.lease.lost.is_set()):
+                await asyncio.Event().wait()  # never handed over: back after a restart
+            await asyncio.sleep(0.1)  # a late confirmation of the lease: wait for the next
         backoff = Backoff(base=0.5, cap=30.0)
         tries = 0
         self._handling += 1
