@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from nio import MatrixRoom, MegolmEvent
 
 from tests.matrix.conftest import PASSWORD, BotProcess, _names
 from tests.matrix.people import MatrixUser
@@ -77,6 +78,13 @@ async def test_load_exactly_once(synapse: Synapse, tmp_path: Path) -> None:
     bot.start()
     try:
         await asyncio.gather(*(u.start() for u in people.values()))
+        undecryptable: list[str] = []
+
+        async def unreadable(room: MatrixRoom, event: MegolmEvent) -> None:
+            undecryptable.append(event.event_id)
+
+        for name in LISTENERS:  # what a listener's client could not decrypt (told apart)
+            people[name].client.add_event_callback(unreadable, MegolmEvent)
         listeners = [asyncio.create_task(_listen(people[n], stop)) for n in LISTENERS]
         started = time.monotonic()
         results = await asyncio.gather(
@@ -123,6 +131,7 @@ async def test_load_exactly_once(synapse: Synapse, tmp_path: Path) -> None:
             messages_lost=len(wanted - set(got)),
             duplicate_offers=duplicate_offers,
             duplicate_messages=len(got) - len(set(got)),
+            undecryptable_at_listeners=len(set(undecryptable)),
         )
         assert len(set(refs)) == REQUESTERS
         assert all(count == 1 for count in acks.values()), acks
