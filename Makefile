@@ -70,7 +70,9 @@ train-safety: $(TSTAMP)
 	@$(PIP) -e '.[train]' $(call quiet,$(PIPLOG))
 	@$(BIN)/python -m bench.train_safety
 
-bench: $(TSTAMP)
+# Benchmarks: each relay against its bare baseline, the core, memory, the scheduler, search.
+# Writes bench/results.json and bench/RESULTS.md; fails only when a benchmark cannot run.
+bench: $(TSTAMP) $(SSTAMP)
 	@$(BIN)/python bench/run.py
 
 clean:

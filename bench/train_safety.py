@@ -34,7 +34,8 @@ def fit(rows: list[dict[str, int]], labels: np.ndarray) -> tuple[DictVectorizer,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--max-false-alarms", type=float, default=0.06)
+    # recall first: 8 % of traps in cross-validation keeps held-out false alarms under 10 %
+    parser.add_argument("--max-false-alarms", type=float, default=0.08)
     args = parser.parse_args()
     reader = Reader(with_model=False)
     items = training()

@@ -57,6 +57,14 @@ _TRANSITIONS: dict[tuple[CaseState, Trigger], CaseState] = {
 }
 
 
+class AlreadyOpen(Exception):
+    """The requester already has an open case (two requests raced; the store said no)."""
+
+    def __init__(self, case: Case) -> None:
+        super().__init__(f"{case.ref} is already open for this requester")
+        self.case = case
+
+
 class InvalidTransition(Exception):
     """Raised when a trigger does not apply to a case's current state."""
 

@@ -37,8 +37,11 @@ async def _pick(
         if chosen is not None:
             return chosen
         exists = await ctx.store.case_by_ref(ref)
-        key = "not_offered_to_you" if exists is not None else "unknown_ref"
-        return say.to_member(ctx, me, key, ref=ref)
+        if exists is not None and me.id in await ctx.store.offered_to(exists.id):
+            return say.to_member(ctx, me, "not_offered_to_you", ref=ref)  # too late, said plainly
+        # Someone else's case answers like a made-up reference: no oracle. Audited.
+        await audit(ctx, listener_actor(me.id), "refused", ref, say.platform_of(ctx, me))
+        return say.to_member(ctx, me, "unknown_ref", ref=ref)
     if len(mine) == 1:
         return mine[0]
     if not mine:
@@ -134,6 +137,7 @@ async def relay(ctx: Context, me: Listener, ref: CaseRef, msg: IncomingMessage, 
     case = next((c for c in active if c.ref == ref and c.mode is Mode.ANONYMOUS), None)
     requester = await ctx.store.person_by_id(case.requester_id) if case else None
     if case is None or requester is None:
+        await audit(ctx, listener_actor(me.id), "refused", ref[:8], msg.sender.platform)
         return say.to_member(ctx, me, "unknown_ref", ref=ref)
     await audit(ctx, listener_actor(me.id), "relayed", case.ref, msg.sender.platform)
     copy = relaying.copy_of(msg, case.ref)

@@ -46,15 +46,23 @@ class KeyValue(Protocol):
     """Small persistent state for adapters (sync tokens, room maps, handled events).
 
     Keys are stored as keyed hashes and values encrypted: a user id used as a key
-    does not appear in the database.
+    does not appear in the database. `owner` names the person a row is about (a DM map,
+    a case room of theirs), so that `forget` erases it when they ask to be forgotten.
     """
 
     async def get(self, namespace: str, key: str) -> str | None: ...
 
-    async def put(self, namespace: str, key: str, value: str) -> None: ...
+    async def put(
+        self, namespace: str, key: str, value: str, owner: Address | None = None
+    ) -> None: ...
 
-    async def add(self, namespace: str, key: str, value: str = "") -> bool:
+    async def add(
+        self, namespace: str, key: str, value: str = "", owner: Address | None = None
+    ) -> bool:
         """Insert if absent; True when this call inserted it (atomic)."""
+
+    async def forget(self, owner: Address) -> int:
+        """Erase every row about this person; how many rows were erased."""
 
 
 class MemoryKeyValue:
@@ -62,18 +70,30 @@ class MemoryKeyValue:
 
     def __init__(self) -> None:
         self.values: dict[tuple[str, str], str] = {}
+        self.owners: dict[tuple[str, str], Address] = {}
 
     async def get(self, namespace: str, key: str) -> str | None:
         return self.values.get((namespace, key))
 
-    async def put(self, namespace: str, key: str, value: str) -> None:
+    async def put(self, namespace: str, key: str, value: str, owner: Address | None = None) -> None:
         self.values[(namespace, key)] = value
+        if owner is not None:
+            self.owners[(namespace, key)] = owner
 
-    async def add(self, namespace: str, key: str, value: str = "") -> bool:
+    async def add(
+        self, namespace: str, key: str, value: str = "", owner: Address | None = None
+    ) -> bool:
         if (namespace, key) in self.values:
             return False
-        self.values[(namespace, key)] = value
+        await self.put(namespace, key, value, owner)
         return True
+
+    async def forget(self, owner: Address) -> int:
+        mine = [k for k, who in self.owners.items() if who == owner]
+        for k in mine:
+            del self.owners[k]
+            self.values.pop(k, None)
+        return len(mine)
 
 
 class People(Protocol):
@@ -97,7 +117,9 @@ class Cases(Protocol):
         team: str | None,
         continuity_listener: ListenerId | None,
         now: datetime,
-    ) -> Case: ...
+    ) -> Case:
+        """A new open case; `AlreadyOpen` when the requester has one (at most one, enforced
+        by the store even when two replicas race)."""
 
     async def case_by_ref(self, ref: str) -> Case | None: ...
 
@@ -136,6 +158,9 @@ class Availability(Protocol):
 
     async def listener_load(self, since: datetime) -> dict[ListenerId, tuple[int, int]]: ...
 
+    async def offers_of_listener(self, listener_id: ListenerId) -> list[tuple[str, str, datetime]]:
+        """(case reference, outcome, offered at) of every offer made to this listener."""
+
 
 class Audit(Protocol):
     """Who accessed or changed a case, erasure, retention and the counts it leaves."""
@@ -147,6 +172,9 @@ class Audit(Protocol):
         """Append one audit entry."""
 
     async def audit_of(self, case_ref: str) -> list[AuditEntry]: ...
+
+    async def audit_count(self, actor: str) -> int:
+        """How many audit entries name this actor (for `mes données`)."""
 
     async def purge(self, cases_before: datetime, audit_before: datetime) -> PurgeReport:
         """Delete ended cases and idle people older than the limits, keeping counts."""

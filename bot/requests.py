@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bot import offers, relaying, say
 from bot.audit import audit
-from bot.cases import Case, CaseState, Mode, Trigger
+from bot.cases import AlreadyOpen, Case, CaseState, Mode, Trigger
 from bot.context import Context
 from bot.conversation.answers import mode, yes_no
 from bot.followups import schedule as scheduling
@@ -83,7 +83,12 @@ async def _create(ctx: Context, me: Person, mode: Mode, now: datetime) -> Out:
         me.dialog = Dialog.NONE
         await ctx.store.save_person(me)
         return [say.to_person(ctx, me, "request_exists", ref=existing.ref)]
-    case = await ctx.store.create_case(me, mode, me.draft_team, me.draft_continuity, now)
+    try:
+        case = await ctx.store.create_case(me, mode, me.draft_team, me.draft_continuity, now)
+    except AlreadyOpen as race:  # another replica created it a moment ago
+        me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
+        await ctx.store.save_person(me)
+        return [say.to_person(ctx, me, "request_exists", ref=race.case.ref)]
     me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
     await ctx.store.save_person(me)
     return [

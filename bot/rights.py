@@ -8,10 +8,11 @@ from bot import say
 from bot.cases import CaseState, Mode
 from bot.clock import ZONE
 from bot.context import Context
+from bot.dates import last_day
 from bot.locales import t
 from bot.messages import OutgoingMessage
-from bot.people import Dialog, Listener, Person
-from bot.privacy import REQUESTER, AuditEntry
+from bot.people import Dialog, Listener, ListenerState, Person
+from bot.privacy import REQUESTER, AuditEntry, coordinator_actor, listener_actor
 from bot.requests import cancel
 
 Out = list[OutgoingMessage]
@@ -22,12 +23,18 @@ def _day(moment: datetime | None) -> str:
 
 
 async def my_data(ctx: Context, me: Person, member: Listener | None, now: datetime) -> Out:
-    """A readable export of everything the bot keeps about the asker."""
+    """A readable export of everything the bot keeps about the asker (SECURITY.md)."""
     lang = say.lang(ctx, me)
     cases = ""
     for case in await ctx.store.cases_of_requester(me.id):
         mode = t(lang, "mode_anonymous" if case.mode is Mode.ANONYMOUS else "mode_direct")
         team = t(lang, "my_data_team", team=case.team) if case.team else ""
+        if case.accepted_at:
+            team += t(lang, "my_data_accepted", date=_day(case.accepted_at))
+        if case.ended_at:
+            team += t(lang, "my_data_ended", date=_day(case.ended_at))
+        if case.checkin_wanted:
+            team += t(lang, "my_data_checkin")
         cases += t(
             lang,
             "my_data_case",
@@ -37,6 +44,12 @@ async def my_data(ctx: Context, me: Person, member: Listener | None, now: dateti
             created=_day(case.created_at),
             team=team,
         )
+    extra = t(lang, "my_data_handle", handle=me.handle) if me.handle else ""
+    if me.draft_team:
+        extra += t(lang, "my_data_draft", team=me.draft_team)
+    if me.last_alert_at:
+        extra += t(lang, "my_data_alert", date=_day(me.last_alert_at))
+    extra += t(lang, "my_data_room", platform=me.address.platform)
     roles = []
     if member is not None and member.listens:
         roles.append(t(lang, "role_listener"))
@@ -50,11 +63,38 @@ async def my_data(ctx: Context, me: Person, member: Listener | None, now: dateti
         ref=me.ref,
         locale=lang,
         since=_day(me.created_at),
+        seen=_day(me.last_seen_at),
+        extra=extra,
         cases=cases or t(lang, "my_data_no_case"),
         roles=t(lang, "my_data_roles", roles=", ".join(roles)) if roles else "",
+        listener=await _as_listener(ctx, member, lang, now) if member is not None else "",
         days=ctx.policy.retention.cases.days,
     )
     return [OutgoingMessage(me.address, text)]
+
+
+async def _as_listener(ctx: Context, member: Listener, lang: str, now: datetime) -> str:
+    """What is kept about a roster member's listening: availability, offers, audit."""
+    state = (await ctx.store.listener_states()).get(member.id) or ListenerState(member.id)
+    status = t(lang, "status_on" if state.is_available(now) else "status_off")
+    if not state.is_available(now) and state.unavailable_until is not None:
+        status += f" ({last_day(state.unavailable_until)})"
+    offers = ", ".join(
+        f"{ref} ({t(lang, f'outcome_{outcome}')}, {_day(at)})"
+        for ref, outcome, at in await ctx.store.offers_of_listener(member.id)
+    )
+    entries = await ctx.store.audit_count(listener_actor(member.id))
+    entries += await ctx.store.audit_count(coordinator_actor(member.id))
+    return t(
+        lang,
+        "my_data_listener",
+        id=member.id,
+        status=status,
+        last=_day(state.last_offer_at) if state.last_offer_at else t(lang, "my_data_none"),
+        offers=offers or t(lang, "my_data_none"),
+        entries=entries,
+        audit_days=ctx.policy.retention.audit.days,
+    )
 
 
 async def ask_forget(ctx: Context, me: Person) -> Out:
@@ -75,8 +115,14 @@ async def forget(ctx: Context, me: Person, confirmed: bool | None, now: datetime
     case = await ctx.store.open_case_of(me.id)
     if case is not None and case.state is not CaseState.CLOSED:
         out += [m for m in await cancel(ctx, me, now) if m.to != me.address]
-    for old in await ctx.store.cases_of_requester(me.id):
-        await ctx.store.record(AuditEntry(now, REQUESTER, "erased", old.ref, me.address.platform))
-    reply = say.to_person(ctx, me, "forget_done")
-    await ctx.store.forget(me.id)
+    refs = [old.ref for old in await ctx.store.cases_of_requester(me.id)]
+    member = ctx.roster.find(me.address, me.handle)
+    if member is not None:
+        reply = say.to_person(ctx, me, "forget_done_member", days=ctx.policy.retention.audit.days)
+    else:
+        reply = say.to_person(ctx, me, "forget_done")
+    await ctx.store.forget(me.id)  # the person, their cases and those cases' history
+    await ctx.state.forget(me.address)  # what adapters keep about them (DM maps, rooms)
+    for ref in refs:  # all that remains: that an erasure took place
+        await ctx.store.record(AuditEntry(now, REQUESTER, "erased", ref, me.address.platform))
     return [reply, *out]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from alembic import context
+from sqlalchemy import event
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -27,6 +29,14 @@ def _run(connection: Connection) -> None:
 
 async def _online() -> None:
     engine = create_async_engine(config.get_main_option("sqlalchemy.url") or "")
+    if engine.dialect.name == "sqlite":  # tables copied by batch migrations leave no trace
+
+        @event.listens_for(engine.sync_engine, "connect")
+        def _secure_delete(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA secure_delete=ON")
+            cursor.close()
+
     async with engine.connect() as connection:
         await connection.run_sync(_run)
         await connection.commit()

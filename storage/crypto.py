@@ -34,6 +34,7 @@ class FieldCipher:
         self._aead = AESGCM(_derive(secret, b"encrypt"))
         self._mac = _derive(secret, b"lookup")
         self._old = tuple(AESGCM(_derive(s, b"encrypt")) for s in old_secrets)
+        self._old_macs = tuple(_derive(s, b"lookup") for s in old_secrets)
 
     @staticmethod
     def throwaway() -> FieldCipher:
@@ -43,6 +44,28 @@ class FieldCipher:
     def lookup(self, value: str) -> str:
         """A keyed hash: equal values give equal hashes; the value cannot be recovered."""
         return hmac.new(self._mac, value.encode(), hashlib.sha256).hexdigest()
+
+    @property
+    def has_old_keys(self) -> bool:
+        return bool(self._old)
+
+    def old_lookups(self, value: str) -> list[str]:
+        """The value's hash under each old key, newest first (for look-ups during rotation)."""
+        return [hmac.new(m, value.encode(), hashlib.sha256).hexdigest() for m in self._old_macs]
+
+    def is_current(self, blob: bytes | None) -> bool:
+        """True when the field is absent or already encrypted with the current key."""
+        if blob is None:
+            return True
+        try:
+            self._aead.decrypt(blob[1 : 1 + _NONCE], blob[1 + _NONCE :], None)
+            return True
+        except InvalidTag:
+            return False
+
+    def recrypt(self, blob: bytes | None) -> bytes | None:
+        """The same field under the current key (unchanged when it already is)."""
+        return blob if self.is_current(blob) else self.encrypt(self.decrypt(blob))
 
     def encrypt(self, value: str | None) -> bytes | None:
         if value is None:

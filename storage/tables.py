@@ -10,10 +10,12 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -39,6 +41,9 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+OPEN_CASE = "state IN ('waiting', 'offered', 'accepted')"
 
 
 class Base(DeclarativeBase):
@@ -71,6 +76,16 @@ class CaseRow(Base):
     """A request. `version` grows on every change; state changes are compare-and-set."""
 
     __tablename__ = "cases"
+    # At most one open case per requester, whatever replicas race (a partial unique index).
+    __table_args__ = (
+        Index(
+            "one_open_case_per_requester",
+            "requester_id",
+            unique=True,
+            sqlite_where=text(OPEN_CASE),
+            postgresql_where=text(OPEN_CASE),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ref: Mapped[str] = mapped_column(String(8), unique=True)
@@ -162,7 +177,11 @@ class DueActionRow(Base):
 
 
 class KeyValueRow(Base):
-    """Adapter state: keys are keyed hashes, values are encrypted."""
+    """Adapter state: keys are keyed hashes, values are encrypted.
+
+    `key_enc` holds the key (and its owner) encrypted, so `keys rotate` can hash it again;
+    `owner_hash` is the keyed hash of the person the row is about, so `oubli` erases it.
+    """
 
     __tablename__ = "kv"
     __table_args__ = (UniqueConstraint("namespace", "key_hash"),)
@@ -171,6 +190,8 @@ class KeyValueRow(Base):
     namespace: Mapped[str] = mapped_column(String(32))
     key_hash: Mapped[str] = mapped_column(String(64))
     value_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    key_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    owner_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     updated_at: Mapped[datetime]
 
 

@@ -182,7 +182,7 @@ async def test_key_rotation_keeps_everything_readable(store: SqlStore, sqlite_ur
     chat = Chat(store)
     ref = await chat.request("alice", team="DINUM")
     new = FieldCipher("a-brand-new-secret-key-1234567", old_secrets=(SECRET,))
-    assert await rotate(store.engine, new) >= 2
+    assert (await rotate(store.engine, new)).complete
     rotated = SqlStore(store.engine, FieldCipher("a-brand-new-secret-key-1234567"))
     case = await rotated.case_by_ref(ref)
     assert case is not None and case.team == "DINUM" and case.state is CaseState.OFFERED
@@ -233,5 +233,15 @@ def test_cli_audit_and_key_rotation(tmp_path: Path) -> None:
         SOUTIEN_SECURITY__SECRET_KEY=new_key,
         SOUTIEN_SECURITY__OLD_SECRET_KEYS=f'["{SECRET}"]',
     )
-    assert rotated.returncode == 0 and "re-encrypted" in rotated.stdout, rotated.stderr
+    assert rotated.returncode == 0, rotated.stderr
+    assert "persons: 2 rewritten" in rotated.stdout and "cases: 1 rewritten" in rotated.stdout
+    assert "done: every row is under the current key" in rotated.stdout
+    assert "persons: 2/2" in rotated.stderr  # progress, on stderr
+    again = cli(
+        "keys",
+        "rotate",
+        SOUTIEN_SECURITY__SECRET_KEY=new_key,
+        SOUTIEN_SECURITY__OLD_SECRET_KEYS=f'["{SECRET}"]',
+    )
+    assert again.returncode == 0 and "persons: 0 rewritten, 2 already" in again.stdout
     assert cli("audit", "--case", ref, SOUTIEN_SECURITY__SECRET_KEY=new_key).returncode == 0

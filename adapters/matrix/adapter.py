@@ -1,7 +1,8 @@
 """Tchap / Matrix adapter on matrix-nio, end-to-end encrypted.
 
 - one persistent device: credentials kept (encrypted) in the bot's database, the nio
-  store on disk with a real pickle key; a lost store means a new device, said in the log
+  store on disk, pickled with its own random key kept wrapped by the secret key (picklekey.py);
+  a lost store means a new device, said in the log
   (login.py); the device is cross-signed by the bot's own identity (crosssigning.py);
 - no loss, no duplicate: our own sync token is saved only once the events before it are
   handled, the first sync after start is `full_state`, handled event ids are remembered

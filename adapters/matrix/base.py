@@ -21,7 +21,7 @@ NS = "matrix"
 class MatrixOptions:
     homeserver: str
     user_id: str
-    pickle_key: str
+    pickle_key: str  # only for a store written before its own key was kept (picklekey.py)
     store_path: Path
     password: str | None = None
     access_token: str | None = None

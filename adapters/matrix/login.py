@@ -8,16 +8,18 @@ import logging
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
 
 from adapters.matrix.base import NS, MatrixBase
+from adapters.matrix.picklekey import pickle_key
 
 log = logging.getLogger(__name__)
 
 
 class Login(MatrixBase):
-    def _new_client(self) -> AsyncClient:
+    async def _new_client(self) -> AsyncClient:
+        key = await pickle_key(self.state, self.options.store_path, self.options.pickle_key)
         config = AsyncClientConfig(
             encryption_enabled=True,
             store_sync_tokens=False,
-            pickle_key=self.options.pickle_key,
+            pickle_key=key,
             max_timeouts=0,  # our loop reconnects, with jitter, and says so
             request_timeout=self.options.sync_timeout_ms / 1000 + 30,
         )
@@ -32,7 +34,7 @@ class Login(MatrixBase):
     async def _login(self) -> AsyncClient:
         """Restore the one device we have, or log in once and remember it; a failed
         attempt closes its client (the sync loop tries again after a back-off)."""
-        client = self._new_client()
+        client = await self._new_client()
         try:
             return await self._restore_or_login(client)
         except BaseException:

@@ -71,8 +71,9 @@ class Receiving(Waiting):
             log.warning("matrix: could not join an invited room (%s)", joined.status_code)
             return
         if invite.content.get("is_direct"):
-            await self.state.put(NS + ".dm", sender, room_id)
-            await self.state.put(NS + ".room", room_id, "dm:" + sender)
+            owner = Address(PLATFORM, sender)  # erased with the person (`oubli`)
+            await self.state.put(NS + ".dm", sender, room_id, owner=owner)
+            await self.state.put(NS + ".room", room_id, "dm:" + sender, owner=owner)
             log.info("matrix: joined a direct conversation")
         else:
             await self._notice(room_id, t(self.options.locale, "private_only"))

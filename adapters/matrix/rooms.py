@@ -12,9 +12,10 @@ import logging
 from nio import RoomCreateError, RoomPreset, RoomVisibility
 from nio.event_builders import EnableEncryptionBuilder
 
-from adapters.matrix.base import NS
+from adapters.matrix.base import NS, PLATFORM
 from adapters.matrix.login import Login
 from bot.locales import t
+from bot.messages import Address
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +30,8 @@ class Rooms(Login):
             if room is None or room.member_count != 2 or sender not in room.users:
                 return None
             kind = "dm:" + sender
-            await self.state.put(NS + ".room", room_id, kind)
-            await self.state.put(NS + ".dm", sender, room_id)
+            await self.state.put(NS + ".room", room_id, kind, owner=Address(PLATFORM, sender))
+            await self.state.put(NS + ".dm", sender, room_id, owner=Address(PLATFORM, sender))
         if kind.startswith("case:"):
             return "case", kind.split(":", 1)[1]
         return ("dm", None) if kind == "dm:" + sender else None
@@ -41,8 +42,8 @@ class Rooms(Login):
             return room_id
         room_id = await self._create(user, name=None, direct=True)
         if room_id:
-            await self.state.put(NS + ".dm", user, room_id)
-            await self.state.put(NS + ".room", room_id, "dm:" + user)
+            await self.state.put(NS + ".dm", user, room_id, owner=Address(PLATFORM, user))
+            await self.state.put(NS + ".room", room_id, "dm:" + user, owner=Address(PLATFORM, user))
         return room_id
 
     async def _case_room(self, ref: str, user: str) -> str | None:
@@ -52,8 +53,10 @@ class Rooms(Login):
             return room_id
         room_id = await self._create(user, name=t(None, "case_room_name", ref=ref), direct=False)
         if room_id:
-            await self.state.put(NS + ".case", key, room_id)
-            await self.state.put(NS + ".room", room_id, "case:" + ref)
+            await self.state.put(NS + ".case", key, room_id, owner=Address(PLATFORM, user))
+            await self.state.put(
+                NS + ".room", room_id, "case:" + ref, owner=Address(PLATFORM, user)
+            )
         return room_id
 
     async def _create(self, user: str, name: str | None, direct: bool) -> str | None:

@@ -32,6 +32,7 @@ class MattermostAdapter(Http):
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+            self.rest.close()
 
     async def stop(self) -> None:
         self._stopping.set()

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import requests
 from mattermostdriver import Driver
 
+from adapters.mattermost.session import KeptAliveClient
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -36,7 +38,7 @@ class Rest:
 
     def __init__(self, options: dict[str, Any], max_retries: int = 8) -> None:
         self.options = options
-        self.driver = Driver(options)
+        self.driver = Driver(options, client_cls=KeptAliveClient)  # connections kept open
         self.max_retries = max_retries
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -51,6 +53,10 @@ class Rest:
                 log.warning("mattermost: rate limited; waiting %.1f s", wait)
                 await asyncio.sleep(wait)
         raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        """Close the kept-alive connections."""
+        self.driver.client.close()
 
     async def me(self) -> dict[str, Any]:
         self.driver.client.token = self.options["token"]

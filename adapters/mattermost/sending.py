@@ -13,10 +13,10 @@ import json
 import time
 from typing import Any
 
-from adapters.mattermost.base import NS, MattermostBase
+from adapters.mattermost.base import NS, PLATFORM, MattermostBase
 from adapters.mattermost.literal import literal
 from bot.locales import t
-from bot.messages import OutgoingMessage
+from bot.messages import Address, OutgoingMessage
 
 _ID_LENGTH = 26
 KEY_PROP = "soutien_key"
@@ -33,7 +33,7 @@ class Sending(MattermostBase):
         if cached:
             return cached
         user = await self.rest.user_by_name(who.lstrip("@"))
-        await self.state.put(NS + ".user", who, str(user["id"]))
+        await self.state.put(NS + ".user", who, str(user["id"]), owner=Address(PLATFORM, who))
         return str(user["id"])
 
     async def _dm(self, user_id: str) -> str:
@@ -41,7 +41,7 @@ class Sending(MattermostBase):
         if cached:
             return cached
         channel_id = await self.rest.direct_channel(str(self.me["id"]), user_id)
-        await self.state.put(NS + ".dm", user_id, channel_id)
+        await self.state.put(NS + ".dm", user_id, channel_id, owner=Address(PLATFORM, user_id))
         await self._remember_channel(channel_id, int(time.time() * 1000))
         return channel_id
 
@@ -95,7 +95,8 @@ class Sending(MattermostBase):
             await self._thread(ref, user_id, str(created["id"]))
 
     async def _thread(self, ref: str, user_id: str, post_id: str) -> str:
-        await self.state.put(NS + ".case", f"{ref}|{user_id}", post_id)
+        owner = Address(PLATFORM, user_id)  # erased with the person (`oubli`)
+        await self.state.put(NS + ".case", f"{ref}|{user_id}", post_id, owner=owner)
         await self.state.put(NS + ".root", post_id, ref)
         return post_id
 

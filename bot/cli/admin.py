@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import secrets
+import sys
 from collections.abc import Callable
 
 from bot.cli.compose import cipher_of
@@ -40,16 +42,18 @@ def _need_key(settings: Settings) -> None:
 
 
 async def rotate_keys(settings: Settings) -> int:
-    from storage.database import create_engine
-    from storage.keys import rotate
+    """Move everything to the current key: progress on stderr, a count per table at the end."""
+    from storage.database import create_engine, upgrade
+    from storage.keys import report_rotation, rotate
 
     _need_key(settings)
+    cipher = cipher_of(settings)
+    await asyncio.to_thread(upgrade, settings.storage.url)  # rotation needs the schema
     engine = create_engine(settings.storage.url)
     try:
         print("re-encrypting every encrypted field with the current key…", flush=True)
-        count = await rotate(engine, cipher_of(settings))
-        print(f"re-encrypted {count} rows with the current key")
-        return 0
+        progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+        return report_rotation(await rotate(engine, cipher, progress), sys.stdout)
     finally:
         await engine.dispose()
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from bot import coordination, listening, requests, rights, say
+from bot.audit import audit
 from bot.cases import CaseState
 from bot.commands import ROLE, Command, Name, Role, parse
 from bot.conversation.turn import Out, Turn
 from bot.locales import LANGUAGES, t
 from bot.messages import OutgoingMessage
+from bot.privacy import REQUESTER, listener_actor
 
 Handler = Callable[[Turn, Command], Awaitable[Out]]
 _LANGUAGE_WORDS = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "francais": "fr"}
@@ -18,10 +20,15 @@ _LANGUAGE_WORDS = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "fr
 async def run(turn: Turn, command: Command) -> Out:
     """Carry out `command` if the person's role allows it."""
     role = ROLE[command.name]
-    if role is Role.LISTENER and not turn.listens:
-        return [say.to_person(turn.ctx, turn.me, "not_listener")]
-    if role is Role.COORDINATOR and not turn.coordinates:
-        return [say.to_person(turn.ctx, turn.me, "not_coordinator")]
+    refused = (role is Role.LISTENER and not turn.listens) or (
+        role is Role.COORDINATOR and not turn.coordinates
+    )
+    if refused:  # audited: who (a role, never a requester's identity), which command
+        actor = listener_actor(turn.member.id) if turn.member is not None else REQUESTER
+        action = f"refused {command.name.value}"[:32]
+        await audit(turn.ctx, actor, action, None, turn.msg.sender.platform)
+        key = "not_listener" if role is Role.LISTENER else "not_coordinator"
+        return [say.to_person(turn.ctx, turn.me, key)]
     return await COMMANDS[command.name](turn, command)
 
 

@@ -6,12 +6,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot import listening, requests, rights, say
+from bot.audit import audit
 from bot.conversation import commands
 from bot.conversation.answers import yes_no
 from bot.conversation.route import Answer, AskCase, NotUnderstood, Relay, Route, Run, Side
 from bot.conversation.turn import Out, Turn
 from bot.locales import t
 from bot.people import Dialog
+from bot.privacy import REQUESTER, listener_actor
 
 
 async def dispatch(turn: Turn, where: Route) -> Out:
@@ -54,7 +56,9 @@ async def _ask_case(turn: Turn, where: AskCase) -> Out:
 
 async def _not_understood(turn: Turn, where: NotUnderstood) -> Out:
     ctx, me = turn.ctx, turn.me
-    if where.ref is not None:
+    if where.ref is not None:  # a case that is not theirs, or none: audited, one answer
+        actor = listener_actor(turn.member.id) if turn.member is not None else REQUESTER
+        await audit(ctx, actor, "refused", where.ref[:8], turn.msg.sender.platform)
         return [say.to_person(ctx, me, "unknown_ref", ref=where.ref)]
     out = [say.to_person(ctx, me, "unknown")]
     if me.dialog is not Dialog.NONE:  # the question stays open: say so

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.directory.words import known, stem, stems, typo_budget
+from bot.directory.words import english_stems, known, stem, stems, typo_budget
 from bot.text import fold
 
 ACRONYM = "#"  # marks a token that must be matched as written
@@ -47,7 +47,14 @@ class PhraseBook:
     """
 
     def __init__(self, entries: Iterable[tuple[str, str]], strict: bool = False) -> None:
+        entries = list(entries)
         self.phrases = [(key, _tokens(text)) for key, text in entries]
+        self.phrases += [  # the English reading of words that are French too ("rape")
+            (key, english)
+            for key, text in entries
+            if not _ACRONYM.fullmatch(text)
+            and (english := tuple(english_stems(text))) != _tokens(text)
+        ]
         self.phrases = [(key, phrase) for key, phrase in self.phrases if phrase]
         self.tokens = sorted({t for _, phrase in self.phrases for t in phrase})
         self.strict = strict

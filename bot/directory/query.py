@@ -117,6 +117,20 @@ _POSSESSIVES = frozenset(
     "my his her their your our".split()
 )
 _OTHERS_REACH = 3
+_PLACE_WORDS = frozenset("en a au aux dans chez de du des d l la le pour in at of".split())
+_UNWELL = re.compile(
+    r" (?:va|vais|suis|sens|sent|tiens|tient|gere|allons|am|feel|doing) (?:\w+ )?"
+    r"(?:pas|plus|mal|nul|nulle|not|bad|awful|terrible) "
+)
+# "pour ma fille étudiante infirmière": the words after a relative say who is to be
+# helped, and so which lines fit; "mon chef", "son aide à domicile" say nothing of that.
+_KIN = frozenset(
+    "fille fils soeur frere mari femme epouse epoux conjoint conjointe compagnon compagne "
+    "copain copine pote ami amie mere pere maman papa cousin cousine tante oncle niece "
+    "neveu enfant enfants coloc colocataire voisin voisine collegue collegues binome "
+    "daughter son sister brother husband wife partner friend mother father mum mom dad "
+    "colleague coworker boyfriend girlfriend".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +148,8 @@ class Query:
     danger: bool = False  # the safety reader found danger (not merely a question about it)
     # no topic and no danger: lines to talk to, the emergency numbers kept for a footnote
     talk_only: bool = False
+    # the reader hears distress ("j'en ai marre de tout"): lines to talk to, whatever the words
+    worried: bool = False
 
 
 def _owned(text: str, phrase: str) -> bool:
@@ -143,6 +159,24 @@ def _owned(text: str, phrase: str) -> bool:
         text[: m.start()].split()[-1:] and text[: m.start()].split()[-1] in _POSSESSIVES
         for m in re.finditer(f" {re.escape(phrase)} ", text)
     )
+
+
+def _owner(words: list[str], at: int) -> list[str]:
+    """The words after the possessive at `at` that name someone else or their things:
+    "mon chef de service", "son aide à domicile", "mon père en ehpad"; but the words
+    that describe a relative ("ma fille étudiante infirmière", "ma sœur qui est
+    infirmière") say who is to be helped, and so which lines fit."""
+    after = words[at + 1 : at + 1 + _OTHERS_REACH]
+    if not after or after[0] not in _KIN:
+        return after
+    rest = after[1:]
+    cut = next((k for k, w in enumerate(rest) if w in _PLACE_WORDS), len(rest))
+    return [after[0], *rest[cut:]]
+
+
+def _unwell(text: str) -> bool:
+    """ "ça va pas", "je suis pas bien", "je tiens plus": stop words only, yet distress."""
+    return bool(_UNWELL.search(text))
 
 
 def understand(raw: str) -> Query:
@@ -161,13 +195,8 @@ def understand(raw: str) -> Query:
         words = words[1:]
     numbers = dialled + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
-    others = {
-        w
-        for i, p in enumerate(words)
-        if p in _POSSESSIVES
-        for w in words[i + 1 : i + 1 + _OTHERS_REACH]
-        if w in terms
-    }
+    others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
+    others &= set(terms)
     reading = read(raw)
     return Query(
         raw,
@@ -179,4 +208,5 @@ def understand(raw: str) -> Query:
         reading.situation if reading.level is Level.DANGER or reading.asked else None,
         frozenset(others),
         reading.level is Level.DANGER,
+        worried=reading.level is not Level.NONE or _unwell(f" {plain(raw)} "),
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,11 +15,13 @@ from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import quarter_of
 from bot.directory.model import DirectoryFile, Resource
+from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
 from bot.directory.ranking import Bools, Floats, hours_of, quality, top
-from bot.directory.words import STOPWORDS, bare, known, stem, stems, without_once
+from bot.directory.vocabulary import topic_keywords
+from bot.directory.words import STOPWORDS, known, plain, stem, without_once
 from bot.safety import Situation
 from bot.text import fold
 
@@ -30,17 +31,13 @@ NAMED = 20.0  # a resource the query names comes first, whatever the time filter
 ROLE = 3.0  # a line for the profession the person says they have
 # Lines for one profession come after the lines open to every agent, unless the query
 # says who the person is; their order among themselves is kept.
-SECTOR_LAST = 4.0
+SECTOR_LAST = 2 * OPEN_FIRST
+SITUATION_LAST = 4.0  # lines kept for a situation the query does not speak of
 SECTOR_CATEGORY = "soignants"
 GENERAL_CATEGORY = "ecoute-generale"
-EVERYONE = 3  # lines open to every agent that a topic should offer before the others
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
-_SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
-_NAME_WORD = re.compile(r"\w+(?:-\w+)*")
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
-_ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
-_CAPITALS_IN_NAME = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "(Centre national de gestion, CNG)"
 # A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
 # to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
 # are not that (3114, a listening line for anyone in crisis, is): they come first when the
@@ -70,6 +67,8 @@ class _Relevance:
     sector: bool
     # what the query asks about beyond the person's sector, to be offered before it
     asked: tuple[str, ...] = ()
+    # lines kept for a situation or an emergency the query does not speak of
+    unasked: Bools | None = None
 
 
 class Index:
@@ -82,54 +81,41 @@ class Index:
         self.by_id = {r.id: i for i, r in enumerate(self.resources)}
         self.hours = [hours_of(r) for r in self.resources]
         self.postings = Postings(directory)
-        self.topics = PhraseBook(
-            (cid, keyword)
-            for cid, c in directory.categories.items()
-            for keyword in [*c.keywords, c.label, cid.replace("-", " ")]
-        )
+        self.topics = PhraseBook(topic_keywords(directory))
         self.professions = PhraseBook(
             ((str(i), word) for i, p in enumerate(directory.professions) for word in p.words),
             strict=True,
         )
         self.members = self._members()
         self.quality = np.array([quality(r) for r in self.resources], dtype=np.float64)
-        self.numbers = {p.dial: i for i, r in enumerate(self.resources) for p in r.phones}
         self.filters = Filters(self.resources, self.hours)
-        names = [
-            set(
-                stems(
-                    " ".join(
-                        [
-                            _SHORT_NAME.split(r.name)[0],
-                            *_ACRONYM_IN_NAME.findall(r.name),
-                            *_CAPITALS_IN_NAME.findall(r.name),
-                        ]
-                    )
-                )
-            )
-            for r in self.resources
-        ]
-        self.name_rows: dict[str, list[int]] = defaultdict(list)
-        for i, name in enumerate(names):
-            for token in name:
-                self.name_rows[token].append(i)
-        counts = Counter(t for name in names for t in name)
-        # the words of the names as written: a word only one name has names it when typed
-        # as it is there ("Cnom", "Pasteur"), not when it merely shares its stem
-        # ("conseillère" does not name the Conseil de l'ordre), and whole: "France" is not
-        # "Île-de-France"
-        self.name_words = [
-            {bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in self.resources
-        ]
-        self.distinctive = {t for t, n in counts.items() if n == 1} - set(self.topics.tokens)
+        self.names = Names(self.resources, self.topics.tokens)
         self.audiences = {
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
         }
+        # reachable without a voice, for someone who cannot speak or hear: the 114
+        self.voiceless = np.array(
+            [
+                "messaging" in r.channels and EMERGENCY_CATEGORY in r.categories
+                for r in self.resources
+            ],
+            dtype=np.bool_,
+        )
         self.listening = np.array(
             [
                 r.categories[0] == CRISIS_CATEGORY
                 or (EMERGENCY_CATEGORY not in r.categories and r.categories[0] not in SITUATIONS)
+                for r in self.resources
+            ],
+            dtype=np.bool_,
+        )
+        # lines kept for one situation or an emergency (3919, 3977, 17, 114): offered when
+        # the query speaks of it, not because a word of theirs ("entourage") is there too
+        self.dedicated = np.array(
+            [
+                r.categories[0] in SITUATIONS
+                or (EMERGENCY_CATEGORY in r.categories and r.categories[0] != CRISIS_CATEGORY)
                 for r in self.resources
             ],
             dtype=np.bool_,
@@ -160,15 +146,14 @@ class Index:
         rel = self._relevance(query)
         allowed = self.filters.allowed(query, quarter) | (rel.named & ~self.filters.terminated)
         filtered = query.flags or query.departements or query.when.asked
-        if not rel.matched and query.terms and not filtered and not rel.roles:
+        if not rel.matched and query.terms and not filtered and not rel.roles and not query.worried:
             ranked: list[int] = []  # words we do not know, and nothing else: say so
         else:
             if rel.matched:
                 relevant = rel.scores > 0
-                # few lines open to every agent on this topic: the general listening
-                # lines come next, before the lines kept for one profession
-                few = np.count_nonzero(relevant & ~self.filters.specific) < EVERYONE
-                if query.terms and not rel.sector and few:
+                # the general listening lines come after the topic's own: for anyone
+                # outside the sectors that have lines of their own, they fit every topic
+                if query.terms and not rel.sector:
                     relevant |= self.members[GENERAL_CATEGORY] > 0
                 allowed &= relevant
             elif query.situation is None:  # no topic: lines to talk to, not emergencies
@@ -177,8 +162,10 @@ class Index:
             if rel.roles:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
-            if query.terms and not rel.sector:
-                total -= SECTOR_LAST * self.filters.specific
+            if query.terms and not rel.sector:  # after every line for all, open or not
+                total -= SECTOR_LAST * (self.filters.specific & ~rel.named)
+            if rel.unasked is not None:  # "une amie m'inquiète": 3919 later
+                total -= SITUATION_LAST * rel.unasked
             if quarter is not None:  # known open before unknown hours
                 total += OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
@@ -254,7 +241,7 @@ class Index:
         if theirs:
             topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
         # words that said who the person is ("France Travail") name no line
-        named = self._named(rest, query)
+        named = self.names.named(rest, plain(query.text), query.numbers)
         categories = dict(topics.strength)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
         if others_only and not theirs and SECTOR_CATEGORY not in self.topics.find(mine).strength:
@@ -270,6 +257,11 @@ class Index:
             scores += self.members[category] * strength
         for dept in query.departements:
             scores += 3.0 * self.filters.local(dept)
+        if "silent" in query.flags:  # "je suis sourde", "je peux pas parler"
+            scores += CATEGORY_POSITION[0] * self.voiceless
+            categories.setdefault(EMERGENCY_CATEGORY, 0.0)  # its lines are asked for
+            categories.setdefault(GENERAL_CATEGORY, 0.5)  # and lines to write to
+            scores += 0.5 * self.members[GENERAL_CATEGORY]
         if roles:
             scores += ROLE * (self._serves(roles) & (scores > 0))
         scores += NAMED * named
@@ -279,26 +271,8 @@ class Index:
             (self._serves(roles) & self.filters.specific).any()
         )
         asked = tuple(c for c in categories if c in LEADING)
-        return _Relevance(scores, matched, named, roles, sector, asked)
-
-    def _named(self, words: list[str], query: Query) -> Bools:
-        """Resources the query names: two words of their name (one of them not a mere
-        topic word: "écoute psy" names no line), a word only their name has, or one
-        of their numbers."""
-        named = np.zeros(self.size, dtype=np.bool_)
-        hits: Counter[int] = Counter()
-        specific: set[int] = set()
-        generic = set(self.topics.tokens)
-        for word in set(words):
-            term = stem(word)
-            rows = self.name_rows.get(term, [])
-            hits.update(rows)
-            if term not in generic:
-                specific.update(rows)
-            if term in self.distinctive:
-                named[[i for i in rows if bare(word) in self.name_words[i]]] = True
-        named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
-        for number in query.numbers:
-            if number in self.numbers:
-                named[self.numbers[number]] = True
-        return named
+        spoken: Bools = np.array(
+            [r.categories[0] in categories for r in self.resources], dtype=np.bool_
+        )
+        unasked: Bools = self.dedicated & ~spoken
+        return _Relevance(scores, matched, named, roles, sector, asked, unasked)

@@ -21,6 +21,13 @@ _DAYS = {
     "vendredi": 4,
     "samedi": 5,
     "dimanche": 6,
+    "lundis": 0,
+    "mardis": 1,
+    "mercredis": 2,
+    "jeudis": 3,
+    "vendredis": 4,
+    "samedis": 5,
+    "dimanches": 6,
     "monday": 0,
     "tuesday": 1,
     "wednesday": 2,
@@ -38,8 +45,45 @@ PARTS: dict[str, tuple[int, int, float]] = {
     "evening": (18, 24, 21),
     "night": (22, 30, 26),
     "midnight": (23, 25, 24),
+    "dawn": (5, 8, 6.5),
+    "dusk": (17, 19, 18),
+    "late": (22, 25, 23),
 }
 _PART_WORDS = (
+    ("tot le matin", "dawn"),
+    ("tot ce matin", "dawn"),
+    ("tot demain matin", "dawn"),
+    ("de bon matin", "dawn"),
+    ("au petit matin", "dawn"),
+    ("petit matin", "dawn"),
+    ("a l aube", "dawn"),
+    ("aube", "dawn"),
+    ("early morning", "dawn"),
+    ("early in the morning", "dawn"),
+    ("fin d apres midi", "dusk"),
+    ("fin de journee", "dusk"),
+    ("fin de la journee", "dusk"),
+    ("late afternoon", "dusk"),
+    ("end of the day", "dusk"),
+    ("tard le soir", "late"),
+    ("tard ce soir", "late"),
+    ("tard dans la soiree", "late"),
+    ("le soir tard", "late"),
+    ("ce soir tard", "late"),
+    ("soir tard", "late"),
+    ("tard la nuit", "night"),
+    ("tard dans la nuit", "night"),
+    ("milieu de la nuit", "night"),
+    ("pleine nuit", "night"),
+    ("late evening", "late"),
+    ("late tonight", "late"),
+    ("late at night", "night"),
+    ("middle of the night", "night"),
+    ("du mat", "morning"),
+    ("pause dej", "noon"),
+    ("heure du dejeuner", "noon"),
+    ("dejeuner", "noon"),
+    ("entre midi et deux", "noon"),
     ("apres midi", "afternoon"),
     ("avant le travail", "morning"),
     ("avant d aller au travail", "morning"),
@@ -53,18 +97,31 @@ _PART_WORDS = (
     ("lunchtime", "noon"),
     ("minuit", "midnight"),
     ("midnight", "midnight"),
+    ("matinees", "morning"),
     ("matinee", "morning"),
+    ("matins", "morning"),
     ("matin", "morning"),
     ("morning", "morning"),
+    ("soirees", "evening"),
     ("soiree", "evening"),
+    ("soirs", "evening"),
     ("soir", "evening"),
     ("evening", "evening"),
     ("tonight", "evening"),
+    ("nuits", "night"),
     ("nuit", "night"),
+    ("nights", "night"),
+    ("evenings", "evening"),
+    ("mornings", "morning"),
     ("overnight", "night"),
     ("night", "night"),
 )
 _NOW = (
+    "en ce moment meme",
+    "en ce moment",
+    "actuellement",
+    "currently",
+    "at the moment",
     "a cette heure ci",
     "a cette heure la",
     "cette heure ci",
@@ -93,10 +150,45 @@ _RELATIVE = (
     ("demain", 1),
     ("tomorrow", 1),
 )
-_WEEKEND = ("ce week end", "le week end", "week end", "weekend", "ce weekend", "le weekend")
+_WEEKEND = (
+    "ce week end",
+    "le week end",
+    "les week ends",
+    "week ends",
+    "week end",
+    "weekends",
+    "weekend",
+    "ce weekend",
+    "le weekend",
+)
 _HOLIDAY = ("jours feries", "jour ferie", "feries", "ferie", "bank holiday", "public holiday")
-_CLOCK = re.compile(r" (?:a |vers |des |avant |apres |at |around |by )?(\d{1,2}) ?h ?(\d{2})? ")
+_CLOCK = re.compile(
+    r" (?:a |vers |des |avant |apres |at |around |by )?(\d{1,2}) ?(?:h|heures?) ?(\d{2})? "
+)
 _PM = re.compile(r" (\d{1,2}) ?(am|pm) ")
+
+
+# "tous les soirs", "chaque dimanche soir", "every night": when the trouble comes back,
+# not when the person wants to call.
+_TIME_WORD = (
+    r"(?:jours?|matins?|matinees?|soirs?|soirees?|nuits?|week ends?|weekends?|"
+    r"(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)s?|mornings?|evenings?|nights?|days?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
+)
+_HABIT = re.compile(rf" (?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}(?= )")
+
+
+_AGO = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?)"
+# When something happened, not when to call: "hier soir", "samedi dernier", "la nuit
+# dernière", "il y a deux ans", "last night", "en soirée" (at a party).
+_PAST = re.compile(
+    rf" (?:(?:avant )?hier(?: {_TIME_WORD})?|(?:le |la |l )?(?:{_TIME_WORD}) derni(?:er|ere)"
+    rf"|l autre (?:{_TIME_WORD})"
+    rf"|depuis (?:(?:le|la|l|ce|cette|des|plusieurs|quelques) )?(?:{_TIME_WORD}|hier|\w+ {_AGO})"
+    rf"|since (?:{_TIME_WORD}|yesterday)"
+    rf"|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
+    rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree)(?= )"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +257,8 @@ class When:
 def read_when(text: str) -> tuple[str, When]:
     """`text` (normalised, one space at each end) without its time words, and them."""
     found: dict[str, object] = {}
+    text = _HABIT.sub(" ", text)  # "tous les soirs je bois": the trouble, not a time to call
+    text = _PAST.sub(" ", text)  # "hier soir il m'a frappée": when it happened
     text = _clock(text, found)
     for phrase, days in _RELATIVE:
         text = _take(text, phrase, found, "days_ahead", days)

@@ -74,10 +74,11 @@ SPELLINGS: dict[str, str] = {
     "aprem": "apres midi",
     "ki": "qui",
     "koi": "quoi",
-    "keuf": "police",
-    "keufs": "police",
-    "flic": "police",
-    "flics": "police",
+    # said of oneself far more than of the 17 here ("je suis flic"): the job
+    "keuf": "policier",
+    "keufs": "policiers",
+    "flic": "policier",
+    "flics": "policiers",
     "gendarme": "gendarmerie",
     "gendarmes": "gendarmerie",
     "num": "numero",
@@ -124,7 +125,7 @@ def stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     base = lemma(word)
-    if base != word and _english(word):
+    if _english(word):  # "workers" and "worker" meet
         return str(_ENGLISH.stemWord(base))
     word = base
     for suffix, replacement in _LIGHT:
@@ -147,6 +148,19 @@ def lemma(word: str) -> str:
     else:
         return word
     return found if len(found) >= 3 and " " not in found else word
+
+
+def english_stems(text: str | None) -> list[str]:
+    """Stems of `text` read as English where a word is also English: a keyword such
+    as `rape` is a French word too (râpe), yet `raped` must find it."""
+    out = []
+    for w in plain(text or "").split():
+        if w in STOPWORDS or len(w) <= 1:
+            continue
+        english = len(w) > 3 and simplemma.is_known(w, lang="en")
+        base = fold(simplemma.lemmatize(w, lang="en")) if english else w
+        out.append(str(_ENGLISH.stemWord(base)) if english else stem(w))
+    return out
 
 
 def stems(text: str | None) -> list[str]:

@@ -273,14 +273,40 @@ TEXTS: dict[str, str] = {
         "**What I keep about you** (no messages: conversations are never recorded)\n"
         "- {platform} id: `{user_id}` (encrypted)\n"
         "- anonymous reference: {ref} (the only thing coordinators see in an alert)\n"
-        "- language: {locale} · first contact: {since}\n"
-        "{cases}{roles}\n"
+        "- language: {locale} · first contact: {since} · last message: {seen}\n"
+        "{extra}{cases}{roles}{listener}\n"
         "Everything is erased {days} days after a conversation ends. `forget` erases it all now."
     ),
     "my_data_case": "- request **{ref}**: {state}, {mode} mode, created {created}{team}\n",
     "my_data_team": ", declared team “{team}” (encrypted, never shown)",
     "my_data_no_case": "- no request\n",
     "my_data_roles": "- role: {roles}\n",
+    "my_data_handle": "- handle: `{handle}` (encrypted; given to the listener only in direct mode)\n",
+    "my_data_alert": "- last safety alert: {date} (only the date, so as not to alert twice)\n",
+    "my_data_draft": "- request being written: team “{team}” (encrypted)\n",
+    "my_data_room": "- to answer you: the address of our private conversation on {platform} (encrypted)\n",
+    "my_data_accepted": ", accepted {date}",
+    "my_data_ended": ", ended {date}",
+    "my_data_checkin": ", news in 7 days: asked for",
+    "my_data_listener": (
+        "**As a listener** (id in the group: {id})\n"
+        "- availability: {status} · last offer received: {last}\n"
+        "- offers received: {offers}\n"
+        "- log of your listening actions (no content): {entries} entr(ies), kept {audit_days} days\n"
+    ),
+    "my_data_none": "none",
+    "outcome_pending": "pending",
+    "outcome_accepted": "accepted",
+    "outcome_declined": "declined",
+    "outcome_expired": "expired",
+    "outcome_withdrawn": "withdrawn",
+    "outcome_transferred": "transferred",
+    "forget_done_member": (
+        "Done: your id, your requests and the address of our conversation are erased. As a "
+        "member of the group, your name stays on its list (the configuration), with your "
+        "availability and the log of your listening actions (no content, {days} days): they "
+        "protect the people helped. 💛"
+    ),
     "role_listener": "listener",
     "role_coordinator": "coordinator",
     "state_waiting": "waiting",

@@ -286,14 +286,40 @@ TEXTS: dict[str, str] = {
         "**Ce que je garde sur toi** (aucun message : les échanges ne sont jamais enregistrés)\n"
         "- identifiant {platform} : `{user_id}` (chiffré)\n"
         "- référence anonyme : {ref} (seule chose vue par la coordination en cas d'alerte)\n"
-        "- langue : {locale} · premier contact : {since}\n"
-        "{cases}{roles}\n"
+        "- langue : {locale} · premier contact : {since} · dernier message : {seen}\n"
+        "{extra}{cases}{roles}{listener}\n"
         "Tout est effacé {days} jours après la fin d'un échange. `oubli` efface tout maintenant."
     ),
     "my_data_case": "- demande **{ref}** : {state}, mode {mode}, créée le {created}{team}\n",
     "my_data_team": ", équipe déclarée « {team} » (chiffrée, jamais montrée)",
     "my_data_no_case": "- aucune demande\n",
     "my_data_roles": "- rôle : {roles}\n",
+    "my_data_handle": "- pseudo : `{handle}` (chiffré ; donné à l'écoutant·e seulement en mode direct)\n",
+    "my_data_alert": "- dernière alerte de sécurité : le {date} (seulement la date, pour ne pas alerter deux fois)\n",
+    "my_data_draft": "- demande en préparation : équipe « {team} » (chiffrée)\n",
+    "my_data_room": "- pour te répondre : l'adresse de notre conversation privée sur {platform} (chiffrée)\n",
+    "my_data_accepted": ", acceptée le {date}",
+    "my_data_ended": ", terminée le {date}",
+    "my_data_checkin": ", nouvelles dans 7 jours : demandées",
+    "my_data_listener": (
+        "**Comme écoutant·e** (identifiant dans le groupe : {id})\n"
+        "- disponibilité : {status} · dernière proposition reçue : {last}\n"
+        "- propositions reçues : {offers}\n"
+        "- journal de tes actions d'écoute (sans contenu) : {entries} entrée(s), gardées {audit_days} jours\n"
+    ),
+    "my_data_none": "aucune",
+    "outcome_pending": "en attente",
+    "outcome_accepted": "acceptée",
+    "outcome_declined": "refusée",
+    "outcome_expired": "expirée",
+    "outcome_withdrawn": "retirée",
+    "outcome_transferred": "transférée",
+    "forget_done_member": (
+        "C'est fait : ton identifiant, tes demandes et l'adresse de notre conversation sont "
+        "effacés. Comme tu fais partie du groupe, ton nom reste dans sa liste (la "
+        "configuration), avec ta disponibilité et le journal de tes actions d'écoute (sans "
+        "contenu, {days} jours) : ils protègent les personnes aidées. 💛"
+    ),
     "role_listener": "écoutant·e",
     "role_coordinator": "coordination",
     "state_waiting": "en attente",

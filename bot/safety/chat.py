@@ -46,6 +46,8 @@ _ENGLISH_IRREGULAR = {
 SMS: dict[str, str] = {
     # French
     "jveux": "je veux",
+    "msg": "message",
+    "msgs": "messages",
     "jvoudrais": "je voudrais",
     "jvais": "je vais",
     "jpeux": "je peux",
@@ -180,7 +182,10 @@ def words(text: str) -> list[str]:
             out.append("lol")
             continue
         if match.group("end"):
-            if out and out[-1] != BOUNDARY:
+            # a sentence of one word ("Mourir. C'est à ça que je pense") leads into
+            # the next one: no boundary after it
+            single = len(out) == 1 or (len(out) >= 2 and out[-2] == BOUNDARY)
+            if out and out[-1] != BOUNDARY and not single:
                 out.append(BOUNDARY)
             continue
         raw = _REPEATS.sub(r"\1", match.group())

@@ -64,6 +64,7 @@ IDIOMS: tuple[str, ...] = (
     "a|à + deux|2 + doigts + de + jeter|balancer + ordi|ordinateur|pc|téléphone",
     "@JUMP + @ME|mon + ordi|ordinateur|pc|téléphone|laptop|phone",
     "serial|série|séries|tueur|tueurs|killer|killers",
+    "@CUT + out|outs|outé|outée",  # burnt out, burn-out: exhaustion
 )
 
 # Words that make a message ask *about* danger rather than express it: a lone topic

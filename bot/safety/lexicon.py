@@ -106,7 +106,7 @@ CONCEPTS: dict[str, str] = {
         "médicament cachet comprimé pilule gélule somnifère anxiolytique antidépresseur "
         "traitement doliprane paracétamol dafalgan efferalgan xanax lexomil tramadol "
         "lysanxia stilnox zolpidem seresta valium lithium insuline morphine codéine "
-        "neuroleptique benzodiazépine javel détergent produit poison pesticide "
+        "neuroleptique benzodiazépine benzo benzos médoc médocs cacheton cachetons javel détergent produit poison pesticide "
         "medication meds pill pills tablet tablets painkiller painkillers "
         "paracetamol tylenol ibuprofen antidepressant antidepressants insulin bleach"
     ),

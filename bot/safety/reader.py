@@ -164,11 +164,32 @@ def _sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
 
 def _situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
     if Category.VIOLENCE in kept:
-        return Situation.VIOLENCE
+        # a weapon, a locked door, next to words of dying, and nobody after the writer:
+        # the person at risk is the one holding it ("il a son arme et parle d'en finir")
+        mine = any(
+            {"@ME", "@REFL"} & labelled[p] for m in kept[Category.VIOLENCE] for p in m.positions
+        )
+        if mine or not set(kept) & _SUICIDE_KINDS:
+            return Situation.VIOLENCE
+        kept = {c: ms for c, ms in kept.items() if c is not Category.VIOLENCE}
     matches = [m for ms in kept.values() for m in ms]
     if all(_about_someone_else(m, labelled) for m in matches):
         return Situation.OTHER
     return Situation.SELF
+
+
+_SUICIDE_KINDS = frozenset(
+    (
+        Category.EXPLICIT,
+        Category.VEILED,
+        Category.PREPARATION,
+        Category.MEANS_NOW,
+        Category.OVERDOSE,
+        Category.SELF_HARM,
+        Category.PAST_ATTEMPT,
+        Category.THIRD_PARTY,
+    )
+)
 
 
 def _situation_of_words(where: dict[str, list[int]]) -> Situation:

@@ -20,6 +20,15 @@ class MemoryAvailability(MemoryBase):
     async def save_listener_state(self, state: ListenerState) -> None:
         self.listeners[state.listener_id] = replace(state)
 
+    async def offers_of_listener(self, listener_id: ListenerId) -> list[tuple[str, str, datetime]]:
+        """(case reference, outcome, offered at) of every offer made to this listener."""
+        refs = {c.id: c.ref for c in self.cases.values()}
+        return [
+            (refs[o.case_id], o.outcome.value, o.offered_at)
+            for o in self.offers
+            if o.listener_id == listener_id and o.case_id in refs
+        ]
+
     async def listener_load(self, since: datetime) -> dict[ListenerId, tuple[int, int]]:
         """Per listener: accepted cases still open, and cases accepted since `since`."""
         active: dict[ListenerId, int] = {}

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from bot.cases import OPEN_STATES, Case, CaseState, Mode, OfferOutcome
+from bot.cases import OPEN_STATES, AlreadyOpen, Case, CaseState, Mode, OfferOutcome
 from bot.clock import ZONE_NAME
 from bot.followups import DueState
 from bot.ids import ListenerId
@@ -24,6 +24,9 @@ class MemoryCases(MemoryBase):
         continuity_listener: ListenerId | None,
         now: datetime,
     ) -> Case:
+        existing = await self.open_case_of(requester.id)
+        if existing is not None:  # one open case per requester, as the SQL index says
+            raise AlreadyOpen(existing)
         ref = self.new_ref({c.ref for c in self.cases.values()})
         case = Case(
             self.next_id("cases"),

@@ -18,7 +18,10 @@ class MemoryRetention(MemoryBase):
         self.cases = {k: c for k, c in self.cases.items() if k not in ids}
 
     async def forget(self, person_id: int) -> None:
-        self._drop_cases({c.id for c in self.cases.values() if c.requester_id == person_id})
+        mine = [c for c in self.cases.values() if c.requester_id == person_id]
+        refs = {c.ref for c in mine}  # the history of these cases goes with them
+        self.audit = [e for e in self.audit if e.case_ref not in refs]
+        self._drop_cases({c.id for c in mine})
         self.persons.pop(person_id, None)
 
     async def record(self, entry: AuditEntry) -> None:
@@ -26,6 +29,9 @@ class MemoryRetention(MemoryBase):
 
     async def audit_of(self, case_ref: str) -> list[AuditEntry]:
         return [e for e in self.audit if e.case_ref == case_ref.upper()]
+
+    async def audit_count(self, actor: str) -> int:
+        return sum(1 for e in self.audit if e.actor == actor)
 
     async def purge(self, cases_before: datetime, audit_before: datetime) -> PurgeReport:
         """Ended cases older than the limit become anonymous monthly counts, then vanish."""

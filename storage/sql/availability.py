@@ -38,6 +38,17 @@ class SqlAvailability(SqlBase):
             row.unavailable_until = state.unavailable_until
             row.last_offer_at = state.last_offer_at
 
+    async def offers_of_listener(self, listener_id: ListenerId) -> list[tuple[str, str, datetime]]:
+        """(case reference, outcome, offered at) of every offer made to this listener."""
+        async with self.sessions() as s:
+            rows = await s.execute(
+                select(CaseRow.ref, OfferRow.outcome, OfferRow.offered_at)
+                .join(CaseRow, CaseRow.id == OfferRow.case_id)
+                .where(OfferRow.listener_id == listener_id)
+                .order_by(OfferRow.id)
+            )
+            return [(str(r), str(o), at) for r, o, at in rows.tuples()]
+
     async def listener_load(self, since: datetime) -> dict[ListenerId, tuple[int, int]]:
         """Per listener: accepted cases still open, and cases accepted since `since`."""
         async with self.sessions() as s:

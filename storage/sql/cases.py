@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.cases import Case, CaseState, Mode, new_ref
+from bot.cases import AlreadyOpen, Case, CaseState, Mode, new_ref
 from bot.ids import CaseRef, ListenerId
 from bot.people import Person
 from storage.sql.base import REF_ATTEMPTS, SqlBase, listener_of
@@ -63,7 +63,10 @@ class SqlCases(SqlBase):
                 async with self.sessions.begin() as s:
                     s.add(row)
                 return self._case(row)
-            except IntegrityError:
+            except IntegrityError:  # a reference drawn twice, or a second open case
+                existing = await self.open_case_of(requester.id)
+                if existing is not None:  # one open case per requester (unique index)
+                    raise AlreadyOpen(existing) from None
                 continue
         raise RuntimeError("could not allocate a case reference")
 

@@ -41,6 +41,9 @@ class SqlPeople(SqlBase):
             row = await s.scalar(select(PersonRow).where(PersonRow.lookup == lookup))
             if row is not None:
                 return self._person(row)
+        found = await self._under_old_key(address, lookup)
+        if found is not None:
+            return found
         for _ in range(REF_ATTEMPTS):
             try:
                 async with self.sessions.begin() as s:
@@ -62,6 +65,29 @@ class SqlPeople(SqlBase):
                     if row is not None:
                         return self._person(row)
         raise RuntimeError("could not allocate a person reference")
+
+    async def _under_old_key(self, address: Address, lookup: str) -> Person | None:
+        """A person hashed with an old key (`old_secret_keys`): found, and moved to the
+        current key on the spot, so a returning person is recognised during a rotation."""
+        c = self.cipher
+        for old in c.old_lookups(f"{address.platform}\x00{address.user_id}"):
+            try:
+                async with self.sessions.begin() as s:
+                    row = await s.scalar(select(PersonRow).where(PersonRow.lookup == old))
+                    if row is None:
+                        continue
+                    row.lookup = lookup
+                    row.user_id_enc = c.recrypt(row.user_id_enc) or b""
+                    row.handle_enc = c.recrypt(row.handle_enc)
+                    row.draft_team_enc = c.recrypt(row.draft_team_enc)
+                    person = self._person(row)
+                return person
+            except IntegrityError:  # another replica moved it first: read it under the new key
+                async with self.sessions() as s:
+                    row = await s.scalar(select(PersonRow).where(PersonRow.lookup == lookup))
+                    if row is not None:
+                        return self._person(row)
+        return None
 
     async def person_by_id(self, person_id: int) -> Person | None:
         async with self.sessions() as s:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import attachments, copies
 from bot.cases import CaseState
 from bot.privacy import AuditEntry, PurgeReport
+from storage.keyvalue import owner_lookup
 from storage.sql.base import SqlBase
 from storage.tables import (
     AuditRow,
@@ -28,6 +29,9 @@ class SqlRetention(SqlBase):
     async def forget(self, person_id: int) -> None:
         async with self.sessions.begin() as s:
             case_ids = select(CaseRow.id).where(CaseRow.requester_id == person_id)
+            refs = select(CaseRow.ref).where(CaseRow.requester_id == person_id)
+            # The history of these cases goes with them; the caller then records the erasure.
+            await s.execute(delete(AuditRow).where(AuditRow.case_ref.in_(refs)))
             await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(case_ids)))
             await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(case_ids)))
             await s.execute(delete(CaseRow).where(CaseRow.requester_id == person_id))
@@ -52,6 +56,13 @@ class SqlRetention(SqlBase):
             )
             return [AuditEntry(r.at, r.actor, r.action, r.case_ref, r.platform) for r in rows]
 
+    async def audit_count(self, actor: str) -> int:
+        async with self.sessions() as s:
+            found = await s.scalar(
+                select(func.count()).select_from(AuditRow).where(AuditRow.actor == actor)
+            )
+            return int(found or 0)
+
     async def purge(self, cases_before: datetime, audit_before: datetime) -> PurgeReport:
         """Ended cases older than the limit become anonymous monthly counts, then vanish."""
         ended = [CaseState.CLOSED.value, CaseState.CANCELLED.value]
@@ -71,11 +82,15 @@ class SqlRetention(SqlBase):
                 await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(ids)))
                 await s.execute(delete(CaseRow).where(CaseRow.id.in_(ids)))
             has_cases = select(CaseRow.requester_id).distinct()
-            persons = await s.execute(
-                delete(PersonRow).where(
-                    PersonRow.last_seen_at < cases_before, PersonRow.id.not_in(has_cases)
-                )
-            )
+            idle = (PersonRow.last_seen_at < cases_before, PersonRow.id.not_in(has_cases))
+            gone = (
+                await s.execute(select(PersonRow.platform, PersonRow.user_id_enc).where(*idle))
+            ).all()
+            owners = [self._owner_hashes(platform, blob) for platform, blob in gone]
+            if owners:  # what adapters kept about them (DM maps, rooms) goes with them
+                hashes = [h for some in owners for h in some]
+                await s.execute(delete(KeyValueRow).where(KeyValueRow.owner_hash.in_(hashes)))
+            persons = await s.execute(delete(PersonRow).where(*idle))
             audit = await s.execute(delete(AuditRow).where(AuditRow.at < audit_before))
             # Relay marks (copy pairs, "told once"): no text, but no reason to keep them.
             await s.execute(
@@ -84,6 +99,13 @@ class SqlRetention(SqlBase):
                 )
             )
         return PurgeReport(len(ids), persons.rowcount, audit.rowcount)  # type: ignore[attr-defined]
+
+    def _owner_hashes(self, platform: str, user_id_enc: bytes) -> list[str]:
+        try:
+            owner = owner_lookup(platform, self.cipher.decrypt(user_id_enc) or "")
+        except ValueError:  # under a key no longer configured: nothing to match
+            return []
+        return [self.cipher.lookup(owner), *self.cipher.old_lookups(owner)]
 
     @staticmethod
     async def _count(s: AsyncSession, month: str, state: str) -> None:

@@ -100,12 +100,13 @@ class BotProcess:
         self.config = folder / "soutien.yaml"
         self.config.write_text(yaml.safe_dump(config))
         self.process: subprocess.Popen[bytes] | None = None
+        self.secret = "matrix-test-secret-key-0123456789"  # a test may rotate it
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
         env |= {
             "SOUTIEN_LOG_LEVEL": os.environ.get("SOUTIEN_LOG_LEVEL", "INFO"),
-            "SOUTIEN_SECURITY__SECRET_KEY": "matrix-test-secret-key-0123456789",
+            "SOUTIEN_SECURITY__SECRET_KEY": self.secret,
             "SOUTIEN_MATRIX__PASSWORD": PASSWORD,
         }
         with (self.folder / "bot.log").open("ab") as log:

@@ -1,0 +1,104 @@
+"""Resources named in a query: by two words of their name, a word only their name has
+(as written, or with a typo when it is long), the words their name starts with, in
+order ("viol femmes informations"), or one of their numbers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz.distance import OSA
+
+from bot.directory.model import Resource
+from bot.directory.words import bare, plain, stem, stems
+from bot.text import fold
+
+Bools = npt.NDArray[np.bool_]
+_SHORT_NAME = re.compile(r"\s\(")  # "SOS Crise (association Les Transmetteurs)"
+_LEADING = re.compile(r"\s[(—–:,-]\s?")  # "Viol Femmes Informations — Collectif …"
+_NAME_WORD = re.compile(r"\w+(?:-\w+)*")
+_ACRONYM_IN_NAME = re.compile(r"\((\w+)\)")  # "Centre national … (CN2R)": a name too
+_CAPITALS_IN_NAME = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "(Centre national de gestion, CNG)"
+_LONG = 9  # a distinctive name word this long still names its line with a typo or two
+
+
+class Names:
+    """The resources' names, as the search looks for them in a query."""
+
+    def __init__(self, resources: list[Resource], generic: Iterable[str]) -> None:
+        self.size = len(resources)
+        names = [
+            set(
+                stems(
+                    " ".join(
+                        [
+                            _SHORT_NAME.split(r.name)[0],
+                            *_ACRONYM_IN_NAME.findall(r.name),
+                            *_CAPITALS_IN_NAME.findall(r.name),
+                        ]
+                    )
+                )
+            )
+            for r in resources
+        ]
+        self.rows: dict[str, list[int]] = defaultdict(list)
+        for i, name in enumerate(names):
+            for token in name:
+                self.rows[token].append(i)
+        counts = Counter(t for name in names for t in name)
+        self.generic = frozenset(generic)
+        # the words of the names as written: a word only one name has names it when typed
+        # as it is there ("Cnom", "Pasteur"), not when it merely shares its stem
+        # ("conseillère" does not name the Conseil de l'ordre), and whole: "France" is not
+        # "Île-de-France"
+        self.words = [{bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in resources]
+        self.distinctive = {t for t, n in counts.items() if n == 1} - self.generic
+        self.long = {
+            w: i
+            for i, words in enumerate(self.words)
+            for w in words
+            if len(w) >= _LONG and stem(w) in self.distinctive
+        }
+        # the words a name starts with, when there are three or more: said in order,
+        # they name the line even when each is a common word
+        self.leading = [
+            (f" {lead} ", i)
+            for i, r in enumerate(resources)
+            if len((lead := plain(_LEADING.split(r.name)[0])).split()) >= 3
+        ]
+        self.numbers = {p.dial: i for i, r in enumerate(resources) for p in r.phones}
+
+    @property
+    def tokens(self) -> set[str]:
+        return set(self.rows)
+
+    def named(self, words: list[str], text: str, numbers: Iterable[str]) -> Bools:
+        """Resources named by `words` (query terms), `text` (the query as plain words)
+        or `numbers` (dialled)."""
+        named = np.zeros(self.size, dtype=np.bool_)
+        hits: Counter[int] = Counter()
+        specific: set[int] = set()
+        for word in set(words):
+            term = stem(word)
+            rows = self.rows.get(term, [])
+            hits.update(rows)
+            if term not in self.generic:
+                specific.update(rows)
+            if term in self.distinctive:
+                named[[i for i in rows if bare(word) in self.words[i]]] = True
+            elif len(word) >= _LONG and not rows:
+                for long, i in self.long.items():
+                    if OSA.distance(bare(word), long, score_cutoff=2) <= 2:
+                        named[i] = True
+        named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
+        padded = f" {text} "
+        for lead, i in self.leading:
+            if lead in padded:
+                named[i] = True
+        for number in numbers:
+            if number in self.numbers:
+                named[self.numbers[number]] = True
+        return named
