@@ -10,7 +10,7 @@ SSTAMP := $(SYNAPSE)/.installed
 JSDIR  := tests/matrix/js
 JSTAMP := $(JSDIR)/node_modules/.installed
 
-.PHONY: install run test lint typecheck eval bench clean train-safety
+.PHONY: install run test test-load lint typecheck eval bench clean train-safety
 
 # The installer's output goes to $(PIPLOG); it is shown only when the install fails.
 PIPLOG := $(VENV)/install.log
@@ -56,6 +56,11 @@ typecheck: $(TSTAMP)
 
 test: $(TSTAMP) $(SSTAMP) $(JSTAMP) lint typecheck
 	$(BIN)/pytest
+
+# Reliability under load, failover, chaos, database outage and start-up (needs PostgreSQL:
+# TEST_DATABASE_URL); merges its figures into bench/results.json under `reliability`.
+test-load: $(TSTAMP) $(SSTAMP) $(JSTAMP)
+	$(BIN)/python bench/reliability.py
 
 eval: $(TSTAMP)
 	@$(BIN)/python bench/eval_directory.py; $(BIN)/python -m bench.eval_safety

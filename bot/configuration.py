@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     SecretStr,
     field_validator,
+    model_validator,
 )
 
 from bot.ids import ListenerId
@@ -156,7 +157,10 @@ class MatrixSettings(_Section):
     allowed_servers: list[str] = Field(default_factory=list)
     """Only people of these homeservers may talk to the bot (empty: anyone who can reach it)."""
     min_send_interval: Seconds = Field(default=1.0, ge=0, le=60)
-    """Seconds between two messages in one room (Tchap asks for about one a second)."""
+    """Average seconds between two sends of the account (Tchap asks for about one a second);
+    `0`: unpaced."""
+    send_burst: int = Field(default=5, ge=1, le=100)
+    """Sends that may leave at once before the average applies (a token bucket)."""
     undecryptable_grace: Seconds = Field(default=60.0, ge=0, le=86400)
     """Seconds to wait for a missing key before telling someone their message could not be read."""
     max_backoff: Seconds = Field(default=60.0, gt=0, le=3600)
@@ -286,6 +290,16 @@ class LogSettings(_Section):
     """
 
 
+class HaSettings(_Section):
+    """Two replicas, one active: a PostgreSQL advisory lock decides (README: "Running two
+    replicas")."""
+
+    enabled: bool = False
+    """Run as one of two replicas (PostgreSQL only): the one holding the lock is active."""
+    takeover_seconds: Seconds = Field(default=15.0, ge=2, le=600)
+    """How soon the standby takes over from an active replica that died."""
+
+
 class DemoSettings(_Section):
     """The console demo."""
 
@@ -333,6 +347,7 @@ class Settings(BaseModel):
     log: LogSettings = Field(default_factory=LogSettings)
     locale: LocaleSettings = Field(default_factory=LocaleSettings)
     demo: DemoSettings = Field(default_factory=DemoSettings)
+    ha: HaSettings = Field(default_factory=HaSettings)
     listeners: list[ListenerSettings] = Field(default_factory=list)
 
     @field_validator("listeners")
@@ -344,6 +359,12 @@ class Settings(BaseModel):
                 raise ValueError(f"listener id {entry.id!r} appears twice")
             seen.add(entry.id)
         return value
+
+    @model_validator(mode="after")
+    def _ha_needs_postgres(self) -> Settings:
+        if self.ha.enabled and not self.storage.url.startswith("postgresql"):
+            raise ValueError("ha.enabled needs storage.url on PostgreSQL (postgresql+asyncpg://)")
+        return self
 
     @property
     def console_demo(self) -> bool:

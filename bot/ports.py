@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -245,7 +248,72 @@ class FollowUps(Protocol):
     async def postpone(self, action_id: int, due_at: datetime) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """One outbox row: `message` carries the row's key as its idempotency key."""
+
+    id: int
+    message: OutgoingMessage
+    conversation: str
+    tries: int
+
+
+class Outbox(Protocol):
+    """The transactional outbox: an event's claim, its changes and its messages commit
+    together (`unit`); senders then deliver the rows and delete them."""
+
+    def unit(self) -> AbstractAsyncContextManager[None]:
+        """One transaction for every store call inside (in this task)."""
+
+    async def claim_event(self, platform: str, event_id: str, now: datetime) -> bool:
+        """True the first time this platform event is claimed (inside a unit: undone
+        with it)."""
+
+    async def enqueue(self, messages: Sequence[OutgoingMessage], now: datetime) -> list[int]: ...
+
+    async def pending(self, platform: str, limit: int) -> list[Queued]:
+        """Unsent rows of one platform, oldest first."""
+
+    async def sent(self, row_id: int) -> None:
+        """Delivered: the row (and the text it held) is deleted."""
+
+    async def failed(self, row_id: int) -> int:
+        """One more failed try; how many so far."""
+
+    async def drop(self, row_id: int) -> None:
+        """Set aside (dead-lettered): the row and its text are deleted."""
+
+    async def dead_letter(self, source: str, reason: str, tries: int, now: datetime) -> str:
+        """Record work set aside (no text); its short reference for coordinators."""
+
+    async def ping(self) -> bool:
+        """Whether the database answers now."""
+
+
 class Store(
-    People, Cases, Availability, RosterStore, Notes, Statistics, Audit, FollowUps, Protocol
+    People,
+    Cases,
+    Availability,
+    RosterStore,
+    Notes,
+    Statistics,
+    Audit,
+    FollowUps,
+    Outbox,
+    Protocol,
 ):
     """Every storage port the core uses (adapter state is `KeyValue`, apart)."""
+
+
+class Lease(Protocol):
+    """Two replicas, one active: only the holder runs the platforms, senders and scheduler."""
+
+    lost: asyncio.Event  # set when the lease can no longer be trusted
+
+    async def acquire(self, stopping: asyncio.Event) -> bool:
+        """Wait until this replica is the active one (False if stopping first)."""
+
+    def held(self) -> bool:
+        """The fencing check, before each side effect: held and recently confirmed."""
+
+    async def release(self) -> None: ...

@@ -14,6 +14,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from storage.sql.unit import sqlite_transactions
+
 # A link to the repository's migrations/ (package data: a non-editable install carries them).
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -23,11 +25,13 @@ def create_engine(url: str) -> AsyncEngine:
     timeout."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True)
+        # Lanes run up to 16 events at once, each in its own transaction, plus the senders.
+        return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     database = parsed.database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": 30})
+    sqlite_transactions(engine)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.messages import Address
 from storage.crypto import FieldCipher
+from storage.sql.unit import Sessions
 from storage.tables import KeyValueRow
 
 
@@ -46,7 +47,7 @@ def read_key_blob(cipher: FieldCipher, blob: bytes | None) -> tuple[str, Address
 class SqlKeyValue:
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
         self.cipher = cipher
-        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self.sessions = Sessions(engine)
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
     def _hash(self, namespace: str, key: str) -> str:

@@ -7,6 +7,7 @@ from storage.sql.cases import SqlCases
 from storage.sql.changes import SqlChanges
 from storage.sql.followups import SqlFollowUps
 from storage.sql.notes import SqlNotes
+from storage.sql.outbox import SqlOutbox
 from storage.sql.people import SqlPeople
 from storage.sql.retention import RELAY_MARKS, SqlRetention
 from storage.sql.roster import SqlRoster
@@ -16,6 +17,7 @@ __all__ = ["RELAY_MARKS", "SqlStore"]
 
 
 class SqlStore(
+    SqlOutbox,
     SqlPeople,
     SqlCases,
     SqlChanges,

@@ -1,4 +1,5 @@
-"""Typed tables. No message content is ever stored; identifying fields are encrypted."""
+"""Typed tables. No message content is kept: outbox rows hold it encrypted until sent, then
+are deleted. Identifying fields are encrypted."""
 
 from __future__ import annotations
 
@@ -231,4 +232,47 @@ class CaseNoteRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     author: Mapped[str] = mapped_column(String(64))
     text_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]
+
+
+class ClaimRow(Base):
+    """A platform event taken by one handling: a replay finds it and does nothing."""
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class OutboxRow(Base):
+    """A message to deliver, written with the change that produced it; deleted once sent.
+
+    `key` (random) gives the platform's transaction id; `conversation` (a keyed hash of
+    the recipient) orders delivery per conversation; the message is encrypted.
+    """
+
+    __tablename__ = "outbox"
+    # Ids are never reused (the platform transaction id is derived from the row).
+    __table_args__ = ({"sqlite_autoincrement": True},)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32), index=True)
+    conversation: Mapped[str] = mapped_column(String(64))
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    message_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+
+
+class DeadLetterRow(Base):
+    """Work set aside after too many failures: a reference and a reason, never a text."""
+
+    __tablename__ = "dead_letters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(16), unique=True)
+    source: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(64))
+    tries: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime]

@@ -32,7 +32,7 @@ READS = {
     "bot/directory/words.py": "stop words and job phrases",
 }
 # Single literals that are commands, i.e. what a person would type.
-TYPED = {("adapters/mattermost/adapter.py", "numéros ")}
+TYPED = {("adapters/mattermost/http.py", "numéros ")}
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

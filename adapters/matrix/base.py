@@ -10,6 +10,7 @@ from typing import Any
 from nio import AsyncClient
 
 from bot.copies import Copies
+from bot.pacing import TokenBucket
 from bot.ports import KeyValue
 
 PLATFORM = "matrix"
@@ -26,7 +27,8 @@ class MatrixOptions:
     access_token: str | None = None
     device_name: str = "Soutien"
     allowed_servers: tuple[str, ...] = ()
-    min_send_interval: float = 1.0
+    min_send_interval: float = 1.0  # the average spacing of sends (the bucket's rate)
+    send_burst: int = 5  # sends that may leave at once before the average applies
     undecryptable_grace: float = 60.0
     sync_timeout_ms: int = 30_000
     max_backoff: float = 60.0
@@ -53,7 +55,8 @@ class MatrixBase:
         self.client: AsyncClient | None = None
         self.copies = Copies(state)
         self._queue: asyncio.Queue[tuple[str, Any] | Checkpoint] = asyncio.Queue()
-        self._last_send: dict[str, float] = {}
+        rate = 1 / options.min_send_interval if options.min_send_interval > 0 else 0.0
+        self._pacing = TokenBucket(rate, options.send_burst)
         self._room_locks: dict[str, asyncio.Lock] = {}
         self._stopping = asyncio.Event()
         self._synced = asyncio.Event()

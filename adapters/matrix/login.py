@@ -32,8 +32,16 @@ class Login(MatrixBase):
         )
 
     async def _login(self) -> AsyncClient:
-        """Restore the one device we have, or log in once and remember it."""
+        """Restore the one device we have, or log in once and remember it; a failed
+        attempt closes its client (the sync loop tries again after a back-off)."""
         client = await self._new_client()
+        try:
+            return await self._restore_or_login(client)
+        except BaseException:
+            await client.close()
+            raise
+
+    async def _restore_or_login(self, client: AsyncClient) -> AsyncClient:
         saved = await self.state.get(NS, "credentials")
         if saved:
             creds = json.loads(saved)

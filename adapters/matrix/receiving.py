@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from nio import InviteMemberEvent, JoinError, MegolmEvent
 from adapters.matrix import content
 from adapters.matrix.base import NS, PLATFORM, Checkpoint, MatrixOptions
 from adapters.matrix.waiting import Waiting
+from bot.backoff import Backoff
+from bot.lanes import Lanes
 from bot.locales import t
 from bot.messages import Address, IncomingMessage
 from bot.ports import KeyValue, MessageHandler
@@ -113,32 +116,62 @@ class Receiving(Waiting):
                 await self.state.put(NS + ".event", event_id, "undecryptable")
 
     async def _work(self, on_message: MessageHandler) -> None:
-        """Hand events to the core, in order, apart from the sync loop."""
-        while True:
-            item = await self._queue.get()
-            if isinstance(item, Checkpoint):
-                await self.state.put(NS, "sync_token", item.token)
-                continue
-            room_id, event = item
-            if await self.state.get(NS + ".event", event.event_id) is not None:
-                continue  # handled before a restart
-            sender = valid_unicode(event.sender)  # lone surrogates become U+FFFD, at the edge
-            place = await self._room_of(room_id, sender)
-            if place is not None:
-                _kind, ref = place
-                read = content.read(event)
-                await on_message(
-                    IncomingMessage(
-                        Address(PLATFORM, sender),
-                        valid_unicode(read.text),
-                        handle=sender,
-                        case_ref=ref,
-                        event_id=event.event_id,
-                        reply_to=read.reply_to,
-                        edit_of=read.edit_of,
-                        files=read.files,
-                        reaction=read.reaction,
-                    )
+        """Hand events to the core apart from the sync loop: in order per room, rooms side
+        by side; the sync token is saved once every event before it was handed over."""
+        lanes = Lanes()
+        try:
+            while True:
+                item = await self._queue.get()
+                if isinstance(item, Checkpoint):
+                    await lanes.settle()
+                    await self._retrying(self._hand_over, item, on_message)
+                else:
+                    job = functools.partial(self._retrying, self._hand_over, item, on_message)
+                    await lanes.submit(item[0], job)
+        finally:
+            await lanes.close()
+
+    async def _retrying(self, work: Any, *args: Any) -> None:
+        """A failure (the database down) is retried with back-off: nothing is skipped."""
+        backoff = Backoff(base=0.2, cap=self.options.max_backoff)
+        while not self._stopping.is_set():
+            try:
+                await work(*args)
+                return
+            except Exception as exc:  # noqa: BLE001 - the worker never dies
+                delay = await backoff.wait(self._stopping)
+                log.error(
+                    "matrix: an event could not be handed over (%s); retried after %.1f s",
+                    type(exc).__name__,
+                    delay,
                 )
-            # Handled; the room is kept so that a reply or edit stays in its own room.
-            await self.state.put(NS + ".event", event.event_id, room_id)
+
+    async def _hand_over(
+        self, item: tuple[str, Any] | Checkpoint, on_message: MessageHandler
+    ) -> None:
+        if isinstance(item, Checkpoint):
+            await self.state.put(NS, "sync_token", item.token)
+            return
+        room_id, event = item
+        if await self.state.get(NS + ".event", event.event_id) is not None:
+            return  # handled before a restart
+        sender = valid_unicode(event.sender)  # lone surrogates become U+FFFD, at the edge
+        place = await self._room_of(room_id, sender)
+        if place is not None:
+            _kind, ref = place
+            read = content.read(event)
+            await on_message(
+                IncomingMessage(
+                    Address(PLATFORM, sender),
+                    valid_unicode(read.text),
+                    handle=sender,
+                    case_ref=ref,
+                    event_id=event.event_id,
+                    reply_to=read.reply_to,
+                    edit_of=read.edit_of,
+                    files=read.files,
+                    reaction=read.reaction,
+                )
+            )
+        # Handled; the room is kept so that a reply or edit stays in its own room.
+        await self.state.put(NS + ".event", event.event_id, room_id)

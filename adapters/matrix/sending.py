@@ -1,8 +1,9 @@
 """Sending: into the right room, encrypted for every device there, at Tchap's pace.
 
-About one message per second per room (Tchap's guidance); 429s are honoured by nio and
-every failure is retried with backoff. A transaction id derived from the event that
-caused a message lets the homeserver drop a repeat after a restart. A reply or an edit
+Paced per account by a token bucket (a short burst, then about one message a second on
+average, Tchap's guidance); 429s are honoured by nio and every failure is retried with
+backoff. The transaction id is derived from the message's outbox row, so the homeserver
+drops a repeat after a restart. A reply or an edit
 of relayed words points at their copy on this side when the bot knows the pair.
 """
 
@@ -13,7 +14,6 @@ import hashlib
 import io
 import logging
 import random
-import time
 from typing import Any
 
 import aiohttp
@@ -116,10 +116,8 @@ class Sending(Rooms):
         tx_id = hashlib.sha256(f"{room_id}|{key}".encode()).hexdigest()[:32] if key else None
         await self._know_devices(room_id)
         lock = self._room_locks.setdefault(room_id, asyncio.Lock())
-        async with lock:
-            wait = self._last_send.get(room_id, 0.0) + self.options.min_send_interval
-            if (delay := wait - time.monotonic()) > 0:
-                await asyncio.sleep(delay)
+        async with lock:  # in order per room; paced per account (a token bucket)
+            await self._pacing.take()
             for attempt in range(1, 1_000):
                 try:
                     response = await self.client.room_send(
@@ -132,7 +130,6 @@ class Sending(Rooms):
                 except (OSError, TimeoutError, aiohttp.ClientError) as exc:
                     response = exc
                 if isinstance(response, RoomSendResponse):
-                    self._last_send[room_id] = time.monotonic()
                     return str(response.event_id)
                 delay = min(self.options.max_backoff, 2.0 ** min(attempt, 6)) * random.random()
                 log.warning(

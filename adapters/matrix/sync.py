@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import random
 
 import aiohttp
 from nio import SyncError, SyncResponse
@@ -20,6 +19,7 @@ from adapters.matrix.base import NS, PLATFORM, Checkpoint
 from adapters.matrix.crosssigning import CrossSigning, CrossSigningError
 from adapters.matrix.receiving import Receiving
 from bot import metrics
+from bot.backoff import Backoff
 from bot.ports import MessageHandler
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 class SyncLoop(Receiving):
     async def run(self, on_message: MessageHandler) -> None:
-        self.client = await self._login()
+        """Log in, sync and hand events over until stopped; start-up failures (an
+        unreachable homeserver, a refused login) are retried like any disconnection."""
         await self._load_waiting()
         worker = asyncio.create_task(self._work(on_message))
         try:
@@ -38,10 +39,12 @@ class SyncLoop(Receiving):
                 await worker
 
     async def _sync_forever(self) -> None:
-        assert self.client is not None
-        failures, first = 0, True
+        backoff = Backoff(base=1.0, cap=self.options.max_backoff)
+        first = True
         while not self._stopping.is_set():
             try:
+                if self.client is None:
+                    self.client = await self._login()
                 # In memory: where the last sync ended. In the database: where the
                 # handled events end (a restart starts there; handled ids drop repeats).
                 since = self._position or await self.state.get(NS, "sync_token")
@@ -53,26 +56,27 @@ class SyncLoop(Receiving):
                 if isinstance(response, SyncError):
                     raise ConnectionError(f"sync refused: {response.status_code}")
             except (OSError, TimeoutError, ConnectionError, aiohttp.ClientError) as exc:
-                self._connected = False
-                metrics.RECONNECTS.labels(PLATFORM).inc()
-                failures += 1
-                delay = min(self.options.max_backoff, 2.0 ** min(failures, 6))
-                delay *= random.uniform(0.5, 1.5)
-                log.warning(
-                    "matrix: homeserver unreachable (%s); retrying in %.1f s",
-                    type(exc).__name__,
-                    delay,
-                )
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stopping.wait(), delay)
+                await self._wait_after(backoff, "homeserver unreachable", exc)
                 continue
-            if failures or first:
-                log.info("matrix: connected (after %d failed attempts)", failures)
-            failures, first = 0, False
+            except RuntimeError as exc:  # login refused: said once per attempt, retried
+                await self._wait_after(backoff, "login failed", exc)
+                continue
+            if backoff.failures or first:
+                log.info("matrix: connected (after %d failed attempts)", backoff.failures)
+            backoff.reset()
+            first = False
             self._connected = True
             self._position = response.next_batch
             await self._after_sync(response)
             self._synced.set()
+
+    async def _wait_after(self, backoff: Backoff, what: str, exc: BaseException) -> None:
+        self._connected = False
+        metrics.RECONNECTS.labels(PLATFORM).inc()
+        delay = backoff.next_delay()
+        log.warning("matrix: %s (%s); retrying in %.1f s", what, type(exc).__name__, delay)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), delay)
 
     async def _after_sync(self, response: SyncResponse) -> None:
         client = self.client

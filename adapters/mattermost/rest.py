@@ -103,6 +103,11 @@ class Rest:
         )
         return edited
 
+    async def direct_channels(self) -> list[dict[str, Any]]:
+        """The bot's direct channels (`GET /users/me/channels`, all teams)."""
+        channels = await self.call(self.driver.client.get, "/users/me/channels")
+        return [c for c in channels or [] if isinstance(c, dict) and c.get("type") == "D"]
+
     async def posts_since(self, channel_id: str, since_ms: int) -> list[dict[str, Any]]:
         page = await self.call(
             self.driver.posts.get_posts_for_channel, channel_id, params={"since": since_ms}

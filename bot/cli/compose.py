@@ -144,6 +144,7 @@ def _matrix(settings: Settings, state: KeyValue, secret: str) -> Adapter:
         device_name=m.device_name,
         allowed_servers=tuple(m.allowed_servers),
         min_send_interval=m.min_send_interval,
+        send_burst=m.send_burst,
         undecryptable_grace=m.undecryptable_grace,
         max_backoff=m.max_backoff,
         locale=settings.locale.default,
@@ -202,10 +203,15 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
         loop.add_signal_handler(signal.SIGHUP, reloader.reload)
     if hasattr(signal, "SIGUSR1"):  # an operator's view of what the bot is waiting on
         loop.add_signal_handler(signal.SIGUSR1, dump_tasks)
-    stopping: set[asyncio.Task[None]] = set()
-    loop.add_signal_handler(
-        signal.SIGTERM, lambda: stopping.add(loop.create_task(stop(adapters, loop)))
-    )
+    owner = f"{socket.gethostname()}:{os.getpid()}"
+    lease = None
+    if settings.ha.enabled:  # two replicas, one active (README: "Running two replicas")
+        from storage.lease import AdvisoryLease
+
+        lease = AdvisoryLease(settings.storage.url, settings.ha.takeover_seconds)
+    tick = settings.reminders.tick_seconds
+    runtime = Runtime(Bot(ctx, owner), adapters, clock, tick, lease=lease)
+    loop.add_signal_handler(signal.SIGTERM, lambda: stop(runtime, loop))
     watcher = asyncio.create_task(reloader.watch())
 
     async def reachable() -> None:
@@ -213,21 +219,18 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
 
     ops = ops_server(settings, store, reachable)
     try:
-        owner = f"{socket.gethostname()}:{os.getpid()}"
-        runtime = Runtime(Bot(ctx, owner), adapters, clock, settings.reminders.tick_seconds)
         await runtime.run(ops)
     finally:
         watcher.cancel()
         await engine.dispose()
 
 
-async def stop(adapters: list[Adapter], loop: asyncio.AbstractEventLoop) -> None:
-    """SIGTERM: the adapters stop (the message at hand is finished), then the runtime and
-    the database close; if that takes longer than STOP_GRACE, the process exits anyway."""
+def stop(runtime: Runtime, loop: asyncio.AbstractEventLoop) -> None:
+    """SIGTERM: intake stops, the outbox drains (at most DRAIN_SECONDS), the process exits
+    0; if that takes longer than STOP_GRACE, it exits anyway."""
     log.warning("SIGTERM: stopping")
     loop.call_later(STOP_GRACE, _exit_now)
-    for adapter in adapters:
-        await adapter.stop()
+    runtime.stop()
 
 
 def _exit_now() -> None:

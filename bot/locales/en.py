@@ -260,6 +260,11 @@ TEXTS: dict[str, str] = {
         "⚠️ **Safety alert** — ref. **{ref}**: a message expresses danger. Emergency numbers "
         "were given. No content is shared.\n{next}"
     ),
+    "alert_dead_letter": (
+        "⚠️ A message could not be handled after several tries — ref. **{ref}**. Nothing of "
+        "its content is kept; the person may have to write it again."
+    ),
+    "one_moment": "One moment, I'll be right back with you: your message arrived.",
     "alert_waiting": (
         "⏳ Request **{ref}** is waiting: no eligible listener is available.\n"
         "→ `propose {ref} @name` to give it to someone, or `relaunch {ref}` once the "

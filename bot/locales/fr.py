@@ -271,6 +271,11 @@ TEXTS: dict[str, str] = {
         "⚠️ **Alerte sécurité** — réf. **{ref}** : un message exprime un danger. "
         "Les numéros d'urgence ont été donnés. Aucun contenu n'est partagé.\n{next}"
     ),
+    "alert_dead_letter": (
+        "⚠️ Un message n'a pas pu être traité après plusieurs essais — réf. **{ref}**. "
+        "Rien de son contenu n'est gardé ; la personne peut avoir à le réécrire."
+    ),
+    "one_moment": "Un instant, je reviens vers toi très vite : ton message est bien arrivé.",
     "alert_waiting": (
         "⏳ La demande **{ref}** attend : aucune personne éligible n'est disponible.\n"
         "→ `proposer {ref} @pseudo` pour la confier à quelqu'un, ou `relancer {ref}` "

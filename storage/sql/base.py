@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.ids import ListenerId
 from storage.crypto import FieldCipher
+from storage.sql.unit import Sessions
 
 REF_ATTEMPTS = 20  # random references are drawn again on a collision
 
@@ -14,7 +15,7 @@ class SqlBase:
     def __init__(self, engine: AsyncEngine, cipher: FieldCipher) -> None:
         self.engine = engine
         self.cipher = cipher
-        self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self.sessions = Sessions(engine)
 
 
 def listener_of(value: str | None) -> ListenerId | None:

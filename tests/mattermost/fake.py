@@ -94,6 +94,7 @@ class FakeMattermost:
         app.router.add_get("/api/v4/posts/{post_id}", self._get_post)
         app.router.add_put("/api/v4/posts/{post_id}/patch", self._patch_post)
         app.router.add_get("/api/v4/channels/{channel_id}/posts", self._channel_posts)
+        app.router.add_get("/api/v4/users/{user_id}/channels", self._channels_of)
         app.router.add_get("/api/v4/websocket", self._websocket)
         self.runner = web.AppRunner(app)
         await self.runner.setup()
@@ -194,6 +195,20 @@ class FakeMattermost:
             return self.error(400, "Invalid user ids")
         channel = self.channels[self.dm_between(ids[0], ids[1])]
         return self.json({k: v for k, v in channel.items() if k != "members"}, 201)
+
+    async def _channels_of(self, request: web.Request) -> web.Response:
+        """Every channel the user is a member of, direct ones included."""
+        user_id = request.match_info["user_id"]
+        if user_id == "me":
+            user_id = self._caller(request) or ""
+        if user_id not in self.users:
+            return self.error(404, "Unable to find the user")
+        mine = [
+            {k: v for k, v in c.items() if k != "members"}
+            for c in self.channels.values()
+            if user_id in c["members"]
+        ]
+        return self.json(mine)
 
     async def _create_post(self, request: web.Request) -> web.Response:
         body = await request.json()

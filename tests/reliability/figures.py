@@ -1,0 +1,23 @@
+"""Figures for bench/results.json (`make test-load`): written only when SOUTIEN_LOAD is set."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+FIGURES = Path(os.environ.get("SOUTIEN_LOAD_FIGURES", "/tmp/soutien-load-figures.json"))
+
+
+def record(**figures: object) -> None:
+    """Add figures (several tests write, one after another); counters add up."""
+    if not os.environ.get("SOUTIEN_LOAD"):
+        return
+    current = json.loads(FIGURES.read_text()) if FIGURES.exists() else {}
+    for key, value in figures.items():
+        if key.startswith("+"):
+            key = key[1:]
+            current[key] = current.get(key, 0) + value
+        else:
+            current[key] = value
+    FIGURES.write_text(json.dumps(current, indent=2, sort_keys=True))

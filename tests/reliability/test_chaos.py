@@ -1,0 +1,32 @@
+"""Chaos: SIGKILL at a random point of a scripted Mattermost conversation, restart, finish.
+Each person receives exactly the messages of the run without the kill."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.figures import record
+from tests.reliability.mmbot import SCRIPT, play
+
+ROUNDS = int(os.environ.get("SOUTIEN_CHAOS_ROUNDS", "2"))
+
+
+@pytest.mark.timeout(120 + 60 * ROUNDS)
+async def test_sigkill_at_random_points_changes_nothing_anyone_receives(tmp_path: Path) -> None:
+    reference, _ = await play(tmp_path / "reference", f"sqlite+aiosqlite:///{tmp_path / 'r.db'}")
+    assert any("REF" in text for text in reference["camille"])  # the script went through
+    seed = int(os.environ.get("SOUTIEN_CHAOS_SEED", "20"))
+    chance = random.Random(seed)
+    for n in range(ROUNDS):
+        kill_at = chance.randrange(len(SCRIPT))
+        delay = chance.choice([0.0, 0.01, 0.03, 0.08, 0.2])
+        folder = tmp_path / f"round{n}"
+        got, bot = await play(folder, f"sqlite+aiosqlite:///{folder / 'bot.db'}", kill_at, delay)
+        where = f"seed {seed}, round {n}: kill after step {kill_at} (+{delay} s)"
+        assert got == reference, where
+        assert "Traceback" not in bot.log(), where
+        record(**{"+kills": 1})
