@@ -53,7 +53,9 @@ async def _request(user: MatrixUser, bot: str, n: int) -> tuple[float, str]:
     await user.say(room, "anonyme")
     searching = await user.expect("Ta demande a la référence", within=180)
     ref = searching.body.split("**")[1]
-    await user.expect("a accepté", within=300)
+    # not "a accepté" alone: the searching message says "je te préviens dès que quelqu'un
+    # a accepté", and words written before the acceptance are not relayed (still_searching)
+    await user.expect(f"a accepté ta demande **{ref}**", within=300)
     for k in (1, 2):
         await user.say(room, f"message {n}-{k}")
     return acknowledged, ref
