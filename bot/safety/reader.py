@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.safety import chat, context, lemmas
+from bot.safety import chat, context, lemmas, who
 from bot.safety.distress import CONCERN
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS, SIGNALS
@@ -81,7 +81,7 @@ class Reader:
             doubtful=frozenset(doubtful),
             signals=len(tokens) > 4 or not SIGNALS.isdisjoint(where),
             features=features(labelled, self._flags(text, where, dropped, bool(in_idiom))),
-            situation=_situation(kept, labelled) if kept else _situation_of_words(where),
+            situation=who.situation(kept, labelled) if kept else who.situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
         )
@@ -143,7 +143,7 @@ class Reader:
             if self._negated(match, labelled):
                 dropped.add("#NEGATED")
                 continue
-            alone = not _first_person(match, labelled)
+            alone = not who.first_person(match, labelled)
             if match.pattern.single and (topical or joking or fiction) and alone:
                 asked = asked or (topical and not joking and not fiction)
                 dropped.add("#ASIDE")
@@ -151,7 +151,7 @@ class Reader:
             if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
                 dropped.add("#ASIDE")
                 continue
-            if question and _you_asked(match, labelled):
+            if question and who.you_asked(match, labelled):
                 dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
                 continue
             unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
@@ -164,7 +164,7 @@ class Reader:
         near = (*range(max(0, match.start - 4), match.start), *match.positions)
         if any(not _YOU.isdisjoint(labelled[p]) for p in near):
             return True
-        for position in _sentence(match, labelled):
+        for position in who.sentence(match, labelled):
             labels = labelled[position]
             if not self.laugh.isdisjoint(labels) or not self.doubt.isdisjoint(labels):
                 return True
@@ -199,95 +199,6 @@ class Reader:
         return False
 
 
-def _sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
-    """The positions of the sentence `match` lies in."""
-    start = match.start
-    while start > 0 and chat.BOUNDARY not in labelled[start - 1]:
-        start -= 1
-    end = match.end
-    while end + 1 < len(labelled) and chat.BOUNDARY not in labelled[end + 1]:
-        end += 1
-    return range(start, end + 1)
-
-
-def _situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
-    if Category.VIOLENCE in kept:
-        # a weapon, a locked door, next to words of dying, and nobody after the writer:
-        # the person at risk is the one holding it ("il a son arme et parle d'en finir")
-        mine = any(
-            {"@ME", "@REFL"} & labelled[p] for m in kept[Category.VIOLENCE] for p in m.positions
-        )
-        if mine or not set(kept) & _SUICIDE_KINDS:
-            return Situation.VIOLENCE
-        kept = {c: ms for c, ms in kept.items() if c is not Category.VIOLENCE}
-    matches = [m for ms in kept.values() for m in ms]
-    if all(_about_someone_else(m, labelled) for m in matches):
-        return Situation.OTHER
-    return Situation.SELF
-
-
-_SUICIDE_KINDS = frozenset(
-    (
-        Category.EXPLICIT,
-        Category.VEILED,
-        Category.PREPARATION,
-        Category.MEANS_NOW,
-        Category.OVERDOSE,
-        Category.SELF_HARM,
-        Category.PAST_ATTEMPT,
-        Category.THIRD_PARTY,
-    )
-)
-
-
-def _situation_of_words(where: dict[str, list[int]]) -> Situation:
-    """The situation when only the model spoke: violence words, or someone else named."""
-    if any(c in where for c in ("@BEAT", "@THREATEN", "@WEAPON", "@VIOLENT", "@LOCKED")):
-        return Situation.VIOLENCE
-    if "@ME" not in where and ("@OTHER" in where or "@SE" in where):
-        return Situation.OTHER
-    return Situation.SELF
-
-
-def _first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when the writer speaks of themself right before `match` (`ma tentative`)."""
-    for position in range(match.start - 1, max(-1, match.start - 5), -1):
-        labels = labelled[position]
-        if chat.BOUNDARY in labels or "@OTHER" in labels or not _CALL.isdisjoint(labels):
-            return False  # "what number do I call for domestic violence": the caller
-        if not _SUBJECT.isdisjoint(labels):
-            return True
-    return False
-
-
-def _you_asked(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when `tu`/`you` is the subject right before `match` (in a question)."""
-    for position in range(match.start - 1, max(-1, match.start - 5), -1):
-        labels = labelled[position]
-        if chat.BOUNDARY in labels or "@OTHER" in labels or not _SUBJECT_ONLY.isdisjoint(labels):
-            return False
-        if "=tu" in labels or "=you" in labels or "=vous" in labels:
-            return True
-    return False
-
-
-def _about_someone_else(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when the person at risk in `match` is not the writer."""
-    if any("@SE" in labelled[p] for p in match.positions):
-        return True
-    if any("@ME" in labelled[p] for p in match.positions):
-        return False
-    for position in range(match.start - 1, max(-1, match.start - 10), -1):
-        labels = labelled[position]
-        if chat.BOUNDARY in labels:
-            break
-        if not _SUBJECT_ONLY.isdisjoint(labels):
-            return False
-        if "@OTHER" in labels or "@HE" in labels:
-            return True
-    return False
-
-
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What the reader saw in one message, before the model weighs in."""
@@ -302,13 +213,8 @@ class Evidence:
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
-# The writer as the one who acts or suffers (not a possessive: "my novel" is a story).
-_SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
-# Who speaks as the subject: "ma sœur m'a écrit" is about the sister.
-_SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
 _YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 # "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
-_CALL = frozenset({"=call", "=appeler", "=appelle", "=contacter", "=joindre", "=dial"})
 _HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
 _lock = threading.Lock()

@@ -1,0 +1,108 @@
+"""Who a message is about: the writer, someone else, or violence by another person.
+
+Pure look-ups over labelled words, shared by the reader's weighing of matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.safety import chat
+from bot.safety.levels import Category, Situation
+from bot.safety.matcher import Match
+
+
+def sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
+    """The positions of the sentence `match` lies in."""
+    start = match.start
+    while start > 0 and chat.BOUNDARY not in labelled[start - 1]:
+        start -= 1
+    end = match.end
+    while end + 1 < len(labelled) and chat.BOUNDARY not in labelled[end + 1]:
+        end += 1
+    return range(start, end + 1)
+
+
+def situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
+    if Category.VIOLENCE in kept:
+        # a weapon, a locked door, next to words of dying, and nobody after the writer:
+        # the person at risk is the one holding it ("il a son arme et parle d'en finir")
+        mine = any(
+            {"@ME", "@REFL"} & labelled[p] for m in kept[Category.VIOLENCE] for p in m.positions
+        )
+        if mine or not set(kept) & _SUICIDE_KINDS:
+            return Situation.VIOLENCE
+        kept = {c: ms for c, ms in kept.items() if c is not Category.VIOLENCE}
+    matches = [m for ms in kept.values() for m in ms]
+    if all(about_someone_else(m, labelled) for m in matches):
+        return Situation.OTHER
+    return Situation.SELF
+
+
+_SUICIDE_KINDS = frozenset(
+    (
+        Category.EXPLICIT,
+        Category.VEILED,
+        Category.PREPARATION,
+        Category.MEANS_NOW,
+        Category.OVERDOSE,
+        Category.SELF_HARM,
+        Category.PAST_ATTEMPT,
+        Category.THIRD_PARTY,
+    )
+)
+
+
+def situation_of_words(where: dict[str, list[int]]) -> Situation:
+    """The situation when only the model spoke: violence words, or someone else named."""
+    if any(c in where for c in ("@BEAT", "@THREATEN", "@WEAPON", "@VIOLENT", "@LOCKED")):
+        return Situation.VIOLENCE
+    if "@ME" not in where and ("@OTHER" in where or "@SE" in where):
+        return Situation.OTHER
+    return Situation.SELF
+
+
+def first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when the writer speaks of themself right before `match` (`ma tentative`)."""
+    for position in range(match.start - 1, max(-1, match.start - 5), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or "@OTHER" in labels or not _CALL.isdisjoint(labels):
+            return False  # "what number do I call for domestic violence": the caller
+        if not _SUBJECT.isdisjoint(labels):
+            return True
+    return False
+
+
+def you_asked(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when `tu`/`you` is the subject right before `match` (in a question)."""
+    for position in range(match.start - 1, max(-1, match.start - 5), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or "@OTHER" in labels or not _SUBJECT_ONLY.isdisjoint(labels):
+            return False
+        if "=tu" in labels or "=you" in labels or "=vous" in labels:
+            return True
+    return False
+
+
+def about_someone_else(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when the person at risk in `match` is not the writer."""
+    if any("@SE" in labelled[p] for p in match.positions):
+        return True
+    if any("@ME" in labelled[p] for p in match.positions):
+        return False
+    for position in range(match.start - 1, max(-1, match.start - 10), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels:
+            break
+        if not _SUBJECT_ONLY.isdisjoint(labels):
+            return False
+        if "@OTHER" in labels or "@HE" in labels:
+            return True
+    return False
+
+
+# The writer as the one who acts or suffers (not a possessive: "my novel" is a story).
+_SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
+# Who speaks as the subject: "ma sœur m'a écrit" is about the sister.
+_SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
+_CALL = frozenset({"=call", "=appeler", "=appelle", "=contacter", "=joindre", "=dial"})
