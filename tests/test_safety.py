@@ -9,7 +9,7 @@ import pytest
 
 from bench.safety_corpus import load, training
 from bot.neutral import neutralise
-from bot.safety import Level, Situation, is_danger, read
+from bot.safety import Category, Level, Situation, is_danger, read
 from bot.safety.model import WEIGHTS
 
 
@@ -78,6 +78,53 @@ def test_not_danger(text: str) -> None:
 def test_situation_decides_the_numbers(text: str, situation: Situation) -> None:
     reading = read(text)
     assert reading.level is Level.DANGER and reading.situation is situation
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("cant keep my eyes open, took everything in the cabinet", Category.OVERDOSE),
+        ("je sais pas, je veux mourir", Category.EXPLICIT),
+        ("rien ne va plus mais je veux en finir", Category.EXPLICIT),
+        ("I'm not ok, I want to die", Category.EXPLICIT),
+    ],
+)
+def test_a_negation_stops_at_a_comma_or_a_but(text: str, category: Category) -> None:
+    """The pattern itself is kept (not only the model's guess): the denial was elsewhere."""
+    reading = read(text)
+    assert reading.level is Level.DANGER and category in reading.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["je ne veux pas mourir", "je ne me scarifie pas", "I don't want to die"],
+)
+def test_a_negation_in_the_same_clause_still_denies(text: str) -> None:
+    assert read(text).categories == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il m'a griffée",
+        "elle m'a brûlé avec sa cigarette",
+        "mon copain m'a coupé avec un couteau",
+        "he cut me",
+        "she burned me with a lighter",
+    ],
+)
+def test_someone_else_hurting_the_writer_is_violence_not_self_harm(text: str) -> None:
+    reading = read(text)
+    assert reading.level is Level.DANGER and reading.situation is Situation.VIOLENCE
+    assert Category.SELF_HARM not in reading.categories
+
+
+@pytest.mark.parametrize(
+    "text", ["je me suis coupée", "ma mère m'a vue me couper", "I cut myself again"]
+)
+def test_hurting_oneself_stays_self_harm(text: str) -> None:
+    reading = read(text)
+    assert reading.situation is Situation.SELF and Category.SELF_HARM in reading.categories
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ class Reader:
         return Evidence(
             sure=frozenset(sure),
             doubtful=frozenset(doubtful),
-            signals=len(tokens) > 4 or not SIGNALS.isdisjoint(where),
+            signals=len(labelled) > 4 or not SIGNALS.isdisjoint(where),
             features=features(labelled, self._flags(text, where, dropped, bool(in_idiom))),
             situation=who.situation(kept, labelled) if kept else who.situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
@@ -154,6 +154,8 @@ class Reader:
             if question and who.you_asked(match, labelled):
                 dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
                 continue
+            if category is Category.SELF_HARM and who.done_to_me(match, labelled):
+                category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
             unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
             (doubtful if unsure else sure).setdefault(category, []).append(match)
         return sure, doubtful, asked, dropped
@@ -176,23 +178,25 @@ class Reader:
         if match.pattern.negated_inside:
             return False
         first = max(0, match.start - context.NEGATION_REACH)
-        span = [p for p in range(first, match.end + 1) if p not in match.positions]
-        for position in span:
+        floor = first + 1 if first else 0  # the earliest position a negation counts from
+        for position in range(first, match.start + 1):
             labels = labelled[position]
             if chat.BOUNDARY in labels and position < match.start:
-                first = position
+                floor = position + 1
+            elif chat.CLAUSE in labels:
+                floor = position  # "can't keep my eyes open, took everything": a new clause
+        span = [p for p in range(floor, match.end + 1) if p not in match.positions]
         if any(
             labelled[p] & self.negators
             or (p > 0 and "=plus" in labelled[p] and not _HAVE.isdisjoint(labelled[p - 1]))
             for p in span
-            if p > first or first == 0
         ):
             return True
         # "je ne me scarifie pas": `ne` before the match, `pas` right after it
         if not any("=ne" in labelled[p] or "=n" in labelled[p] for p in span if p < match.start):
             return False
         for labels in labelled[match.end + 1 : match.end + 3]:
-            if chat.BOUNDARY in labels:
+            if chat.BOUNDARY in labels or chat.CLAUSE in labels:
                 return False
             if labels & self.negators:
                 return True

@@ -106,3 +106,39 @@ _SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
 # Who speaks as the subject: "ma sœur m'a écrit" is about the sister.
 _SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
 _CALL = frozenset({"=call", "=appeler", "=appelle", "=contacter", "=joindre", "=dial"})
+
+
+def done_to_me(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when someone else harms the writer in `match`: "il m'a griffée", "elle me
+    brûle", "he cut me" are violence by another person, not self-harm."""
+    harm = [p for p in match.positions if not _HARM.isdisjoint(labelled[p])]
+    if not harm:
+        return False
+    verb = harm[-1]
+    # French: the object pronoun stands before the verb, the actor right before it
+    for position in range(verb - 1, max(-1, verb - 4), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or not _SUBJECT_ONLY.isdisjoint(labels):
+            break
+        if "=me" in labels or "=m" in labels:
+            return position > 0 and _actor(labelled[position - 1])
+        if not _AUXILIARY.isdisjoint(labels):
+            continue
+        break
+    # English: the actor before the verb, the writer as its object right after it
+    after = labelled[verb + 1] if verb + 1 < len(labelled) else frozenset()
+    if "=me" not in after:
+        return False
+    before = [labelled[p] for p in range(max(0, verb - 2), verb)]
+    return any(_actor(labels) for labels in before) and all(
+        _SUBJECT_ONLY.isdisjoint(labels) for labels in before
+    )
+
+
+def _actor(labels: frozenset[str]) -> bool:
+    return "@HE" in labels or "@OTHER" in labels or "@ROLE" in labels
+
+
+# Verbs of harm done to a body, and what may stand between the pronoun and the verb.
+_HARM = frozenset({"@CUT", "@HURT", "@BEAT"})
+_AUXILIARY = frozenset({"=a", "=as", "=ai", "=avait", "=had", "=has", "=have", "=est", "=deja"})
