@@ -66,6 +66,11 @@ CONCEPTS: dict[str, str] = {
     "SLEEP": "dormir endormir sommeil sleep asleep",
     "WAKE": "réveiller réveil wake awake =woke =waking",
     "HERE": "là ici présent monde terre around here there world",
+    # what veiled ideation speaks of: a last time, soon, beyond, under a vehicle
+    "LAST": "dernier dernière ultime final last",
+    "SOON": "bientôt demain prochain prochaine bientot soon tomorrow next",
+    "BEYOND": "ciel paradis heaven afterlife",
+    "VEHICLE": "bus train camion voiture platane arbre mur métro truck car tree wall lorry",
     "BURDEN": "poids fardeau boulet burden weight nuisance problem problème",
     "BETTER": "mieux soulager soulagé tranquille simple facile better relieved easier simpler",
     "POINT": (
@@ -121,7 +126,7 @@ CONCEPTS: dict[str, str] = {
     "OVERDOSE": "overdose surdose intoxication intoxiquer overdosed",
     # self-harm
     "CUT": (
-        "couper scarifier mutiler taillader entailler lacérer brûler griffer "
+        "couper recouper scarifier mutiler taillader entailler lacérer brûler griffer "
         "cut cutting slash burn scratch"
     ),
     "HURT": "mal blesser frapper taper cogner mordre hurt harm hit punch injure",
@@ -179,5 +184,9 @@ SIGNALS = frozenset(
         "BELONGINGS",
         "PLAN",
         "BODY",
+        "LAST",
+        "SOON",
+        "BEYOND",
+        "VEHICLE",
     }
 )
