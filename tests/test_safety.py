@@ -11,6 +11,7 @@ from bench.safety_corpus import load, training
 from bot.neutral import neutralise
 from bot.safety import Category, Level, Situation, is_danger, read
 from bot.safety.model import WEIGHTS
+from bot.safety.reader import reader
 
 
 @pytest.mark.parametrize(
@@ -125,6 +126,26 @@ def test_someone_else_hurting_the_writer_is_violence_not_self_harm(text: str) ->
 def test_hurting_oneself_stays_self_harm(text: str) -> None:
     reading = read(text)
     assert reading.situation is Situation.SELF and Category.SELF_HARM in reading.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "une stagiaire m'a confié avoir été agressée après une soirée, comment l'aider ?",
+        "un usager m'a menacé hier au guichet, je suis encore sous le choc",
+        "my colleague told me her ex hit her last year",
+    ],
+)
+def test_violence_told_by_someone_else_or_past_is_weighed_not_sure(text: str) -> None:
+    """Someone else's story told to the writer, or violence of yesterday with no word of
+    now: the patterns are not sure of it, the model decides."""
+    seen = reader().evidence(text)
+    assert Category.VIOLENCE not in seen.sure and Category.VIOLENCE in seen.doubtful
+
+
+def test_violence_now_stays_sure() -> None:
+    assert Category.VIOLENCE in reader().evidence("il m'a frappée hier soir, il revient").sure
+    assert Category.VIOLENCE in reader().evidence("mon mari me menace").sure
 
 
 @pytest.mark.parametrize(

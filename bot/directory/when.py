@@ -175,7 +175,12 @@ _TIME_WORD = (
     r"(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)s?|mornings?|evenings?|nights?|days?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
 )
-_HABIT = re.compile(rf" (?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}(?= )")
+_HABIT = re.compile(
+    rf" (?:(?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}"
+    # all day long: "je rumine du matin au soir", "day and night"
+    r"|du matin au soir|matin midi et soir|(?:de )?jour et nuit|nuit et jour"
+    r"|day and night|night and day|from morning (?:to|till|until) night)(?= )"
+)
 
 
 _AGO = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?)"
@@ -187,7 +192,8 @@ _PAST = re.compile(
     rf"|depuis (?:(?:le|la|l|ce|cette|des|plusieurs|quelques) )?(?:{_TIME_WORD}|hier|\w+ {_AGO})"
     rf"|since (?:{_TIME_WORD}|yesterday)"
     rf"|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
-    rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree)(?= )"
+    rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree"
+    r"|(?:apres|lors d|pendant|a|d) une soirees?)(?= )"  # a party: "après une soirée"
 )
 
 

@@ -49,6 +49,7 @@ class Reader:
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
         self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
+        self.past = frozenset(lemmas.key(w) for w in context.PAST)
         self.model = Model.load() if with_model and WEIGHTS.exists() else None
 
     def read(self, text: str) -> Reading:
@@ -156,7 +157,12 @@ class Reader:
                 continue
             if category is Category.SELF_HARM and who.done_to_me(match, labelled):
                 category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
-            unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
+            unsure = (
+                match.pattern.doubtful
+                or self._in_doubt(match, labelled)
+                or who.told_to_me(match, labelled)  # someone else's story, told to the writer
+                or (category is Category.VIOLENCE and self._past(match, labelled))
+            )
             (doubtful if unsure else sure).setdefault(category, []).append(match)
         return sure, doubtful, asked, dropped
 
@@ -173,6 +179,12 @@ class Reader:
             if (position < match.start and "=si" in labels) or "=if" in labels:
                 return True
         return False
+
+    def _past(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+        """The sentence of `match` tells of a past time and says nothing of now."""
+        sentence = [labelled[p] for p in who.sentence(match, labelled)]
+        past = any(not self.past.isdisjoint(labels) for labels in sentence)
+        return past and not any("@NOW" in labels for labels in sentence)
 
     def _negated(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         if match.pattern.negated_inside:

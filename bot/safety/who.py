@@ -142,3 +142,27 @@ def _actor(labels: frozenset[str]) -> bool:
 # Verbs of harm done to a body, and what may stand between the pronoun and the verb.
 _HARM = frozenset({"@CUT", "@HURT", "@BEAT"})
 _AUXILIARY = frozenset({"=a", "=as", "=ai", "=avait", "=had", "=has", "=have", "=est", "=deja"})
+
+
+def told_to_me(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when the writer in `match` is the one being told, not the one hurt:
+    "une stagiaire m'a confié avoir été agressée" (someone else's story, to be weighed)."""
+    for position in range(match.start, match.end + 1):
+        if "=me" in labelled[position] or "=m" in labelled[position]:
+            if position > 0 and not _TELL.isdisjoint(labelled[position - 1]):
+                return True  # "my colleague told me her ex hit her"
+            for labels in labelled[position + 1 : position + 3]:
+                if not _TELL.isdisjoint(labels):
+                    return True
+                if _AUXILIARY.isdisjoint(labels):
+                    break
+    return False
+
+
+_TELL = frozenset(
+    f"={w}"
+    for w in (
+        "confie confié confiée dit raconte raconté racontée explique expliqué avoue avoué "
+        "told tells telling confided"
+    ).split()
+)
