@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
+from pathlib import Path
 from typing import TextIO
 
 from bot.locales import t
@@ -27,7 +29,9 @@ class ConsoleAdapter:
         stdout: TextIO | None = None,
         first_user: str = "alice",
         known: tuple[str, ...] = (),
+        images: Path | None = None,
     ) -> None:
+        self.images = images  # where pictures are saved (default: the temp dir's soutien/)
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.current = first_user
@@ -76,5 +80,18 @@ class ConsoleAdapter:
             text += "\n" + "  ".join(f"[{b.label}]" for b in message.buttons)
         self._print(f"[→ {message.to.user_id}] {text}")
 
+    async def send_image(self, message: OutgoingMessage) -> None:
+        """A terminal shows no picture: the image is saved and its path printed."""
+        assert message.image is not None
+        folder = self.images or Path(tempfile.gettempdir()) / "soutien"
+        path = folder / message.image.name
+        await asyncio.to_thread(_save, path, message.image.data)
+        self._print(f"[→ {message.to.user_id}] {message.text} : {path}")
+
     async def stop(self) -> None:
         self._stopped = True
+
+
+def _save(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

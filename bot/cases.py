@@ -126,3 +126,12 @@ class Case:
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note listeners share about a case: who wrote it (roster id), what, when."""
+
+    author: str
+    text: str
+    at: datetime

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 
 from bot.cases import looks_like_ref
+from bot.statistics import THEME_WORDS
 from bot.text import fold
 
 
@@ -27,6 +28,14 @@ class Name(StrEnum):
     WAITING = "waiting"
     SKIP = "skip"
     LANGUAGE = "language"
+    ADD_LISTENER = "add_listener"
+    REMOVE_LISTENER = "remove_listener"
+    PAUSE_LISTENER = "pause_listener"
+    RELAUNCH = "relaunch"
+    PROPOSE = "propose"
+    SUPERVISION = "supervision"
+    NOTE = "note"
+    THEME = "theme"
 
 
 ALIASES: dict[str, Name] = {
@@ -77,6 +86,24 @@ ALIASES: dict[str, Name] = {
     "language": Name.LANGUAGE,
     "english": Name.LANGUAGE,
     "francais": Name.LANGUAGE,
+    "ajouter ecoutant": Name.ADD_LISTENER,
+    "ajouter ecoutante": Name.ADD_LISTENER,
+    "add listener": Name.ADD_LISTENER,
+    "retirer ecoutant": Name.REMOVE_LISTENER,
+    "retirer ecoutante": Name.REMOVE_LISTENER,
+    "remove listener": Name.REMOVE_LISTENER,
+    "pause ecoutant": Name.PAUSE_LISTENER,
+    "pause ecoutante": Name.PAUSE_LISTENER,
+    "pause listener": Name.PAUSE_LISTENER,
+    "relancer": Name.RELAUNCH,
+    "relaunch": Name.RELAUNCH,
+    "proposer": Name.PROPOSE,
+    "propose": Name.PROPOSE,
+    "supervision": Name.SUPERVISION,
+    "debrief": Name.SUPERVISION,
+    "note": Name.NOTE,
+    "notes": Name.NOTE,
+    "theme": Name.THEME,
 }
 
 # Words that are a command only when they are the whole message: `plus` shows the next
@@ -102,9 +129,31 @@ class Role(StrEnum):
 ROLE: dict[Name, Role] = {
     **dict.fromkeys(Name, Role.ANYONE),
     **dict.fromkeys(
-        (Name.ACCEPT, Name.DECLINE, Name.TRANSFER, Name.AVAILABLE, Name.MINE), Role.LISTENER
+        (
+            Name.ACCEPT,
+            Name.DECLINE,
+            Name.TRANSFER,
+            Name.AVAILABLE,
+            Name.MINE,
+            Name.SUPERVISION,
+            Name.NOTE,
+            Name.THEME,
+        ),
+        Role.LISTENER,
     ),
-    **dict.fromkeys((Name.LISTENERS, Name.STATS, Name.WAITING), Role.COORDINATOR),
+    **dict.fromkeys(
+        (
+            Name.LISTENERS,
+            Name.STATS,
+            Name.WAITING,
+            Name.ADD_LISTENER,
+            Name.REMOVE_LISTENER,
+            Name.PAUSE_LISTENER,
+            Name.RELAUNCH,
+            Name.PROPOSE,
+        ),
+        Role.COORDINATOR,
+    ),
 }
 
 
@@ -116,6 +165,11 @@ class Args(Enum):
     AVAILABILITY = "availability"  # `dispo on`, `dispo off jusqu'au 24/12`
     QUERY = "query"  # `numéros burn-out`: any words
     LANGUAGE = "language"  # `langue en`, `english`
+    MEMBER = "member"  # `retirer écoutant @camille`, `pause écoutant @camille jusqu'au 30/11`
+    REF_MEMBER = "ref_member"  # `proposer K7Q2 @camille`
+    PERIOD = "period"  # `stats trimestre`
+    THEME = "theme"  # `thème K7Q2 travail`, or `thème travail` in the case's place
+    NOTE = "note"  # `note K7Q2 texte`: always whole, a note must never reach the requester
 
 
 ARGS: dict[Name, Args] = {
@@ -132,12 +186,22 @@ ARGS: dict[Name, Args] = {
     Name.MY_DATA: Args.NONE,
     Name.FORGET: Args.NONE,
     Name.LISTENERS: Args.NONE,
-    Name.STATS: Args.NONE,
+    Name.STATS: Args.PERIOD,
     Name.WAITING: Args.NONE,
     Name.SKIP: Args.NONE,
     Name.LANGUAGE: Args.LANGUAGE,
+    Name.ADD_LISTENER: Args.MEMBER,
+    Name.REMOVE_LISTENER: Args.MEMBER,
+    Name.PAUSE_LISTENER: Args.MEMBER,
+    Name.RELAUNCH: Args.REF,
+    Name.PROPOSE: Args.REF_MEMBER,
+    Name.SUPERVISION: Args.REF,
+    Name.NOTE: Args.NOTE,
+    Name.THEME: Args.THEME,
 }
 _SWITCHES = frozenset({"on", "off", "oui", "non"})
+_HEAVY = frozenset({"lourd", "lourde", "heavy"})
+_PERIODS = frozenset({"mois", "month", "trimestre", "quarter", "annee", "an", "year"})
 _LANGUAGES = frozenset({"fr", "en", "english", "anglais", "francais", "french"})
 
 
@@ -159,11 +223,24 @@ class Command:
         if not words or kind is Args.QUERY:
             return True
         if kind is Args.REF:
-            return len(words) == 1 and looks_like_ref(words[0])
+            if self.name is Name.CLOSE and words[-1] in _HEAVY:  # `clore K7Q2 lourd`
+                words = words[:-1]
+            return not words or (len(words) == 1 and looks_like_ref(words[0]))
         if kind is Args.AVAILABILITY:
             return words[0] in _SWITCHES
         if kind is Args.LANGUAGE:
             return len(words) == 1 and words[0] in _LANGUAGES
+        if kind is Args.MEMBER:
+            return words[0].startswith("@")
+        if kind is Args.NOTE:
+            return True
+        if kind is Args.THEME:
+            *ref, theme = words
+            return theme in THEME_WORDS and (not ref or (len(ref) == 1 and looks_like_ref(ref[0])))
+        if kind is Args.PERIOD:
+            return len(words) == 1 and words[0] in _PERIODS
+        if kind is Args.REF_MEMBER:
+            return len(words) == 2 and looks_like_ref(words[0]) and words[1].startswith("@")
         return False
 
 
@@ -185,3 +262,12 @@ def parse(text: str) -> Command | None:
             args = " ".join(words[size:]) or _IMPLIED_ARGS.get(head, "")
             return Command(name, args, head, prefixed)
     return None
+
+
+def raw_args(text: str, command: Command) -> str:
+    """What follows the command word as typed (accents and case kept: team names)."""
+    body = text.strip()
+    if body[:1] in ("!", "/"):
+        body = body[1:].lstrip()
+    parts = body.split(maxsplit=len(command.word.split()))
+    return parts[-1] if len(parts) > len(command.word.split()) else ""

@@ -224,6 +224,10 @@ class RoutingSettings(_Section):
     """Cases a listener holds at once."""
     max_new_cases_per_week: int = Field(default=3, ge=1, le=1000)
     """New cases a listener is offered per rolling 7 days."""
+    heavy_cooldown: Duration | None = None
+    """After `clore REF lourd`, no new offer to that listener for this long (none: no rest)."""
+    heavy_run: int = Field(default=3, ge=1, le=100)
+    """Heavy cases in a row after which the bot suggests `dispo off`."""
 
 
 class RemindersSettings(_Section):

@@ -9,6 +9,7 @@ from bot.audit import audit
 from bot.cases import CaseState
 from bot.clock import ZONE
 from bot.context import Context
+from bot.dates import last_day
 from bot.locales import t
 from bot.messages import OutgoingMessage
 from bot.people import Listener
@@ -33,17 +34,24 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
         on = member.active and (state is None or state.is_available(now))
         active, week = loads.get(member.id, (0, 0))
         status = t(lang, "status_on" if on else "status_off")
+        if not on and state is not None and state.unavailable_until is not None:
+            status = t(lang, "status_until", date=last_day(state.unavailable_until))
+        address = say.address_of(ctx, member) or next(iter(member.addresses), None)
+        handle = address.user_id if address else member.id
         lines.append(
-            t(lang, "listeners_line", name=member.name, status=status, active=active, week=week)
+            t(
+                lang,
+                "listeners_line",
+                name=member.name,
+                handle=handle if handle.startswith("@") else f"@{handle}",
+                status=status,
+                active=active,
+                week=week,
+                cap=ctx.policy.limits.max_new_cases_per_week,
+            )
         )
+    lines.append(t(lang, "listeners_footer"))
     return _reply(ctx, me, lines)
-
-
-async def stats(ctx: Context, me: Listener) -> Out:
-    await audit(ctx, coordinator_actor(me.id), "stats", None, say.platform_of(ctx, me))
-    counts = await ctx.store.count_by_state()
-    values = {s.value: counts.get(s, 0) for s in CaseState}
-    return _reply(ctx, me, [t(ctx.policy.default_locale, "stats", **values)])
 
 
 async def waiting(ctx: Context, me: Listener) -> Out:
@@ -56,4 +64,5 @@ async def waiting(ctx: Context, me: Listener) -> Out:
         await audit(ctx, coordinator_actor(me.id), "viewed", case.ref, say.platform_of(ctx, me))
         since = case.created_at.astimezone(ZONE).strftime("%d/%m %H:%M")
         lines.append(t(lang, "waiting_line", ref=case.ref, since=since))
+    lines.append(t(lang, "waiting_footer"))
     return _reply(ctx, me, lines)

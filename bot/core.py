@@ -22,7 +22,7 @@ from bot.conversation.where import where as conversation_where
 from bot.followups import run as reminders
 from bot.language import detect
 from bot.messages import IncomingMessage, OutgoingMessage
-from bot.people import Dialog, Person
+from bot.people import Dialog, Person, Roster
 from bot.privacy import PurgeReport
 from bot.safety import Level, Reading, read
 
@@ -39,16 +39,27 @@ class Bot:
     def __init__(self, ctx: Context, owner: str = "bot") -> None:
         self.ctx = ctx
         self.owner = owner
+        self.configured = ctx.roster  # seeds the database roster once, then it rules
+        self._seeded = False
+
+    async def refresh_roster(self, now: datetime) -> None:
+        """The roster as the database holds it (coordinators change it in chat)."""
+        if not self._seeded:
+            await self.ctx.store.seed_roster(self.configured.members, now)
+            self._seeded = True
+        self.ctx.roster = Roster(await self.ctx.store.roster())
 
     async def start(self, now: datetime) -> None:
         """Load the safety reader (not on someone's first message); make sure the recurring
         follow-ups exist (idempotent across replicas)."""
         await asyncio.to_thread(read, "")
+        await self.refresh_roster(now)
         await reminders.ensure_recurring(self.ctx, now)
         await reminders.ensure_case_rows(self.ctx, now)
 
     async def handle(self, msg: IncomingMessage) -> Out:
         """Read and answer the text; what is not text is never relayed, and the sender knows."""
+        await self.refresh_roster(self.ctx.clock.now())
         nontext = msg.files or msg.reaction
         out = await self._read(msg) if msg.text.strip() or not nontext else []
         return out + await attachments.not_relayed(self.ctx, msg, self.ctx.clock.now())
@@ -125,6 +136,7 @@ class Bot:
 
     async def tick(self, now: datetime) -> Out:
         """Periodic work: carry out the follow-ups that are due (offer expiry included)."""
+        await self.refresh_roster(now)
         return await reminders.run_due(self.ctx, now, self.owner)
 
 

@@ -60,7 +60,10 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
     me.last_alert_at = now
     await ctx.store.save_person(me)
     metrics.SAFETY_ALERTS.inc()
-    return say.to_coordinators(ctx, "alert_danger", ref=case.ref if case else me.ref)
+    ref = case.ref if case else me.ref
+    lang = ctx.policy.default_locale
+    state = case.state.value if case else "none"
+    return say.to_coordinators(ctx, "alert_danger", ref, next=t(lang, f"next_{state}", ref=ref))
 
 
 async def ask(ctx: Context, me: Person) -> Out:

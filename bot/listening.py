@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot import offers, relaying, say
+from bot import offers, relaying, say, wellbeing
 from bot.audit import audit
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.clock import ZONE
@@ -73,6 +73,7 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
         return say.to_member(ctx, me, "nothing_to_close")
     await audit(ctx, listener_actor(me.id), "closed", case.ref, say.platform_of(ctx, me))
     out = say.to_member(ctx, me, "closed_listener", ref=case.ref)
+    out += await wellbeing.after_close(ctx, me, case.ref, wellbeing.is_heavy(args), now)
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is not None:
         out += await closed_for_requester(ctx, requester, case)
@@ -115,7 +116,7 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
         usage = t(ctx.policy.default_locale, "available_usage")
         return say.to_member(ctx, me, "available_status", status=status, usage=usage)
     if words[0] in ("on", "oui"):
-        state.available, state.unavailable_until = True, None
+        state.available, state.unavailable_until, state.rest_until = True, None, None
         await ctx.store.save_listener_state(state)
         return say.to_member(ctx, me, "available_on") + await offers.retry_waiting(ctx, now)
     try:

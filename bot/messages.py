@@ -91,6 +91,15 @@ class Copy:
 
 
 @dataclass(frozen=True, slots=True)
+class Image:
+    """A picture the bot sends (a chart): file name, bytes, MIME type."""
+
+    name: str
+    data: bytes
+    mime: str = "image/png"
+
+
+@dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     """Text the core asks an adapter to deliver.
 
@@ -111,6 +120,7 @@ class OutgoingMessage:
     idempotency_key: str | None = None
     words: tuple[int, int] | None = None
     copy: Copy | None = None
+    image: Image | None = None  # an image to upload, `text` its caption (`send_image`)
 
     def parts(self) -> tuple[str, str, str]:
         """The bot's Markdown before the person's words, the words, the Markdown after."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import metrics, say
+from bot import casenotes, metrics, say
 from bot.audit import audit
 from bot.cases import Case, CaseState, Mode, Trigger
 from bot.context import Context
@@ -40,9 +40,18 @@ async def route(ctx: Context, case: Case, now: datetime) -> Out:
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None or case.state is not CaseState.WAITING:
         return []
-    chosen = choose(case, await situation(ctx, case, requester, now))
+    s = await situation(ctx, case, requester, now)
+    chosen = choose(case, s)
     if chosen is None:
         return await _nobody(ctx, case, requester, now)
+    out = await offer(ctx, case, chosen, now)
+    if case.continuity_listener and not s.offered and chosen.id != case.continuity_listener:
+        out.append(say.to_person(ctx, requester, "continuity_elsewhere"))  # why is not said
+    return out
+
+
+async def offer(ctx: Context, case: Case, chosen: Listener, now: datetime) -> Out:
+    """Offer `case` to `chosen` (eligibility checked by the caller); [] when it moved on."""
     if not await fire(ctx, case, Trigger.OFFER, chosen.id, now):
         return []
     await audit(ctx, listener_actor(chosen.id), "offered", case.ref, say.platform_of(ctx, chosen))
@@ -119,6 +128,10 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     requester = await ctx.store.person_by_id(case.requester_id)
     if requester is None:
         return []
+    more = await casenotes.shown(ctx, me, case)  # notes left by whoever held it before
+    if case.continuity_listener:  # they asked for the same person: say whether it is
+        same = case.continuity_listener == me.id
+        more.insert(0, say.to_person(ctx, requester, f"continuity_{'same' if same else 'other'}"))
     if case.mode is Mode.DIRECT:
         handle = requester.handle or requester.address.user_id
         return [
@@ -131,10 +144,12 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
                 handle=handle,
                 platform=requester.address.platform,
             ),
+            *more,
         ]
     return [
         say.to_person(ctx, requester, "accepted_requester_anonymous", ref=case.ref),
         *say.to_member(ctx, me, "accepted_listener_anonymous", case_ref=case.ref, ref=case.ref),
+        *more,
     ]
 
 

@@ -78,8 +78,12 @@ class ListenerState:
     available: bool = True
     unavailable_until: datetime | None = None
     last_offer_at: datetime | None = None
+    rest_until: datetime | None = None  # no new offer after a heavy case, until then
+    heavy_streak: int = 0  # heavy cases closed in a row
 
     def is_available(self, now: datetime) -> bool:
+        if self.rest_until is not None and self.rest_until > now:
+            return False
         if self.available:
             return True
         return self.unavailable_until is not None and self.unavailable_until <= now

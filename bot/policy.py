@@ -22,3 +22,5 @@ class Policy:
     nudge_every: timedelta = timedelta(days=7)
     checkin_after: timedelta = timedelta(days=7)
     quiet_hours: QuietHours = field(default_factory=QuietHours)
+    heavy_cooldown: timedelta = timedelta(0)  # no new offer that long after a heavy case
+    heavy_run: int = 3  # heavy cases in a row after which `dispo off` is suggested

@@ -6,14 +6,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from bot.cases import Case, CaseState, Mode
+from bot.cases import Case, CaseState, Mode, Note
 from bot.clock import ZONE_NAME
 from bot.followups import DueAction, FollowUp
 from bot.ids import ListenerId
 from bot.lifecycle import Change
 from bot.messages import Address, IncomingMessage, OutgoingMessage
-from bot.people import ListenerState, Person
+from bot.people import Listener, ListenerState, Person
 from bot.privacy import AuditEntry, PurgeReport
+from bot.statistics import CaseFact
 
 MessageHandler = Callable[[IncomingMessage], Awaitable[None]]
 
@@ -34,6 +35,9 @@ class Adapter(Protocol):
 
     async def send(self, message: OutgoingMessage) -> None:
         """Deliver one message."""
+
+    async def send_image(self, message: OutgoingMessage) -> None:
+        """Upload `message.image` to the recipient, `message.text` as its caption."""
 
     async def stop(self) -> None:
         """Stop receiving and release connections."""
@@ -139,6 +143,13 @@ class Cases(Protocol):
     async def apply(self, change: Change) -> bool:
         """Apply a life-cycle change as one compare-and-set; True for the one winner."""
 
+    async def holders(self, case_id: int) -> list[str]:
+        """The listeners who held the case (accepted it), first one first."""
+
+    async def reopen_offers(self, case_id: int, listener_ids: Sequence[str] | None = None) -> None:
+        """Forget declined and expired offers (all, or those listeners'): a coordinator
+        may have the case offered to them again."""
+
     async def mark_waiting_alerted(self, case_id: int) -> None: ...
 
     async def set_checkin(self, case_id: int, wanted: bool) -> None: ...
@@ -157,6 +168,41 @@ class Availability(Protocol):
 
     async def offers_of_listener(self, listener_id: ListenerId) -> list[tuple[str, str, datetime]]:
         """(case reference, outcome, offered at) of every offer made to this listener."""
+
+
+class RosterStore(Protocol):
+    """The roster: the configuration seeds it, coordinators change it in chat."""
+
+    async def roster(self) -> tuple[Listener, ...]: ...
+
+    async def seed_roster(self, members: Sequence[Listener], now: datetime) -> None:
+        """Add configured members; never overwrite a member changed in chat."""
+
+    async def save_member(self, member: Listener, now: datetime) -> None: ...
+
+    async def remove_member(self, listener_id: str, now: datetime) -> bool: ...
+
+
+class Notes(Protocol):
+    """Notes listeners share about a case (encrypted at rest, deleted with the case)."""
+
+    async def add_note(self, case_id: int, author: str, text: str, now: datetime) -> None: ...
+
+    async def notes_of(self, case_id: int) -> list[Note]: ...
+
+
+class Statistics(Protocol):
+    """Facts for statistics: no identity, no team, no words."""
+
+    async def case_facts(self, since: datetime) -> list[CaseFact]: ...
+
+    async def returning_requesters(self, since: datetime) -> int: ...
+
+    async def set_theme(self, case_id: int, theme: str) -> None:
+        """What the case was about: one of `bot.statistics.THEMES`."""
+
+    async def monthly_counts(self) -> dict[tuple[str, str], int]:
+        """Cases the retention deleted, counted by month and final state."""
 
 
 class Audit(Protocol):
@@ -199,5 +245,7 @@ class FollowUps(Protocol):
     async def postpone(self, action_id: int, due_at: datetime) -> None: ...
 
 
-class Store(People, Cases, Availability, Audit, FollowUps, Protocol):
+class Store(
+    People, Cases, Availability, RosterStore, Notes, Statistics, Audit, FollowUps, Protocol
+):
     """Every storage port the core uses (adapter state is `KeyValue`, apart)."""

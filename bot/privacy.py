@@ -17,6 +17,7 @@ class AuditEntry:
     action: str
     case_ref: str | None
     platform: str
+    subject: str | None = None  # the roster member a coordinator acted upon
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,8 +29,9 @@ async def start(ctx: Context, me: Person) -> Out:
     previous = await ctx.store.last_closed_case_of(me.id)
     me.draft_team = None
     me.draft_continuity = None
-    if previous is not None and previous.listener_id:
-        me.draft_continuity = previous.listener_id
+    member = ctx.roster.get(previous.listener_id) if previous and previous.listener_id else None
+    if previous is not None and member is not None and member.listens:
+        me.draft_continuity = member.id
         return await _ask(ctx, me, Dialog.CONTINUITY, "ask_continuity")
     return await _ask(ctx, me, Dialog.TEAM, "ask_team")
 

@@ -64,6 +64,27 @@ def is_eligible(case: Case, listener: Listener, s: Situation) -> bool:
     )
 
 
+def refusal(case: Case, listener: Listener, s: Situation) -> str | None:
+    """Why `listener` may not be offered `case` by hand (a coordinator's `proposer`), or
+    None. The same rules as `is_eligible`, except that an earlier offer does not count.
+    "confidential" covers team exclusion and the requester themself: the reason given
+    must not tell which team the requester is in."""
+    load = s.load_of(listener.id)
+    if not (listener.active and listener.listens):
+        return "not_listening"
+    if listener.is_linked_to(case.team) or s.requester in listener.addresses:
+        return "confidential"
+    if not s.state_of(listener.id).is_available(s.now):
+        return "unavailable"
+    if load.active >= s.limits.max_active_cases:
+        return "busy"
+    if load.this_week >= s.limits.max_new_cases_per_week:
+        return "week_cap"
+    if not any(a.platform in s.platforms for a in listener.addresses):
+        return "unreachable"
+    return None
+
+
 def choose(case: Case, s: Situation) -> Listener | None:
     """The listener to offer `case` to next, or None when nobody is eligible.
 

@@ -71,7 +71,10 @@ class Runtime:
                 log.warning("no adapter for platform %s; message dropped", message.to.platform)
                 continue
             try:
-                await adapter.send(message)
+                if message.image is not None:
+                    await adapter.send_image(message)
+                else:
+                    await adapter.send(message)
             except Exception as exc:  # noqa: BLE001
                 log.error("delivery on %s failed: %s", message.to.platform, type(exc).__name__)
 

@@ -43,7 +43,9 @@ def to_member(
     return [OutgoingMessage(address, text, buttons=buttons, case_ref=case_ref)]
 
 
-def to_coordinators(ctx: Context, key: str, ref: str) -> list[OutgoingMessage]:
+def to_coordinators(ctx: Context, key: str, ref: str, **values: str) -> list[OutgoingMessage]:
     """Alerts for coordinators carry a reference (a case's or a person's) only, never an
-    identity or a text."""
-    return [m for c in ctx.roster.coordinators for m in to_member(ctx, c, key, ref=ref)]
+    identity or a text; `values` are catalog texts (what to type next) or roster names."""
+    text = t(ctx.policy.default_locale, key, ref=ref, **values)
+    addresses = (address_of(ctx, c) for c in ctx.roster.coordinators)
+    return [OutgoingMessage(a, text) for a in addresses if a is not None]

@@ -20,9 +20,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.cases import OPEN_STATES
 from storage.crypto import FieldCipher
 from storage.keyvalue import key_blob, kv_lookup, owner_lookup, read_key_blob
-from storage.tables import CaseRow, KeyValueRow, PersonRow
+from storage.tables import CaseNoteRow, CaseRow, KeyValueRow, PersonRow
 
-TABLES = ("persons", "cases", "kv")
+TABLES = ("persons", "cases", "case_notes", "kv")
 BATCH = 200
 
 
@@ -87,6 +87,7 @@ async def rotate(
     steps: list[tuple[str, Any, Callable[[AsyncSession, Any], Awaitable[None]]]] = [
         ("persons", PersonRow, rotation.person),
         ("cases", CaseRow, rotation.case),
+        ("case_notes", CaseNoteRow, rotation.note),
         ("kv", KeyValueRow, rotation.kv),
     ]
     for table, row_type, step in steps:
@@ -194,6 +195,19 @@ class _Rotation:
             return None
         row.team_enc = self.c.recrypt(row.team_enc)
         self._tally("cases").rewritten += 1
+        return None
+
+    async def note(self, s: AsyncSession, row: CaseNoteRow) -> None:
+        """A shared note's text, like a case's team."""
+        try:
+            self.c.decrypt(row.text_enc)
+        except ValueError:
+            return self._unreadable("case_notes", row.id)
+        if self.c.is_current(row.text_enc):
+            self._tally("case_notes").current += 1
+            return None
+        row.text_enc = self.c.recrypt(row.text_enc) or b""
+        self._tally("case_notes").rewritten += 1
         return None
 
     async def kv(self, s: AsyncSession, row: KeyValueRow) -> None:

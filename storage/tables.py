@@ -103,6 +103,7 @@ class CaseRow(Base):
     ended_at: Mapped[datetime | None]
     waiting_alerted: Mapped[bool] = mapped_column(Boolean, default=False)
     checkin_wanted: Mapped[bool] = mapped_column(Boolean, default=False)
+    theme: Mapped[str | None] = mapped_column(String(16))  # a fixed code, never free text
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
@@ -121,7 +122,7 @@ class OfferRow(Base):
 
 
 class ListenerStateRow(Base):
-    """A listener's availability; the roster itself lives in the configuration."""
+    """A listener's availability (the roster itself is `roster_members`)."""
 
     __tablename__ = "listener_states"
 
@@ -129,6 +130,8 @@ class ListenerStateRow(Base):
     available: Mapped[bool] = mapped_column(Boolean, default=True)
     unavailable_until: Mapped[datetime | None]
     last_offer_at: Mapped[datetime | None]
+    rest_until: Mapped[datetime | None]  # a pause after a case closed as heavy
+    heavy_streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class AuditRow(Base):
@@ -142,6 +145,7 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(32))
     case_ref: Mapped[str | None] = mapped_column(String(8), index=True)
     platform: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str | None] = mapped_column(String(80))  # a roster member acted upon
 
 
 class MonthlyCountRow(Base):
@@ -192,3 +196,39 @@ class KeyValueRow(Base):
     key_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     owner_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     updated_at: Mapped[datetime]
+
+
+class RosterMemberRow(Base):
+    """One listener or coordinator. The configuration seeds rows; chat changes win.
+
+    `origin` is "config" or "chat"; `edited` marks a row changed in chat, which the
+    configuration never overwrites again; a removed member keeps a row (`removed`) so
+    that the next start does not bring them back. Volunteers' own data only, no requester.
+    """
+
+    __tablename__ = "roster_members"
+
+    listener_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    teams: Mapped[str] = mapped_column(String(2000), default="[]")  # JSON list
+    addresses: Mapped[str] = mapped_column(String(2000), default="[]")  # JSON [[platform, id]]
+    coordinator: Mapped[bool] = mapped_column(Boolean, default=False)
+    listens: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin: Mapped[str] = mapped_column(String(8), default="config")
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime]
+
+
+class CaseNoteRow(Base):
+    """A note listeners share about a case; the text is encrypted, deleted with the case."""
+
+    __tablename__ = "case_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(64))
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime]

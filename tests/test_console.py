@@ -11,10 +11,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    tmp_path: Path, script: str, extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     shutil.copy(ROOT / "directory.yaml", tmp_path / "directory.yaml")
     shutil.copy(ROOT / "soutien.example.yaml", tmp_path / "soutien.example.yaml")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")} | (extra or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", "run", "--config", "soutien.example.yaml"],
         input=script,
@@ -56,3 +58,18 @@ def test_demo_starts_clean_each_run(tmp_path: Path) -> None:
     _run(tmp_path, script)
     done = _run(tmp_path, script)
     assert "déjà une demande" not in done.stdout
+
+
+def test_stats_chart_is_a_saved_file_path_in_the_console(tmp_path: Path) -> None:
+    images = tmp_path / "tmp"
+    images.mkdir()
+    # the console saves pictures under the temp dir, which TMPDIR chooses
+    done = _run(tmp_path, "/as claude\nstats\n", {"TMPDIR": str(images)})
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if "Demandes par mois (graphique)" in x)
+    assert line.startswith("[→ claude] 📊")
+    path = Path(line.rsplit(" : ", 1)[1])
+    assert path.parent == images / "soutien" and path.suffix == ".png"
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 5000
+    assert "Demandes : < 5" in done.stdout

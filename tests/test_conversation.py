@@ -271,7 +271,7 @@ async def test_coordinator_sees_counts_and_refs_never_identities(chat: Chat) -> 
     await chat.deliver("camille", "refuser")
     await chat.deliver("dominique", "refuser")
     stats = (await chat.deliver("claude", "stats"))[0].text
-    assert "en attente : 1" in stats
+    assert "Demandes : < 5" in stats and "en cours < 5" in stats
     waiting = (await chat.deliver("claude", "en attente"))[0].text
     assert ref in waiting and "alice" not in waiting and "finances" not in waiting
     roster = (await chat.deliver("claude", "écoutants"))[0].text

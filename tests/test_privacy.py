@@ -43,6 +43,9 @@ class ScriptAdapter:
     async def send(self, message: OutgoingMessage) -> None:
         self.sent.append(message)
 
+    async def send_image(self, message: OutgoingMessage) -> None:
+        self.sent.append(message)
+
     async def stop(self) -> None:
         return None
 

@@ -278,6 +278,15 @@ class MattermostAdapter:
         if ref and message.buttons:
             await self._thread(ref, user_id, str(created["id"]))
 
+    async def send_image(self, message: OutgoingMessage) -> None:
+        """The image uploaded to the recipient's direct channel, posted with its caption."""
+        assert message.image is not None
+        user_id = await self._user_id(message.to.user_id)
+        channel_id = await self._dm(user_id)
+        image = message.image
+        file_id = await self.rest.upload(channel_id, image.name, image.data, image.mime)
+        await self.rest.post_files(channel_id, message.text, [file_id])
+
     async def _thread(self, ref: str, user_id: str, post_id: str) -> str:
         owner = Address(PLATFORM, user_id)  # erased with the person (`oubli`)
         await self.state.put(NS + ".case", f"{ref}|{user_id}", post_id, owner=owner)

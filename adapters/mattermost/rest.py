@@ -83,6 +83,16 @@ class Rest:
         created: dict[str, Any] = await self.call(self.driver.posts.create_post, options=body)
         return created
 
+    async def upload(self, channel_id: str, name: str, data: bytes, mime: str) -> str:
+        """Upload one file to a channel (POST /files, multipart); its file id."""
+        files = {"files": (name, data, mime)}
+        answer = await self.call(self.driver.files.upload_file, channel_id, files)
+        return str(answer["file_infos"][0]["id"])
+
+    async def post_files(self, channel_id: str, message: str, file_ids: list[str]) -> None:
+        body = {"channel_id": channel_id, "message": message, "file_ids": file_ids}
+        await self.call(self.driver.posts.create_post, options=body)
+
     async def get_post(self, post_id: str) -> dict[str, Any]:
         post: dict[str, Any] = await self.call(self.driver.posts.get_post, post_id)
         return post

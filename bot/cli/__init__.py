@@ -86,6 +86,8 @@ def _command(args: object, level: str) -> int:
         return asyncio.run(admin.audit(args, settings))
     if args.command == "matrix":
         return asyncio.run(admin.matrix_identity(settings))
+    if args.command == "stats":
+        return asyncio.run(admin.stats(args, settings))
     cipher = compose.cipher_of(settings)  # before the database is touched
     compose.prepare_database(settings)
     asyncio.run(compose.run(settings, cipher))

@@ -183,6 +183,8 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
         waiting_retry=settings.routing.waiting_retry,
         nudge_after=settings.reminders.listener_nudge_after,
         quiet_hours=QuietHours.parse(settings.reminders.quiet_hours),
+        heavy_cooldown=settings.routing.heavy_cooldown or timedelta(0),
+        heavy_run=settings.routing.heavy_run,
     )
     store = SqlStore(engine, cipher)
     ctx = Context(

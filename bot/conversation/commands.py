@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot import coordination, listening, requests, rights, say
+from bot import (
+    casenotes,
+    casework,
+    coordination,
+    listening,
+    reporting,
+    requests,
+    rights,
+    roster,
+    say,
+    wellbeing,
+)
 from bot.audit import audit
 from bot.cases import CaseState
-from bot.commands import ROLE, Command, Name, Role, parse
+from bot.commands import ROLE, Command, Name, Role, parse, raw_args
 from bot.conversation.turn import Out, Turn
 from bot.locales import LANGUAGES, t
 from bot.messages import OutgoingMessage
@@ -111,14 +122,31 @@ async def _listeners(turn: Turn, command: Command) -> Out:
     return await coordination.listeners(turn.ctx, turn.member, turn.now)
 
 
-async def _stats(turn: Turn, command: Command) -> Out:
-    assert turn.member is not None
-    return await coordination.stats(turn.ctx, turn.member)
-
-
 async def _waiting(turn: Turn, command: Command) -> Out:
     assert turn.member is not None
     return await coordination.waiting(turn.ctx, turn.member)
+
+
+def _coordinator(action: Callable[..., Awaitable[Out]]) -> Handler:
+    """A coordinator command: `action(ctx, member, words as typed, now)`."""
+
+    async def handle(turn: Turn, command: Command) -> Out:
+        assert turn.member is not None  # checked by `run`
+        return await action(turn.ctx, turn.member, raw_args(turn.msg.text, command), turn.now)
+
+    return handle
+
+
+async def _note(turn: Turn, command: Command) -> Out:
+    assert turn.member is not None  # checked by `run`
+    raw = raw_args(turn.msg.text, command)
+    return await casenotes.note(turn.ctx, turn.member, raw, turn.msg.case_ref, turn.now)
+
+
+async def _theme(turn: Turn, command: Command) -> Out:
+    assert turn.member is not None  # checked by `run`
+    raw = raw_args(turn.msg.text, command)
+    return await reporting.theme(turn.ctx, turn.member, raw, turn.msg.case_ref, turn.now)
 
 
 COMMANDS: dict[Name, Handler] = {
@@ -135,10 +163,18 @@ COMMANDS: dict[Name, Handler] = {
     Name.MY_DATA: _my_data,
     Name.FORGET: _forget,
     Name.LISTENERS: _listeners,
-    Name.STATS: _stats,
+    Name.STATS: _coordinator(reporting.stats),
     Name.WAITING: _waiting,
     Name.SKIP: _skip,
     Name.LANGUAGE: _language,
+    Name.ADD_LISTENER: _coordinator(roster.add),
+    Name.REMOVE_LISTENER: _coordinator(roster.remove),
+    Name.PAUSE_LISTENER: _coordinator(roster.pause),
+    Name.RELAUNCH: _coordinator(casework.relaunch),
+    Name.PROPOSE: _coordinator(casework.propose),
+    Name.SUPERVISION: _listener(wellbeing.supervision),
+    Name.NOTE: _note,
+    Name.THEME: _theme,
 }
 
 

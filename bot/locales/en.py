@@ -56,7 +56,11 @@ TEXTS: dict[str, str] = {
     "help_listener": (
         "**For listeners**\n"
         "- `accept [REF]` / `decline [REF]` — answer an offer\n"
-        "- `close REF` — end a case · `transfer REF` — hand it over\n"
+        "- `close REF` — end a case (`close REF heavy` if it was heavy to carry) · "
+        "`transfer REF` — hand it over\n"
+        "- `supervision REF` — ask the coordinators for a debrief\n"
+        "- `theme REF travail` — a case's theme, for the statistics\n"
+        "- `note REF text` — a note for the listeners of that case (`note REF` to read them)\n"
         "- `dispo on` / `dispo off [jusqu'au DD/MM]` — your availability\n"
         "- `my cases` — your open cases\n"
         "- `REF: message` — write to the person of a given case"
@@ -64,8 +68,11 @@ TEXTS: dict[str, str] = {
     "help_coordinator": (
         "**For coordinators**\n"
         "- `listeners` — the group and availability\n"
-        "- `stats` — figures (no identities)\n"
-        "- `waiting` — requests with no listener yet"
+        "- `add listener @name teams A,B` · `remove listener @name` · "
+        "`pause listener @name until DD/MM`\n"
+        "- `stats [month|quarter|year]` — figures and chart (no identities)\n"
+        "- `waiting` — requests with no listener yet\n"
+        "- `relaunch REF` · `propose REF @name` — act on a waiting request"
     ),
     "unknown": (
         "I didn't understand 🙂 To talk with someone from the group, write `request`; "
@@ -156,7 +163,11 @@ TEXTS: dict[str, str] = {
         "Conversation **{ref}** is closed. Thank you for your trust. 💛\n"
         "Would you like me to check in on you in 7 days? Answer `yes` or `no`."
     ),
-    "closed_listener": "Conversation **{ref}** is closed. Thank you for listening. 💛",
+    "closed_listener": (
+        "Conversation **{ref}** is closed. Thank you for listening. 💛\n"
+        "For the statistics: `theme {ref} travail` (or relations, harcelement, sante, "
+        "perso, deuil, autre)."
+    ),
     "closed_by_other": "Conversation **{ref}** was closed by the other person.",
     "nothing_to_close": "You have no open conversation to close.",
     "checkin_yes": "Noted: I'll check in on you in 7 days. Take care.",
@@ -247,19 +258,19 @@ TEXTS: dict[str, str] = {
     ),
     "alert_danger": (
         "⚠️ **Safety alert** — ref. **{ref}**: a message expresses danger. Emergency numbers "
-        "were given. No content is shared."
+        "were given. No content is shared.\n{next}"
     ),
-    "alert_waiting": "⏳ Request **{ref}** is waiting: no eligible listener is available.",
-    "listeners_header": "**Listeners** (open cases / this week)",
-    "listeners_line": "- {name} — {status}, {active} / {week}",
-    "stats": (
-        "**Statistics** (no identities)\n"
-        "- waiting: {waiting}\n- offered: {offered}\n- ongoing: {accepted}\n"
-        "- closed: {closed}\n- withdrawn: {cancelled}"
+    "alert_waiting": (
+        "⏳ Request **{ref}** is waiting: no eligible listener is available.\n"
+        "→ `propose {ref} @name` to give it to someone, or `relaunch {ref}` once the "
+        "group has changed."
     ),
+    "listeners_header": "**Listeners** (open cases / new this week)",
+    "listeners_line": "- {name} ({handle}) — {status}, {active} open / {week} of {cap}",
     "waiting_none": "No request is waiting.",
     "waiting_header": "**Waiting requests**",
     "waiting_line": "- **{ref}** — since {since}",
+    "waiting_footer": "→ `relaunch REF` to offer it again, `propose REF @name` to give it to someone.",
     "language_set": "All right, I'll talk to you in English.",
     "skip_nothing": "There is nothing to skip right now. Write `help` if needed.",
     "yes_words": "yes y yeah ok sure oui",
@@ -408,3 +419,165 @@ DIRECTORY: dict[str, str] = {
     ),
 }
 TEXTS |= DIRECTORY
+
+# The group's own tools: roster in chat, acting on cases, well-being, notes, statistics.
+TEXTS |= {
+    "status_until": "paused until {date} included",
+    "listeners_footer": (
+        "_Change the group: `add listener @name teams A,B`, "
+        "`remove listener @name`, `pause listener @name until DD/MM`._"
+    ),
+    "roster_no_team": "none",
+    "roster_add_usage": (
+        "Write for instance `add listener @camille teams DINUM, DGFiP` "
+        "(the teams they will never get a request from)."
+    ),
+    "roster_remove_usage": "Write for instance `remove listener @camille`.",
+    "roster_pause_usage": "Write for instance `pause listener @camille until 30/11`.",
+    "roster_added": "✅ {handle} joins the listeners. Excluded teams: {teams}.",
+    "roster_updated": "✅ {handle} is already in the group; excluded teams updated: {teams}.",
+    "roster_welcome": (
+        "Welcome to the listening group 💛 The coordinators added you: you will be offered "
+        "requests. Write `help` to see your commands, `dispo off` to take a break."
+    ),
+    "roster_unknown": "I can't find {handle} among the listeners. Write `listeners` for the list.",
+    "roster_remove_held": "{handle} still holds {count} case(s): close or transfer them first.",
+    "roster_removed": "✅ {handle} gets no more requests.",
+    "roster_goodbye": (
+        "The coordinators removed you from the listening group: you will get no more "
+        "offers. Thank you for all you gave 💛"
+    ),
+    "roster_paused": "✅ {handle} is paused until {date} included: no offers until then.",
+    "roster_paused_you": (
+        "The coordinators paused you until {date} included: no offers until then. Take care 💛"
+    ),
+}
+
+TEXTS |= {
+    "relaunch_usage": "Write for instance `relaunch K7Q2` (the reference of a waiting request).",
+    "propose_usage": "Write for instance `propose K7Q2 @camille`.",
+    "case_unknown": "I find no request **{ref}**.",
+    "case_not_waiting_offered": (
+        "Request **{ref}** is being offered to someone right now: wait for their answer "
+        "(or the offer to expire) before relaunching it."
+    ),
+    "case_not_waiting_accepted": "Request **{ref}** already has a listener.",
+    "case_not_waiting_closed": "Request **{ref}** is closed.",
+    "case_not_waiting_cancelled": "Request **{ref}** was withdrawn by the person.",
+    "case_not_waiting_waiting": "Request **{ref}** is waiting.",
+    "relaunched": "✅ Request **{ref}** is offered again.",
+    "relaunched_nobody": (
+        "Nobody eligible is available for **{ref}** right now. "
+        "→ `propose {ref} @name` to give it to someone, or `add listener @name`."
+    ),
+    "proposed": (
+        "✅ Request **{ref}** is offered to {handle} ({minutes} min to answer; "
+        "then it goes on to the others)."
+    ),
+    "propose_refused_not_listening": "{handle} is not an active listener.",
+    "propose_refused_confidential": (
+        "I can't offer **{ref}** to {handle}: a confidentiality rule forbids it "
+        "(I won't say more, to protect the person)."
+    ),
+    "propose_refused_unavailable": "{handle} is unavailable right now.",
+    "propose_refused_busy": "{handle} already holds the most cases at once.",
+    "propose_refused_week_cap": "{handle} already got their most new cases this week.",
+    "propose_refused_unreachable": "{handle} can't be reached on any platform of the bot.",
+    "next_waiting": "→ `propose {ref} @name` to give it to someone now, or `relaunch {ref}`.",
+    "next_offered": "→ It is being offered right now; `waiting` lists the waiting ones.",
+    "next_accepted": "→ Someone in the group is already with them.",
+    "next_closed": "→ The request is closed: nothing else to do here.",
+    "next_cancelled": "→ The request was withdrawn: nothing else to do here.",
+    "next_none": "→ No open request: the numbers were given, nothing else to do here.",
+}
+
+TEXTS |= {
+    "heavy_noted": (
+        "Noted: this case was heavy. Take the time you need; "
+        "`supervision {ref}` if a debrief would help."
+    ),
+    "heavy_rest": (
+        "Noted: this case was heavy. You won't get a new offer before {until}, to catch "
+        "your breath. (`dispo on` if you want to start again sooner.)"
+    ),
+    "heavy_run": (
+        "That's {count} heavy cases in a row. How about a real break? "
+        "`dispo off until DD/MM` — the group takes over. 💛"
+    ),
+    "supervision_usage": "Write for instance `supervision K7Q2` (a case you held).",
+    "supervision_asked": (
+        "Done: the coordinators know you would like a debrief for **{ref}** "
+        "(only the reference is shared)."
+    ),
+    "supervision_alert": (
+        "🫂 {name} would like a debrief for case **{ref}**. No content is shared. "
+        "→ Offer them a moment to talk."
+    ),
+}
+
+TEXTS |= {
+    "note_usage": (
+        "Write `note REF text` to leave a note on a case you hold "
+        "(seen by that case's listeners, never by the person)."
+    ),
+    "note_too_long": "Your note is {length} characters long: {max} at most. Shorten it and send it again.",
+    "note_added": (
+        "📝 Note added to **{ref}**. Only this case's listeners will see it, never the person."
+    ),
+    "notes_none": "No note on **{ref}** yet.",
+    "notes_header": "📝 **Notes on {ref}** (between listeners, never shown to the person)",
+    "notes_line": "- {at} · {name}: {text}",
+}
+
+TEXTS |= {
+    "continuity_elsewhere": (
+        "The same person isn't available right now: your request is offered to someone "
+        "else in the group, just as ready to listen. 💛"
+    ),
+    "continuity_same": "It's the same person as last time.",
+    "continuity_other": "It's someone else from the group than last time.",
+}
+
+TEXTS |= {
+    "stats_usage": "Write `stats`, `stats month`, `stats quarter` or `stats year`.",
+    "stats_period_mois": "this month",
+    "stats_period_trimestre": "the last 3 months",
+    "stats_period_annee": "the last 12 months",
+    "stats_header": "📊 **Statistics — {period}** (no identities; under 5 shows as “{hidden}”)",
+    "stats_total": "- Requests: {total}",
+    "stats_months": "- Per month: {months}",
+    "stats_modes": "- Mode: {modes}",
+    "stats_mode_anonymous": "anonymous",
+    "stats_mode_direct": "direct",
+    "stats_outcomes": "- Outcome: {outcomes}",
+    "stats_outcome_accepted": "accepted",
+    "stats_outcome_nobody": "nobody available",
+    "stats_outcome_cancelled": "withdrawn",
+    "stats_outcome_open": "ongoing",
+    "stats_themes": "- Themes: {themes}",
+    "stats_wait": "- Median wait before acceptance: {minutes} min",
+    "stats_wait_hidden": "- Median wait before acceptance: fewer than 5 accepted requests, not shown",
+    "stats_returning": "- Returning people: {returning}",
+    "stats_purged": (
+        "_Of which {purged} known only by their monthly count (past the retention period): "
+        "they count per month and outcome only._"
+    ),
+    "stats_chart_title": "Requests per month — {period}",
+    "stats_chart_caption": "📊 Requests per month (chart)",
+}
+
+TEXTS |= {
+    "theme_usage": (
+        "Write for instance `theme K7Q2 travail` (a case you held), for the statistics. "
+        "Themes: `travail` (work) · `relations` · `harcelement` (harassment) · `sante` "
+        "(health) · `perso` (personal) · `deuil` (grief) · `autre` (other)."
+    ),
+    "theme_set": "Noted: **{ref}** counts under “{theme}” in the statistics.",
+    "theme_travail": "work and workload",
+    "theme_relations": "relations and management",
+    "theme_harcelement": "harassment and discrimination",
+    "theme_sante": "health",
+    "theme_perso": "personal life",
+    "theme_deuil": "grief",
+    "theme_autre": "other",
+}

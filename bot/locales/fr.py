@@ -58,7 +58,11 @@ TEXTS: dict[str, str] = {
     "help_listener": (
         "**Pour les écoutant·es**\n"
         "- `accepter [RÉF]` / `refuser [RÉF]` — répondre à une proposition\n"
-        "- `clore RÉF` — terminer un échange · `transférer RÉF` — passer la main\n"
+        "- `clore RÉF` — terminer un échange (`clore RÉF lourd` s'il a été lourd à porter) · "
+        "`transférer RÉF` — passer la main\n"
+        "- `supervision RÉF` — demander un débrief à la coordination\n"
+        "- `thème RÉF travail` — le thème d'un cas, pour les statistiques\n"
+        "- `note RÉF texte` — une note pour les écoutant·es de ce cas (`note RÉF` pour les lire)\n"
         "- `dispo on` / `dispo off [jusqu'au JJ/MM]` — ta disponibilité\n"
         "- `mes cas` — tes cas ouverts\n"
         "- `RÉF: message` — écrire à la personne d'un cas précis"
@@ -66,8 +70,11 @@ TEXTS: dict[str, str] = {
     "help_coordinator": (
         "**Pour la coordination**\n"
         "- `écoutants` — le groupe et les disponibilités\n"
-        "- `stats` — les chiffres (aucune identité)\n"
-        "- `en attente` — les demandes sans écoutant·e"
+        "- `ajouter écoutant @pseudo équipes A,B` · `retirer écoutant @pseudo` · "
+        "`pause écoutant @pseudo jusqu'au JJ/MM`\n"
+        "- `stats [mois|trimestre|année]` — les chiffres et le graphique (aucune identité)\n"
+        "- `en attente` — les demandes sans écoutant·e\n"
+        "- `relancer RÉF` · `proposer RÉF @pseudo` — agir sur une demande qui attend"
     ),
     "unknown": (
         "Je n'ai pas compris 🙂 Pour parler à une personne du groupe, écris `demande` ; "
@@ -161,7 +168,11 @@ TEXTS: dict[str, str] = {
         "L'échange **{ref}** est clos. Merci pour ta confiance. 💛\n"
         "Veux-tu que je prenne de tes nouvelles dans 7 jours ? Réponds `oui` ou `non`."
     ),
-    "closed_listener": "L'échange **{ref}** est clos. Merci pour ton écoute. 💛",
+    "closed_listener": (
+        "L'échange **{ref}** est clos. Merci pour ton écoute. 💛\n"
+        "Pour les statistiques : `thème {ref} travail` (ou relations, harcelement, sante, "
+        "perso, deuil, autre)."
+    ),
     "closed_by_other": "L'échange **{ref}** a été clos par l'autre personne.",
     "nothing_to_close": "Tu n'as pas d'échange en cours à clore.",
     "checkin_yes": "C'est noté : je prendrai de tes nouvelles dans 7 jours. Prends soin de toi.",
@@ -258,21 +269,19 @@ TEXTS: dict[str, str] = {
     ),
     "alert_danger": (
         "⚠️ **Alerte sécurité** — réf. **{ref}** : un message exprime un danger. "
-        "Les numéros d'urgence ont été donnés. Aucun contenu n'est partagé."
+        "Les numéros d'urgence ont été donnés. Aucun contenu n'est partagé.\n{next}"
     ),
     "alert_waiting": (
-        "⏳ La demande **{ref}** attend : aucune personne éligible n'est disponible."
+        "⏳ La demande **{ref}** attend : aucune personne éligible n'est disponible.\n"
+        "→ `proposer {ref} @pseudo` pour la confier à quelqu'un, ou `relancer {ref}` "
+        "quand le groupe a changé."
     ),
-    "listeners_header": "**Écoutant·es** (cas en cours / cette semaine)",
-    "listeners_line": "- {name} — {status}, {active} / {week}",
-    "stats": (
-        "**Statistiques** (aucune identité)\n"
-        "- en attente : {waiting}\n- proposées : {offered}\n- en cours : {accepted}\n"
-        "- closes : {closed}\n- retirées : {cancelled}"
-    ),
+    "listeners_header": "**Écoutant·es** (cas en cours / nouveaux cette semaine)",
+    "listeners_line": "- {name} ({handle}) — {status}, {active} en cours / {week} sur {cap}",
     "waiting_none": "Aucune demande en attente.",
     "waiting_header": "**Demandes en attente**",
     "waiting_line": "- **{ref}** — depuis le {since}",
+    "waiting_footer": "→ `relancer RÉF` pour la reproposer, `proposer RÉF @pseudo` pour la confier.",
     "language_set": "D'accord, je te parle en français.",
     "skip_nothing": "Il n'y a rien à passer pour l'instant. Écris `aide` si besoin.",
     "yes_words": "oui o ouais yes y ok d'accord",
@@ -426,3 +435,172 @@ DIRECTORY: dict[str, str] = {
     ),
 }
 TEXTS |= DIRECTORY
+
+# The group's own tools: roster in chat, acting on cases, well-being, notes, statistics.
+TEXTS |= {
+    "status_until": "en pause jusqu'au {date} inclus",
+    "listeners_footer": (
+        "_Changer le groupe : `ajouter écoutant @pseudo équipes A,B`, "
+        "`retirer écoutant @pseudo`, `pause écoutant @pseudo jusqu'au JJ/MM`._"
+    ),
+    "roster_no_team": "aucune",
+    "roster_add_usage": (
+        "Écris par exemple `ajouter écoutant @camille équipes DINUM, DGFiP` "
+        "(les équipes dont elle ne recevra jamais de demande)."
+    ),
+    "roster_remove_usage": "Écris par exemple `retirer écoutant @camille`.",
+    "roster_pause_usage": "Écris par exemple `pause écoutant @camille jusqu'au 30/11`.",
+    "roster_added": "✅ {handle} rejoint l'écoute. Équipes exclues : {teams}.",
+    "roster_updated": "✅ {handle} est déjà dans le groupe ; équipes exclues mises à jour : {teams}.",
+    "roster_welcome": (
+        "Bienvenue dans le groupe d'écoute 💛 La coordination t'a ajouté·e : "
+        "tu recevras des propositions de demandes. Écris `aide` pour voir tes commandes, "
+        "`dispo off` pour faire une pause."
+    ),
+    "roster_unknown": "Je ne trouve pas {handle} parmi les écoutant·es. Écris `écoutants` pour la liste.",
+    "roster_remove_held": (
+        "{handle} accompagne encore {count} cas : il faut d'abord les clore ou les transférer."
+    ),
+    "roster_removed": "✅ {handle} ne reçoit plus de demandes.",
+    "roster_goodbye": (
+        "La coordination t'a retiré·e du groupe d'écoute : tu ne recevras plus de "
+        "propositions. Merci pour tout ce que tu as donné 💛"
+    ),
+    "roster_paused": "✅ {handle} est en pause jusqu'au {date} inclus : aucune proposition d'ici là.",
+    "roster_paused_you": (
+        "La coordination t'a mis·e en pause jusqu'au {date} inclus : aucune proposition "
+        "d'ici là. Prends soin de toi 💛"
+    ),
+}
+
+TEXTS |= {
+    "relaunch_usage": "Écris par exemple `relancer K7Q2` (la référence d'une demande en attente).",
+    "propose_usage": "Écris par exemple `proposer K7Q2 @camille`.",
+    "case_unknown": "Je ne trouve aucune demande **{ref}**.",
+    "case_not_waiting_offered": (
+        "La demande **{ref}** est proposée en ce moment à une personne du groupe : "
+        "attends sa réponse (ou l'expiration) avant de la relancer."
+    ),
+    "case_not_waiting_accepted": "La demande **{ref}** est déjà accompagnée.",
+    "case_not_waiting_closed": "La demande **{ref}** est close.",
+    "case_not_waiting_cancelled": "La demande **{ref}** a été retirée par la personne.",
+    "case_not_waiting_waiting": "La demande **{ref}** attend.",
+    "relaunched": "✅ La demande **{ref}** est de nouveau proposée.",
+    "relaunched_nobody": (
+        "Personne d'éligible n'est disponible pour **{ref}** en ce moment. "
+        "→ `proposer {ref} @pseudo` pour la confier à quelqu'un, ou `ajouter écoutant @pseudo`."
+    ),
+    "proposed": (
+        "✅ La demande **{ref}** est proposée à {handle} ({minutes} min pour répondre ; "
+        "sinon elle repart vers les autres)."
+    ),
+    "propose_refused_not_listening": "{handle} ne fait pas partie des écoutant·es actif·ves.",
+    "propose_refused_confidential": (
+        "Je ne peux pas proposer **{ref}** à {handle} : une règle de confidentialité "
+        "l'interdit (je n'en dis pas plus, pour protéger la personne)."
+    ),
+    "propose_refused_unavailable": "{handle} est indisponible en ce moment.",
+    "propose_refused_busy": "{handle} accompagne déjà le maximum de cas en même temps.",
+    "propose_refused_week_cap": "{handle} a déjà reçu son maximum de nouveaux cas cette semaine.",
+    "propose_refused_unreachable": "{handle} n'est joignable sur aucune plateforme du bot.",
+    "next_waiting": "→ `proposer {ref} @pseudo` pour la confier tout de suite, ou `relancer {ref}`.",
+    "next_offered": "→ Elle est proposée en ce moment ; `en attente` montre celles qui attendent.",
+    "next_accepted": "→ Une personne du groupe l'accompagne déjà.",
+    "next_closed": "→ La demande est close : rien d'autre à faire ici.",
+    "next_cancelled": "→ La demande est retirée : rien d'autre à faire ici.",
+    "next_none": "→ Pas de demande ouverte : les numéros ont été donnés, rien d'autre à faire ici.",
+}
+
+TEXTS |= {
+    "heavy_noted": (
+        "C'est noté : ce cas a été lourd. Prends le temps qu'il te faut ; "
+        "`supervision {ref}` si un débrief t'aiderait."
+    ),
+    "heavy_rest": (
+        "C'est noté : ce cas a été lourd. Tu ne recevras pas de nouvelle proposition "
+        "avant le {until}, pour souffler. (`dispo on` si tu veux reprendre plus tôt.)"
+    ),
+    "heavy_run": (
+        "Ça fait {count} cas lourds d'affilée. Et si tu faisais une vraie pause ? "
+        "`dispo off jusqu'au JJ/MM` — le groupe prend le relais. 💛"
+    ),
+    "supervision_usage": "Écris par exemple `supervision K7Q2` (un cas que tu as accompagné).",
+    "supervision_asked": (
+        "C'est transmis : la coordination sait que tu souhaites un débrief pour **{ref}** "
+        "(seule la référence est partagée)."
+    ),
+    "supervision_alert": (
+        "🫂 {name} souhaite un débrief pour le cas **{ref}**. Aucun contenu n'est partagé. "
+        "→ Propose-lui un moment pour en parler."
+    ),
+}
+
+TEXTS |= {
+    "note_usage": (
+        "Écris `note RÉF texte` pour laisser une note sur un cas que tu accompagnes "
+        "(visible des écoutant·es du cas, jamais de la personne)."
+    ),
+    "note_too_long": (
+        "Ta note fait {length} caractères : {max} au plus. Raccourcis-la et renvoie-la."
+    ),
+    "note_added": (
+        "📝 Note ajoutée à **{ref}**. Seul·es les écoutant·es de ce cas la verront, "
+        "jamais la personne."
+    ),
+    "notes_none": "Pas encore de note sur **{ref}**.",
+    "notes_header": "📝 **Notes sur {ref}** (entre écoutant·es, jamais montrées à la personne)",
+    "notes_line": "- {at} · {name} : {text}",
+}
+
+TEXTS |= {
+    "continuity_elsewhere": (
+        "La même personne n'est pas disponible en ce moment : ta demande est proposée à "
+        "une autre personne du groupe, tout aussi à l'écoute. 💛"
+    ),
+    "continuity_same": "C'est la même personne que la dernière fois.",
+    "continuity_other": "C'est une autre personne du groupe que la dernière fois.",
+}
+
+TEXTS |= {
+    "stats_usage": "Écris `stats`, `stats mois`, `stats trimestre` ou `stats année`.",
+    "stats_period_mois": "ce mois-ci",
+    "stats_period_trimestre": "les 3 derniers mois",
+    "stats_period_annee": "les 12 derniers mois",
+    "stats_header": "📊 **Statistiques — {period}** (aucune identité ; moins de 5 s'affiche « {hidden} »)",
+    "stats_total": "- Demandes : {total}",
+    "stats_months": "- Par mois : {months}",
+    "stats_modes": "- Mode : {modes}",
+    "stats_mode_anonymous": "anonyme",
+    "stats_mode_direct": "direct",
+    "stats_outcomes": "- Issue : {outcomes}",
+    "stats_outcome_accepted": "acceptées",
+    "stats_outcome_nobody": "personne de disponible",
+    "stats_outcome_cancelled": "retirées",
+    "stats_outcome_open": "en cours",
+    "stats_themes": "- Thèmes : {themes}",
+    "stats_wait": "- Délai médian avant acceptation : {minutes} min",
+    "stats_wait_hidden": "- Délai médian avant acceptation : moins de 5 demandes acceptées, non affiché",
+    "stats_returning": "- Personnes revenues : {returning}",
+    "stats_purged": (
+        "_Dont {purged} connues seulement par leur compte mensuel (au-delà de la durée de "
+        "conservation) : elles comptent par mois et par issue seulement._"
+    ),
+    "stats_chart_title": "Demandes par mois — {period}",
+    "stats_chart_caption": "📊 Demandes par mois (graphique)",
+}
+
+TEXTS |= {
+    "theme_usage": (
+        "Écris par exemple `thème K7Q2 travail` (un cas que tu as accompagné), pour les "
+        "statistiques. Thèmes : `travail` · `relations` · `harcelement` · `sante` · `perso` · "
+        "`deuil` · `autre`."
+    ),
+    "theme_set": "C'est noté : **{ref}** compte dans le thème « {theme} » des statistiques.",
+    "theme_travail": "travail et charge",
+    "theme_relations": "relations et management",
+    "theme_harcelement": "harcèlement et discriminations",
+    "theme_sante": "santé",
+    "theme_perso": "vie personnelle",
+    "theme_deuil": "deuil",
+    "theme_autre": "autre",
+}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from bot.cases import Case, OfferOutcome, new_ref
+from bot.cases import Case, Note, OfferOutcome, new_ref
 from bot.followups import DueAction, DueState, FollowUp
 from bot.ids import CaseRef, ListenerId
 from bot.people import ListenerState, Person
@@ -40,6 +41,9 @@ class MemoryBase:
         self.audit: list[AuditEntry] = []
         self.monthly: dict[tuple[str, str], int] = {}
         self.dues: dict[int, DueRow] = {}
+        self.members: dict[ListenerId, Any] = {}  # roster rows (storage.memory.group)
+        self.notes: dict[int, list[Note]] = {}
+        self.themes: dict[int, str] = {}
         self._ids: dict[str, int] = {}
 
     def next_id(self, table: str) -> int:

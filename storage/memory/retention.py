@@ -16,6 +16,8 @@ class MemoryRetention(MemoryBase):
         self.offers = [o for o in self.offers if o.case_id not in ids]
         self.dues = {k: r for k, r in self.dues.items() if r.action.case_id not in ids}
         self.cases = {k: c for k, c in self.cases.items() if k not in ids}
+        self.notes = {k: n for k, n in self.notes.items() if k not in ids}
+        self.themes = {k: n for k, n in self.themes.items() if k not in ids}
 
     async def forget(self, person_id: int) -> None:
         mine = [c for c in self.cases.values() if c.requester_id == person_id]

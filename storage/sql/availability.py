@@ -23,7 +23,12 @@ class SqlAvailability(SqlBase):
             rows = await s.scalars(select(ListenerStateRow))
             return {
                 ListenerId(r.listener_id): ListenerState(
-                    ListenerId(r.listener_id), r.available, r.unavailable_until, r.last_offer_at
+                    ListenerId(r.listener_id),
+                    r.available,
+                    r.unavailable_until,
+                    r.last_offer_at,
+                    r.rest_until,
+                    r.heavy_streak,
                 )
                 for r in rows
             }
@@ -37,6 +42,8 @@ class SqlAvailability(SqlBase):
             row.available = state.available
             row.unavailable_until = state.unavailable_until
             row.last_offer_at = state.last_offer_at
+            row.rest_until = state.rest_until
+            row.heavy_streak = state.heavy_streak
 
     async def offers_of_listener(self, listener_id: ListenerId) -> list[tuple[str, str, datetime]]:
         """(case reference, outcome, offered at) of every offer made to this listener."""

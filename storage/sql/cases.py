@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bot.cases import AlreadyOpen, Case, CaseState, Mode, new_ref
+from bot.cases import AlreadyOpen, Case, CaseState, Mode, OfferOutcome, new_ref
+from bot.followups import DueState, Kind
 from bot.ids import CaseRef, ListenerId
 from bot.people import Person
 from storage.sql.base import REF_ATTEMPTS, SqlBase, listener_of
 from storage.tables import (
     CaseRow,
+    DueActionRow,
     OfferRow,
 )
 
@@ -115,6 +117,34 @@ class SqlCases(SqlBase):
         async with self.sessions() as s:
             rows = await s.scalars(select(OfferRow.listener_id).where(OfferRow.case_id == case_id))
             return {ListenerId(r) for r in rows}
+
+    async def holders(self, case_id: int) -> list[str]:
+        """The listeners who held the case (accepted it), first one first."""
+        held = [OfferOutcome.ACCEPTED.value, OfferOutcome.TRANSFERRED.value]
+        async with self.sessions() as s:
+            rows = await s.scalars(
+                select(OfferRow.listener_id)
+                .where(OfferRow.case_id == case_id, OfferRow.outcome.in_(held))
+                .order_by(OfferRow.offered_at, OfferRow.id)
+            )
+            return list(rows)
+
+    async def reopen_offers(self, case_id: int, listener_ids: Sequence[str] | None = None) -> None:
+        """Forget declined and expired offers of a case (all, or those listeners'), so a
+        coordinator can have it offered to them again; their finished expiries go too."""
+        ended = [OfferOutcome.DECLINED.value, OfferOutcome.EXPIRED.value]
+        offers = delete(OfferRow).where(OfferRow.case_id == case_id, OfferRow.outcome.in_(ended))
+        expiries = delete(DueActionRow).where(
+            DueActionRow.case_id == case_id,
+            DueActionRow.kind == Kind.OFFER_EXPIRY.value,
+            DueActionRow.state.in_([DueState.DONE.value, DueState.CANCELLED.value]),
+        )
+        if listener_ids is not None:
+            offers = offers.where(OfferRow.listener_id.in_(listener_ids))
+            expiries = expiries.where(DueActionRow.subject.in_(listener_ids))
+        async with self.sessions.begin() as s:
+            await s.execute(offers)
+            await s.execute(expiries)
 
     async def mark_waiting_alerted(self, case_id: int) -> None:
         async with self.sessions.begin() as s:

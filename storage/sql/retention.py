@@ -14,6 +14,7 @@ from storage.keyvalue import owner_lookup
 from storage.sql.base import SqlBase
 from storage.tables import (
     AuditRow,
+    CaseNoteRow,
     CaseRow,
     DueActionRow,
     KeyValueRow,
@@ -33,6 +34,7 @@ class SqlRetention(SqlBase):
             # The history of these cases goes with them; the caller then records the erasure.
             await s.execute(delete(AuditRow).where(AuditRow.case_ref.in_(refs)))
             await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(case_ids)))
+            await s.execute(delete(CaseNoteRow).where(CaseNoteRow.case_id.in_(case_ids)))
             await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(case_ids)))
             await s.execute(delete(CaseRow).where(CaseRow.requester_id == person_id))
             await s.execute(delete(PersonRow).where(PersonRow.id == person_id))
@@ -46,6 +48,7 @@ class SqlRetention(SqlBase):
                     action=entry.action,
                     case_ref=entry.case_ref,
                     platform=entry.platform,
+                    subject=entry.subject,
                 )
             )
 
@@ -54,7 +57,9 @@ class SqlRetention(SqlBase):
             rows = await s.scalars(
                 select(AuditRow).where(AuditRow.case_ref == case_ref.upper()).order_by(AuditRow.id)
             )
-            return [AuditEntry(r.at, r.actor, r.action, r.case_ref, r.platform) for r in rows]
+            return [
+                AuditEntry(r.at, r.actor, r.action, r.case_ref, r.platform, r.subject) for r in rows
+            ]
 
     async def audit_count(self, actor: str) -> int:
         async with self.sessions() as s:
@@ -79,6 +84,7 @@ class SqlRetention(SqlBase):
             ids = [row[0] for row in old]
             if ids:
                 await s.execute(delete(OfferRow).where(OfferRow.case_id.in_(ids)))
+                await s.execute(delete(CaseNoteRow).where(CaseNoteRow.case_id.in_(ids)))
                 await s.execute(delete(DueActionRow).where(DueActionRow.case_id.in_(ids)))
                 await s.execute(delete(CaseRow).where(CaseRow.id.in_(ids)))
             has_cases = select(CaseRow.requester_id).distinct()

@@ -53,6 +53,7 @@ class FakeMattermost:
     tokens: dict[str, str] = field(default_factory=dict)
     channels: dict[str, dict[str, Any]] = field(default_factory=dict)
     posts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: dict[str, tuple[dict[str, Any], bytes]] = field(default_factory=dict)  # info, bytes
     exchanges: list[Exchange] = field(default_factory=list)
     faults: Faults = field(default_factory=Faults)
     sockets: list[tuple[str, web.WebSocketResponse, itertools.count[int]]] = field(
@@ -89,6 +90,7 @@ class FakeMattermost:
         app.router.add_get("/api/v4/users/username/{username}", self._get_user_by_name)
         app.router.add_post("/api/v4/channels/direct", self._direct)
         app.router.add_post("/api/v4/posts", self._create_post)
+        app.router.add_post("/api/v4/files", self._upload_file)
         app.router.add_get("/api/v4/posts/{post_id}", self._get_post)
         app.router.add_put("/api/v4/posts/{post_id}/patch", self._patch_post)
         app.router.add_get("/api/v4/channels/{channel_id}/posts", self._channel_posts)
@@ -205,8 +207,44 @@ class FakeMattermost:
             str(body.get("message", "")),
             str(body.get("root_id") or ""),
             body.get("props") or {},
+            file_ids=[str(f) for f in body.get("file_ids") or [] if f in self.files],
         )
+        for file_id in post["file_ids"]:
+            self.files[file_id][0]["post_id"] = post["id"]
         return self.json(post, 201)
+
+    async def _upload_file(self, request: web.Request) -> web.Response:
+        """POST /files, multipart: `channel_id` and one or more `files` parts."""
+        form = await request.post()
+        channel_id = str(form.get("channel_id", ""))
+        if channel_id not in self.channels:
+            return self.error(400, "Invalid channel_id")
+        infos = []
+        for part in form.getall("files", []):
+            if not isinstance(part, web.FileField):
+                return self.error(400, "Unable to upload file(s).")
+            data = part.file.read()
+            now = int(time.time() * 1000)
+            name = part.filename or "file"
+            file_id = new_id()
+            info: dict[str, Any] = {
+                "id": file_id,
+                "user_id": self._caller(request) or "",
+                "post_id": "",
+                "create_at": now,
+                "update_at": now,
+                "delete_at": 0,
+                "name": name,
+                "extension": name.rsplit(".", 1)[-1] if "." in name else "",
+                "size": len(data),
+                "mime_type": part.content_type,
+                "has_preview_image": False,
+            }
+            self.files[file_id] = (info, data)
+            infos.append(info)
+        if not infos:
+            return self.error(400, "Unable to upload file(s).")
+        return self.json({"file_infos": infos, "client_ids": []}, 201)
 
     async def _get_post(self, request: web.Request) -> web.Response:
         post = self.posts.get(request.match_info["post_id"])
