@@ -24,6 +24,8 @@ READS = {
     "bot/safety/distress.py": "patterns of distress",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",
+    "bot/safety/violence.py": "patterns of violence now",
+    "bot/safety/who.py": "verbs of telling ('m'a confié'): who a message is about",
     "bot/directory/place_names.py": "French place names",
     "bot/directory/places.py": "'dans le 93', 'à Paris'",
     "bot/directory/query.py": "filters as people say them",
