@@ -175,11 +175,18 @@ _TIME_WORD = (
     r"(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)s?|mornings?|evenings?|nights?|days?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
 )
+# ... unless it is how long a line is open: "ouvert toute la nuit", "open all night"
+_NOT_OPEN = "".join(
+    f"(?<!{w} )" for w in "ouvert ouverte dispo disponible joignable repond open available".split()
+)
 _HABIT = re.compile(
     rf" (?:(?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}"
     # all day long: "je rumine du matin au soir", "day and night"
     r"|du matin au soir|matin midi et soir|(?:de )?jour et nuit|nuit et jour"
-    r"|day and night|night and day|from morning (?:to|till|until) night)(?= )"
+    r"|day and night|night and day|from morning (?:to|till|until) night"
+    # how long the trouble lasted: "j'ai pleuré toute la nuit", "pas dormi de la nuit"
+    r"|(?:dormi|l oeil) de la nuit|" + _NOT_OPEN + r"(?:toute la (?:nuit|matinee|soiree|journee)"
+    r"|all (?:night|day|morning|evening)(?: long)?|the whole (?:night|day)))(?= )"
 )
 
 
