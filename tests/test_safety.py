@@ -143,9 +143,19 @@ def test_violence_told_by_someone_else_or_past_is_weighed_not_sure(text: str) ->
     assert Category.VIOLENCE not in seen.sure and Category.VIOLENCE in seen.doubtful
 
 
+@pytest.mark.parametrize(
+    "text", ["everything is fine", "I'm tired but I'm ok", "c'est pas le but, je voulais parler"]
+)
+def test_everyday_words_sharing_a_key_with_danger_words_are_not_danger(text: str) -> None:
+    """ "fine" is not "fin", "but" is not "buter", "here" is not "her"."""
+    seen = reader().evidence(text)
+    assert not seen.sure and not seen.doubtful
+
+
 def test_violence_now_stays_sure() -> None:
     assert Category.VIOLENCE in reader().evidence("il m'a frappée hier soir, il revient").sure
     assert Category.VIOLENCE in reader().evidence("mon mari me menace").sure
+    assert Category.VIOLENCE in reader().evidence("il m'a buté mon chien").sure
 
 
 @pytest.mark.parametrize(

@@ -169,6 +169,7 @@ SMS: dict[str, str] = {
     "cuz": "because",
     "tho": "though",
     "rly": "really",
+    "fine": "ok",  # not "fin" (the end): "everything is fine"
     "thx": "thanks",
 }
 # "TS" in capitals is a suicide attempt; "ts" in lower case is usually "tous".
