@@ -30,6 +30,7 @@ READS = {
     "bot/directory/places.py": "'dans le 93', 'à Paris'",
     "bot/directory/query.py": "filters as people say them",
     "bot/directory/when.py": "times as people say them",
+    "bot/directory/not_when.py": "times as people tell what happened",
     "bot/directory/words.py": "stop words and job phrases",
 }
 # Single literals that are commands, i.e. what a person would type.
