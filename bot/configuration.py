@@ -5,15 +5,12 @@ Reading it from the YAML file and the environment, and saying what is wrong wher
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     SecretStr,
@@ -21,64 +18,16 @@ from pydantic import (
     model_validator,
 )
 
+from bot.config_platforms import HttpSettings, MatrixSettings, MattermostSettings
+from bot.config_values import (
+    QUIET,
+    STORAGE_SCHEMES,
+    Duration,
+    MatrixId,
+    Seconds,
+    Section,
+)
 from bot.ids import ListenerId
-
-_NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d*)?\s*$")
-
-
-def _seconds(value: object) -> object:
-    """Environment variables are strings: read "90" as ninety seconds."""
-    if isinstance(value, str) and _NUMBER.match(value):
-        return float(value)
-    return value
-
-
-_MAX_DURATION = timedelta(days=365)
-
-
-def _bounded(value: timedelta) -> timedelta:
-    if not timedelta(seconds=1) <= value <= _MAX_DURATION:
-        raise ValueError(
-            "must be between 1 second and 365 days (a number of seconds or ISO 8601, e.g. PT20M)"
-        )
-    return value
-
-
-Duration = Annotated[timedelta, BeforeValidator(_seconds), AfterValidator(_bounded)]
-
-_HHMM = r"(?:[01]\d|2[0-3]):[0-5]\d"
-_QUIET = re.compile(rf"^{_HHMM}-{_HHMM}$")
-_HOST_PORT = re.compile(r"^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$")
-_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
-_MATRIX_ID = re.compile(r"^@[^\s:]+:[^\s]+$")
-_STORAGE_SCHEMES = ("sqlite+aiosqlite://", "postgresql+asyncpg://")
-
-
-def _host_port(value: str | None) -> str | None:
-    if value is None:
-        return value
-    m = _HOST_PORT.match(value)
-    if m is None or not 1 <= int(m.group(1)) <= 65535:
-        raise ValueError("must be HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:8088")
-    return value
-
-
-def _http_url(value: str | None) -> str | None:
-    if value is not None and not _HTTP_URL.match(value):
-        raise ValueError("must be an http:// or https:// address, e.g. https://mm.example.org")
-    return value
-
-
-def _matrix_id(value: str | None) -> str | None:
-    if value is not None and not _MATRIX_ID.match(value):
-        raise ValueError("must be a Matrix id like @name:server.example")
-    return value
-
-
-HostPort = Annotated[str, AfterValidator(_host_port)]
-HttpUrl = Annotated[str, AfterValidator(_http_url)]
-MatrixId = Annotated[str, AfterValidator(_matrix_id)]
-Seconds = Annotated[float, Field(allow_inf_nan=False)]
 
 
 def shipped_directory() -> Path:
@@ -90,11 +39,7 @@ class ConfigError(Exception):
     """A configuration problem, phrased for the person who wrote the file: one line each."""
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
-
-
-class StorageSettings(_Section):
+class StorageSettings(Section):
     """Where cases, people and the audit trail are kept (encrypted fields)."""
 
     url: str = "sqlite+aiosqlite:///./data/soutien.db"
@@ -107,14 +52,14 @@ class StorageSettings(_Section):
     @field_validator("url")
     @classmethod
     def _scheme(cls, value: str) -> str:
-        if not value.startswith(_STORAGE_SCHEMES):
+        if not value.startswith(STORAGE_SCHEMES):
             raise ValueError(
                 "must start with sqlite+aiosqlite:/// (a file) or postgresql+asyncpg://"
             )
         return value
 
 
-class SecuritySettings(_Section):
+class SecuritySettings(Section):
     """Encryption keys (environment only)."""
 
     secret_key: SecretStr | None = None
@@ -134,88 +79,7 @@ class SecuritySettings(_Section):
         return value
 
 
-class MatrixSettings(_Section):
-    """Tchap or any Matrix homeserver, end-to-end encrypted."""
-
-    homeserver: HttpUrl | None = None
-    """The homeserver's client address, e.g. `https://matrix.agent.dinum.tchap.gouv.fr`. With
-    `user_id`, enables Matrix.
-    """
-    user_id: MatrixId | None = None
-    """The bot's account, e.g. `@soutien-dinum.gouv.fr:agent.dinum.tchap.gouv.fr`."""
-    password: SecretStr | None = None
-    """The account's password, used once to log in (environment only: `SOUTIEN_MATRIX__PASSWORD`).
-    """
-    access_token: SecretStr | None = None
-    """An access token instead of a password (environment only: `SOUTIEN_MATRIX__ACCESS_TOKEN`)."""
-    device_name: str = Field(default="Soutien", min_length=1, max_length=100)
-    """The device's name, as people's clients show it."""
-    store_path: str = Field(default="./data/matrix-store", min_length=1)
-    """The encryption store (nio): back it up with the database and the secret key; losing it means
-    a new device.
-    """
-    allowed_servers: list[str] = Field(default_factory=list)
-    """Only people of these homeservers may talk to the bot (empty: anyone who can reach it)."""
-    min_send_interval: Seconds = Field(default=1.0, ge=0, le=60)
-    """Average seconds between two sends of the account (Tchap asks for about one a second);
-    `0`: unpaced."""
-    send_burst: int = Field(default=5, ge=1, le=100)
-    """Sends that may leave at once before the average applies (a token bucket)."""
-    undecryptable_grace: Seconds = Field(default=60.0, ge=0, le=86400)
-    """Seconds to wait for a missing key before telling someone their message could not be read."""
-    max_backoff: Seconds = Field(default=60.0, gt=0, le=3600)
-    """The longest wait, in seconds, between two reconnection attempts."""
-
-    @property
-    def configured(self) -> bool:
-        return bool(self.homeserver and self.user_id)
-
-
-class MattermostSettings(_Section):
-    """A Mattermost server: direct messages, buttons, slash commands."""
-
-    url: HttpUrl | None = None
-    """The Mattermost server, e.g. `https://mattermost.example.gouv.fr`. With the token, enables
-    Mattermost.
-    """
-    token: SecretStr | None = None
-    """The bot account's access token (environment only: `SOUTIEN_MATTERMOST__TOKEN`)."""
-    http_listen: HostPort = "127.0.0.1:8088"
-    """Where the bot's HTTP server listens when `http.listen` is not set (kept for existing
-    configurations).
-    """
-    public_url: HttpUrl | None = None
-    """How the Mattermost server reaches the bot's HTTP server (buttons, slash commands); default
-    `http://` + the listening address.
-    """
-    command_tokens: list[SecretStr] = Field(default_factory=list)
-    """The slash commands' tokens, a JSON list (environment: `SOUTIEN_MATTERMOST__COMMAND_TOKENS`).
-    """
-    verify_tls: bool = True
-    """Verify the server's certificate."""
-    ca_file: str | None = None
-    """A CA bundle to trust instead of the system's (a private PKI)."""
-
-    @property
-    def configured(self) -> bool:
-        return bool(self.url and self.token)
-
-
-class HttpSettings(_Section):
-    """The bot's HTTP server."""
-
-    listen: HostPort | None = None
-    """The bot's HTTP server: `/healthz`, `/readyz`, `/metrics`, and Mattermost's callbacks.
-    Default: `mattermost.http_listen` on a platform, none for the console demo. In a container,
-    `0.0.0.0:8088`.
-    """
-    ops_listen: HostPort | None = None
-    """Serve `/healthz`, `/readyz`, `/metrics` on this address instead, apart from what the chat
-    server calls (e.g. `127.0.0.1:9090` for a local Prometheus).
-    """
-
-
-class RoutingSettings(_Section):
+class RoutingSettings(Section):
     """How requests are offered to listeners."""
 
     offer_timeout: Duration = timedelta(minutes=20)
@@ -234,7 +98,7 @@ class RoutingSettings(_Section):
     """Heavy cases in a row after which the bot suggests `dispo off`."""
 
 
-class RemindersSettings(_Section):
+class RemindersSettings(Section):
     """Reminders and follow-ups."""
 
     listener_nudge_after: Duration = timedelta(days=3)
@@ -247,12 +111,12 @@ class RemindersSettings(_Section):
     @field_validator("quiet_hours")
     @classmethod
     def _window(cls, value: str) -> str:
-        if not _QUIET.match(value):
+        if not QUIET.match(value):
             raise ValueError("must be HH:MM-HH:MM with times from 00:00 to 23:59, e.g. 21:00-08:00")
         return value
 
 
-class PrivacySettings(_Section):
+class PrivacySettings(Section):
     """How long anything is kept."""
 
     retention_days: int = Field(default=90, ge=1, le=3650)
@@ -261,7 +125,7 @@ class PrivacySettings(_Section):
     """Audit entries are kept this many days."""
 
 
-class DirectorySettings(_Section):
+class DirectorySettings(Section):
     """The helpline directory (`numéros`)."""
 
     path: str | None = Field(default=None, min_length=1)
@@ -274,14 +138,14 @@ class DirectorySettings(_Section):
         return Path(self.path) if self.path else shipped_directory()
 
 
-class LocaleSettings(_Section):
+class LocaleSettings(Section):
     """Language."""
 
     default: Literal["fr", "en"] = "fr"
     """The language of the bot until someone chooses theirs: `fr` or `en`."""
 
 
-class LogSettings(_Section):
+class LogSettings(Section):
     """Logs (scrubbed of what people wrote and who they are, whatever the format)."""
 
     format: Literal["text", "json"] = "text"
@@ -290,7 +154,7 @@ class LogSettings(_Section):
     """
 
 
-class HaSettings(_Section):
+class HaSettings(Section):
     """Two replicas, one active: a PostgreSQL advisory lock decides (README: "Running two
     replicas")."""
 
@@ -300,7 +164,7 @@ class HaSettings(_Section):
     """How soon the standby takes over from an active replica that died."""
 
 
-class DemoSettings(_Section):
+class DemoSettings(Section):
     """The console demo."""
 
     reset_on_start: bool = False
@@ -309,7 +173,7 @@ class DemoSettings(_Section):
     """
 
 
-class ListenerSettings(_Section):
+class ListenerSettings(Section):
     """One entry of `listeners`: a listener or a coordinator."""
 
     id: ListenerId = Field(min_length=1, max_length=64)

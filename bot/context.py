@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from bot.keyvalue import MemoryKeyValue
 from bot.people import Roster
 from bot.policy import Policy
-from bot.ports import Clock, KeyValue, MemoryKeyValue, Store
+from bot.ports import Clock, KeyValue, Store
 
 __all__ = ["Context", "NumberBook", "Policy"]
 

@@ -56,12 +56,33 @@ async def _refresh(ctx: Context) -> None:
     ctx.roster = Roster(await ctx.store.roster())
 
 
+async def _changed(
+    ctx: Context, me: Listener, action: str, member: Listener, *, refresh: bool = True
+) -> None:
+    """Audit a roster change (who made it, about whom; never what was typed)."""
+    platform = say.platform_of(ctx, me)
+    await audit(ctx, coordinator_actor(me.id), action, None, platform, subject=member.id)
+    if refresh:
+        await _refresh(ctx)
+
+
 async def _target(ctx: Context, me: Listener, words: list[str], usage: str) -> Address | Out:
     platform = say.platform_of(ctx, me)
     address = address_of_handle(words[0], platform) if words else None
     if address is None:
         return say.to_member(ctx, me, usage)
     return address
+
+
+async def _listener(ctx: Context, me: Listener, words: list[str], usage: str) -> Listener | Out:
+    """The listener a coordinator names (`@handle`), or what to answer instead."""
+    address = await _target(ctx, me, words, usage)
+    if isinstance(address, list):
+        return address
+    member = find(ctx.roster, address)
+    if member is None or not member.listens:
+        return say.to_member(ctx, me, "roster_unknown", handle=words[0])
+    return member
 
 
 async def add(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
@@ -81,15 +102,7 @@ async def add(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         lid = listener_id_of(address)
         member = Listener(ListenerId(lid), lid.capitalize(), teams, (address,))
     await ctx.store.save_member(member, now)
-    await audit(
-        ctx,
-        coordinator_actor(me.id),
-        "roster_added",
-        None,
-        say.platform_of(ctx, me),
-        subject=member.id,
-    )
-    await _refresh(ctx)
+    await _changed(ctx, me, "roster_added", member)
     lang = ctx.policy.default_locale
     shown = ", ".join(teams) if teams else t(lang, "roster_no_team")
     key = "roster_updated" if known is not None and known.listens else "roster_added"
@@ -102,12 +115,9 @@ async def add(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
 async def remove(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     """`retirer écoutant @handle`: no more offers; a coordinator stays a coordinator."""
     words = raw.split()
-    address = await _target(ctx, me, words, "roster_remove_usage")
-    if isinstance(address, list):
-        return address
-    member = find(ctx.roster, address)
-    if member is None or not member.listens:
-        return say.to_member(ctx, me, "roster_unknown", handle=words[0])
+    member = await _listener(ctx, me, words, "roster_remove_usage")
+    if isinstance(member, list):
+        return member
     held = await ctx.store.cases_of_listener(member.id, [CaseState.ACCEPTED])
     if held:
         return say.to_member(ctx, me, "roster_remove_held", handle=words[0], count=len(held))
@@ -115,15 +125,7 @@ async def remove(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         await ctx.store.save_member(replace(member, listens=False), now)
     else:
         await ctx.store.remove_member(member.id, now)
-    await audit(
-        ctx,
-        coordinator_actor(me.id),
-        "roster_removed",
-        None,
-        say.platform_of(ctx, me),
-        subject=member.id,
-    )
-    await _refresh(ctx)
+    await _changed(ctx, me, "roster_removed", member)
     return say.to_member(ctx, me, "roster_removed", handle=words[0]) + say.to_member(
         ctx, member, "roster_goodbye"
     )
@@ -132,12 +134,9 @@ async def remove(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
 async def pause(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     """`pause écoutant @handle jusqu'au 30/11`: no offers until the end of that day."""
     words = raw.split()
-    address = await _target(ctx, me, words, "roster_pause_usage")
-    if isinstance(address, list):
-        return address
-    member = find(ctx.roster, address)
-    if member is None or not member.listens:
-        return say.to_member(ctx, me, "roster_unknown", handle=words[0])
+    member = await _listener(ctx, me, words, "roster_pause_usage")
+    if isinstance(member, list):
+        return member
     rest = " ".join(words[1:])
     try:
         until = until_date(rest, now)
@@ -150,14 +149,7 @@ async def pause(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     state.available, state.unavailable_until = False, until
     await ctx.store.save_listener_state(state)
     await scheduling.dispo_return(ctx, member.id, until)
-    await audit(
-        ctx,
-        coordinator_actor(me.id),
-        "roster_paused",
-        None,
-        say.platform_of(ctx, me),
-        subject=member.id,
-    )
+    await _changed(ctx, me, "roster_paused", member, refresh=False)
     day = last_day(until)
     return say.to_member(ctx, me, "roster_paused", handle=words[0], date=day) + say.to_member(
         ctx, member, "roster_paused_you", date=day

@@ -24,11 +24,13 @@ READS = {
     "bot/safety/distress.py": "patterns of distress",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",
-    "bot/safety/violence.py": "patterns of violence",
+    "bot/safety/violence.py": "patterns of violence now",
+    "bot/safety/who.py": "verbs of telling ('m'a confié'): who a message is about",
     "bot/directory/place_names.py": "French place names",
     "bot/directory/places.py": "'dans le 93', 'à Paris'",
     "bot/directory/query.py": "filters as people say them",
     "bot/directory/when.py": "times as people say them",
+    "bot/directory/not_when.py": "times as people tell what happened",
     "bot/directory/words.py": "stop words and job phrases",
 }
 # Single literals that are commands, i.e. what a person would type.

@@ -129,3 +129,33 @@ def test_time_filters_keep_what_is_open_then() -> None:
     sunday_morning = ids("dimanche matin une ligne ouverte ?")
     assert "sos-crise" not in sunday_morning
     assert "sos-crise" in ids("SOS crise ouvert le dimanche ?")  # named: shown, with its hours
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "je rumine du matin au soir",
+        "j'y pense jour et nuit",
+        "I think about it day and night",
+        "j'ai pleuré toute la nuit",
+        "j'ai pas dormi de la nuit",
+        "I cried all night",
+        "elle a été agressée après une soirée",
+        "ça s'est passé lors d'une soirée d'équipe",
+    ],
+)
+def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
+    _, when = read_when(f" {plain(words)} ")
+    assert not when.asked
+
+
+@pytest.mark.parametrize("words", ["qui répond le soir ?", "une ligne ouverte demain soir"])
+def test_evening_asked_for_is_still_a_time_to_call(words: str) -> None:
+    _, when = read_when(f" {plain(words)} ")
+    assert when.asked and when.part == "evening"
+
+
+@pytest.mark.parametrize("words", ["ouvert toute la nuit ?", "open all night?"])
+def test_how_long_a_line_is_open_is_a_time_to_call(words: str) -> None:
+    _, when = read_when(f" {plain(words)} ")
+    assert when.asked and when.part == "night"

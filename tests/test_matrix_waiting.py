@@ -7,8 +7,8 @@ from pathlib import Path
 
 from adapters.matrix.base import MatrixOptions
 from adapters.matrix.waiting import MAX_HOLD, WAITING, Waiting
+from bot.keyvalue import MemoryKeyValue
 from bot.messages import Address, OutgoingMessage
-from bot.ports import MemoryKeyValue
 
 
 async def test_words_waiting_longer_than_a_week_are_dropped(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ import pytest
 
 from bench.safety_corpus import load, training
 from bot.neutral import neutralise
-from bot.safety import Level, Situation, is_danger, read
+from bot.safety import Category, Level, Situation, is_danger, read
 from bot.safety.model import WEIGHTS
+from bot.safety.reader import reader
 
 
 @pytest.mark.parametrize(
@@ -78,6 +79,83 @@ def test_not_danger(text: str) -> None:
 def test_situation_decides_the_numbers(text: str, situation: Situation) -> None:
     reading = read(text)
     assert reading.level is Level.DANGER and reading.situation is situation
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("cant keep my eyes open, took everything in the cabinet", Category.OVERDOSE),
+        ("je sais pas, je veux mourir", Category.EXPLICIT),
+        ("rien ne va plus mais je veux en finir", Category.EXPLICIT),
+        ("I'm not ok, I want to die", Category.EXPLICIT),
+    ],
+)
+def test_a_negation_stops_at_a_comma_or_a_but(text: str, category: Category) -> None:
+    """The pattern itself is kept (not only the model's guess): the denial was elsewhere."""
+    reading = read(text)
+    assert reading.level is Level.DANGER and category in reading.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["je ne veux pas mourir", "je ne me scarifie pas", "I don't want to die"],
+)
+def test_a_negation_in_the_same_clause_still_denies(text: str) -> None:
+    assert read(text).categories == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il m'a griffée",
+        "elle m'a brûlé avec sa cigarette",
+        "mon copain m'a coupé avec un couteau",
+        "he cut me",
+        "she burned me with a lighter",
+    ],
+)
+def test_someone_else_hurting_the_writer_is_violence_not_self_harm(text: str) -> None:
+    reading = read(text)
+    assert reading.level is Level.DANGER and reading.situation is Situation.VIOLENCE
+    assert Category.SELF_HARM not in reading.categories
+
+
+@pytest.mark.parametrize(
+    "text", ["je me suis coupée", "ma mère m'a vue me couper", "I cut myself again"]
+)
+def test_hurting_oneself_stays_self_harm(text: str) -> None:
+    reading = read(text)
+    assert reading.situation is Situation.SELF and Category.SELF_HARM in reading.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "une stagiaire m'a confié avoir été agressée après une soirée, comment l'aider ?",
+        "un usager m'a menacé hier au guichet, je suis encore sous le choc",
+        "my colleague told me her ex hit her last year",
+    ],
+)
+def test_violence_told_by_someone_else_or_past_is_weighed_not_sure(text: str) -> None:
+    """Someone else's story told to the writer, or violence of yesterday with no word of
+    now: the patterns are not sure of it, the model decides."""
+    seen = reader().evidence(text)
+    assert Category.VIOLENCE not in seen.sure and Category.VIOLENCE in seen.doubtful
+
+
+@pytest.mark.parametrize(
+    "text", ["everything is fine", "I'm tired but I'm ok", "c'est pas le but, je voulais parler"]
+)
+def test_everyday_words_sharing_a_key_with_danger_words_are_not_danger(text: str) -> None:
+    """ "fine" is not "fin", "but" is not "buter", "here" is not "her"."""
+    seen = reader().evidence(text)
+    assert not seen.sure and not seen.doubtful
+
+
+def test_violence_now_stays_sure() -> None:
+    assert Category.VIOLENCE in reader().evidence("il m'a frappée hier soir, il revient").sure
+    assert Category.VIOLENCE in reader().evidence("mon mari me menace").sure
+    assert Category.VIOLENCE in reader().evidence("il m'a buté mon chien").sure
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.clock import ZONE, holidays_of
+from bot.directory import not_when
 
 _DAYS = {
     "lundi": 0,
@@ -168,29 +169,6 @@ _CLOCK = re.compile(
 _PM = re.compile(r" (\d{1,2}) ?(am|pm) ")
 
 
-# "tous les soirs", "chaque dimanche soir", "every night": when the trouble comes back,
-# not when the person wants to call.
-_TIME_WORD = (
-    r"(?:jours?|matins?|matinees?|soirs?|soirees?|nuits?|week ends?|weekends?|"
-    r"(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)s?|mornings?|evenings?|nights?|days?|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
-)
-_HABIT = re.compile(rf" (?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}(?= )")
-
-
-_AGO = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?)"
-# When something happened, not when to call: "hier soir", "samedi dernier", "la nuit
-# dernière", "il y a deux ans", "last night", "en soirée" (at a party).
-_PAST = re.compile(
-    rf" (?:(?:avant )?hier(?: {_TIME_WORD})?|(?:le |la |l )?(?:{_TIME_WORD}) derni(?:er|ere)"
-    rf"|l autre (?:{_TIME_WORD})"
-    rf"|depuis (?:(?:le|la|l|ce|cette|des|plusieurs|quelques) )?(?:{_TIME_WORD}|hier|\w+ {_AGO})"
-    rf"|since (?:{_TIME_WORD}|yesterday)"
-    rf"|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
-    rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree)(?= )"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class When:
     """The time words of a query; `asked` is False when it has none."""
@@ -257,8 +235,10 @@ class When:
 def read_when(text: str) -> tuple[str, When]:
     """`text` (normalised, one space at each end) without its time words, and them."""
     found: dict[str, object] = {}
-    text = _HABIT.sub(" ", text)  # "tous les soirs je bois": the trouble, not a time to call
-    text = _PAST.sub(" ", text)  # "hier soir il m'a frappée": when it happened
+    text = not_when.HABIT.sub(
+        " ", text
+    )  # "tous les soirs je bois": the trouble, not a time to call
+    text = not_when.PAST.sub(" ", text)  # "hier soir il m'a frappée": when it happened
     text = _clock(text, found)
     for phrase, days in _RELATIVE:
         text = _take(text, phrase, found, "days_ahead", days)

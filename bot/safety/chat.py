@@ -13,10 +13,17 @@ import unicodedata
 # Emphasis: three or more of the same letter are one ("nooooon", "mourirrr").
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _WORD = re.compile(
-    r"[^\W_]+(?:['’][^\W_]+)*|(?P<end>[.!?;\n]+)|(?P<laugh>[😂🤣💀😆😅🙃😜😝🙈😹])", re.UNICODE
+    r"[^\W_]+(?:['’][^\W_]+)*|(?P<end>[.!?;\n]+)|(?P<clause>[,:]+)"
+    r"|(?P<laugh>[😂🤣💀😆😅🙃😜😝🙈😹])",
+    re.UNICODE,
 )
 _JOINED = re.compile(r"\b(?:week-end|week-ends|self-harm|e-mail|e-mails)\b", re.IGNORECASE)
 BOUNDARY = "¦"  # a sentence end: no pattern spans it
+# A clause start (after a comma or a colon, and at "mais"/"but"): patterns may span it,
+# a negation does not reach across it. Not a word of its own: `matcher.label_tokens`
+# puts it on the next word's labels.
+CLAUSE = "¸"
+_TURNS = frozenset(("mais", "but", "sauf", "except", "however", "pourtant", "cependant"))
 # Longer than any chat post (Mattermost stops at 16,383 characters): read the start
 # and the end, where people say what matters, in bounded time.
 _HEAD, _TAIL = 12_288, 4_096
@@ -162,6 +169,7 @@ SMS: dict[str, str] = {
     "cuz": "because",
     "tho": "though",
     "rly": "really",
+    "fine": "ok",  # not "fin" (the end): "everything is fine"
     "thx": "thanks",
 }
 # "TS" in capitals is a suicide attempt; "ts" in lower case is usually "tous".
@@ -182,10 +190,16 @@ def words(text: str) -> list[str]:
         if match.group("laugh"):
             out.append("lol")
             continue
+        if match.group("clause"):
+            if out and out[-1] not in (BOUNDARY, CLAUSE):
+                out.append(CLAUSE)
+            continue
         if match.group("end"):
             # a sentence of one word ("Mourir. C'est à ça que je pense") leads into
             # the next one: no boundary after it
             single = len(out) == 1 or (len(out) >= 2 and out[-2] == BOUNDARY)
+            if out and out[-1] == CLAUSE:
+                out.pop()
             if out and out[-1] != BOUNDARY and not single:
                 out.append(BOUNDARY)
             continue
@@ -194,11 +208,15 @@ def words(text: str) -> list[str]:
             out += _CAPITAL[raw].split()
             continue
         lowered = raw.lower()
+        if lowered in _TURNS and out and out[-1] not in (BOUNDARY, CLAUSE):
+            out.append(CLAUSE)
         if lowered == "ts":
             attempt = bool(out) and out[-1] in _BEFORE_ATTEMPT
             out += ["tentative", "de", "suicide"] if attempt else ["tous"]
             continue
         out += _expand(lowered)
+    if out and out[-1] == CLAUSE:
+        out.pop()
     if out and out[-1] != BOUNDARY:
         out.append(BOUNDARY)
     return out

@@ -119,3 +119,7 @@ NEGATION_REACH = 6
 
 # What the model marks as denied: the words right after one of these (`~@DIE`).
 DENYING = frozenset("pas jamais aucun aucune ni not never no nobody none rien nothing".split())
+
+# Violence told as past: a match in a sentence with one of these and no word of now is
+# weighed by the model ("un usager m'a menacé hier, je suis encore sous le choc").
+PAST = frozenset("hier avant-hier yesterday ago autrefois enfance childhood".split())

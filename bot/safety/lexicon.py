@@ -65,7 +65,12 @@ CONCEPTS: dict[str, str] = {
     ),
     "SLEEP": "dormir endormir sommeil sleep asleep",
     "WAKE": "réveiller réveil wake awake =woke =waking",
-    "HERE": "là ici présent monde terre around here there world",
+    "HERE": "là ici présent monde terre around =here there world",
+    # what veiled ideation speaks of: a last time, soon, beyond, under a vehicle
+    "LAST": "dernier dernière ultime final last",
+    "SOON": "bientôt demain prochain prochaine bientot soon tomorrow next",
+    "BEYOND": "ciel paradis heaven afterlife",
+    "VEHICLE": "bus camion voiture platane arbre mur métro truck tree wall lorry",
     "BURDEN": "poids fardeau boulet burden weight nuisance problem problème",
     "BETTER": "mieux soulager soulagé tranquille simple facile better relieved easier simpler",
     "POINT": (
@@ -117,11 +122,13 @@ CONCEPTS: dict[str, str] = {
         "beaucoup dose entier entière stock réserve surdose overdose "
         "all whole bottle box pack lot bunch many too handful entire"
     ),
-    "ALCOHOL": "alcool vin whisky vodka bière rhum alcohol wine beer",
+    "ALCOHOL": "alcool vin whisky vodka bière rhum alcohol wine =beer =beers",
     "OVERDOSE": "overdose surdose intoxication intoxiquer overdosed",
     # self-harm
+    # keys shared with everyday words are written as typed (`=`): "here" is not "her",
+    # "beer" not "be", "buter" not the English "but"
     "CUT": (
-        "couper scarifier mutiler taillader entailler lacérer brûler griffer "
+        "couper recouper scarifier mutiler taillader entailler lacérer brûler griffer "
         "cut cutting slash burn scratch"
     ),
     "HURT": "mal blesser frapper taper cogner mordre hurt harm hit punch injure",
@@ -134,7 +141,7 @@ CONCEPTS: dict[str, str] = {
     "BEAT": (
         "frapper battre cogner taper gifler étrangler tabasser bousculer plaquer pousser "
         "violer agresser attaquer blesser saigner poignarder égorger "
-        "défoncer démolir caillasser buter "
+        "défoncer démolir caillasser =buter =bute =butee =butes =butent "
         "hit beat punch slap strangle choke attack rape stab hurt assault"
     ),
     "THREATEN": "menacer menace threat threaten threatening",
@@ -179,5 +186,9 @@ SIGNALS = frozenset(
         "BELONGINGS",
         "PLAN",
         "BODY",
+        "LAST",
+        "SOON",
+        "BEYOND",
+        "VEHICLE",
     }
 )

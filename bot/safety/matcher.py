@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.safety import lemmas
-from bot.safety.chat import BOUNDARY
+from bot.safety.chat import BOUNDARY, CLAUSE
 from bot.text import fold
 
 _GAPS = {"..": 8, "+": 0}
@@ -84,17 +84,26 @@ def _label(alternative: str) -> str:
 def label_tokens(
     tokens: Sequence[str], concepts: dict[str, frozenset[str]]
 ) -> list[frozenset[str]]:
-    """Each token's labels: its key, every concept its key belongs to, `#num` for digits."""
+    """Each token's labels: its key, every concept its key belongs to, `#num` for digits,
+    and `CLAUSE` on the first word of a clause (the marker itself takes no position)."""
     labelled: list[frozenset[str]] = []
+    clause = False
     for token in tokens:
+        if token == CLAUSE:
+            clause = True
+            continue
         if token == BOUNDARY:
             labelled.append(frozenset({BOUNDARY}))
+            clause = False
             continue
         key = lemmas.key(token)
         surface = "=" + fold(token)
         labels = {key, surface, *concepts.get(key, ()), *concepts.get(surface, ())}
         if token.isdigit():
             labels.add("#num")
+        if clause:
+            labels.add(CLAUSE)
+            clause = False
         labelled.append(frozenset(labels))
     return labelled
 

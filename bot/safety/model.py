@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.safety.chat import BOUNDARY
+from bot.safety.chat import BOUNDARY, CLAUSE
 from bot.safety.context import DENYING
 
 # Words that deny what follows them (as typed), and how many words they cover.
@@ -38,7 +38,9 @@ def features(labelled: Sequence[frozenset[str]], flags: Iterable[str] = ()) -> s
         if BOUNDARY in labels:
             previous, recent, denied = [], [], 0
             continue
-        named = [x for x in labels if not x.startswith("=")]
+        if CLAUSE in labels:
+            denied = 0  # a negation stops at a comma or a "but"
+        named = [x for x in labels if not x.startswith(("=", CLAUSE))]
         found.update(named)
         concepts = [x for x in named if x.startswith("@")]
         current = concepts or [x for x in named if not x.startswith(("@", "#"))][:1]

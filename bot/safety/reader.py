@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.safety import chat, context, lemmas
+from bot.safety import chat, context, lemmas, who
 from bot.safety.distress import CONCERN
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS, SIGNALS
@@ -49,6 +49,7 @@ class Reader:
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
         self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
+        self.past = frozenset(lemmas.key(w) for w in context.PAST)
         self.model = Model.load() if with_model and WEIGHTS.exists() else None
 
     def read(self, text: str) -> Reading:
@@ -79,9 +80,9 @@ class Reader:
         return Evidence(
             sure=frozenset(sure),
             doubtful=frozenset(doubtful),
-            signals=len(tokens) > 4 or not SIGNALS.isdisjoint(where),
+            signals=len(labelled) > 4 or not SIGNALS.isdisjoint(where),
             features=features(labelled, self._flags(text, where, dropped, bool(in_idiom))),
-            situation=_situation(kept, labelled) if kept else _situation_of_words(where),
+            situation=who.situation(kept, labelled) if kept else who.situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
         )
@@ -143,7 +144,7 @@ class Reader:
             if self._negated(match, labelled):
                 dropped.add("#NEGATED")
                 continue
-            alone = not _first_person(match, labelled)
+            alone = not who.first_person(match, labelled)
             if match.pattern.single and (topical or joking or fiction) and alone:
                 asked = asked or (topical and not joking and not fiction)
                 dropped.add("#ASIDE")
@@ -151,10 +152,17 @@ class Reader:
             if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
                 dropped.add("#ASIDE")
                 continue
-            if question and _you_asked(match, labelled):
+            if question and who.you_asked(match, labelled):
                 dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
                 continue
-            unsure = match.pattern.doubtful or self._in_doubt(match, labelled)
+            if category is Category.SELF_HARM and who.done_to_me(match, labelled):
+                category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
+            unsure = (
+                match.pattern.doubtful
+                or self._in_doubt(match, labelled)
+                or who.told_to_me(match, labelled)  # someone else's story, told to the writer
+                or (category is Category.VIOLENCE and self._past(match, labelled))
+            )
             (doubtful if unsure else sure).setdefault(category, []).append(match)
         return sure, doubtful, asked, dropped
 
@@ -164,7 +172,7 @@ class Reader:
         near = (*range(max(0, match.start - 4), match.start), *match.positions)
         if any(not _YOU.isdisjoint(labelled[p]) for p in near):
             return True
-        for position in _sentence(match, labelled):
+        for position in who.sentence(match, labelled):
             labels = labelled[position]
             if not self.laugh.isdisjoint(labels) or not self.doubt.isdisjoint(labels):
                 return True
@@ -172,120 +180,39 @@ class Reader:
                 return True
         return False
 
+    def _past(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+        """The sentence of `match` tells of a past time and says nothing of now."""
+        sentence = [labelled[p] for p in who.sentence(match, labelled)]
+        past = any(not self.past.isdisjoint(labels) for labels in sentence)
+        return past and not any("@NOW" in labels for labels in sentence)
+
     def _negated(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         if match.pattern.negated_inside:
             return False
         first = max(0, match.start - context.NEGATION_REACH)
-        span = [p for p in range(first, match.end + 1) if p not in match.positions]
-        for position in span:
+        floor = first + 1 if first else 0  # the earliest position a negation counts from
+        for position in range(first, match.start + 1):
             labels = labelled[position]
             if chat.BOUNDARY in labels and position < match.start:
-                first = position
+                floor = position + 1
+            elif chat.CLAUSE in labels:
+                floor = position  # "can't keep my eyes open, took everything": a new clause
+        span = [p for p in range(floor, match.end + 1) if p not in match.positions]
         if any(
             labelled[p] & self.negators
             or (p > 0 and "=plus" in labelled[p] and not _HAVE.isdisjoint(labelled[p - 1]))
             for p in span
-            if p > first or first == 0
         ):
             return True
         # "je ne me scarifie pas": `ne` before the match, `pas` right after it
         if not any("=ne" in labelled[p] or "=n" in labelled[p] for p in span if p < match.start):
             return False
         for labels in labelled[match.end + 1 : match.end + 3]:
-            if chat.BOUNDARY in labels:
+            if chat.BOUNDARY in labels or chat.CLAUSE in labels:
                 return False
             if labels & self.negators:
                 return True
         return False
-
-
-def _sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
-    """The positions of the sentence `match` lies in."""
-    start = match.start
-    while start > 0 and chat.BOUNDARY not in labelled[start - 1]:
-        start -= 1
-    end = match.end
-    while end + 1 < len(labelled) and chat.BOUNDARY not in labelled[end + 1]:
-        end += 1
-    return range(start, end + 1)
-
-
-def _situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
-    if Category.VIOLENCE in kept:
-        # a weapon, a locked door, next to words of dying, and nobody after the writer:
-        # the person at risk is the one holding it ("il a son arme et parle d'en finir")
-        mine = any(
-            {"@ME", "@REFL"} & labelled[p] for m in kept[Category.VIOLENCE] for p in m.positions
-        )
-        if mine or not set(kept) & _SUICIDE_KINDS:
-            return Situation.VIOLENCE
-        kept = {c: ms for c, ms in kept.items() if c is not Category.VIOLENCE}
-    matches = [m for ms in kept.values() for m in ms]
-    if all(_about_someone_else(m, labelled) for m in matches):
-        return Situation.OTHER
-    return Situation.SELF
-
-
-_SUICIDE_KINDS = frozenset(
-    (
-        Category.EXPLICIT,
-        Category.VEILED,
-        Category.PREPARATION,
-        Category.MEANS_NOW,
-        Category.OVERDOSE,
-        Category.SELF_HARM,
-        Category.PAST_ATTEMPT,
-        Category.THIRD_PARTY,
-    )
-)
-
-
-def _situation_of_words(where: dict[str, list[int]]) -> Situation:
-    """The situation when only the model spoke: violence words, or someone else named."""
-    if any(c in where for c in ("@BEAT", "@THREATEN", "@WEAPON", "@VIOLENT", "@LOCKED")):
-        return Situation.VIOLENCE
-    if "@ME" not in where and ("@OTHER" in where or "@SE" in where):
-        return Situation.OTHER
-    return Situation.SELF
-
-
-def _first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when the writer speaks of themself right before `match` (`ma tentative`)."""
-    for position in range(match.start - 1, max(-1, match.start - 5), -1):
-        labels = labelled[position]
-        if chat.BOUNDARY in labels or "@OTHER" in labels or not _CALL.isdisjoint(labels):
-            return False  # "what number do I call for domestic violence": the caller
-        if not _SUBJECT.isdisjoint(labels):
-            return True
-    return False
-
-
-def _you_asked(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when `tu`/`you` is the subject right before `match` (in a question)."""
-    for position in range(match.start - 1, max(-1, match.start - 5), -1):
-        labels = labelled[position]
-        if chat.BOUNDARY in labels or "@OTHER" in labels or not _SUBJECT_ONLY.isdisjoint(labels):
-            return False
-        if "=tu" in labels or "=you" in labels or "=vous" in labels:
-            return True
-    return False
-
-
-def _about_someone_else(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when the person at risk in `match` is not the writer."""
-    if any("@SE" in labelled[p] for p in match.positions):
-        return True
-    if any("@ME" in labelled[p] for p in match.positions):
-        return False
-    for position in range(match.start - 1, max(-1, match.start - 10), -1):
-        labels = labelled[position]
-        if chat.BOUNDARY in labels:
-            break
-        if not _SUBJECT_ONLY.isdisjoint(labels):
-            return False
-        if "@OTHER" in labels or "@HE" in labels:
-            return True
-    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,13 +229,8 @@ class Evidence:
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
-# The writer as the one who acts or suffers (not a possessive: "my novel" is a story).
-_SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
-# Who speaks as the subject: "ma sœur m'a écrit" is about the sister.
-_SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
 _YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 # "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
-_CALL = frozenset({"=call", "=appeler", "=appelle", "=contacter", "=joindre", "=dial"})
 _HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
 _lock = threading.Lock()

@@ -1,0 +1,42 @@
+"""Time words that do not ask for a time to call: when the trouble comes back, how
+long it lasted, when something happened ("tous les soirs", "toute la nuit", "hier soir").
+`when.read_when` removes them before it reads the time a person wants to call."""
+
+from __future__ import annotations
+
+import re
+
+# "tous les soirs", "chaque dimanche soir", "every night": when the trouble comes back,
+# not when the person wants to call.
+_TIME_WORD = (
+    r"(?:jours?|matins?|matinees?|soirs?|soirees?|nuits?|week ends?|weekends?|"
+    r"(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)s?|mornings?|evenings?|nights?|days?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
+)
+# ... unless it is how long a line is open: "ouvert toute la nuit", "open all night"
+_NOT_OPEN = "".join(
+    f"(?<!{w} )" for w in "ouvert ouverte dispo disponible joignable repond open available".split()
+)
+HABIT = re.compile(
+    rf" (?:(?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}"
+    # all day long: "je rumine du matin au soir", "day and night"
+    r"|du matin au soir|matin midi et soir|(?:de )?jour et nuit|nuit et jour"
+    r"|day and night|night and day|from morning (?:to|till|until) night"
+    # how long the trouble lasted: "j'ai pleuré toute la nuit", "pas dormi de la nuit"
+    r"|(?:dormi|l oeil) de la nuit|" + _NOT_OPEN + r"(?:toute la (?:nuit|matinee|soiree|journee)"
+    r"|all (?:night|day|morning|evening)(?: long)?|the whole (?:night|day)))(?= )"
+)
+
+
+_AGO = r"(?:ans?|annees?|mois|semaines?|jours?|heures?|minutes?|years?|months?|weeks?|days?|hours?)"
+# When something happened, not when to call: "hier soir", "samedi dernier", "la nuit
+# dernière", "il y a deux ans", "last night", "en soirée" (at a party).
+PAST = re.compile(
+    rf" (?:(?:avant )?hier(?: {_TIME_WORD})?|(?:le |la |l )?(?:{_TIME_WORD}) derni(?:er|ere)"
+    rf"|l autre (?:{_TIME_WORD})"
+    rf"|depuis (?:(?:le|la|l|ce|cette|des|plusieurs|quelques) )?(?:{_TIME_WORD}|hier|\w+ {_AGO})"
+    rf"|since (?:{_TIME_WORD}|yesterday)"
+    rf"|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
+    rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree"
+    r"|(?:apres|lors d|pendant|a|d) une soirees?)(?= )"  # a party: "après une soirée"
+)

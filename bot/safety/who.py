@@ -1,0 +1,168 @@
+"""Who a message is about: the writer, someone else, or violence by another person.
+
+Pure look-ups over labelled words, shared by the reader's weighing of matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.safety import chat
+from bot.safety.levels import Category, Situation
+from bot.safety.matcher import Match
+
+
+def sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
+    """The positions of the sentence `match` lies in."""
+    start = match.start
+    while start > 0 and chat.BOUNDARY not in labelled[start - 1]:
+        start -= 1
+    end = match.end
+    while end + 1 < len(labelled) and chat.BOUNDARY not in labelled[end + 1]:
+        end += 1
+    return range(start, end + 1)
+
+
+def situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
+    if Category.VIOLENCE in kept:
+        # a weapon, a locked door, next to words of dying, and nobody after the writer:
+        # the person at risk is the one holding it ("il a son arme et parle d'en finir")
+        mine = any(
+            {"@ME", "@REFL"} & labelled[p] for m in kept[Category.VIOLENCE] for p in m.positions
+        )
+        if mine or not set(kept) & _SUICIDE_KINDS:
+            return Situation.VIOLENCE
+        kept = {c: ms for c, ms in kept.items() if c is not Category.VIOLENCE}
+    matches = [m for ms in kept.values() for m in ms]
+    if all(about_someone_else(m, labelled) for m in matches):
+        return Situation.OTHER
+    return Situation.SELF
+
+
+_SUICIDE_KINDS = frozenset(
+    (
+        Category.EXPLICIT,
+        Category.VEILED,
+        Category.PREPARATION,
+        Category.MEANS_NOW,
+        Category.OVERDOSE,
+        Category.SELF_HARM,
+        Category.PAST_ATTEMPT,
+        Category.THIRD_PARTY,
+    )
+)
+
+
+def situation_of_words(where: dict[str, list[int]]) -> Situation:
+    """The situation when only the model spoke: violence words, or someone else named."""
+    if any(c in where for c in ("@BEAT", "@THREATEN", "@WEAPON", "@VIOLENT", "@LOCKED")):
+        return Situation.VIOLENCE
+    if "@ME" not in where and ("@OTHER" in where or "@SE" in where):
+        return Situation.OTHER
+    return Situation.SELF
+
+
+def first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when the writer speaks of themself right before `match` (`ma tentative`)."""
+    for position in range(match.start - 1, max(-1, match.start - 5), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or "@OTHER" in labels or not _CALL.isdisjoint(labels):
+            return False  # "what number do I call for domestic violence": the caller
+        if not _SUBJECT.isdisjoint(labels):
+            return True
+    return False
+
+
+def you_asked(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when `tu`/`you` is the subject right before `match` (in a question)."""
+    for position in range(match.start - 1, max(-1, match.start - 5), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or "@OTHER" in labels or not _SUBJECT_ONLY.isdisjoint(labels):
+            return False
+        if "=tu" in labels or "=you" in labels or "=vous" in labels:
+            return True
+    return False
+
+
+def about_someone_else(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when the person at risk in `match` is not the writer."""
+    if any("@SE" in labelled[p] for p in match.positions):
+        return True
+    if any("@ME" in labelled[p] for p in match.positions):
+        return False
+    for position in range(match.start - 1, max(-1, match.start - 10), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels:
+            break
+        if not _SUBJECT_ONLY.isdisjoint(labels):
+            return False
+        if "@OTHER" in labels or "@HE" in labels:
+            return True
+    return False
+
+
+# The writer as the one who acts or suffers (not a possessive: "my novel" is a story).
+_SUBJECT = frozenset({"=je", "=j", "=i", "=me", "=m", "=moi", "=myself"})
+# Who speaks as the subject: "ma sœur m'a écrit" is about the sister.
+_SUBJECT_ONLY = frozenset({"=je", "=j", "=i"})
+_CALL = frozenset({"=call", "=appeler", "=appelle", "=contacter", "=joindre", "=dial"})
+
+
+def done_to_me(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when someone else harms the writer in `match`: "il m'a griffée", "elle me
+    brûle", "he cut me" are violence by another person, not self-harm."""
+    harm = [p for p in match.positions if not _HARM.isdisjoint(labelled[p])]
+    if not harm:
+        return False
+    verb = harm[-1]
+    # French: the object pronoun stands before the verb, the actor right before it
+    for position in range(verb - 1, max(-1, verb - 4), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or not _SUBJECT_ONLY.isdisjoint(labels):
+            break
+        if "=me" in labels or "=m" in labels:
+            return position > 0 and _actor(labelled[position - 1])
+        if not _AUXILIARY.isdisjoint(labels):
+            continue
+        break
+    # English: the actor before the verb, the writer as its object right after it
+    after = labelled[verb + 1] if verb + 1 < len(labelled) else frozenset()
+    if "=me" not in after:
+        return False
+    before = [labelled[p] for p in range(max(0, verb - 2), verb)]
+    return any(_actor(labels) for labels in before) and all(
+        _SUBJECT_ONLY.isdisjoint(labels) for labels in before
+    )
+
+
+def _actor(labels: frozenset[str]) -> bool:
+    return "@HE" in labels or "@OTHER" in labels or "@ROLE" in labels
+
+
+# Verbs of harm done to a body, and what may stand between the pronoun and the verb.
+_HARM = frozenset({"@CUT", "@HURT", "@BEAT"})
+_AUXILIARY = frozenset({"=a", "=as", "=ai", "=avait", "=had", "=has", "=have", "=est", "=deja"})
+
+
+def told_to_me(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when the writer in `match` is the one being told, not the one hurt:
+    "une stagiaire m'a confié avoir été agressée" (someone else's story, to be weighed)."""
+    for position in range(match.start, match.end + 1):
+        if "=me" in labelled[position] or "=m" in labelled[position]:
+            if position > 0 and not _TELL.isdisjoint(labelled[position - 1]):
+                return True  # "my colleague told me her ex hit her"
+            for labels in labelled[position + 1 : position + 3]:
+                if not _TELL.isdisjoint(labels):
+                    return True
+                if _AUXILIARY.isdisjoint(labels):
+                    break
+    return False
+
+
+_TELL = frozenset(
+    f"={w}"
+    for w in (
+        "confie confié confiée dit raconte raconté racontée explique expliqué avoue avoué "
+        "told tells telling confided"
+    ).split()
+)
