@@ -89,8 +89,12 @@ class Rest:
         answer = await self.call(self.driver.files.upload_file, channel_id, files)
         return str(answer["file_infos"][0]["id"])
 
-    async def post_files(self, channel_id: str, message: str, file_ids: list[str]) -> None:
-        body = {"channel_id": channel_id, "message": message, "file_ids": file_ids}
+    async def post_files(
+        self, channel_id: str, message: str, file_ids: list[str], props: dict[str, Any] | None
+    ) -> None:
+        body: dict[str, Any] = {"channel_id": channel_id, "message": message, "file_ids": file_ids}
+        if props:
+            body["props"] = props
         await self.call(self.driver.posts.create_post, options=body)
 
     async def get_post(self, post_id: str) -> dict[str, Any]:

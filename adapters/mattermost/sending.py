@@ -101,7 +101,12 @@ class Sending(MattermostBase):
         channel_id = await self._dm(user_id)
         image = message.image
         file_id = await self.rest.upload(channel_id, image.name, image.data, image.mime)
-        await self.rest.post_files(channel_id, message.text, [file_id])
+        # marked like text posts, so a resend after a crash finds it (`already_sent`); an
+        # upload whose post failed is retried whole (the orphan file is never shown)
+        key = message.idempotency_key
+        await self.rest.post_files(
+            channel_id, message.text, [file_id], {KEY_PROP: key} if key else None
+        )
 
     async def _thread(self, ref: str, user_id: str, post_id: str) -> str:
         owner = Address(PLATFORM, user_id)  # erased with the person (`oubli`)

@@ -35,7 +35,8 @@ async def test_upload_answer_matches_the_api_reference(mm: MM) -> None:
     base = "http://your-mattermost-url.com"
     api = OpenAPI.from_dict(spec, config=Config(spec_validator_cls=None, server_base_url=base))
     uploads = [e for e in mm.fake.exchanges if e.path == "/api/v4/files"]
-    assert [(e.method, e.status) for e in uploads] == [("POST", 201)]
+    # one upload, or more if a slow post was retried whole: every answer must match
+    assert uploads and {(e.method, e.status) for e in uploads} == {("POST", 201)}
     for exchange in uploads:
         request = MockRequest(base, "post", exchange.path)
         response = MockResponse(exchange.body, status_code=201, content_type=exchange.content_type)
