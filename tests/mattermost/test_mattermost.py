@@ -168,3 +168,32 @@ async def test_fake_server_answers_as_the_api_reference_says(mm: MM) -> None:
     methods = {(e.method, e.status) for e in mm.fake.exchanges}
     assert ("POST", 201) in methods and ("GET", 200) in methods and checked >= 8
     assert ref
+
+
+async def test_a_listener_with_her_own_case_the_thread_decides(mm: MM) -> None:
+    """PRODUCT.md §4: camille listens to alice's case and has her own case, accepted by
+    dominique. In alice's thread her words go to alice; the plain DM does not say which
+    case, so she is asked, and `ref texte` reaches dominique."""
+    _, offer = await _request(mm)
+    status, _ = await mm.fake.click(offer, 0, mm.ids["camille"])
+    assert status == 200
+    await mm.expect("alice", "Une personne du groupe a accepté")
+    mm.say("camille", "demande")
+    team = await mm.expect("camille", "Dans quelle")
+    await mm.fake.click(team, 0, mm.ids["camille"])
+    mode = await mm.expect("camille", "Comment préfères-tu échanger")
+    await mm.fake.click(mode, 0, mm.ids["camille"])
+    searching = await mm.expect("camille", "Ta demande a la référence")
+    own = searching["message"].split("**")[1]
+    await mm.expect("dominique", f"Nouvelle demande {own}")
+    mm.say("dominique", f"accepter {own}")
+    await mm.expect("camille", "Une personne du groupe a accepté")
+    mm.say("camille", "je suis là pour toi", root_id=offer["id"])
+    await mm.expect("alice", "je suis là pour toi")
+    mm.say("camille", "on se parle demain midi ?")  # the plain DM says no case
+    await mm.expect("camille", "Il n'a été transmis à personne")
+    mm.say("camille", f"{own.lower()} on se parle demain midi ?")
+    await mm.expect("dominique", "on se parle demain midi ?")
+    await asyncio.sleep(0.5)
+    assert mm.count("alice", "demain midi") == 0
+    assert mm.count("dominique", "je suis là pour toi") == 0
