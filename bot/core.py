@@ -87,8 +87,11 @@ class Bot:
             await ctx.store.save_person(me)
         if reading.level is Level.DANGER:
             return await self._danger(turn, where, reading, first)
-        if reading.level is Level.CONCERN and _unheard(where) and me.dialog is Dialog.NONE:
-            return await lane.ask(ctx, me) + self._welcome(me, first, short=True)
+        if reading.level is Level.CONCERN and _unheard(where) and me.dialog is not Dialog.SAFETY:
+            # Asked even when another question is pending: the safety question takes its
+            # place (two questions answered `oui` cannot be open at once).
+            out = await lane.ask(ctx, me) + self._welcome(me, first, short=True)
+            return out + await _still_ask(turn, where)
         if first:
             command = isinstance(where, Run)
             return self._welcome(me, True, short=command) + (
@@ -106,7 +109,7 @@ class Bot:
         if isinstance(where, Run) and where.command.name not in _HELD_BY_DANGER:
             return out + await dispatch(turn, where)
         if not relayed or not isinstance(where, Relay):
-            return out
+            return out + await _still_ask(turn, where)
         out += await dispatch(turn, where)
         if where.case.side is Side.REQUESTER and turn.own and turn.own.listener_id:
             listener = ctx.roster.get(turn.own.listener_id)
@@ -138,6 +141,12 @@ class Bot:
         """Periodic work: carry out the follow-ups that are due (offer expiry included)."""
         await self.refresh_roster(now)
         return await reminders.run_due(self.ctx, now, self.owner)
+
+
+async def _still_ask(turn: Turn, where: Route) -> Out:
+    """After the safety lane's answer, "which case?" when the words reached nobody for
+    that reason: the person knows, and can send them again with a reference."""
+    return await dispatch(turn, where) if isinstance(where, AskCase) else []
 
 
 def _unheard(where: Route) -> bool:
