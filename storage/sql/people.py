@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.cases import new_ref
+from bot.ids import Platform
 from bot.messages import Address
 from bot.people import Dialog, Person
 from storage.sql.base import REF_ATTEMPTS, SqlBase, listener_of
@@ -21,7 +22,7 @@ class SqlPeople(SqlBase):
         c = self.cipher
         return Person(
             id=row.id,
-            address=Address(row.platform, c.decrypt(row.user_id_enc) or ""),
+            address=Address(Platform(row.platform), c.decrypt(row.user_id_enc) or ""),
             ref=row.ref,
             locale=row.locale,
             welcomed=row.welcomed,
