@@ -144,8 +144,8 @@ class Bot:
 
 
 async def _still_ask(turn: Turn, where: Route) -> Out:
-    """After the safety lane's answer, "which case?" when the words reached nobody for
-    that reason: the person knows, and can send them again with a reference."""
+    """After the safety lane's answer, "which case?" when the words reached nobody because
+    no case was named: the person knows, and can send them again with a reference."""
     return await dispatch(turn, where) if isinstance(where, AskCase) else []
 
 
