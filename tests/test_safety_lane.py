@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.harness import Chat
 
 
@@ -116,3 +118,25 @@ async def test_english_danger_and_concern(chat: Chat) -> None:
     assert "3114" in out[0].text
     out = await chat.deliver("eve", "I feel awful and I don't know who to talk to")
     assert "thinking about suicide" in out[0].text
+
+
+async def test_coordinators_are_alerted_once_an_hour_for_one_reference(chat: Chat) -> None:
+    await chat.deliver("alice", "je veux me tuer")
+    await chat.deliver("alice", "je vais sauter du pont ce soir")
+    alerts = [m for m in chat.adapter.to("claude") if "Alerte" in m.text]
+    assert len(alerts) == 1
+    await chat.tick(timedelta(minutes=61))
+    await chat.deliver("alice", "je veux toujours mourir")
+    assert len([m for m in chat.adapter.to("claude") if "Alerte" in m.text]) == 2
+
+
+async def test_a_case_opened_since_the_last_alert_is_news_for_coordinators(chat: Chat) -> None:
+    await chat.deliver("alice", "je veux me tuer")
+    await chat.tick(timedelta(minutes=5))
+    ref = await chat.request("alice")
+    await chat.tick(timedelta(minutes=5))
+    await chat.deliver("alice", "ce soir j'ai envie d'en finir")
+    alerts = [m.text for m in chat.adapter.to("claude") if "Alerte" in m.text]
+    assert len(alerts) == 2 and ref in alerts[1]
+    await chat.deliver("alice", "je veux mourir")  # the same reference within the hour
+    assert len([m for m in chat.adapter.to("claude") if "Alerte" in m.text]) == 2
