@@ -88,7 +88,7 @@ class Bot:
         if reading.level is Level.DANGER:
             return await self._danger(turn, where, reading, first)
         if reading.level is Level.CONCERN and _unheard(where) and me.dialog is Dialog.NONE:
-            return await lane.ask(ctx, me) + self._welcome(me, first, short=True)
+            return self._welcome(me, first, short=True) + await lane.ask(ctx, me)
         if first:
             command = isinstance(where, Run)
             return self._welcome(me, True, short=command) + (

@@ -51,8 +51,9 @@ async def test_someone_else_at_risk_gets_numbers_and_how_to_help(chat: Chat) -> 
 
 async def test_distress_is_asked_plainly_and_yes_leads_to_danger(chat: Chat) -> None:
     out = await chat.deliver("alice", "au secours, je n'en peux plus")
-    assert "penses au suicide" in out[0].text
-    assert [b.command for b in out[0].buttons] == ["oui", "non"]
+    assert "Bonjour" in out[0].text  # who the bot is, then the question, last, to answer
+    assert "penses au suicide" in out[-1].text
+    assert [b.command for b in out[-1].buttons] == ["oui", "non"]
     assert chat.adapter.to("claude") == []
     out = await chat.deliver("alice", "oui")
     assert "3114" in out[0].text
@@ -76,7 +77,7 @@ async def test_words_of_distress_are_never_not_understood(chat: Chat) -> None:
         "I feel awful and I don't know who to talk to",
     ):
         out = await chat.deliver("alice", text)
-        assert all("pas compris" not in m.text for m in out), text
+        assert all("je ne comprends pas" not in m.text for m in out), text
         await chat.deliver("alice", "non")
 
 
@@ -117,7 +118,7 @@ async def test_english_danger_and_concern(chat: Chat) -> None:
     out = await chat.deliver("bob", "I want to kill myself")
     assert "3114" in out[0].text
     out = await chat.deliver("eve", "I feel awful and I don't know who to talk to")
-    assert "thinking about suicide" in out[0].text
+    assert "thinking about suicide" in out[-1].text
 
 
 async def test_coordinators_are_alerted_once_an_hour_for_one_reference(chat: Chat) -> None:

@@ -183,6 +183,13 @@ class Index:
         ]
         return query, hits
 
+    def names_a_line(self, raw: str) -> bool:
+        """Whether `raw` names a line of the directory ("SOS Amitié", "le 3114"); the short
+        emergency numbers (15, 17, 112) are too common in other sentences to count alone."""
+        query = understand(raw)
+        numbers = [n for n in query.numbers if len(n) >= 4]
+        return bool(self.names.named(list(query.terms), plain(query.text), numbers).any())
+
     def _acronyms(self, raw: str, query: Query) -> tuple[str, ...]:
         """Acronyms the data knows that are also little words, written in capitals in a
         query that is not all capitals: `AS` (aide-soignant·e) is not `as` (you have)."""

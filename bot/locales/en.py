@@ -75,8 +75,8 @@ TEXTS: dict[str, str] = {
         "- `relaunch REF` · `propose REF @name` — act on a waiting request"
     ),
     "unknown": (
-        "I didn't understand 🙂 To talk with someone from the group, write `request`; "
-        "`help` shows everything I can do."
+        "I'm a bot and I don't understand everything, sorry. To talk with someone from the "
+        "group, write `request`; `numbers` gives helplines, `help` everything I can do."
     ),
     "empty": "I received no text. Write `help` to see what I can do.",
     "ask_continuity": (

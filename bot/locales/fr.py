@@ -77,8 +77,9 @@ TEXTS: dict[str, str] = {
         "- `relancer RÉF` · `proposer RÉF @pseudo` — agir sur une demande qui attend"
     ),
     "unknown": (
-        "Je n'ai pas compris 🙂 Pour parler à une personne du groupe, écris `demande` ; "
-        "`aide` montre tout ce que je sais faire."
+        "Je suis un bot : je ne comprends pas tout ce qu'on m'écrit, pardon. Pour en parler "
+        "à une personne du groupe, écris `demande` ; `numéros` donne des lignes d'écoute, "
+        "`aide` tout ce que je sais faire."
     ),
     "empty": "Je n'ai reçu aucun texte. Écris `aide` pour voir ce que je sais faire.",
     "ask_continuity": (
