@@ -118,8 +118,19 @@ def main() -> int:
         action="store_true",
         help="leave the held-out set alone (each look at its figure spends it a little)",
     )
+    parser.add_argument(
+        "--only",
+        metavar="FILE",
+        help="score one tuning file of --corpus alone, listing its failures (never a held-out one)",
+    )
     args = parser.parse_args()
     index = Index(load(args.directory))
+    if args.only:
+        if "heldout" in args.only:
+            parser.error("held-out sets are never scored one by one")
+        results = score(index, queries(args.corpus / args.only))
+        table(f"== {args.only} ==", results, verbose=True)
+        return 0 if rate(results) >= TARGET else 1
     tuning: list[Scored] = []
     for name in TUNING:
         results = score(index, queries(args.corpus / name))

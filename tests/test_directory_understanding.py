@@ -46,9 +46,11 @@ def test_each_situation_puts_its_own_emergency_numbers_first(reader: type[Situat
     assert ids("[self] je veux mourir")[:3] == suicide
     assert ids("[other] une amie m'inquiète")[:3] == suicide
     violence = ids("[violence] il me frappe")
-    assert violence[:4] == ["police-17", "urgence-112", "sms-114", "violences-femmes-3919"]
+    assert violence[:4] == ["police-17", "urgence-112", "violences-femmes-3919", "sms-114"]
     silent = ids("[violence] il est à côté, je peux pas parler")
     assert silent[0] == "sms-114"
+    deaf = ids("[self] je suis sourde et j'ai envie de mourir")
+    assert deaf[0] == "sms-114" and set(suicide) <= set(deaf[:4])
 
 
 def test_the_real_reader_marks_danger() -> None:

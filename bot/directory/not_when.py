@@ -38,5 +38,8 @@ PAST = re.compile(
     rf"|since (?:{_TIME_WORD}|yesterday)"
     rf"|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
     rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree"
-    r"|(?:apres|lors d|pendant|a|d) une soirees?)(?= )"  # a party: "après une soirée"
+    # a party: "après une soirée", "à la soirée du service", "pendant la soirée d'équipe"
+    r"|(?:apres|lors d|pendant|a|d) une soirees?"
+    r"|(?:apres|lors de|pendant|a) la soiree (?:du|de|d|des|chez)"
+    rf"(?= \w)(?! {_TIME_WORD}| demain| ce))(?= )"
 )
