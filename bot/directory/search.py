@@ -243,7 +243,7 @@ class Index:
         if theirs:
             topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
         # words that said who the person is ("France Travail") name no line
-        named = self.names.named(rest, plain(query.text), query.numbers)
+        named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
         if (
