@@ -10,6 +10,7 @@ import pytest
 import bot.directory.query as query_module
 from bot.clock import ZONE
 from bot.directory import Index, load
+from bot.directory.query import understand
 from bot.directory.when import read_when
 from bot.directory.words import plain
 from bot.safety import Level, Reading, Situation
@@ -144,6 +145,7 @@ def test_time_filters_keep_what_is_open_then() -> None:
         "I cried all night",
         "elle a été agressée après une soirée",
         "ça s'est passé lors d'une soirée d'équipe",
+        "on m'a touchée à la soirée du service",
     ],
 )
 def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
@@ -151,7 +153,10 @@ def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
     assert not when.asked
 
 
-@pytest.mark.parametrize("words", ["qui répond le soir ?", "une ligne ouverte demain soir"])
+@pytest.mark.parametrize(
+    "words",
+    ["qui répond le soir ?", "une ligne ouverte demain soir", "dispo pendant la soirée de samedi"],
+)
 def test_evening_asked_for_is_still_a_time_to_call(words: str) -> None:
     _, when = read_when(f" {plain(words)} ")
     assert when.asked and when.part == "evening"
@@ -161,3 +166,41 @@ def test_evening_asked_for_is_still_a_time_to_call(words: str) -> None:
 def test_how_long_a_line_is_open_is_a_time_to_call(words: str) -> None:
     _, when = read_when(f" {plain(words)} ")
     assert when.asked and when.part == "night"
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        ("le trente-neuf soixante-dix-sept", "3977"),
+        ("trente et un quatorze", "3114"),
+        ("appeler le cent douze", "112"),
+        ("trois neuf un neuf", "3919"),
+        ("thirty-one fourteen", "3114"),
+        ("le quinze", "15"),
+    ],
+)
+def test_numbers_said_in_words_are_dialled(words: str, digits: str) -> None:
+    assert understand(words).numbers == (digits,)
+
+
+@pytest.mark.parametrize("words", ["dix-sept ans et perdue", "deux trois jours sans dormir"])
+def test_small_numbers_in_a_sentence_are_no_number_to_call(words: str) -> None:
+    assert understand(words).numbers == ()
+
+
+def test_channels_wanted_and_refused() -> None:
+    assert understand("je préfère écrire plutôt qu'appeler").flags == {"written"}
+    assert understand("en face à face, pas au téléphone").flags == {"in_person"}
+    assert understand("je me permets de vous écrire").flags == set()
+    written = ids("je préfère écrire")
+    assert "sos-amitie" in written and "croix-rouge-ecoute" not in written
+    assert ids("en personne, pas par téléphone")[0] == "psys-du-coeur"
+
+
+def test_a_sector_without_lines_through_that_channel_gets_the_general_ones() -> None:
+    assert "sos-amitie" in ids("tchat pour soignants")
+
+
+def test_a_line_is_named_by_two_uncommon_words_of_its_whole_name() -> None:
+    at_night = ids("la cellule du ministère répond la nuit ?")
+    assert "cellule-ecoute-ministere-sante" in at_night

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.directory.places import places
+from bot.directory.spoken import spoken_numbers
 from bot.directory.when import When, read_when
 from bot.directory.words import STOPWORDS, plain
 from bot.safety import Level, Situation, read
@@ -228,10 +229,11 @@ def understand(raw: str) -> Query:
             text = text.replace(f" {phrase} ", " ")
     text, when = read_when(text)
     text, departements = places(text, raw)
+    text, said = spoken_numbers(text, sum(w not in STOPWORDS for w in text.split()))
     words = text.split()
     if words and words[0] in _COMMAND_WORDS:
         words = words[1:]
-    numbers = dialled + tuple(w for w in words if w.isdigit() and len(w) >= 2)
+    numbers = dialled + said + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
     others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
     others &= set(terms)
