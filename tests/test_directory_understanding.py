@@ -146,6 +146,9 @@ def test_time_filters_keep_what_is_open_then() -> None:
         "elle a été agressée après une soirée",
         "ça s'est passé lors d'une soirée d'équipe",
         "on m'a touchée à la soirée du service",
+        "un usager m'a giflée ce matin",
+        "je me suis fait agresser cette nuit",
+        "ma collègue a été agressée ce soir",
     ],
 )
 def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
@@ -155,7 +158,14 @@ def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ["qui répond le soir ?", "une ligne ouverte demain soir", "dispo pendant la soirée de samedi"],
+    [
+        "qui répond le soir ?",
+        "une ligne ouverte demain soir",
+        "dispo pendant la soirée de samedi",
+        "j'ai envie de parler ce soir",
+        "je suis seule ce soir",
+        "il m'a dit que je pouvais appeler ce soir",
+    ],
 )
 def test_evening_asked_for_is_still_a_time_to_call(words: str) -> None:
     _, when = read_when(f" {plain(words)} ")
