@@ -205,6 +205,23 @@ def test_channels_wanted_and_refused() -> None:
     written = ids("je préfère écrire")
     assert "sos-amitie" in written and "croix-rouge-ecoute" not in written
     assert ids("en personne, pas par téléphone")[0] == "psys-du-coeur"
+    assert understand("je peux pas me déplacer, par tel c'est mieux").flags == {"phone"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("numéros deuil", "sos-amitie"),
+        ("my mum passed away", "croix-rouge-ecoute"),
+        ("mon ex me harcèle", "violences-femmes-3919"),
+    ],
+)
+def test_grief_and_a_partner_harassing(query: str, expected: str) -> None:
+    assert expected in ids(query)[:8]
+
+
+def test_a_word_that_never_changes_is_no_typo() -> None:
+    assert "maltraitance-3977" not in ids("par tel c'est mieux")
 
 
 def test_a_sector_without_lines_through_that_channel_gets_the_general_ones() -> None:

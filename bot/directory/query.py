@@ -74,7 +74,15 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "without my name",
     ),
     "chat": ("tchat", "chat", "en ligne par ecrit", "messagerie instantanee"),
-    "phone": ("par telephone", "au telephone", "by phone", "over the phone", "phone call"),
+    "phone": (
+        "par telephone",
+        "au telephone",
+        "au tel",
+        "par tel",
+        "by phone",
+        "over the phone",
+        "phone call",
+    ),
     "visio": ("en visio", "visio", "visioconference", "video call", "by video"),
     "email": ("par mail", "par email", "e mail", "email", "mail", "courriel"),
     # any way of writing: a chat, an e-mail, a message, a form
@@ -97,8 +105,12 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "presentiel",
         "de visu",
         "physiquement",
+        "en chair et en os",
+        "me deplacer",
         "in person",
         "face to face",
+        "in real life",
+        "irl",
     ),
     # cannot speak safely or at all: emergency numbers that take text come first
     "silent": (
@@ -134,6 +146,8 @@ _NOT_THIS_WAY = re.compile(
     r" (?:pas|sans|plutot qu|plutot que|not|rather than|instead of|no)"
     r"(?: (?:de|d|du|au|par|en|le|la|un|une|a|by|over))?$"
 )
+# where a filter phrase was: the words on either side of it were not said together
+_GAP = "|"
 _FILTER_PHRASES = sorted(
     ((phrase, name) for name, phrases in _FILTERS.items() for phrase in phrases),
     key=lambda pair: -len(pair[0]),
@@ -226,7 +240,7 @@ def understand(raw: str) -> Query:
         if f" {phrase} " in text and not _owned(text, phrase, name):
             if not (name in CHANNELS and _NOT_THIS_WAY.search(text.split(f" {phrase} ")[0])):
                 flags.add(name)
-            text = text.replace(f" {phrase} ", " ")
+            text = text.replace(f" {phrase} ", f" {_GAP} ")
     text, when = read_when(text)
     text, departements = places(text, raw)
     text, said = spoken_numbers(text, sum(w not in STOPWORDS for w in text.split()))

@@ -69,42 +69,50 @@ _TENS = {
     "ninety": 90,
 }
 _HUNDRED = frozenset(("cent", "cents", "hundred"))
+_THOUSAND = frozenset(("mille", "thousand"))
 _VALUES = {**_UNITS, **_TEENS, **_TENS}
-_NUMBER_WORD = "|".join(sorted([*_VALUES, *_HUNDRED], key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted([*_VALUES, *_HUNDRED, *_THOUSAND], key=len, reverse=True))
 # a run of number words, "et" / "and" allowed between two of them ("trente et un")
 _RUN = re.compile(rf"(?<= )(?:{_NUMBER_WORD})(?: (?:(?:et|and) )?(?:{_NUMBER_WORD}))*(?= )")
 _SHORT = 3  # digits: a shorter number counts only when it is all the query says
 
 
+def _joins(small: int, big: int, word: str, value: int) -> bool:
+    """Whether `word` goes on with the number said so far (`small` below a thousand,
+    `big` its thousands) rather than starting the next group."""
+    rest = small % 100
+    return (
+        (rest >= 20 and rest % 10 == 0 and value < 10)  # trente-neuf
+        or (rest in (60, 80) and 10 <= value < 20)  # soixante-dix-sept
+        or (rest == 10 and 7 <= value <= 9)  # dix-sept
+        or (small >= 100 and rest == 0 and value < 100)  # cent douze
+        or (big > 0 and small == 0)  # trois mille neuf…
+    )
+
+
 def _groups(words: list[str]) -> list[int]:
     """`trente neuf soixante dix sept` → [39, 77]; `cent douze` → [112]."""
     groups: list[int] = []
-    current: int | None = None
+    big, small, started = 0, 0, False
     for word in words:
         if word in ("et", "and"):
             continue
-        if word in _HUNDRED:
-            current = 100 if current is None else (current * 100 if current < 10 else current)
+        if word in _THOUSAND:
+            big, small, started = (small or 1) * 1000, 0, True
             continue
-        value = _VALUES[word]
-        if current is not None:
-            rest = current % 100
-            if word in ("vingt", "vingts") and rest == 4:  # quatre-vingt
-                current += 76
-                continue
-            tens = rest >= 20 and rest % 10 == 0
-            if (
-                (tens and value < 10)
-                or (rest == 10 and 7 <= value <= 9)  # dix-sept
-                or (rest in (60, 80) and 10 <= value < 20)
-                or (current >= 100 and rest == 0 and value < 100)
-            ):
-                current += value
-                continue
-            groups.append(current)
-        current = value
-    if current is not None:
-        groups.append(current)
+        if word in _HUNDRED and small < 10:
+            small, started = (small or 1) * 100, True
+            continue
+        if word in ("vingt", "vingts") and small % 100 == 4:  # quatre-vingt
+            small += 76
+            continue
+        value = 100 if word in _HUNDRED else _VALUES[word]
+        if started and not _joins(small, big, word, value):
+            groups.append(big + small)
+            big, small = 0, 0
+        small, started = small + value, True
+    if started:
+        groups.append(big + small)
     return groups
 
 
