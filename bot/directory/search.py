@@ -171,10 +171,14 @@ class Index:
                 total += OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
             if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
-                ranked = self._lead(ranked, rel.asked)
+                ranked = self._lead(ranked, rel.asked, rel.named)
         if query.situation is not None:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
-            if "silent" in query.flags:  # cannot speak: what works without a voice first
+            # in violence, "I can only write" says speaking is not safe
+            voiceless = "silent" in query.flags or (
+                "written" in query.flags and query.situation is Situation.VIOLENCE
+            )
+            if voiceless:  # cannot speak: what works without a voice first
                 first += [int(i) for i in np.flatnonzero(self.voiceless) if i not in first]
                 first.sort(key=lambda i: "messaging" not in self.resources[i].channels)
             ranked = (first + [i for i in ranked if i not in first])[:limit]
@@ -200,13 +204,16 @@ class Index:
             )
         )
 
-    def _lead(self, ranked: list[int], asked: tuple[str, ...]) -> list[int]:
-        """The best few lines open to everyone on what was asked, then the rest in order."""
-        lead = [
+    def _lead(self, ranked: list[int], asked: tuple[str, ...], named: Bools) -> list[int]:
+        """The lines named, the best few lines open to everyone on what was asked, then
+        the rest in order."""
+        lead = [i for i in ranked if named[i]]
+        lead += [
             i
             for i in ranked
             if not self.filters.specific[i] and any(self.members[c][i] > 0 for c in asked)
         ][:LEAD]
+        lead = list(dict.fromkeys(lead))
         return lead + [i for i in ranked if i not in lead]
 
     def _open(self, i: int, quarter: int) -> bool | None:
