@@ -26,6 +26,10 @@ class NumberBook(Protocol):
 
     def listening_lines(self, lang: str, now: datetime) -> str: ...
 
+    def asked(self, text: str) -> bool:
+        """Whether free words ask about a line, or name one."""
+        ...
+
 
 @dataclass(slots=True)
 class Context:

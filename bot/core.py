@@ -89,9 +89,10 @@ class Bot:
             return await self._danger(turn, where, reading, first)
         if reading.level is Level.CONCERN and _unheard(where) and me.dialog is not Dialog.SAFETY:
             # Asked even when another question is pending: the safety question takes its
-            # place (two questions answered `oui` cannot be open at once).
-            out = await lane.ask(ctx, me) + self._welcome(me, first, short=True)
-            return out + await _still_ask(turn, where)
+            # place (two questions answered `oui` cannot be open at once). It comes last,
+            # to be answered; "which case?" before it says the words reached nobody.
+            out = self._welcome(me, first, short=True) + await _still_ask(turn, where)
+            return out + await lane.ask(ctx, me)
         if first:
             command = isinstance(where, Run)
             return self._welcome(me, True, short=command) + (

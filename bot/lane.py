@@ -54,8 +54,11 @@ def marker(ctx: Context, member: Listener, ref: CaseRef, reading: Reading) -> Ou
 
 
 async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> Out:
-    """Tell coordinators that someone is in danger: reference only, at most once an hour."""
-    if me.last_alert_at is not None and now - me.last_alert_at < ctx.policy.alert_every:
+    """Tell coordinators that someone is in danger: reference only, at most once an hour
+    for one reference (a case opened since the last alert carries news: its reference)."""
+    last = me.last_alert_at
+    news = case is not None and (last is None or case.created_at > last)
+    if last is not None and now - last < ctx.policy.alert_every and not news:
         return []
     me.last_alert_at = now
     await ctx.store.save_person(me)

@@ -18,6 +18,7 @@ from bot.safety.reader import reader
     "text",
     [
         "envie d'en finir",
+        "faut que j en finisse",
         "je veux me suicider",
         "idées suicidaires",
         "des idees noires",
@@ -43,6 +44,9 @@ def test_danger(text: str) -> None:
     "text",
     [
         "bonjour",
+        "on se voit en fin de semaine ?",
+        "je te réponds en fin de journée",
+        "en fin de compte ça va",
         "je suis épuisé par le travail",
         "burn-out",
         "",

@@ -28,7 +28,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "marre|fatigué|tired|sick|lassé @LIFE",
         "en + peux|peut|pouvoir + plus + de + la + @LIFE",
         "@WANT|@THINK|@GOING .. @END + @LIFE|@ME",
-        "en + @END",
+        "en + =finir|=finis|=finisse|=finit|=finirai|=finira|=fini|=finire|terminer|achever",
         "@END .. @LIFE|jours",
         "mettre .. fin .. @ME|mes|jours|@LIFE",
         "foutre + en + le + air",
