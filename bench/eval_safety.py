@@ -15,6 +15,8 @@ import asyncio
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +112,11 @@ def given(paths: list[str]) -> list[dict[str, Any]]:
 
 
 def main(paths: list[str]) -> int:
-    parts = {name: (lambda n=name: load(n)) for name in ("tuning", "held-out")}
+    parts: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        name: partial(load, name) for name in ("tuning", "held-out")
+    }
     if paths:
-        parts = {" + ".join(Path(p).stem for p in paths): lambda: given(paths)}
+        parts = {" + ".join(Path(p).stem for p in paths): partial(given, paths)}
     for part, read in parts.items():
         items = read()
         texts = [x["text"] for x in items]
