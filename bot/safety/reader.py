@@ -44,8 +44,16 @@ class Reader:
             for label in anchor.labels:
                 self.anchored.setdefault(label, []).append(i)
         self.idioms = [compile_pattern(p) for p in context.IDIOMS]
+        self.jokes = [compile_pattern(p) for p in context.JOKES]
+        self.serious = [compile_pattern(p) for p in context.SERIOUS]
+        self.listening = [compile_pattern(p) for p in context.LISTENING]
         self.topic = frozenset(lemmas.key(w.lower()) for w in context.TOPIC)
-        self.fiction = frozenset(lemmas.key(w.lower()) for w in context.FICTION)
+        # written `=word`: as typed (`=manga`, whose key is the one of `manger`)
+        self.fiction = frozenset(
+            "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w.lower())
+            for w in context.FICTION
+        )
+        self.story = frozenset(lemmas.key(w.lower()) for w in context.STORY)
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
         self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
@@ -73,15 +81,28 @@ class Reader:
         labelled = label_tokens(tokens, self.concepts)
         where = index(labelled)
         found = [(c, m) for c, p in self._candidates(where) for m in find(p, labelled, where)]
-        in_idiom = {i for p in self.idioms for m in find(p, labelled, where) for i in m.positions}
-        question = "?" in text
-        sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, question)
+        serious = any(next(iter(find(p, labelled, where)), None) for p in self.serious)
+        idioms = self.idioms if serious else self.idioms + self.jokes
+        in_idiom = {i for p in idioms for m in find(p, labelled, where) for i in m.positions}
+        listener = not context.LISTENER.isdisjoint(where) or any(
+            next(iter(find(p, labelled, where)), None) for p in self.listening
+        )
+        names, title = chat.names(text)
+        frame = _Frame("?" in text, names, serious, listener, title, set())
+        sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
+        dropped |= {"#SERIOUS"} if serious else set()
+        dropped |= {"#LISTENER"} if listener else set()
+        dropped |= {"#FICTION"} if title else set()
+        # what a story or a listener tells of someone else is no sign about the writer
+        shown = [lb & _KEEP if i in frame.hidden else lb for i, lb in enumerate(labelled)]
         kept = sure or doubtful
+        # a story or a listener's report with nothing of the writer's own: no model alone
+        aside = listener or (bool(frame.hidden) and not kept)
         return Evidence(
             sure=frozenset(sure),
             doubtful=frozenset(doubtful),
-            signals=len(labelled) > 4 or not SIGNALS.isdisjoint(where),
-            features=features(labelled, self._flags(text, where, dropped, bool(in_idiom))),
+            signals=not aside and (len(labelled) > 4 or not SIGNALS.isdisjoint(where)),
+            features=features(shown, self._flags(text, where, dropped, bool(in_idiom))),
             situation=who.situation(kept, labelled) if kept else who.situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
@@ -100,6 +121,7 @@ class Reader:
                 ("#TOPIC", self.topic),
                 ("#DOUBT", self.doubt),
                 ("#YOU", _YOU),
+                ("#STORY", self.story),
             )
             if not words.isdisjoint(where)
         }
@@ -123,7 +145,7 @@ class Reader:
         where: dict[str, list[int]],
         found: list[tuple[Category, Match]],
         in_idiom: set[int],
-        question: bool,
+        frame: _Frame,
     ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool, set[str]]:
         """Matches that survive idioms and negations, split into sure and doubtful.
 
@@ -132,41 +154,49 @@ class Reader:
         Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
         """
         topical = not self.topic.isdisjoint(where)
-        fiction = not self.fiction.isdisjoint(where)
-        joking = not self.laugh.isdisjoint(where)
+        fiction = frame.title or not self.fiction.isdisjoint(where)
+        joking = not self.laugh.isdisjoint(where) and not frame.serious
+        story = not self.story.isdisjoint(where)
+        listener = frame.listener
         sure: dict[Category, list[Match]] = {}
         doubtful: dict[Category, list[Match]] = {}
         asked = False  # a danger topic named in a question ("numéro prévention suicide")
         dropped: set[str] = set()
         for category, match in found:
+            alone = not who.first_person(match, labelled)
+            if who.told_of_others(match, labelled, fiction=fiction, listener=listener):
+                dropped.add("#OTHERS")
+                frame.hidden.update(who.sentence(match, labelled))
+                continue
             if in_idiom.intersection(match.positions):
                 continue
             if self._negated(match, labelled):
                 dropped.add("#NEGATED")
                 continue
-            alone = not who.first_person(match, labelled)
             if match.pattern.single and (topical or joking or fiction) and alone:
                 asked = asked or (topical and not joking and not fiction)
                 dropped.add("#ASIDE")
                 continue
-            if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
-                dropped.add("#ASIDE")
-                continue
-            if question and who.you_asked(match, labelled):
+            if frame.question and who.you_asked(match, labelled):
                 dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
                 continue
             if category is Category.SELF_HARM and who.done_to_me(match, labelled):
                 category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
             unsure = (
                 match.pattern.doubtful
-                or self._in_doubt(match, labelled)
+                or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer
                 or (category is Category.VIOLENCE and self._past(match, labelled))
+                or listener  # the listener's own words: the model must agree
+                or (story and alone)  # what one reads or studies, about someone else
+                or who.named(match, labelled, frame.names)  # "Javert se jette dans la Seine"
             )
+            if unsure and (listener or story or frame.names):
+                dropped.add("#FRAMED")
             (doubtful if unsure else sure).setdefault(category, []).append(match)
         return sure, doubtful, asked, dropped
 
-    def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]], joking: bool) -> bool:
         """The sentence of `match` jokes, supposes, is about work things, or asks the other
         person ("est-ce que tu penses au suicide ?", as a listener is taught to ask)."""
         near = (*range(max(0, match.start - 4), match.start), *match.positions)
@@ -174,7 +204,7 @@ class Reader:
             return True
         for position in who.sentence(match, labelled):
             labels = labelled[position]
-            if not self.laugh.isdisjoint(labels) or not self.doubt.isdisjoint(labels):
+            if (joking and not self.laugh.isdisjoint(labels)) or not self.doubt.isdisjoint(labels):
                 return True
             if (position < match.start and "=si" in labels) or "=if" in labels:
                 return True
@@ -199,7 +229,8 @@ class Reader:
                 floor = position  # "can't keep my eyes open, took everything": a new clause
         span = [p for p in range(floor, match.end + 1) if p not in match.positions]
         if any(
-            labelled[p] & self.negators
+            # "non, en vrai je veux…" answers; "non suicidaire" denies
+            (labelled[p] & self.negators and ("=non" not in labelled[p] or p == match.start - 1))
             or (p > 0 and "=plus" in labelled[p] and not _HAVE.isdisjoint(labelled[p - 1]))
             for p in span
         ):
@@ -216,6 +247,18 @@ class Reader:
 
 
 @dataclass(frozen=True, slots=True)
+class _Frame:
+    """What the raw text says about the whole message: a question, capitalised names."""
+
+    question: bool
+    names: frozenset[str]
+    serious: bool  # the writer takes a joke back: laughing lowers nothing
+    listener: bool  # a volunteer listener of the service speaks
+    title: bool  # "Dans Hamlet, …": a work is discussed
+    hidden: set[int]  # words about someone else in a story or a listener's report
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """What the reader saw in one message, before the model weighs in."""
 
@@ -229,6 +272,7 @@ class Evidence:
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
+_KEEP = frozenset({chat.BOUNDARY, chat.CLAUSE})
 _YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 # "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
 _HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
