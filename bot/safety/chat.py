@@ -239,9 +239,12 @@ def names(text: str) -> tuple[frozenset[str], bool]:
             start, previous = True, ""
             continue
         folded = fold(word)
-        if not start and word[0].isupper() and word[1:].islower() and folded not in _SMALL:
+        capital = not start and word[0].isupper() and word[1:].islower()
+        if capital and folded not in _SMALL:
             found.add("=" + folded)
             title = title or previous == "dans"
+        elif capital:  # "Dans Les Misérables": the article belongs to the title
+            continue
         start, previous = False, folded
     return frozenset(found), title
 

@@ -93,10 +93,10 @@ FICTION = frozenset(
         "acteur actrice fiction étudier thriller détective scénario bd =manga =mangas "
         "drama =anime =animes chanson chansons dissertation poème poésie tragédie auteur "
         "autrice écrivain romancier romancière chanteur chanteuse rappeur album clip sitcom "
-        "cinéma lecture "
+        "cinéma lecture narrateur narratrice "
         "movie series book novel game character hero documentary episode season chapter "
         "=finale actor fiction thriller detective song songs lyrics poem poetry tragedy "
-        "author novelist singer rapper sitcom cinema"
+        "author novelist singer rapper sitcom cinema narrator villain"
     ).split()
 )
 
@@ -146,7 +146,10 @@ DOUBT = frozenset(
         "appli application wifi vpn pot départ retraite mutation vacances congés notaire "
         "rez chaussée théâtre rôle répétition zoom teams "
         "spreadsheet meeting meetings printer deploy server app holidays vacation farewell "
-        "drinks party card retirement"
+        "drinks party card retirement "
+        # what a medicine is taken for: a dose for a headache, not an overdose
+        "migraine rhume grippe fièvre toux allergie cholestérol headache "
+        "flu fever cough allergy"
     ).split()
 )
 

@@ -154,9 +154,10 @@ class Reader:
         Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
         """
         topical = not self.topic.isdisjoint(where)
-        fiction = frame.title or not self.fiction.isdisjoint(where)
+        tale = self.fiction.intersection(where) | ({"#title"} if frame.title else set())
+        fiction = bool(tale)
         joking = not self.laugh.isdisjoint(where) and not frame.serious
-        story = not self.story.isdisjoint(where)
+        reading = not self.story.isdisjoint(where)
         listener = frame.listener
         sure: dict[Category, list[Match]] = {}
         doubtful: dict[Category, list[Match]] = {}
@@ -164,7 +165,7 @@ class Reader:
         dropped: set[str] = set()
         for category, match in found:
             alone = not who.first_person(match, labelled)
-            if who.told_of_others(match, labelled, fiction=fiction, listener=listener):
+            if who.told_of_others(match, labelled, frozenset(tale), listener=listener):
                 dropped.add("#OTHERS")
                 frame.hidden.update(who.sentence(match, labelled))
                 continue
@@ -188,10 +189,10 @@ class Reader:
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer
                 or (category is Category.VIOLENCE and self._past(match, labelled))
                 or listener  # the listener's own words: the model must agree
-                or (story and alone)  # what one reads or studies, about someone else
+                or (reading and alone)  # what one reads or studies, about someone else
                 or who.named(match, labelled, frame.names)  # "Javert se jette dans la Seine"
             )
-            if unsure and (listener or story or frame.names):
+            if unsure and (listener or reading or frame.names):
                 dropped.add("#FRAMED")
             (doubtful if unsure else sure).setdefault(category, []).append(match)
         return sure, doubtful, asked, dropped

@@ -79,13 +79,34 @@ def first_person(
 
 
 def told_of_others(
-    match: Match, labelled: Sequence[frozenset[str]], *, fiction: bool, listener: bool
+    match: Match, labelled: Sequence[frozenset[str]], story: frozenset[str], *, listener: bool
 ) -> bool:
-    """True when `match` is what happens to someone else in a story, or what a volunteer
-    listener tells of someone they listen to: not the writer's own words of danger."""
-    if fiction and not first_person(match, labelled):
-        return not any("@ME" in labelled[p] for p in match.positions)
-    return listener and not first_person(match, labelled, _SUBJECT_ONLY)
+    """True when `match` is what happens to someone else in a story (`story`: the words
+    of stories found in the message), or what a volunteer listener tells of someone they
+    listen to: not the writer's own words of danger, nor of a relative's."""
+    if any("@ME" in labelled[p] for p in match.positions):
+        return False
+    if story and not first_person(match, labelled):
+        near = range(max(0, match.start - 3), match.start)  # "the hero jumps"
+        if any(not story.isdisjoint(labelled[p]) for p in near):
+            return True
+        return not _relative(match, labelled, story)
+    return listener and not first_person(match, labelled, _WRITER)
+
+
+def _relative(match: Match, labelled: Sequence[frozenset[str]], story: frozenset[str]) -> bool:
+    """Someone the writer calls theirs in the sentence: "mon frère a vu un film et depuis
+    il parle de se tuer" is about a brother, not a character."""
+    positions = sentence(match, labelled)
+    return any(
+        "@OTHER" in labelled[p] and story.isdisjoint(labelled[p])
+        for p in positions
+        if p > positions.start and not _MINE.isdisjoint(labelled[p - 1])
+    )
+
+
+_WRITER = frozenset({"=je", "=j", "=i", "=moi"})
+_MINE = frozenset({"=mon", "=ma", "=mes", "=my", "=notre", "=nos", "=our"})
 
 
 def named(match: Match, labelled: Sequence[frozenset[str]], names: frozenset[str]) -> bool:
