@@ -29,6 +29,7 @@ from bot.safety.model import WEIGHTS
 from bot.safety.reader import Evidence, Reader
 
 C = 1.0
+DOUBT_FLOOR = 0.30
 
 
 def fit(rows: list[dict[str, int]], labels: np.ndarray) -> tuple[DictVectorizer, Any]:
@@ -65,7 +66,7 @@ def thresholds(seen: Seen, max_false_alarms: float) -> tuple[np.ndarray, float, 
         vectoriser, model = fit([seen.rows[i] for i in train], seen.danger[train])
         held[test] = model.predict_proba(vectoriser.transform([seen.rows[i] for i in test]))[:, 1]
     best = (-1.0, 0.99, 0.99)
-    for doubt in np.arange(0.30, 0.96, 0.05):  # doubtful: the model must really agree
+    for doubt in np.arange(DOUBT_FLOOR, 0.96, 0.05):  # doubtful: the model must really agree
         for alone in np.arange(0.50, 0.99, 0.01):
             raised = seen.raised(held, float(doubt), float(alone))
             if raised[seen.harmless].mean() <= max_false_alarms:

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.safety import chat, context, lemmas, who
+from bot.safety import chat, context, lemmas, negation, who
 from bot.safety.distress import CONCERN
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS, SIGNALS
@@ -90,14 +90,14 @@ class Reader:
         names, title = chat.names(text)
         frame = _Frame("?" in text, names, serious, listener, title, set())
         sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
-        dropped |= {"#SERIOUS"} if serious else set()
+        dropped |= {"#SERIOUS"} if serious and not self.laugh.isdisjoint(where) else set()
         dropped |= {"#LISTENER"} if listener else set()
         dropped |= {"#FICTION"} if title else set()
         # what a story or a listener tells of someone else is no sign about the writer
         shown = [lb & _KEEP if i in frame.hidden else lb for i, lb in enumerate(labelled)]
         kept = sure or doubtful
         # a story or a listener's report with nothing of the writer's own: no model alone
-        aside = listener or (bool(frame.hidden) and not kept)
+        aside = listener or ("#OTHERS" in dropped and not kept)
         return Evidence(
             sure=frozenset(sure),
             doubtful=frozenset(doubtful),
@@ -171,12 +171,15 @@ class Reader:
                 continue
             if in_idiom.intersection(match.positions):
                 continue
-            if self._negated(match, labelled):
+            if negation.negated(match, labelled, self.negators):
                 dropped.add("#NEGATED")
                 continue
             if match.pattern.single and (topical or joking or fiction) and alone:
                 asked = asked or (topical and not joking and not fiction)
                 dropped.add("#ASIDE")
+                continue
+            if joking and self._hyperbole(match, labelled):
+                dropped.add("#JOKE")  # "je me jette par la fenêtre si encore une réunion mdr"
                 continue
             if frame.question and who.you_asked(match, labelled):
                 dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
@@ -211,40 +214,17 @@ class Reader:
                 return True
         return False
 
+    def _hyperbole(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+        """The sentence of `match` laughs and gives a petty cause or condition."""
+        sentence = [labelled[p] for p in who.sentence(match, labelled)]
+        laughs = any(not self.laugh.isdisjoint(labels) for labels in sentence)
+        return laughs and any(not _CAUSE.isdisjoint(labels) for labels in sentence)
+
     def _past(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         """The sentence of `match` tells of a past time and says nothing of now."""
         sentence = [labelled[p] for p in who.sentence(match, labelled)]
         past = any(not self.past.isdisjoint(labels) for labels in sentence)
         return past and not any("@NOW" in labels for labels in sentence)
-
-    def _negated(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-        if match.pattern.negated_inside:
-            return False
-        first = max(0, match.start - context.NEGATION_REACH)
-        floor = first + 1 if first else 0  # the earliest position a negation counts from
-        for position in range(first, match.start + 1):
-            labels = labelled[position]
-            if chat.BOUNDARY in labels and position < match.start:
-                floor = position + 1
-            elif chat.CLAUSE in labels:
-                floor = position  # "can't keep my eyes open, took everything": a new clause
-        span = [p for p in range(floor, match.end + 1) if p not in match.positions]
-        if any(
-            # "non, en vrai je veux…" answers; "non suicidaire" denies
-            (labelled[p] & self.negators and ("=non" not in labelled[p] or p == match.start - 1))
-            or (p > 0 and "=plus" in labelled[p] and not _HAVE.isdisjoint(labelled[p - 1]))
-            for p in span
-        ):
-            return True
-        # "je ne me scarifie pas": `ne` before the match, `pas` right after it
-        if not any("=ne" in labelled[p] or "=n" in labelled[p] for p in span if p < match.start):
-            return False
-        for labels in labelled[match.end + 1 : match.end + 3]:
-            if chat.BOUNDARY in labels or chat.CLAUSE in labels:
-                return False
-            if labels & self.negators:
-                return True
-        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,10 +253,10 @@ class Evidence:
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
+# A cause or a condition, in the sentence of a joke: hyperbole.
+_CAUSE = frozenset("=si =if =tellement =parce =because =cause =quand =when".split())
 _KEEP = frozenset({chat.BOUNDARY, chat.CLAUSE})
 _YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
-# "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
-_HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
 _lock = threading.Lock()
 
