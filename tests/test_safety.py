@@ -187,6 +187,7 @@ def test_stories_listeners_and_ordinary_life_are_not_danger(text: str) -> None:
         "il a essayé de se pendre cette nuit",
         "j'ai avalé 25 seroplex",
         "mon frère a vu un film et depuis il parle de se tuer",
+        "un élève a vu un film et depuis il parle de se tuer",
         "ma fille a écrit une lettre d'adieu dans son cahier de dissertation",
         "je suis écoutante mais ce soir c'est moi qui ai envie de mourir",
     ],

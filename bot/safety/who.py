@@ -95,16 +95,26 @@ def told_of_others(
 
 
 def _relative(match: Match, labelled: Sequence[frozenset[str]], story: frozenset[str]) -> bool:
-    """Someone the writer calls theirs in the sentence: "mon frère a vu un film et depuis
-    il parle de se tuer" is about a brother, not a character."""
+    """Someone real in the sentence: a relative, a colleague, a pupil ("mon frère a vu un
+    film et depuis il parle de se tuer"), or anyone the writer calls theirs; not "un homme"
+    or "le héros", who may be characters."""
     positions = sentence(match, labelled)
     return any(
-        "@OTHER" in labelled[p] and story.isdisjoint(labelled[p])
+        "@OTHER" in labelled[p]
+        and story.isdisjoint(labelled[p])
+        and (_ANYONE.isdisjoint(labelled[p]) or not _MINE.isdisjoint(labelled[p - 1]))
         for p in positions
-        if p > positions.start and not _MINE.isdisjoint(labelled[p - 1])
+        if p > 0
     )
 
 
+_ANYONE = frozenset(
+    "=" + word
+    for word in (
+        "homme hommes femme femmes mec mecs gars type types garcon fille gamin gamine quelqu "
+        "personne man men woman women guy guys girl boy person someone kid villain narrateur"
+    ).split()
+)
 _WRITER = frozenset({"=je", "=j", "=i", "=moi"})
 _MINE = frozenset({"=mon", "=ma", "=mes", "=my", "=notre", "=nos", "=our"})
 
