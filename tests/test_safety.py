@@ -19,6 +19,7 @@ from bot.safety.reader import reader
     [
         "envie d'en finir",
         "faut que j en finisse",
+        "je serai plus là lundi",
         "je veux me suicider",
         "idées suicidaires",
         "des idees noires",
@@ -45,6 +46,8 @@ def test_danger(text: str) -> None:
     [
         "bonjour",
         "on se voit en fin de semaine ?",
+        "On se passe un coup de fil en fin de journée ?",
+        "je serai pas là lundi, RTT. ma boîte renvoie vers Sophie",
         "je te réponds en fin de journée",
         "en fin de compte ça va",
         "je suis épuisé par le travail",

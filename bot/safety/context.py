@@ -22,6 +22,9 @@ IDIOMS: tuple[str, ...] = (
     "@CUT + le|les|la|my|the + doigt|cheveux|ongles|finger|hair|nails|frange|barbe|thumb",
     "@CUT .. en|while|opening|cooking + cuisinant|épluchant|bricolant|cooking|opening|ouvrant",
     "@CUT .. four|plat|casserole|oven|cuisine|fer|poêle|pan|stove",
+    # "un coup de fil", "un coup de main": the noun shares the key of "couper"
+    "@CUT + de|d + fil|main|pouce|téléphone|bol|chance|œil|oeil|gueule|cœur|coeur|tête|froid|"
+    "soleil|barre|pression|stress|fatigue|blues|mou|speed|feu|balai|jeune|vieux|maître|génie",
     "@KILL + le|les|des|the|them|it|time|temps|moucherons|mouches|fourmis|ants|flies|boss",
     "en + finir + avec|with + =ce|=cette|=ces|=le|=la|=les|=mon|=ma|=mes|=this|=that|=the + !@LIFE",
     "@END + avec|with + ce|cette|ces|le|la|les|mon|ma|this|that|the + !@LIFE",
@@ -89,7 +92,7 @@ TOPIC = frozenset(
 FICTION = frozenset(
     (
         "série film =livre roman polar =jeu =jeux personnage héros héroïne podcast "
-        "documentaire docu article JT journal spoiler épisode saison tome chapitre théâtre "
+        "documentaire docu article JT =journaux presse spoiler épisode saison tome chapitre théâtre "
         "acteur actrice fiction étudier thriller détective scénario bd =manga =mangas "
         "drama =anime =animes chanson chansons dissertation poème poésie tragédie auteur "
         "autrice écrivain romancier romancière chanteur chanteuse rappeur album clip sitcom "

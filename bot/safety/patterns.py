@@ -75,8 +75,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "what + is + the + point",
         "no + point",
         "@NEG .. @POINT .. @LIFE|continuer|rester|=going",
-        "@NEG .. @HERE .. bientôt|demain|soon|longtemps|longer|much",
-        "@NEG + @HERE .. bientôt|demain|soon|longtemps|longer|much|semaine|lundi",
+        "@NEG .. @HERE .. longtemps|longer|much",  # "pas là longtemps": any negation
+        # "plus là demain", not "pas là lundi, RTT": an absence is not a farewell
+        "plus|jamais|anymore .. @HERE .. bientôt|demain|soon|semaine|lundi",
         "bientôt|soon .. @NEG .. @HERE",
         "@ME .. @NEG .. @HERE .. @BETTER",
         "@NEG @LIFE .. @EVERYTHING|@NEG",
