@@ -10,6 +10,7 @@ from bot.commands import Name
 from bot.context import Context
 from bot.conversation.dispatch import dispatch
 from bot.conversation.route import (
+    Answer,
     AskCase,
     NotUnderstood,
     Relay,
@@ -151,7 +152,10 @@ async def _still_ask(turn: Turn, where: Route) -> Out:
 
 
 def _unheard(where: Route) -> bool:
-    """Words that reach nobody: distress there deserves the plain question."""
+    """Words that reach nobody: distress there deserves the plain question. Distress
+    is no team name either ("au secours, je n'en peux plus" fits in a team's words)."""
     if isinstance(where, Relay):
         return not where.case.relaying
+    if isinstance(where, Answer):
+        return where.dialog is Dialog.TEAM
     return isinstance(where, NotUnderstood | AskCase)

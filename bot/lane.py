@@ -70,7 +70,13 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
 
 
 async def ask(ctx: Context, me: Person) -> Out:
-    """Concern: say it plainly, and ask whether they think of suicide or are in danger."""
+    """Concern: say it plainly, and ask whether they think of suicide or are in danger.
+
+    A question already pending (the team, the mode, a check-in) is kept aside and asked
+    again once this one is answered: two questions answered `oui` cannot be open at once.
+    """
+    if me.dialog is not Dialog.SAFETY:
+        me.resume = me.dialog
     me.dialog = Dialog.SAFETY
     await ctx.store.save_person(me)
     lang = say.lang(ctx, me)
@@ -83,14 +89,14 @@ async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple
 
     A message that is not an answer is handled as if no question were pending (and read
     for danger like any other); the question then stays open, so a later "oui" is heard.
+    Once answered, the question it interrupted is open again, and said so.
     """
     said = yes_no(text)
     if said is None and reading.level is not Level.DANGER:
         return reading, []
-    me.dialog = Dialog.NONE
+    me.dialog, me.resume = me.resume, Dialog.NONE
     await ctx.store.save_person(me)
-    if said is True or reading.level is Level.DANGER:
+    if said is True or reading.level is Level.DANGER:  # the danger answer comes next
         return (reading if reading.level is Level.DANGER else SAID_YES), []
-    if said is False:
-        return reading, [say.to_person(ctx, me, "concern_no")]
-    return reading, []
+    again = [say.to_person(ctx, me, f"pending_{me.dialog.value}")] if me.dialog else []
+    return reading, [say.to_person(ctx, me, "concern_no"), *again]

@@ -22,6 +22,8 @@ READS = {
     "bot/safety/chat.py": "how people type (SMS spellings, contractions)",
     "bot/safety/context.py": "idioms, negations, jokes the safety reader recognises",
     "bot/safety/distress.py": "patterns of distress",
+    "bot/safety/overdose.py": "patterns of overdose",
+    "bot/safety/negation.py": "negations and their scope",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",
     "bot/safety/violence.py": "patterns of violence now",

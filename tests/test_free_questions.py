@@ -84,3 +84,10 @@ async def test_a_mistyped_command_gets_did_you_mean_for_the_person_s_roles(chat:
         assert "je ne comprends pas" in out[0].text and not out[0].buttons
     out = await chat.deliver("sam", "demmande")
     assert out[0].buttons[0].command == "demande"
+
+
+async def test_yes_and_no_are_never_taken_for_a_mistyped_command(chat: Chat) -> None:
+    await chat.deliver("sam", "bonjour")
+    for text in ("oui", "non", "ok"):
+        out = await chat.deliver("sam", text)
+        assert not any(b.command == "oubli" for m in out for b in m.buttons), text

@@ -141,3 +141,34 @@ async def test_a_case_opened_since_the_last_alert_is_news_for_coordinators(chat:
     assert len(alerts) == 2 and ref in alerts[1]
     await chat.deliver("alice", "je veux mourir")  # the same reference within the hour
     assert len([m for m in chat.adapter.to("claude") if "Alerte" in m.text]) == 2
+
+
+async def test_the_question_the_safety_question_interrupted_is_asked_again(chat: Chat) -> None:
+    await chat.deliver("alice", "demande")
+    out = await chat.deliver("alice", "au secours, je n'en peux plus")
+    assert "penses au suicide" in out[-1].text
+    out = await chat.deliver("alice", "non")
+    assert "équipe" in out[-1].text  # the team question is open again, and said so
+    out = await chat.deliver("alice", "passer")
+    assert "anonyme" in out[-1].text  # and "passer" answers it
+
+
+async def test_after_a_yes_to_the_safety_question_the_request_goes_on(chat: Chat) -> None:
+    await chat.deliver("alice", "demande")
+    await chat.deliver("alice", "au secours, je n'en peux plus")
+    out = await chat.deliver("alice", "oui")
+    assert "3114" in out[0].text
+    out = await chat.deliver("alice", "passer")  # the team question is still open
+    assert "anonyme" in out[-1].text
+
+
+async def test_the_check_in_question_survives_the_safety_question(chat: Chat) -> None:
+    await chat.deliver("dominique", "dispo off")
+    ref = await chat.request("rita")
+    await chat.deliver("camille", f"accepter {ref}")
+    await chat.deliver("rita", "clore")
+    await chat.deliver("rita", "au secours, je n'en peux plus")
+    out = await chat.deliver("rita", "non")
+    assert "7 jours" in out[-1].text
+    out = await chat.deliver("rita", "oui")
+    assert "pas compris" not in out[-1].text and "je ne comprends pas" not in out[-1].text

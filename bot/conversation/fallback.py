@@ -34,6 +34,7 @@ _THANKS = re.compile(  # a thank-you or an acknowledgement, and nothing else
 )
 _SUGGEST_UP_TO = 3  # words: longer messages are sentences, not mistyped commands
 _CUTOFF = 0.75
+_FUZZY_FROM = 4  # letters: shorter words are answers ('oui', 'non', 'ok'), not typos
 
 
 def wants_to_talk(text: str) -> bool:
@@ -55,6 +56,8 @@ def suggestion(turn: Turn, text: str) -> str | None:
     allowed = [alias for alias, name in ALIASES.items() if _allowed(turn, ROLE[name])]
     for size in (2, 1):
         head, rest = " ".join(words[:size]), words[size:]
+        if len(head) < _FUZZY_FROM:  # "oui" is no typo of "oubli"
+            continue
         close = difflib.get_close_matches(head, allowed, n=1, cutoff=_CUTOFF)
         if close and len(words) >= size:
             return " ".join([close[0], *rest])

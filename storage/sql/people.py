@@ -28,6 +28,7 @@ class SqlPeople(SqlBase):
             welcomed=row.welcomed,
             handle=c.decrypt(row.handle_enc),
             dialog=Dialog(row.dialog),
+            resume=Dialog(row.resume_dialog),
             draft_team=c.decrypt(row.draft_team_enc),
             draft_continuity=listener_of(row.draft_continuity),
             dialog_case_id=row.dialog_case_id,
@@ -57,6 +58,7 @@ class SqlPeople(SqlBase):
                         last_seen_at=now,
                         welcomed=False,
                         dialog="",
+                        resume_dialog="",
                     )
                     s.add(row)
                 return self._person(row)
@@ -106,6 +108,7 @@ class SqlPeople(SqlBase):
                     welcomed=person.welcomed,
                     handle_enc=c.encrypt(person.handle),
                     dialog=person.dialog.value,
+                    resume_dialog=person.resume.value,
                     draft_team_enc=c.encrypt(person.draft_team),
                     last_seen_at=person.last_seen_at,
                     draft_continuity=person.draft_continuity,
