@@ -21,6 +21,7 @@ from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
 from bot.directory.ranking import Bools, Floats, hours_of, quality, top
 from bot.directory.vocabulary import topic_keywords
+from bot.directory.ways import WAY, Ways
 from bot.directory.words import STOPWORDS, known, plain, stem, without_once
 from bot.safety import Situation
 from bot.text import fold
@@ -90,6 +91,7 @@ class Index:
         self.quality = np.array([quality(r) for r in self.resources], dtype=np.float64)
         self.filters = Filters(self.resources, self.hours)
         self.names = Names(self.resources, self.topics.tokens)
+        self.ways = Ways(self.resources)
         self.audiences = {
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
@@ -272,6 +274,7 @@ class Index:
         exact = {stem(t) for t in query.terms if known(t)}
         consumed = topics.consumed | people.consumed
         scores = self.postings.score(terms, consumed, topics.phrased, exact)
+        scores += WAY * self.ways.named(list(query.terms), self.size)  # "sur Tchap"
         strong = bool(scores.max(initial=0.0) >= ENOUGH)
         for category, strength in categories.items():
             scores += self.members[category] * strength
