@@ -294,8 +294,14 @@ class Index:
             (self._serves(roles) & self.filters.specific).any()
         )
         asked = tuple(c for c in categories if c in LEADING)
+        # its own topic is what the query speaks of, or two of its topics are (violence
+        # and helping a relative: "ma sœur se fait battre")
         spoken: Bools = np.array(
-            [r.categories[0] in categories for r in self.resources], dtype=np.bool_
+            [
+                r.categories[0] in categories or len(categories.keys() & r.categories) >= 2
+                for r in self.resources
+            ],
+            dtype=np.bool_,
         )
         unasked: Bools = self.dedicated & ~spoken
         return _Relevance(scores, matched, named, roles, sector, asked, unasked)
