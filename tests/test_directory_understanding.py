@@ -231,3 +231,27 @@ def test_a_sector_without_lines_through_that_channel_gets_the_general_ones() -> 
 def test_a_line_is_named_by_two_uncommon_words_of_its_whole_name() -> None:
     at_night = ids("la cellule du ministère répond la nuit ?")
     assert "cellule-ecoute-ministere-sante" in at_night
+
+
+@pytest.mark.parametrize(
+    ("query", "line"),
+    [
+        ("est-ce qu'il existe un formulaire", "groupe-soutien-beta-gouv"),
+        ("joindre quelqu'un sur Mattermost", "groupe-soutien-beta-gouv"),
+        ("un psy qui me rappelle", "inicea-cellule-ecoute"),
+    ],
+)
+def test_a_way_of_reaching_a_line_raises_the_lines_reached_that_way(query: str, line: str) -> None:
+    assert line in ids(query)[:8]
+
+
+def test_a_word_alone_covers_each_kind_it_may_mean() -> None:
+    """ "harcèlement" alone: at work and sexual; with "moral", work only."""
+    found = ids("harcèlement")[:8]
+    assert {"groupe-soutien-beta-gouv", "cfcv-viol-femmes-informations"} <= set(found)
+    assert "cfcv-viol-femmes-informations" not in ids("harcèlement moral")[:8]
+
+
+def test_a_line_for_two_topics_of_the_query_is_not_set_aside() -> None:
+    """Violence and helping a relative: the line on how to help a victim is offered."""
+    assert "arretons-les-violences" in ids("mon frère se fait frapper par sa copine, que faire")[:8]

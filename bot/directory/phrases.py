@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.directory.words import english_stems, known, stem, stems, typo_budget
+from bot.directory.words import STOPWORDS, english_stems, known, stem, stems, typo_budget
 from bot.text import fold
 
 ACRONYM = "#"  # marks a token that must be matched as written
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,26 @@ class PhraseBook:
             if len(phrase) > 1:
                 found.phrased.update(words)
         return found
+
+    def senses(self, word: str) -> set[str]:
+        """The keys with a phrase of several words that `word` is part of: the kinds
+        of harassment (sexual, at home, at work) that "harcèlement" alone may mean."""
+        near = self.near(stem(word), not known(word))
+        return {key for key, phrase in self.phrases if len(phrase) > 1 and near & set(phrase)}
+
+
+def acronyms(raw: str, terms: tuple[str, ...], books: Iterable[PhraseBook]) -> tuple[str, ...]:
+    """Acronyms the books know that are also little words, written in capitals in a
+    query that is not all capitals: `AS` (aide-soignant·e) is not `as` (you have)."""
+    if not any(c.islower() for c in raw):
+        return ()
+    known_ = {t for book in books for t in book.tokens}
+    found = (fold(w) for w in _CAPITALS.findall(raw))
+    return tuple(
+        dict.fromkeys(
+            w for w in found if w in STOPWORDS and w not in terms and ACRONYM + w in known_
+        )
+    )
 
 
 def _tokens(text: str) -> tuple[str, ...]:

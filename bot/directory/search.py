@@ -5,7 +5,6 @@ the safety reader finds danger."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,14 +15,14 @@ from bot.directory.filters import Filters
 from bot.directory.hours import quarter_of
 from bot.directory.model import DirectoryFile, Resource
 from bot.directory.names import Names
-from bot.directory.phrases import ACRONYM, PhraseBook
+from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
 from bot.directory.ranking import Bools, Floats, hours_of, quality, top
 from bot.directory.vocabulary import topic_keywords
-from bot.directory.words import STOPWORDS, known, plain, stem, without_once
+from bot.directory.ways import WAY, Ways
+from bot.directory.words import known, plain, stem, without_once
 from bot.safety import Situation
-from bot.text import fold
 
 CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
 OPEN_FIRST = 1000.0
@@ -37,7 +36,6 @@ SECTOR_CATEGORY = "soignants"
 GENERAL_CATEGORY = "ecoute-generale"
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5
-_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 # A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
 # to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
 # are not that (3114, a listening line for anyone in crisis, is): they come first when the
@@ -49,6 +47,7 @@ SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
 # situation (assault, abuse) and a plain wish to talk to someone.
 LEADING = SITUATIONS | {GENERAL_CATEGORY}
 LEAD = 2
+SENSE = 0.5  # another kind of what a word said alone may mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +89,7 @@ class Index:
         self.quality = np.array([quality(r) for r in self.resources], dtype=np.float64)
         self.filters = Filters(self.resources, self.hours)
         self.names = Names(self.resources, self.topics.tokens)
+        self.ways = Ways(self.resources)
         self.audiences = {
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
@@ -137,7 +137,9 @@ class Index:
     def search(self, raw: str, now: datetime, limit: int = 20) -> tuple[Query, list[Hit]]:
         """Resources for `raw` at `now`, best first; danger queries start with emergencies."""
         query = understand(raw)
-        query = dataclasses.replace(query, terms=query.terms + self._acronyms(raw, query))
+        query = dataclasses.replace(
+            query, terms=query.terms + acronyms(raw, query.terms, (self.professions, self.topics))
+        )
         if query.situation is not None:  # the reader decides danger; the words, which numbers
             situation = self.danger.situation(raw, query.situation)
             query = dataclasses.replace(query, situation=situation)
@@ -196,21 +198,6 @@ class Index:
         numbers = [n for n in query.numbers if len(n) >= 4]
         return bool(self.names.named(list(query.terms), plain(query.text), numbers).any())
 
-    def _acronyms(self, raw: str, query: Query) -> tuple[str, ...]:
-        """Acronyms the data knows that are also little words, written in capitals in a
-        query that is not all capitals: `AS` (aide-soignant·e) is not `as` (you have)."""
-        if not any(c.islower() for c in raw):
-            return ()
-        known_ = set(self.professions.tokens) | set(self.topics.tokens)
-        found = (fold(w) for w in _CAPITALS.findall(raw))
-        return tuple(
-            dict.fromkeys(
-                w
-                for w in found
-                if w in STOPWORDS and w not in query.terms and ACRONYM + w in known_
-            )
-        )
-
     def _lead(self, ranked: list[int], asked: tuple[str, ...], named: Bools) -> list[int]:
         """The lines named, the best few lines open to everyone on what was asked, then
         the rest in order."""
@@ -259,6 +246,9 @@ class Index:
         # words that said who the person is ("France Travail") name no line
         named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
+        if len(query.terms) == 1 and categories and not roles:  # a word alone: each sense
+            for sense in self.topics.senses(query.terms[0]):
+                categories.setdefault(sense, SENSE)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
         if (
             others_only
@@ -272,6 +262,7 @@ class Index:
         exact = {stem(t) for t in query.terms if known(t)}
         consumed = topics.consumed | people.consumed
         scores = self.postings.score(terms, consumed, topics.phrased, exact)
+        scores += WAY * self.ways.named(list(query.terms), self.size)  # "sur Tchap"
         strong = bool(scores.max(initial=0.0) >= ENOUGH)
         for category, strength in categories.items():
             scores += self.members[category] * strength
@@ -291,8 +282,14 @@ class Index:
             (self._serves(roles) & self.filters.specific).any()
         )
         asked = tuple(c for c in categories if c in LEADING)
+        # its own topic is what the query speaks of, or two of its topics are (violence
+        # and helping a relative: "ma sœur se fait battre")
         spoken: Bools = np.array(
-            [r.categories[0] in categories for r in self.resources], dtype=np.bool_
+            [
+                r.categories[0] in categories or len(categories.keys() & r.categories) >= 2
+                for r in self.resources
+            ],
+            dtype=np.bool_,
         )
         unasked: Bools = self.dedicated & ~spoken
         return _Relevance(scores, matched, named, roles, sector, asked, unasked)
