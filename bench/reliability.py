@@ -34,7 +34,9 @@ def main() -> int:
         "SOUTIEN_CHAOS_ROUNDS": os.environ.get("SOUTIEN_CHAOS_ROUNDS", "4"),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:randomly", "-x", *RUNS], cwd=ROOT, env=env
+        [sys.executable, "-m", "pytest", "-p", "no:randomly", "-x", "--durations=0", *RUNS],
+        cwd=ROOT,
+        env=env,
     )
     got = json.loads(figures.read_text()) if figures.exists() else {}
     got.setdefault("kills", 0)
