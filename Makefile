@@ -68,7 +68,7 @@ eval: $(TSTAMP)
 # Retrain the safety reader's linear model from tests/corpus/danger_tune*.yaml.
 train-safety: $(TSTAMP)
 	@$(PIP) -e '.[train]' $(call quiet,$(PIPLOG))
-	@$(BIN)/python -m bench.train_safety
+	@$(BIN)/python -m bench.train_safety $(ARGS)
 
 # Benchmarks: each relay against its bare baseline, the core, memory, the scheduler, search.
 # Writes bench/results.json and bench/RESULTS.md; fails only when a benchmark cannot run.

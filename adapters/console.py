@@ -12,12 +12,13 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from bot.ids import Platform
 from bot.locales import t
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import MessageHandler
 from bot.text import valid_unicode
 
-PLATFORM = "console"
+PLATFORM = Platform.CONSOLE
 
 
 class ConsoleAdapter:

@@ -5,7 +5,8 @@
   asked whether the person thinks of suicide.
 - directory door: `directory search -` in-process; danger = the result's `danger` flag.
 Recall is counted on danger messages, false alarms on harmless ones (traps). The tuning
-part and the held-out part are printed apart. Run with `make eval`.
+part and the held-out part are printed apart. Run with `make eval`; with file names
+(`python -m bench.eval_safety new.yaml`), scores only those files.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ import asyncio
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bench.safety_corpus import load
 from bot.directory.cli import result
@@ -82,9 +87,38 @@ def report(part: str, door: str, by: dict[str, list[bool]]) -> tuple[float, floa
     return recall, alarms
 
 
-def main() -> int:
-    for part in ("tuning", "held-out"):
-        items = load(part)
+CATEGORIES = {  # the words some blind writers used, to the corpus's own
+    "hidden": "embedded",
+    "idiom": "trap_idiom",
+    "hyperbole": "trap_hyperbole",
+    "negation": "trap_negation",
+    "information": "trap_info",
+    "fiction": "trap_fiction",
+    "joke": "trap_other",
+    "work_stress": "trap_stress",
+    "listener": "trap_support",
+    "other": "trap_other",
+}
+
+
+def given(paths: list[str]) -> list[dict[str, Any]]:
+    """The messages of the files named on the command line (a new set, scored unseen)."""
+    items: list[dict[str, Any]] = []
+    for name in paths:
+        for item in yaml.safe_load(Path(name).read_text(encoding="utf-8")):
+            item["category"] = CATEGORIES.get(item["category"], item["category"])
+            items.append(item)
+    return items
+
+
+def main(paths: list[str]) -> int:
+    parts: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        name: partial(load, name) for name in ("tuning", "held-out")
+    }
+    if paths:
+        parts = {" + ".join(Path(p).stem for p in paths): partial(given, paths)}
+    for part, read in parts.items():
+        items = read()
         texts = [x["text"] for x in items]
         report(part, "console", score(items, asyncio.run(console_door(texts))))
         report(part, "directory", score(items, directory_door(texts)))
@@ -92,4 +126,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

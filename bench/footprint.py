@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from bench.stats import ROOT, percentile, rss_mb
+from bot.ids import Platform
 from storage.tables import CaseRow, DueActionRow, PersonRow
 
 CASES = 10_000
@@ -37,7 +38,7 @@ async def fill(url: str, cases: int, pending: int) -> None:
     now = datetime.now(UTC)
     async with store.engine.begin() as conn:
         people = [
-            {"lookup": f"{n:064d}", "ref": f"P{n:07d}", "platform": "fake",
+            {"lookup": f"{n:064d}", "ref": f"P{n:07d}", "platform": "console",
              "user_id_enc": store.cipher.encrypt(f"user{n}"), "created_at": now}
             for n in range(cases)
         ]  # fmt: skip
@@ -75,7 +76,9 @@ async def child(url: str, seconds: float) -> dict[str, Any]:
 
     store = SqlStore(create_engine(url), FieldCipher(SECRET))
     clock = SystemClock()
-    bot = Bot(Context(store, DEMO_ROSTER, clock, answers(), frozenset({"fake"}), Policy()))
+    bot = Bot(
+        Context(store, DEMO_ROSTER, clock, answers(), frozenset({Platform.CONSOLE}), Policy())
+    )
     start = time.perf_counter()
     await bot.start(clock.now())
     await bot.tick(clock.now())

@@ -19,7 +19,9 @@ def load(part: str) -> list[dict[str, Any]]:
     """Every labelled message of one part (`tuning` or `held-out`)."""
     items: list[dict[str, Any]] = []
     for path in sorted(CORPUS.glob(PARTS[part])):
-        items += yaml.safe_load(path.read_text(encoding="utf-8"))
+        items += [
+            {**x, "file": path.stem} for x in yaml.safe_load(path.read_text(encoding="utf-8"))
+        ]
     return items
 
 

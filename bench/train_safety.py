@@ -5,12 +5,18 @@ the held-out files are never seen here.
 The decision threshold is chosen by 5-fold cross-validation on the tuning corpus: the
 lowest one at which patterns-or-model raise at most `--max-false-alarms` on the traps.
 Run with `make train-safety` (needs the `train` extra: scikit-learn).
+
+`--errors` lists the cross-validated mistakes (missed danger, false alarms) by category.
+`--blind FILE` writes nothing: it trains on every tuning file but FILE, then scores FILE
+as a set never seen (recall, false alarms, mistakes): how a change generalises.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,9 +26,10 @@ from sklearn.model_selection import StratifiedKFold
 
 from bench.safety_corpus import training
 from bot.safety.model import WEIGHTS
-from bot.safety.reader import Reader
+from bot.safety.reader import Evidence, Reader
 
 C = 1.0
+DOUBT_FLOOR = 0.30
 
 
 def fit(rows: list[dict[str, int]], labels: np.ndarray) -> tuple[DictVectorizer, Any]:
@@ -32,37 +39,92 @@ def fit(rows: list[dict[str, int]], labels: np.ndarray) -> tuple[DictVectorizer,
     return vectoriser, model
 
 
+class Seen:
+    """The reader's evidence on a list of messages, as arrays the search can combine."""
+
+    def __init__(self, reader: Reader, items: list[dict[str, Any]]) -> None:
+        self.items = items
+        evidence: list[Evidence] = [reader.evidence(x["text"]) for x in items]
+        self.rows = [dict.fromkeys(e.features, 1) for e in evidence]
+        self.danger = np.array([x["level"] == "danger" for x in items])
+        # the budget is spent on traps (harmless messages sharing danger's words), not on
+        # ordinary chat or directory queries, which are easy and would hide the hard cases
+        self.harmless = np.array([str(x.get("category", "")).startswith("trap") for x in items])
+        self.sure = np.array([bool(e.sure) for e in evidence])
+        self.doubtful = np.array([bool(e.doubtful) for e in evidence])
+        self.signals = np.array([e.signals for e in evidence])
+
+    def raised(self, chance: np.ndarray, doubt: float, alone: float) -> np.ndarray:
+        return self.sure | (self.doubtful & (chance > doubt)) | (self.signals & (chance > alone))
+
+
+def thresholds(seen: Seen, max_false_alarms: float) -> tuple[np.ndarray, float, float]:
+    """Cross-validated chances, and the thresholds with the best recall within budget."""
+    held = np.zeros(len(seen.items))
+    folds = StratifiedKFold(5, shuffle=True, random_state=0).split(seen.rows, seen.danger)
+    for train, test in folds:
+        vectoriser, model = fit([seen.rows[i] for i in train], seen.danger[train])
+        held[test] = model.predict_proba(vectoriser.transform([seen.rows[i] for i in test]))[:, 1]
+    best = (-1.0, 0.99, 0.99)
+    for doubt in np.arange(DOUBT_FLOOR, 0.96, 0.05):  # doubtful: the model must really agree
+        for alone in np.arange(0.50, 0.99, 0.01):
+            raised = seen.raised(held, float(doubt), float(alone))
+            if raised[seen.harmless].mean() <= max_false_alarms:
+                if raised[seen.danger].mean() > best[0]:
+                    best = (float(raised[seen.danger].mean()), float(doubt), float(alone))
+                break
+    return held, best[1], best[2]
+
+
+def mistakes(seen: Seen, raised: np.ndarray) -> None:
+    """Print the missed danger and the false alarms, grouped by category."""
+    wrong = [
+        (("missed " if d else "alarm ") + str(x.get("category", "")), x["text"])
+        for x, d, h, r in zip(seen.items, seen.danger, seen.harmless, raised, strict=True)
+        if (d and not r) or (h and r)
+    ]
+    print(Counter(kind for kind, _ in wrong).most_common())
+    for kind, text in sorted(wrong):
+        print(f"  {kind:<24} {text}")
+
+
+def blind(items: list[dict[str, Any]], name: str, args: argparse.Namespace) -> None:
+    reader = Reader(with_model=False)
+    apart = [x for x in items if x.get("file") == name]
+    if not apart:
+        raise SystemExit(f"no tuning file named {name}")
+    seen = Seen(reader, [x for x in items if x.get("file") != name])
+    _, doubt, alone = thresholds(seen, args.max_false_alarms)
+    vectoriser, model = fit(seen.rows, seen.danger)
+    test = Seen(reader, apart)
+    chance = model.predict_proba(vectoriser.transform(test.rows))[:, 1]
+    raised = test.raised(chance, doubt, alone)
+    harmless = np.array([x["level"] == "none" for x in apart])
+    print(
+        f"{name} unseen ({len(apart)} messages): recall {raised[test.danger].mean():.1%}, "
+        f"false alarms {raised[harmless].mean():.1%} "
+        f"({int(raised[harmless].sum())}/{int(harmless.sum())})"
+    )
+    if args.errors:
+        test.harmless = harmless
+        mistakes(test, raised)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     # recall first: 8 % of traps in cross-validation keeps held-out false alarms under 10 %
     parser.add_argument("--max-false-alarms", type=float, default=0.08)
+    parser.add_argument("--errors", action="store_true", help="list the mistakes")
+    parser.add_argument("--blind", metavar="FILE", help="score this tuning file unseen")
     args = parser.parse_args()
-    reader = Reader(with_model=False)
     items = training()
-    seen = [reader.evidence(x["text"]) for x in items]
-    rows = [dict.fromkeys(e.features, 1) for e in seen]
-    danger = np.array([x["level"] == "danger" for x in items])
-    # the budget is spent on traps (harmless messages sharing danger's words), not on
-    # ordinary chat or directory queries, which are easy and would hide the hard cases
-    harmless = np.array([str(x.get("category", "")).startswith("trap") for x in items])
-    sure = np.array([bool(e.sure) for e in seen])
-    doubtful = np.array([bool(e.doubtful) for e in seen])
-    signals = np.array([e.signals for e in seen])
-    held = np.zeros(len(items))
-    for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(rows, danger):
-        vectoriser, model = fit([rows[i] for i in train], danger[train])
-        held[test] = model.predict_proba(vectoriser.transform([rows[i] for i in test]))[:, 1]
-    best = (-1.0, 0.99, 0.99)
-    for doubt in np.arange(0.30, 0.96, 0.05):  # doubtful: the model must really agree
-        for alone in np.arange(0.50, 0.99, 0.01):
-            raised = sure | (doubtful & (held > doubt)) | (signals & (held > alone))
-            if raised[harmless].mean() <= args.max_false_alarms:
-                if raised[danger].mean() > best[0]:
-                    best = (float(raised[danger].mean()), float(doubt), float(alone))
-                break
-    _, doubt, alone = best
-    raised = sure | (doubtful & (held > doubt)) | (signals & (held > alone))
-    vectoriser, model = fit(rows, danger)
+    if args.blind:
+        blind(items, Path(args.blind).stem, args)
+        return
+    seen = Seen(Reader(with_model=False), items)
+    held, doubt, alone = thresholds(seen, args.max_false_alarms)
+    raised = seen.raised(held, doubt, alone)
+    vectoriser, model = fit(seen.rows, seen.danger)
     names = vectoriser.get_feature_names_out()
     pairs = zip(names, model.coef_[0], strict=True)
     weights = {n: round(float(w), 5) for n, w in pairs if abs(w) > 1e-4}
@@ -83,9 +145,11 @@ def main() -> None:
     )
     print(
         f"{len(items)} messages, {len(weights)} weights, doubt {doubt:.2f}, alone {alone:.2f}; "
-        f"cross-validated: recall {raised[danger].mean():.1%}, "
-        f"false alarms {raised[harmless].mean():.1%}"
+        f"cross-validated: recall {raised[seen.danger].mean():.1%}, "
+        f"false alarms {raised[seen.harmless].mean():.1%}"
     )
+    if args.errors:
+        mistakes(seen, raised)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import logging
 from bot import metrics
 from bot.context import Context
 from bot.logs import about_case
-from bot.privacy import AuditEntry
+from bot.privacy import AuditEntry, Where
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ async def audit(
     actor: str,
     action: str,
     ref: str | None,
-    platform: str,
+    platform: Where,
     subject: str | None = None,
 ) -> None:
     """Append one audit entry, at the context's clock time; `subject` is the roster member

@@ -69,7 +69,7 @@ async def note(ctx: Context, me: Listener, raw: str, place: str | None, now: dat
     if len(text) > MAX_NOTE:
         return say.to_member(ctx, me, "note_too_long", max=MAX_NOTE, length=len(text))
     await ctx.store.add_note(case.id, me.id, text, now)
-    await audit(ctx, listener_actor(me.id), "noted", case.ref, say.platform_of(ctx, me))
+    await audit(ctx, listener_actor(me.id), "noted", case.ref, say.where_is(ctx, me))
     return say.to_member(ctx, me, "note_added", ref=case.ref)
 
 
@@ -79,7 +79,7 @@ async def shown(ctx: Context, me: Listener, case: Case, *, empty_too: bool = Fal
     notes = await ctx.store.notes_of(case.id)
     if not notes:
         return say.to_member(ctx, me, "notes_none", ref=case.ref) if empty_too else []
-    await audit(ctx, listener_actor(me.id), "notes_read", case.ref, say.platform_of(ctx, me))
+    await audit(ctx, listener_actor(me.id), "notes_read", case.ref, say.where_is(ctx, me))
     lang = ctx.policy.default_locale
     lines = [t(lang, "notes_header", ref=case.ref)]
     for n in notes:

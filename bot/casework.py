@@ -36,7 +36,7 @@ async def relaunch(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     case = await _waiting_case(ctx, me, raw.split(), "relaunch_usage")
     if isinstance(case, list):
         return case
-    await audit(ctx, coordinator_actor(me.id), "relaunched", case.ref, say.platform_of(ctx, me))
+    await audit(ctx, coordinator_actor(me.id), "relaunched", case.ref, say.where_is(ctx, me))
     await ctx.store.reopen_offers(case.id)
     out = await offers.route(ctx, case, now)
     after = await ctx.store.case_by_ref(case.ref)
@@ -51,7 +51,8 @@ async def propose(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     case = await _waiting_case(ctx, me, words, "propose_usage")
     if isinstance(case, list):
         return case
-    address = address_of_handle(words[1], say.platform_of(ctx, me)) if len(words) > 1 else None
+    platform = say.platform_of(ctx, me)
+    address = address_of_handle(words[1], platform) if len(words) > 1 and platform else None
     if address is None:
         return say.to_member(ctx, me, "propose_usage")
     member = find(ctx.roster, address)
@@ -72,7 +73,7 @@ async def propose(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         coordinator_actor(me.id),
         "proposed",
         case.ref,
-        say.platform_of(ctx, me),
+        say.where_is(ctx, me),
         subject=member.id,
     )
     minutes = max(1, int(ctx.policy.offer_timeout.total_seconds() // 60))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from bot.ids import Platform
 from bot.keyvalue import MemoryKeyValue
 from bot.people import Roster
 from bot.policy import Policy
@@ -25,6 +26,10 @@ class NumberBook(Protocol):
 
     def listening_lines(self, lang: str, now: datetime) -> str: ...
 
+    def asked(self, text: str) -> bool:
+        """Whether free words ask about a line, or name one."""
+        ...
+
 
 @dataclass(slots=True)
 class Context:
@@ -32,6 +37,6 @@ class Context:
     roster: Roster
     clock: Clock
     numbers: NumberBook
-    platforms: frozenset[str]
+    platforms: frozenset[Platform]
     policy: Policy = field(default_factory=Policy)
     state: KeyValue = field(default_factory=MemoryKeyValue)  # small marks (hashed keys)

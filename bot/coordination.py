@@ -27,7 +27,7 @@ async def listeners(ctx: Context, me: Listener, now: datetime) -> Out:
     lang = ctx.policy.default_locale
     states = await ctx.store.listener_states()
     loads = await ctx.store.listener_load(now - timedelta(days=7))
-    await audit(ctx, coordinator_actor(me.id), "roster", None, say.platform_of(ctx, me))
+    await audit(ctx, coordinator_actor(me.id), "roster", None, say.where_is(ctx, me))
     lines = [t(lang, "listeners_header")]
     for member in ctx.roster.listeners:
         state = states.get(member.id)
@@ -61,7 +61,7 @@ async def waiting(ctx: Context, me: Listener) -> Out:
         return _reply(ctx, me, [t(lang, "waiting_none")])
     lines = [t(lang, "waiting_header")]
     for case in cases:
-        await audit(ctx, coordinator_actor(me.id), "viewed", case.ref, say.platform_of(ctx, me))
+        await audit(ctx, coordinator_actor(me.id), "viewed", case.ref, say.where_is(ctx, me))
         since = case.created_at.astimezone(ZONE).strftime("%d/%m %H:%M")
         lines.append(t(lang, "waiting_line", ref=case.ref, since=since))
     lines.append(t(lang, "waiting_footer"))

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
+from bot.ids import Platform
 from bot.messages import MessageId
 from bot.ports import KeyValue
 
@@ -36,12 +37,12 @@ class Copies:
             value = {"platform": other.platform, "id": other.id, "copy": is_copy, "until": until}
             await self.state.put(NS, _key(case_ref, one), json.dumps(value))
 
-    async def twin(self, case_ref: str, message: MessageId, platform: str) -> str | None:
+    async def twin(self, case_ref: str, message: MessageId, platform: Platform) -> str | None:
         """The other side of `message` on `platform`: its copy, or the original it copies."""
         found = await self._get(case_ref, message)
         return str(found["id"]) if found and found["platform"] == platform else None
 
-    async def copy_of(self, case_ref: str, original: MessageId, platform: str) -> str | None:
+    async def copy_of(self, case_ref: str, original: MessageId, platform: Platform) -> str | None:
         """The copy the bot delivered for `original` on `platform` (what an edit changes)."""
         found = await self._get(case_ref, original)
         if found and found["copy"] and found["platform"] == platform:

@@ -10,6 +10,7 @@ from bot.commands import Name
 from bot.context import Context
 from bot.conversation.dispatch import dispatch
 from bot.conversation.route import (
+    Answer,
     AskCase,
     NotUnderstood,
     Relay,
@@ -87,8 +88,12 @@ class Bot:
             await ctx.store.save_person(me)
         if reading.level is Level.DANGER:
             return await self._danger(turn, where, reading, first)
-        if reading.level is Level.CONCERN and _unheard(where) and me.dialog is Dialog.NONE:
-            return await lane.ask(ctx, me) + self._welcome(me, first, short=True)
+        if reading.level is Level.CONCERN and _unheard(where) and me.dialog is not Dialog.SAFETY:
+            # Asked even when another question is pending: the safety question takes its
+            # place (two questions answered `oui` cannot be open at once). It comes last,
+            # to be answered; "which case?" before it says the words reached nobody.
+            out = self._welcome(me, first, short=True) + await _still_ask(turn, where)
+            return out + await lane.ask(ctx, me)
         if first:
             command = isinstance(where, Run)
             return self._welcome(me, True, short=command) + (
@@ -106,7 +111,7 @@ class Bot:
         if isinstance(where, Run) and where.command.name not in _HELD_BY_DANGER:
             return out + await dispatch(turn, where)
         if not relayed or not isinstance(where, Relay):
-            return out
+            return out + await _still_ask(turn, where)
         out += await dispatch(turn, where)
         if where.case.side is Side.REQUESTER and turn.own and turn.own.listener_id:
             listener = ctx.roster.get(turn.own.listener_id)
@@ -140,8 +145,17 @@ class Bot:
         return await reminders.run_due(self.ctx, now, self.owner)
 
 
+async def _still_ask(turn: Turn, where: Route) -> Out:
+    """After the safety lane's answer, "which case?" when the words reached nobody because
+    no case was named: the person knows, and can send them again with a reference."""
+    return await dispatch(turn, where) if isinstance(where, AskCase) else []
+
+
 def _unheard(where: Route) -> bool:
-    """Words that reach nobody: distress there deserves the plain question."""
+    """Words that reach nobody: distress there deserves the plain question. Distress
+    is no team name either ("au secours, je n'en peux plus" fits in a team's words)."""
     if isinstance(where, Relay):
         return not where.case.relaying
+    if isinstance(where, Answer):
+        return where.dialog is Dialog.TEAM
     return isinstance(where, NotUnderstood | AskCase)

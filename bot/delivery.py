@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 
 from bot.backoff import Backoff
+from bot.ids import Platform
 from bot.messages import OutgoingMessage
 from bot.ports import Adapter, Clock, Queued, Store
 
@@ -29,7 +30,7 @@ class Delivery:
     def __init__(
         self,
         store: Store,
-        adapters: Mapping[str, Adapter],
+        adapters: Mapping[Platform, Adapter],
         clock: Clock,
         notice: Callable[[str], Sequence[OutgoingMessage]],
         max_tries: int = MAX_TRIES,
@@ -45,8 +46,8 @@ class Delivery:
         self._waiters: dict[int, asyncio.Future[None]] = {}
         self._fresh: set[int] = set()  # enqueued here and never attempted uncertainly
         self._alerts: set[int] = set()  # dead-letter notices: never noticed themselves
-        self._busy: dict[str, dict[str, asyncio.Task[None]]] = {p: {} for p in adapters}
-        self.running: dict[str, bool] = dict.fromkeys(adapters, False)
+        self._busy: dict[Platform, dict[str, asyncio.Task[None]]] = {p: {} for p in adapters}
+        self.running: dict[Platform, bool] = dict.fromkeys(adapters, False)
 
     def enqueued(self, ids: Sequence[int]) -> None:
         self._fresh.update(ids)
@@ -63,7 +64,7 @@ class Delivery:
     def idle(self) -> bool:
         return not any(self._busy.values()) and not self._waiters
 
-    async def run(self, platform: str) -> None:
+    async def run(self, platform: Platform) -> None:
         """The sender of one platform: never dies (every failure backs off and retries)."""
         backoff = Backoff(base=0.2, cap=30.0)
         wake = self._wake[platform]
@@ -88,7 +89,7 @@ class Delivery:
                 task.cancel()
             await asyncio.gather(*busy, return_exceptions=True)
 
-    def _start(self, platform: str, rows: Sequence[Queued]) -> None:
+    def _start(self, platform: Platform, rows: Sequence[Queued]) -> None:
         groups: dict[str, list[Queued]] = {}
         for row in rows:
             groups.setdefault(row.conversation, []).append(row)
@@ -100,18 +101,18 @@ class Delivery:
             busy[conversation] = task
             task.add_done_callback(functools.partial(self._finished, platform, conversation))
 
-    def _finished(self, platform: str, conversation: str, _: object) -> None:
+    def _finished(self, platform: Platform, conversation: str, _: object) -> None:
         self._busy[platform].pop(conversation, None)
         self._wake[platform].set()
 
-    async def _conversation(self, platform: str, rows: Sequence[Queued]) -> None:
+    async def _conversation(self, platform: Platform, rows: Sequence[Queued]) -> None:
         backoff = Backoff(base=0.5, cap=30.0)
         for row in rows:
             while not await self._deliver(platform, row):
                 await backoff.wait()  # the rest of this conversation waits: order kept
             backoff.reset()
 
-    async def _deliver(self, platform: str, row: Queued) -> bool:
+    async def _deliver(self, platform: Platform, row: Queued) -> bool:
         """True once the row is done with (sent, or set aside)."""
         adapter = self.adapters[platform]
         if not self.fenced():  # not (or no longer) the active replica: nothing leaves
@@ -136,7 +137,7 @@ class Delivery:
         self._done(row.id)
         return True
 
-    async def _failed(self, platform: str, row: Queued, reason: str) -> bool:
+    async def _failed(self, platform: Platform, row: Queued, reason: str) -> bool:
         try:
             tries = await self.store.failed(row.id)
         except Exception:  # noqa: BLE001 - the database is down too: try again later

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from bot.backoff import Backoff
 from bot.core import Bot
 from bot.delivery import Delivery
+from bot.ids import Platform
 from bot.locales import t
 from bot.logs import sensitive
 from bot.messages import Address, IncomingMessage, OutgoingMessage
@@ -26,7 +27,7 @@ WAIT_DELIVERY = 10.0
 class Handling:
     bot: Bot
     store: Store
-    adapters: dict[str, Adapter]
+    adapters: dict[Platform, Adapter]
     clock: Clock
     delivery: Delivery
     lease: Lease | None
@@ -113,7 +114,7 @@ class Handling:
         self._database_ok = True
         self._told.clear()
 
-    async def _set_aside(self, source: str, exc: Exception, tries: int) -> None:
+    async def _set_aside(self, source: Platform, exc: Exception, tries: int) -> None:
         """An event that keeps failing: a dead letter, and its reference to coordinators."""
         try:
             ref = await self.store.dead_letter(source, type(exc).__name__, tries, self.clock.now())

@@ -54,8 +54,11 @@ def marker(ctx: Context, member: Listener, ref: CaseRef, reading: Reading) -> Ou
 
 
 async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> Out:
-    """Tell coordinators that someone is in danger: reference only, at most once an hour."""
-    if me.last_alert_at is not None and now - me.last_alert_at < ctx.policy.alert_every:
+    """Tell coordinators that someone is in danger: reference only, at most once an hour
+    for one reference (a case opened since the last alert carries news: its reference)."""
+    last = me.last_alert_at
+    news = case is not None and (last is None or case.created_at > last)
+    if last is not None and now - last < ctx.policy.alert_every and not news:
         return []
     me.last_alert_at = now
     await ctx.store.save_person(me)
@@ -67,7 +70,13 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
 
 
 async def ask(ctx: Context, me: Person) -> Out:
-    """Concern: say it plainly, and ask whether they think of suicide or are in danger."""
+    """Concern: say it plainly, and ask whether they think of suicide or are in danger.
+
+    A question already pending (the team, the mode, a check-in) is kept aside and asked
+    again once this one is answered: two questions answered `oui` cannot be open at once.
+    """
+    if me.dialog is not Dialog.SAFETY:
+        me.resume = me.dialog
     me.dialog = Dialog.SAFETY
     await ctx.store.save_person(me)
     lang = say.lang(ctx, me)
@@ -80,14 +89,14 @@ async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple
 
     A message that is not an answer is handled as if no question were pending (and read
     for danger like any other); the question then stays open, so a later "oui" is heard.
+    Once answered, the question it interrupted is open again, and said so.
     """
     said = yes_no(text)
     if said is None and reading.level is not Level.DANGER:
         return reading, []
-    me.dialog = Dialog.NONE
+    me.dialog, me.resume = me.resume, Dialog.NONE
     await ctx.store.save_person(me)
-    if said is True or reading.level is Level.DANGER:
+    if said is True or reading.level is Level.DANGER:  # the danger answer comes next
         return (reading if reading.level is Level.DANGER else SAID_YES), []
-    if said is False:
-        return reading, [say.to_person(ctx, me, "concern_no")]
-    return reading, []
+    again = [say.to_person(ctx, me, f"pending_{me.dialog.value}")] if me.dialog else []
+    return reading, [say.to_person(ctx, me, "concern_no"), *again]

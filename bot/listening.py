@@ -40,7 +40,7 @@ async def _pick(
         if exists is not None and me.id in await ctx.store.offered_to(exists.id):
             return say.to_member(ctx, me, "not_offered_to_you", ref=ref)  # too late, said plainly
         # Someone else's case answers like a made-up reference: no oracle. Audited.
-        await audit(ctx, listener_actor(me.id), "refused", ref, say.platform_of(ctx, me))
+        await audit(ctx, listener_actor(me.id), "refused", ref, say.where_is(ctx, me))
         return say.to_member(ctx, me, "unknown_ref", ref=ref)
     if len(mine) == 1:
         return mine[0]
@@ -71,7 +71,7 @@ async def close(ctx: Context, me: Listener, args: str, now: datetime) -> Out:
         return case
     if not await fire(ctx, case, Trigger.CLOSE, me.id, now):
         return say.to_member(ctx, me, "nothing_to_close")
-    await audit(ctx, listener_actor(me.id), "closed", case.ref, say.platform_of(ctx, me))
+    await audit(ctx, listener_actor(me.id), "closed", case.ref, say.where_is(ctx, me))
     out = say.to_member(ctx, me, "closed_listener", ref=case.ref)
     out += await wellbeing.after_close(ctx, me, case.ref, wellbeing.is_heavy(args), now)
     requester = await ctx.store.person_by_id(case.requester_id)
@@ -87,7 +87,7 @@ async def mine(ctx: Context, me: Listener) -> Out:
     lang = ctx.policy.default_locale
     lines = [t(lang, "mine_header")]
     for c in cases:
-        await audit(ctx, listener_actor(me.id), "viewed", c.ref, say.platform_of(ctx, me))
+        await audit(ctx, listener_actor(me.id), "viewed", c.ref, say.where_is(ctx, me))
         since = (c.accepted_at or c.offered_at or c.created_at).astimezone(ZONE)
         mode = "mode_anonymous" if c.mode is Mode.ANONYMOUS else "mode_direct"
         lines.append(

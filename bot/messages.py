@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from bot.ids import Platform
 from bot.text import valid_unicode
 
 
@@ -11,7 +12,7 @@ from bot.text import valid_unicode
 class Address:
     """A person on one platform, as the adapter identifies them."""
 
-    platform: str
+    platform: Platform
     user_id: str
 
 
@@ -27,7 +28,7 @@ class Button:
 class MessageId:
     """One message on one platform: a Matrix event id, a Mattermost post id."""
 
-    platform: str
+    platform: Platform
     id: str
 
 

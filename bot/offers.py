@@ -13,7 +13,7 @@ from bot.ids import ListenerId
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Listener, Person
-from bot.privacy import listener_actor
+from bot.privacy import Origin, listener_actor
 from bot.routing import Load, Situation, choose
 from bot.triggers import fire
 
@@ -54,7 +54,7 @@ async def offer(ctx: Context, case: Case, chosen: Listener, now: datetime) -> Ou
     """Offer `case` to `chosen` (eligibility checked by the caller); [] when it moved on."""
     if not await fire(ctx, case, Trigger.OFFER, chosen.id, now):
         return []
-    await audit(ctx, listener_actor(chosen.id), "offered", case.ref, say.platform_of(ctx, chosen))
+    await audit(ctx, listener_actor(chosen.id), "offered", case.ref, say.where_is(ctx, chosen))
     minutes = max(1, int(ctx.policy.offer_timeout.total_seconds() // 60))
     mode = "mode_anonymous" if case.mode is Mode.ANONYMOUS else "mode_direct"
     buttons = (
@@ -101,7 +101,7 @@ async def expire(ctx: Context, case: Case, listener_id: ListenerId, now: datetim
     out: Out = []
     member = ctx.roster.get(listener_id)
     if member is not None:
-        await audit(ctx, listener_actor(member.id), "expired", case.ref, "system")
+        await audit(ctx, listener_actor(member.id), "expired", case.ref, Origin.BOT)
         out += say.to_member(ctx, member, "offer_expired", ref=case.ref)
     return out + await _reroute(ctx, case.id, now)
 
@@ -117,7 +117,7 @@ async def _by_listener(
     """Fire `trigger` as the listener `me`; audited as `action` when it took effect."""
     if not await fire(ctx, case, trigger, me.id, now):
         return False
-    await audit(ctx, listener_actor(me.id), action, case.ref, say.platform_of(ctx, me))
+    await audit(ctx, listener_actor(me.id), action, case.ref, say.where_is(ctx, me))
     return True
 
 

@@ -12,7 +12,7 @@ from typing import Protocol
 from bot.cases import Case, CaseState, Mode, Note
 from bot.clock import ZONE_NAME
 from bot.followups import DueAction, FollowUp
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.lifecycle import Change
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import Listener, ListenerState, Person
@@ -31,7 +31,7 @@ class Clock(Protocol):
 class Adapter(Protocol):
     """One platform connection: receives messages and delivers the core's answers."""
 
-    platform: str
+    platform: Platform
 
     async def run(self, on_message: MessageHandler) -> None:
         """Receive until stopped; call `on_message` for each incoming message."""
@@ -234,13 +234,13 @@ class Outbox(Protocol):
     def unit(self) -> AbstractAsyncContextManager[None]:
         """One transaction for every store call inside (in this task)."""
 
-    async def claim_event(self, platform: str, event_id: str, now: datetime) -> bool:
+    async def claim_event(self, platform: Platform, event_id: str, now: datetime) -> bool:
         """True the first time this platform event is claimed (inside a unit: undone
         with it)."""
 
     async def enqueue(self, messages: Sequence[OutgoingMessage], now: datetime) -> list[int]: ...
 
-    async def pending(self, platform: str, limit: int) -> list[Queued]:
+    async def pending(self, platform: Platform, limit: int) -> list[Queued]:
         """Unsent rows of one platform, oldest first."""
 
     async def sent(self, row_id: int) -> None:

@@ -4,8 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
+
+
+class Origin(StrEnum):
+    """Where an audited action came from when no person wrote on a platform."""
+
+    BOT = "system"  # the bot itself: an offer whose time was up
+    NOWHERE = "none"  # a roster member with no address on a running platform
+
+
+Where = Platform | Origin
+_PLATFORMS = frozenset(p.value for p in Platform)
+
+
+def where_of(value: str) -> Where:
+    """What the audit table holds, typed again."""
+    return Platform(value) if value in _PLATFORMS else Origin(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +33,7 @@ class AuditEntry:
     actor: str
     action: str
     case_ref: str | None
-    platform: str
+    platform: Where
     subject: str | None = None  # the roster member a coordinator acted upon
 
 

@@ -97,7 +97,7 @@ async def theme(ctx: Context, me: Listener, raw: str, place: str | None, now: da
     if code is None:
         return say.to_member(ctx, me, "theme_usage")
     await ctx.store.set_theme(case.id, code)
-    await audit(ctx, listener_actor(me.id), "themed", case.ref, say.platform_of(ctx, me))
+    await audit(ctx, listener_actor(me.id), "themed", case.ref, say.where_is(ctx, me))
     return say.to_member(ctx, me, "theme_set", ref=case.ref, theme=t(lang, f"theme_{code}"))
 
 
@@ -109,7 +109,7 @@ async def stats(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         return []
     if period is None:
         return say.to_member(ctx, me, "stats_usage")
-    await audit(ctx, coordinator_actor(me.id), "stats", None, say.platform_of(ctx, me))
+    await audit(ctx, coordinator_actor(me.id), "stats", None, say.where_is(ctx, me))
     lang = ctx.policy.default_locale
     r = await figures(ctx.store, period, now)
     image = await chart(r, lang, now)

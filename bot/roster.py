@@ -13,7 +13,7 @@ from bot.cases import CaseState
 from bot.context import Context
 from bot.dates import BadDate, last_day, until_date
 from bot.followups import schedule as scheduling
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.locales import t
 from bot.messages import Address, OutgoingMessage
 from bot.people import Listener, ListenerState, Roster
@@ -25,11 +25,11 @@ _HANDLE = re.compile(r"^@?[A-Za-z0-9._=-]{1,60}(?::[A-Za-z0-9.-]{1,100})?$")
 _TEAMS_WORDS = frozenset({"equipe", "equipes", "team", "teams", "equipe:", "equipes:", "teams:"})
 
 
-def address_of_handle(handle: str, platform: str) -> Address | None:
+def address_of_handle(handle: str, platform: Platform) -> Address | None:
     """`@alice` on the coordinator's platform; Matrix ids keep their form `@alice:server`."""
     if not _HANDLE.match(handle):
         return None
-    if platform == "matrix":
+    if platform is Platform.MATRIX:
         if ":" not in handle:
             return None
         return Address(platform, handle if handle.startswith("@") else f"@{handle}")
@@ -60,15 +60,15 @@ async def _changed(
     ctx: Context, me: Listener, action: str, member: Listener, *, refresh: bool = True
 ) -> None:
     """Audit a roster change (who made it, about whom; never what was typed)."""
-    platform = say.platform_of(ctx, me)
-    await audit(ctx, coordinator_actor(me.id), action, None, platform, subject=member.id)
+    where = say.where_is(ctx, me)
+    await audit(ctx, coordinator_actor(me.id), action, None, where, subject=member.id)
     if refresh:
         await _refresh(ctx)
 
 
 async def _target(ctx: Context, me: Listener, words: list[str], usage: str) -> Address | Out:
     platform = say.platform_of(ctx, me)
-    address = address_of_handle(words[0], platform) if words else None
+    address = address_of_handle(words[0], platform) if words and platform else None
     if address is None:
         return say.to_member(ctx, me, usage)
     return address

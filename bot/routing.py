@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.cases import Case
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.messages import Address
 from bot.people import Listener, ListenerState, Roster
 
@@ -37,7 +37,7 @@ class Situation:
     loads: Mapping[ListenerId, Load]
     offered: Collection[ListenerId]
     requester: Address
-    platforms: Collection[str]
+    platforms: Collection[Platform]
     limits: Limits
     now: datetime
 

@@ -4,9 +4,11 @@ or the coordinators, in the reader's language, on a running platform."""
 from __future__ import annotations
 
 from bot.context import Context
+from bot.ids import Platform
 from bot.locales import t
 from bot.messages import Address, Button, OutgoingMessage
 from bot.people import Listener, Person
+from bot.privacy import Origin, Where
 
 
 def lang(ctx: Context, person: Person) -> str:
@@ -18,9 +20,14 @@ def address_of(ctx: Context, member: Listener) -> Address | None:
     return next((a for a in member.addresses if a.platform in ctx.platforms), None)
 
 
-def platform_of(ctx: Context, member: Listener) -> str:
+def platform_of(ctx: Context, member: Listener) -> Platform | None:
     address = address_of(ctx, member)
-    return address.platform if address else "none"
+    return address.platform if address else None
+
+
+def where_is(ctx: Context, member: Listener) -> Where:
+    """For the audit: the member's running platform, else nowhere."""
+    return platform_of(ctx, member) or Origin.NOWHERE
 
 
 def to_person(ctx: Context, person: Person, key: str, **values: object) -> OutgoingMessage:

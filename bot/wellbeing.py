@@ -43,7 +43,7 @@ async def after_close(ctx: Context, me: Listener, ref: str, heavy: bool, now: da
     if state.heavy_streak >= ctx.policy.heavy_run:
         out += say.to_member(ctx, me, "heavy_run", count=state.heavy_streak)
     await ctx.store.save_listener_state(state)
-    await audit(ctx, listener_actor(me.id), "closed_heavy", ref, say.platform_of(ctx, me))
+    await audit(ctx, listener_actor(me.id), "closed_heavy", ref, say.where_is(ctx, me))
     return out
 
 
@@ -56,7 +56,7 @@ async def supervision(ctx: Context, me: Listener, args: str, now: datetime) -> O
     case: Case | None = await ctx.store.case_by_ref(ref)
     if case is None or me.id not in await ctx.store.holders(case.id):
         return say.to_member(ctx, me, "unknown_ref", ref=ref)
-    await audit(ctx, listener_actor(me.id), "supervision", case.ref, say.platform_of(ctx, me))
+    await audit(ctx, listener_actor(me.id), "supervision", case.ref, say.where_is(ctx, me))
     return say.to_member(ctx, me, "supervision_asked", ref=ref) + say.to_coordinators(
         ctx, "supervision_alert", ref=ref, name=me.name
     )

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.ids import Platform
 from bot.messages import Address
 from storage.crypto import FieldCipher
 from storage.sql.unit import Sessions
@@ -26,7 +27,7 @@ def kv_lookup(namespace: str, key: str) -> str:
     return f"kv\x00{namespace}\x00{key}"
 
 
-def owner_lookup(platform: str, user_id: str) -> str:
+def owner_lookup(platform: Platform, user_id: str) -> str:
     return f"kv-owner\x00{platform}\x00{user_id}"
 
 
@@ -41,7 +42,7 @@ def read_key_blob(cipher: FieldCipher, blob: bytes | None) -> tuple[str, Address
         return None
     plain = json.loads(cipher.decrypt(blob) or "{}")
     owner = plain.get("o")
-    return str(plain["k"]), Address(owner[0], owner[1]) if owner else None
+    return str(plain["k"]), Address(Platform(owner[0]), owner[1]) if owner else None
 
 
 class SqlKeyValue:

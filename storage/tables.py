@@ -64,6 +64,8 @@ class PersonRow(Base):
     locale: Mapped[str | None] = mapped_column(String(8))
     welcomed: Mapped[bool] = mapped_column(Boolean, default=False)
     dialog: Mapped[str] = mapped_column(String(16), default="")
+    # the question the safety question interrupted, asked again once it is answered
+    resume_dialog: Mapped[str] = mapped_column(String(16), default="", server_default="")
     draft_team_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     draft_continuity: Mapped[str | None] = mapped_column(String(64))
     dialog_case_id: Mapped[int | None] = mapped_column(Integer)

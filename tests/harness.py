@@ -12,7 +12,7 @@ from bot.clock import FakeClock
 from bot.context import Context, Policy
 from bot.core import Bot
 from bot.directory import Answers, Index, load
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.people import Listener, Roster
 from bot.ports import Store
@@ -29,7 +29,7 @@ def member(
     teams: Sequence[str] = (),
     coordinator: bool = False,
     listens: bool = True,
-    platform: str = "fake",
+    platform: Platform = Platform.CONSOLE,
 ) -> Listener:
     return Listener(
         id=ListenerId(lid),
@@ -63,7 +63,7 @@ def answers() -> Answers:
 class FakeAdapter:
     """Collects what the bot sends, per platform user."""
 
-    platform: str = "fake"
+    platform: Platform = Platform.CONSOLE
     sent: list[OutgoingMessage] = field(default_factory=list)
 
     def to(self, user: str) -> list[OutgoingMessage]:
@@ -81,7 +81,7 @@ class Chat:
         store: Store,
         roster: Roster = DEMO_ROSTER,
         policy: Policy | None = None,
-        platforms: frozenset[str] = frozenset({"fake"}),
+        platforms: frozenset[Platform] = frozenset({Platform.CONSOLE}),
         owner: str = "bot",
         clock: FakeClock | None = None,
     ) -> None:
@@ -98,7 +98,7 @@ class Chat:
         user: str,
         text: str,
         *,
-        platform: str = "fake",
+        platform: Platform = Platform.CONSOLE,
         case_ref: str | None = None,
         **more: Any,
     ) -> list[OutgoingMessage]:
@@ -150,7 +150,7 @@ class Chat:
         await self.deliver(user, "demande")
         await self.deliver(user, team)
         await self.deliver(user, mode)
-        person = await self.store.person(Address("fake", user), self.clock.now())
+        person = await self.store.person(Address(Platform.CONSOLE, user), self.clock.now())
         case = await self.store.open_case_of(person.id)
         assert case is not None
         return case.ref

@@ -119,3 +119,36 @@ async def test_a_file_in_a_relay_is_not_passed_on_and_its_sender_knows(chat: Cha
     assert await chat.deliver("rita", "", files=True) == []  # told once per case
     out = await chat.deliver("camille", "", files=True, case_ref=ref)
     assert [m.to.user_id for m in out] == ["camille"] and out[0].case_ref == ref
+
+
+async def test_a_listener_with_her_own_case_in_danger_where_no_case_is_named(chat: Chat) -> None:
+    """The safety lane reads words that reach nobody: numbers first and the coordinators
+    alerted (her own reference only), then "which case?"; a question asked before (which
+    case, an erasure to confirm) hides neither danger nor distress."""
+    rita = await _listened_by_camille(chat, "rita")
+    own = await chat.request("camille")
+    await chat.deliver("dominique", f"accepter {own}")
+    await chat.deliver("camille", "on se parle demain ?")
+    assert "transmis à personne" in chat.last("camille")
+    out = await chat.deliver("camille", "je n'en peux plus, je vais me tuer ce soir")
+    assert [m.to.user_id for m in out] == ["camille", "claude", "camille"]
+    assert "3114" in out[0].text and "transmis à personne" in out[2].text
+    assert own in out[1].text and rita not in out[1].text and "tuer" not in out[1].text
+    await chat.play(
+        """
+        camille> oubli
+        → camille: tout effacer
+        camille> je craque complètement
+        → camille: est-ce que tu penses au suicide
+        → camille: Il n'a été transmis à personne
+        ✗ rita
+        ✗ dominique
+        camille> non
+        → camille: Merci de m'avoir répondu
+        camille> {own}: je craque complètement
+        → dominique: **[{own}]** je craque complètement
+        ✗ rita
+        """,
+        own=own,
+    )
+    assert await _state(chat, own) is CaseState.ACCEPTED  # `oubli` was not confirmed

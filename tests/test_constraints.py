@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from bot.cases import AlreadyOpen, Case, Mode
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.messages import Address
 from bot.people import Person
 from storage.crypto import FieldCipher
@@ -26,7 +26,7 @@ async def test_sqlite_deletes_securely(store: SqlStore) -> None:
 
 async def test_the_store_refuses_a_second_open_case(any_store: SqlStore) -> None:
     chat = Chat(any_store)
-    me = await any_store.person(Address("fake", "alice"), chat.clock.now())
+    me = await any_store.person(Address(Platform.CONSOLE, "alice"), chat.clock.now())
     results = await asyncio.gather(
         *(
             any_store.create_case(me, Mode.ANONYMOUS, None, None, chat.clock.now())
@@ -38,7 +38,7 @@ async def test_the_store_refuses_a_second_open_case(any_store: SqlStore) -> None
     lost = [r for r in results if isinstance(r, AlreadyOpen)]
     assert len(won) == 1 and len(lost) == 1 and lost[0].case.ref == won[0].ref
     await any_store.create_case(
-        await any_store.person(Address("fake", "bob"), chat.clock.now()),
+        await any_store.person(Address(Platform.CONSOLE, "bob"), chat.clock.now()),
         Mode.ANONYMOUS,
         None,
         None,
@@ -81,7 +81,7 @@ async def test_two_concurrent_requests(any_store: SqlStore, attempt: int) -> Non
     replies = await asyncio.gather(
         first.deliver("alice", "anonyme"), second.deliver("alice", "anonyme")
     )
-    texts = [m.text for out in replies for m in out if m.to == Address("fake", "alice")]
+    texts = [m.text for out in replies for m in out if m.to == Address(Platform.CONSOLE, "alice")]
     assert sum("déjà une demande" in t for t in texts) <= 1
     async with any_store.sessions() as s:
         assert len(list(await s.scalars(select(CaseRow)))) == 1
@@ -109,7 +109,7 @@ async def test_the_migration_keeps_one_open_case_of_earlier_twins(
         await conn.execute(
             text(
                 "INSERT INTO persons (id, lookup, ref, platform, user_id_enc, welcomed, dialog, "
-                "created_at) VALUES (1, 'h', 'P1P1', 'fake', :b, false, '', :now)"
+                "created_at) VALUES (1, 'h', 'P1P1', 'console', :b, false, '', :now)"
             ),
             {"b": b"x", "now": datetime.fromisoformat(now)},
         )

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from bot.cases import CaseState
 from bot.followups import Kind
+from bot.ids import Platform
 from bot.messages import Address
 from tests.harness import Chat
 
@@ -356,9 +357,9 @@ async def test_english_when_user_writes_english(chat: Chat) -> None:
 
 async def test_requester_identity_is_found_again_across_messages(chat: Chat) -> None:
     await chat.deliver("alice", "bonjour")
-    first = await chat.store.person(Address("fake", "alice"), chat.clock.now())
-    again = await chat.store.person(Address("fake", "alice"), chat.clock.now())
-    other = await chat.store.person(Address("other", "alice"), chat.clock.now())
+    first = await chat.store.person(Address(Platform.CONSOLE, "alice"), chat.clock.now())
+    again = await chat.store.person(Address(Platform.CONSOLE, "alice"), chat.clock.now())
+    other = await chat.store.person(Address(Platform.MATRIX, "alice"), chat.clock.now())
     assert first.id == again.id != other.id
 
 

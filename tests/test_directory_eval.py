@@ -1,4 +1,4 @@
-"""The directory passes ≥ 95 % of the tuning query sets (sample, tune, tune2, tune3, tune4), end
+"""The directory passes ≥ 95 % of each tuning query set (sample, tune … tune7), end
 to end: each query goes through the real safety reader, as in the conversation, so a
 danger query only gets its emergency numbers first if the search sees the danger.
 `make eval` prints the same figures by phenomenon, and the held-out set's figure,
@@ -26,6 +26,7 @@ def test_the_tuning_sets_are_large_enough() -> None:
     assert len(queries(CORPUS / "directory_tune2.yaml")) >= 150
     assert len(queries(CORPUS / "directory_tune3.yaml")) >= 150
     assert len(queries(CORPUS / "directory_tune4.yaml")) >= 120
+    assert len(queries(CORPUS / "directory_tune7.yaml")) >= 100
     assert len(queries(CORPUS / "directory_heldout.yaml")) >= 60
     assert len(queries(CORPUS / "directory_heldout2.yaml")) >= 100
 

@@ -10,6 +10,7 @@ import pytest
 import bot.directory.query as query_module
 from bot.clock import ZONE
 from bot.directory import Index, load
+from bot.directory.query import understand
 from bot.directory.when import read_when
 from bot.directory.words import plain
 from bot.safety import Level, Reading, Situation
@@ -46,9 +47,11 @@ def test_each_situation_puts_its_own_emergency_numbers_first(reader: type[Situat
     assert ids("[self] je veux mourir")[:3] == suicide
     assert ids("[other] une amie m'inquiète")[:3] == suicide
     violence = ids("[violence] il me frappe")
-    assert violence[:4] == ["police-17", "urgence-112", "sms-114", "violences-femmes-3919"]
+    assert violence[:4] == ["police-17", "urgence-112", "violences-femmes-3919", "sms-114"]
     silent = ids("[violence] il est à côté, je peux pas parler")
     assert silent[0] == "sms-114"
+    deaf = ids("[self] je suis sourde et j'ai envie de mourir")
+    assert deaf[0] == "sms-114" and set(suicide) <= set(deaf[:4])
 
 
 def test_the_real_reader_marks_danger() -> None:
@@ -142,6 +145,10 @@ def test_time_filters_keep_what_is_open_then() -> None:
         "I cried all night",
         "elle a été agressée après une soirée",
         "ça s'est passé lors d'une soirée d'équipe",
+        "on m'a touchée à la soirée du service",
+        "un usager m'a giflée ce matin",
+        "je me suis fait agresser cette nuit",
+        "ma collègue a été agressée ce soir",
     ],
 )
 def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
@@ -149,7 +156,17 @@ def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
     assert not when.asked
 
 
-@pytest.mark.parametrize("words", ["qui répond le soir ?", "une ligne ouverte demain soir"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "qui répond le soir ?",
+        "une ligne ouverte demain soir",
+        "dispo pendant la soirée de samedi",
+        "j'ai envie de parler ce soir",
+        "je suis seule ce soir",
+        "il m'a dit que je pouvais appeler ce soir",
+    ],
+)
 def test_evening_asked_for_is_still_a_time_to_call(words: str) -> None:
     _, when = read_when(f" {plain(words)} ")
     assert when.asked and when.part == "evening"
@@ -159,3 +176,58 @@ def test_evening_asked_for_is_still_a_time_to_call(words: str) -> None:
 def test_how_long_a_line_is_open_is_a_time_to_call(words: str) -> None:
     _, when = read_when(f" {plain(words)} ")
     assert when.asked and when.part == "night"
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        ("le trente-neuf soixante-dix-sept", "3977"),
+        ("trente et un quatorze", "3114"),
+        ("appeler le cent douze", "112"),
+        ("trois neuf un neuf", "3919"),
+        ("thirty-one fourteen", "3114"),
+        ("le quinze", "15"),
+    ],
+)
+def test_numbers_said_in_words_are_dialled(words: str, digits: str) -> None:
+    assert understand(words).numbers == (digits,)
+
+
+@pytest.mark.parametrize("words", ["dix-sept ans et perdue", "deux trois jours sans dormir"])
+def test_small_numbers_in_a_sentence_are_no_number_to_call(words: str) -> None:
+    assert understand(words).numbers == ()
+
+
+def test_channels_wanted_and_refused() -> None:
+    assert understand("je préfère écrire plutôt qu'appeler").flags == {"written"}
+    assert understand("en face à face, pas au téléphone").flags == {"in_person"}
+    assert understand("je me permets de vous écrire").flags == set()
+    written = ids("je préfère écrire")
+    assert "sos-amitie" in written and "croix-rouge-ecoute" not in written
+    assert ids("en personne, pas par téléphone")[0] == "psys-du-coeur"
+    assert understand("je peux pas me déplacer, par tel c'est mieux").flags == {"phone"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("numéros deuil", "sos-amitie"),
+        ("my mum passed away", "croix-rouge-ecoute"),
+        ("mon ex me harcèle", "violences-femmes-3919"),
+    ],
+)
+def test_grief_and_a_partner_harassing(query: str, expected: str) -> None:
+    assert expected in ids(query)[:8]
+
+
+def test_a_word_that_never_changes_is_no_typo() -> None:
+    assert "maltraitance-3977" not in ids("par tel c'est mieux")
+
+
+def test_a_sector_without_lines_through_that_channel_gets_the_general_ones() -> None:
+    assert "sos-amitie" in ids("tchat pour soignants")
+
+
+def test_a_line_is_named_by_two_uncommon_words_of_its_whole_name() -> None:
+    at_night = ids("la cellule du ministère répond la nuit ?")
+    assert "cellule-ecoute-ministere-sante" in at_night

@@ -31,6 +31,7 @@ def test_the_readme_leads_to_the_operator_documents() -> None:
         "docs/container.md",
         "docs/operations.md",
         "docs/configuration.md",
+        "docs/extending.md",
         "docs/soutien.service",
         "docs/compose.yaml",
         "CHANGELOG.md",

@@ -16,6 +16,7 @@ import pytest
 from adapters.console import ConsoleAdapter
 from bot.directory import Answers, Index, load
 from bot.directory.reload import DirectoryReloader
+from bot.ids import Platform
 from bot.messages import Address, IncomingMessage
 from bot.text import scrub, valid_unicode
 from tests.harness import Chat
@@ -32,7 +33,9 @@ def test_valid_unicode_replaces_lone_surrogates_and_joins_pairs() -> None:
 
 
 def test_incoming_message_is_always_encodable() -> None:
-    message = IncomingMessage(Address("x", f"u{LONE}"), f"t{LONE}", handle=LONE, reply_to=LONE)
+    message = IncomingMessage(
+        Address(Platform.CONSOLE, f"u{LONE}"), f"t{LONE}", handle=LONE, reply_to=LONE
+    )
     for value in (message.sender.user_id, message.text, message.handle, message.reply_to):
         assert value is not None
         value.encode("utf-8")  # would raise UnicodeEncodeError on a lone surrogate
@@ -45,7 +48,7 @@ async def test_lone_surrogates_in_user_id_and_team_answer_still_get_answers(chat
     for text in ("demande", f"DIN{LONE}UM", "anonyme"):
         out = await chat.deliver(user, text)
         assert out, f"no answer to {text!r}"
-    clean = Address("fake", "al\ufffdice")
+    clean = Address(Platform.CONSOLE, "al\ufffdice")
     person = await chat.store.person(clean, chat.clock.now())
     assert await chat.store.open_case_of(person.id) is not None
     assert chat.adapter.to("camille") or chat.adapter.to("dominique")  # offered to someone

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from adapters.matrix.picklekey import pickle_key
+from bot.ids import Platform
 from bot.messages import Address
 from storage.crypto import FieldCipher
 from storage.keys import report_rotation, rotate
@@ -21,7 +22,7 @@ from tests.conftest import SECRET
 from tests.harness import Chat
 
 NEW = "a-brand-new-secret-key-1234567"
-ALICE = Address("fake", "alice")
+ALICE = Address(Platform.CONSOLE, "alice")
 CREDS = json.dumps({"user_id": "@bot:x", "device_id": "DEV", "access_token": "syt_token"})
 
 
@@ -37,7 +38,7 @@ async def count(store: SqlStore, row: type) -> int:
 async def state_under_old_key(store: SqlStore) -> None:
     kv = SqlKeyValue(store.engine, store.cipher)
     await kv.put("matrix", "credentials", CREDS)
-    await kv.put("matrix.dm", "@alice:x", "!room:x", owner=Address("matrix", "@alice:x"))
+    await kv.put("matrix.dm", "@alice:x", "!room:x", owner=Address(Platform.MATRIX, "@alice:x"))
     await kv.put("mattermost", "channels", '{"a": "b"}')
 
 
@@ -81,7 +82,7 @@ async def test_rotate_then_drop_the_old_key(any_store: SqlStore) -> None:
     assert await kv.get("matrix", "credentials") == CREDS
     assert await kv.get("matrix.dm", "@alice:x") == "!room:x"
     assert await kv.get("mattermost", "channels") == '{"a": "b"}'
-    assert await kv.forget(Address("matrix", "@alice:x")) == 1  # the owner follows the key
+    assert await kv.forget(Address(Platform.MATRIX, "@alice:x")) == 1  # the owner follows the key
     out = io.StringIO()
     assert report_rotation(report, out) == 0
     assert "persons: 1 rewritten" in out.getvalue() and "kv: 3 rewritten" in out.getvalue()
@@ -122,14 +123,14 @@ async def test_a_rotation_killed_half_way_is_finished_by_the_next(any_store: Sql
         await rotate(any_store.engine, rotating(), crash, batch=1)
     mixed = SqlStore(any_store.engine, rotating())  # half old, half new: all readable
     for user, ref in zip(("alice", "bob", "chloe"), refs, strict=True):
-        person = await mixed.person(Address("fake", user), chat.clock.now())
+        person = await mixed.person(Address(Platform.CONSOLE, user), chat.clock.now())
         case = await mixed.open_case_of(person.id)
         assert case is not None and case.ref == ref
     report = await rotate(any_store.engine, rotating(), batch=1)
     assert report.complete
     after = SqlStore(any_store.engine, FieldCipher(NEW))
     for user, ref in zip(("alice", "bob", "chloe"), refs, strict=True):
-        person = await after.person(Address("fake", user), chat.clock.now())
+        person = await after.person(Address(Platform.CONSOLE, user), chat.clock.now())
         case = await after.open_case_of(person.id)
         assert case is not None and case.ref == ref and case.team == "DINUM"
     assert await count(after, PersonRow) == 3

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from adapters.matrix.base import MatrixOptions
 from adapters.matrix.waiting import MAX_HOLD, WAITING, Waiting
+from bot.ids import Platform
 from bot.keyvalue import MemoryKeyValue
 from bot.messages import Address, OutgoingMessage
 
@@ -18,7 +19,7 @@ async def test_words_waiting_longer_than_a_week_are_dropped(tmp_path: Path) -> N
     room = "!case:localhost"
     waiting._waiting[room] = "@camille:localhost"
     await state.put(WAITING, room, json.dumps({"user": "@camille:localhost", "messages": []}))
-    words = OutgoingMessage(Address("matrix", "@camille:localhost"), "**[K7Q2]** bonjour")
+    words = OutgoingMessage(Address(Platform.MATRIX, "@camille:localhost"), "**[K7Q2]** bonjour")
     assert await waiting._hold(room, words)
     assert await waiting._expire_waiting(now=0.0) == 0  # checked at most once an hour
     held = json.loads(await state.get(WAITING, room) or "{}")

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import inspect, text
 
 from bot.cases import CaseState
+from bot.ids import Platform
 from bot.logs import REDACTED, install, sensitive
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import MessageHandler
@@ -30,7 +31,7 @@ WORDS = "mon chef me harcèle depuis des mois et je n'en dors plus"
 class ScriptAdapter:
     """Plays a scripted conversation through the real Runtime, records what is sent."""
 
-    platform = "fake"
+    platform = Platform.CONSOLE
 
     def __init__(self, script: Sequence[tuple[str, str]]) -> None:
         self.script = script
@@ -38,7 +39,7 @@ class ScriptAdapter:
 
     async def run(self, on_message: MessageHandler) -> None:
         for user, line in self.script:
-            await on_message(IncomingMessage(Address("fake", user), line, handle=user))
+            await on_message(IncomingMessage(Address(Platform.CONSOLE, user), line, handle=user))
 
     async def send(self, message: OutgoingMessage) -> None:
         self.sent.append(message)
@@ -189,7 +190,7 @@ async def test_key_rotation_keeps_everything_readable(store: SqlStore, sqlite_ur
     rotated = SqlStore(store.engine, FieldCipher("a-brand-new-secret-key-1234567"))
     case = await rotated.case_by_ref(ref)
     assert case is not None and case.team == "DINUM" and case.state is CaseState.OFFERED
-    again = await rotated.person(Address("fake", "alice"), chat.clock.now())
+    again = await rotated.person(Address(Platform.CONSOLE, "alice"), chat.clock.now())
     assert again.id == case.requester_id  # the look-up hash follows the new key
 
 

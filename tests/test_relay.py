@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.copies import NS, Copies
+from bot.ids import Platform
 from bot.messages import Copy, MessageId
 from storage.crypto import FieldCipher
 from storage.keyvalue import SqlKeyValue
@@ -46,18 +47,20 @@ async def test_replies_and_edits_name_their_originals(chat: Chat) -> None:
     ref = await _relay(chat)
     await chat.deliver("alice", "tu es là ?", event_id="$q")
     relayed = chat.adapter.to("camille")[-1]
-    assert relayed.copy == Copy(ref, original=MessageId("fake", "$q"))
+    assert relayed.copy == Copy(ref, original=MessageId(Platform.CONSOLE, "$q"))
     await chat.deliver("camille", "oui", case_ref=ref, event_id="$a", reply_to="$copy-of-q")
     answer = chat.adapter.to("alice")[-1]
     assert answer.text == "💬 oui"
     assert answer.copy == Copy(
-        ref, original=MessageId("fake", "$a"), reply_to=MessageId("fake", "$copy-of-q")
+        ref,
+        original=MessageId(Platform.CONSOLE, "$a"),
+        reply_to=MessageId(Platform.CONSOLE, "$copy-of-q"),
     )
     await chat.deliver("camille", "oui, je suis là", case_ref=ref, event_id="$e", edit_of="$a")
     edit = chat.adapter.to("alice")[-1]
     assert edit.text == "💬 oui, je suis là"
     assert edit.copy == Copy(
-        ref, original=MessageId("fake", "$a"), replaces=MessageId("fake", "$a")
+        ref, original=MessageId(Platform.CONSOLE, "$a"), replaces=MessageId(Platform.CONSOLE, "$a")
     )
 
 
@@ -113,14 +116,16 @@ async def test_copy_pairs_expire_and_the_purge_removes_relay_marks(store: SqlSto
     kv = SqlKeyValue(store.engine, FieldCipher(SECRET))
     now = [1000.0]
     copies = Copies(kv, keep=timedelta(days=30), clock=lambda: now[0])
-    original, copy = MessageId("matrix", "$a"), MessageId("mattermost", "p1")
+    original, copy = MessageId(Platform.MATRIX, "$a"), MessageId(Platform.MATTERMOST, "p1")
     await copies.remember("K7Q2", original, copy)
-    assert await copies.copy_of("K7Q2", original, "mattermost") == "p1"
-    assert await copies.twin("K7Q2", copy, "matrix") == "$a"
-    assert await copies.copy_of("K7Q2", copy, "matrix") is None  # an edit changes a copy only
-    assert await copies.twin("Z9Z9", original, "mattermost") is None  # per case
+    assert await copies.copy_of("K7Q2", original, Platform.MATTERMOST) == "p1"
+    assert await copies.twin("K7Q2", copy, Platform.MATRIX) == "$a"
+    assert (
+        await copies.copy_of("K7Q2", copy, Platform.MATRIX) is None
+    )  # an edit changes a copy only
+    assert await copies.twin("Z9Z9", original, Platform.MATTERMOST) is None  # per case
     now[0] += timedelta(days=31).total_seconds()
-    assert await copies.twin("K7Q2", original, "mattermost") is None
+    assert await copies.twin("K7Q2", original, Platform.MATTERMOST) is None
     await kv.put("matrix", "sync_token", "s1")
     later = datetime.now(UTC) + timedelta(days=1)
     await store.purge(later, later - timedelta(days=365))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.cases import CaseState
+from bot.ids import Platform
 from bot.messages import Address
 from tests.harness import Chat
 
@@ -34,7 +35,7 @@ async def test_ordinary_short_messages_are_relayed_not_obeyed(chat: Chat) -> Non
         await chat.deliver("rita", text)
         assert chat.adapter.to("camille")[-1].text == f"**[{ref}]** {text}", text
     assert await _state(chat, ref) is CaseState.ACCEPTED
-    person = await chat.store.person(Address("fake", "rita"), chat.clock.now())
+    person = await chat.store.person(Address(Platform.CONSOLE, "rita"), chat.clock.now())
     assert person.locale == "fr"
 
 

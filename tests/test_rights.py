@@ -12,13 +12,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.messages import Address
 from storage.keyvalue import SqlKeyValue
 from storage.store import SqlStore
 from tests.harness import Chat
 
-ALICE = Address("fake", "alice.secret-handle")
+ALICE = Address(Platform.CONSOLE, "alice.secret-handle")
 TEAM = "Direction Zorglub des Finances"
 
 
@@ -64,7 +64,7 @@ async def test_my_data_shows_everything_kept_for_a_requester(any_store: SqlStore
         "terminée le",
         "nouvelles dans 7 jours : demandées",
         "dernière alerte de sécurité",
-        "conversation privée sur fake",
+        "conversation privée sur console",
         "dernier message",
     ):
         assert kept in shown, kept
@@ -93,7 +93,9 @@ async def test_forget_erases_adapter_state_and_keeps_only_the_erasure(
     await chat.deliver("camille", f"accepter {ref}")
     await kv.put("fake.dm", ALICE.user_id, "!room-of-alice", owner=ALICE)
     await kv.put("fake.case", f"{ref}|{ALICE.user_id}", "post-1", owner=ALICE)
-    await kv.put("fake.dm", "camille", "!room-of-camille", owner=Address("fake", "camille"))
+    await kv.put(
+        "fake.dm", "camille", "!room-of-camille", owner=Address(Platform.CONSOLE, "camille")
+    )
     await chat.deliver(ALICE.user_id, "oubli")
     out = await chat.deliver(ALICE.user_id, "oui")
     assert "je ne garde plus rien" in out[0].text
@@ -169,10 +171,10 @@ async def test_the_purge_erases_adapter_state_of_people_it_deletes(any_store: Sq
     kv = chat.ctx.state
     await chat.request("alice")
     await chat.deliver("alice", "annuler")
-    await kv.put("fake.dm", "alice", "!room-of-alice", owner=Address("fake", "alice"))
+    await kv.put("fake.dm", "alice", "!room-of-alice", owner=Address(Platform.CONSOLE, "alice"))
     chat.clock.advance(timedelta(days=60))
     await chat.deliver("bob", "bonjour")
-    await kv.put("fake.dm", "bob", "!room-of-bob", owner=Address("fake", "bob"))
+    await kv.put("fake.dm", "bob", "!room-of-bob", owner=Address(Platform.CONSOLE, "bob"))
     chat.clock.advance(timedelta(days=31))
     report = await chat.bot.purge(chat.clock.now())
     assert report.persons == 1  # alice; bob wrote 31 days ago
@@ -189,5 +191,7 @@ async def test_words_in_the_room_of_a_case_not_theirs(any_store: SqlStore) -> No
     assert theirs == made_up.replace("QQ11", ref)
     assert ("listener:dominique", "refused", ref) in await audit_rows(any_store)
     assert not [
-        m for m in chat.adapter.sent if m.to == Address("fake", "alice") and "bonjour" in m.text
+        m
+        for m in chat.adapter.sent
+        if m.to == Address(Platform.CONSOLE, "alice") and "bonjour" in m.text
     ]

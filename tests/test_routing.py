@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.cases import Case, CaseState, Mode
-from bot.ids import CaseRef, ListenerId
+from bot.ids import CaseRef, ListenerId, Platform
 from bot.messages import Address
 from bot.people import Listener, ListenerState, Roster
 from bot.routing import Limits, Load, Situation, choose, is_eligible
@@ -13,7 +13,9 @@ from bot.routing import Limits, Load, Situation, choose, is_eligible
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
 
-def listener(lid: str, teams: tuple[str, ...] = (), platform: str = "fake") -> Listener:
+def listener(
+    lid: str, teams: tuple[str, ...] = (), platform: Platform = Platform.CONSOLE
+) -> Listener:
     return Listener(ListenerId(lid), lid.title(), teams, (Address(platform, lid),))
 
 
@@ -31,8 +33,8 @@ def situation(**changes: object) -> Situation:
         "states": {},
         "loads": {},
         "offered": set(),
-        "requester": Address("fake", "req"),
-        "platforms": {"fake"},
+        "requester": Address(Platform.CONSOLE, "req"),
+        "platforms": {Platform.CONSOLE},
         "limits": Limits(2, 3),
         "now": NOW,
     }
@@ -72,7 +74,7 @@ def test_capacity_and_weekly_cap() -> None:
 
 
 def test_never_offered_twice_and_never_the_requester() -> None:
-    s = situation(offered={"ana"}, requester=Address("fake", "ben"))
+    s = situation(offered={"ana"}, requester=Address(Platform.CONSOLE, "ben"))
     chosen = choose(case(), s)
     assert chosen is not None and chosen.id == "cyd"
 
@@ -89,7 +91,7 @@ def test_unavailable_and_until() -> None:
 
 
 def test_unreachable_listener_is_skipped() -> None:
-    roster = Roster((listener("ana", platform="matrix"), listener("ben")))
+    roster = Roster((listener("ana", platform=Platform.MATRIX), listener("ben")))
     chosen = choose(case(), situation(roster=roster))
     assert chosen is not None and chosen.id == "ben"
 

@@ -18,6 +18,8 @@ from bot.safety.reader import reader
     "text",
     [
         "envie d'en finir",
+        "faut que j en finisse",
+        "je serai plus là lundi",
         "je veux me suicider",
         "idées suicidaires",
         "des idees noires",
@@ -43,6 +45,11 @@ def test_danger(text: str) -> None:
     "text",
     [
         "bonjour",
+        "on se voit en fin de semaine ?",
+        "On se passe un coup de fil en fin de journée ?",
+        "je serai pas là lundi, RTT. ma boîte renvoie vers Sophie",
+        "je te réponds en fin de journée",
+        "en fin de compte ça va",
         "je suis épuisé par le travail",
         "burn-out",
         "",
@@ -156,6 +163,46 @@ def test_violence_now_stays_sure() -> None:
     assert Category.VIOLENCE in reader().evidence("il m'a frappée hier soir, il revient").sure
     assert Category.VIOLENCE in reader().evidence("mon mari me menace").sure
     assert Category.VIOLENCE in reader().evidence("il m'a buté mon chien").sure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dans Phèdre, l'héroïne s'empoisonne à la fin, c'est pour mon exposé",
+        "dans mon roman, le narrateur prépare sa lettre d'adieu",
+        "Madame Bovary s'empoisonne à l'arsenic",
+        "my sister just finished a novel where the hero jumps off a bridge",
+        "en tant que bénévole, que dire si quelqu'un me parle de se tuer ?",
+        "la personne que j'accompagne m'a dit qu'elle avait des idées noires, je la revois jeudi",
+        "j'ai pris deux aspirines pour ma migraine",
+        "j'ai envie de la jeter par la fenêtre, cette imprimante",
+        "je tue ce dossier avant midi",
+    ],
+)
+def test_stories_listeners_and_ordinary_life_are_not_danger(text: str) -> None:
+    """A character, a volunteer listener speaking of someone they listen to, a dose for a
+    headache, a thing thrown: nobody real is at risk."""
+    assert not is_danger(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je vais me tuer 😂 non sérieux j'en peux plus",
+        "mdr je rigole... non en vrai je veux crever",
+        "lol jk... seriously I want to die",
+        "il a essayé de se pendre cette nuit",
+        "j'ai avalé 25 seroplex",
+        "mon frère a vu un film et depuis il parle de se tuer",
+        "un élève a vu un film et depuis il parle de se tuer",
+        "ma fille a écrit une lettre d'adieu dans son cahier de dissertation",
+        "je suis écoutante mais ce soir c'est moi qui ai envie de mourir",
+    ],
+)
+def test_a_joke_taken_back_a_relative_or_the_listener_herself_stay_danger(text: str) -> None:
+    """Laughing lowers nothing once the writer says they are serious; a story word does
+    not hide a brother or a daughter; a listener can be in danger too."""
+    assert is_danger(text)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.harness import Chat
 
 
@@ -49,8 +51,9 @@ async def test_someone_else_at_risk_gets_numbers_and_how_to_help(chat: Chat) -> 
 
 async def test_distress_is_asked_plainly_and_yes_leads_to_danger(chat: Chat) -> None:
     out = await chat.deliver("alice", "au secours, je n'en peux plus")
-    assert "penses au suicide" in out[0].text
-    assert [b.command for b in out[0].buttons] == ["oui", "non"]
+    assert "Bonjour" in out[0].text  # who the bot is, then the question, last, to answer
+    assert "penses au suicide" in out[-1].text
+    assert [b.command for b in out[-1].buttons] == ["oui", "non"]
     assert chat.adapter.to("claude") == []
     out = await chat.deliver("alice", "oui")
     assert "3114" in out[0].text
@@ -74,7 +77,7 @@ async def test_words_of_distress_are_never_not_understood(chat: Chat) -> None:
         "I feel awful and I don't know who to talk to",
     ):
         out = await chat.deliver("alice", text)
-        assert all("pas compris" not in m.text for m in out), text
+        assert all("je ne comprends pas" not in m.text for m in out), text
         await chat.deliver("alice", "non")
 
 
@@ -115,4 +118,57 @@ async def test_english_danger_and_concern(chat: Chat) -> None:
     out = await chat.deliver("bob", "I want to kill myself")
     assert "3114" in out[0].text
     out = await chat.deliver("eve", "I feel awful and I don't know who to talk to")
-    assert "thinking about suicide" in out[0].text
+    assert "thinking about suicide" in out[-1].text
+
+
+async def test_coordinators_are_alerted_once_an_hour_for_one_reference(chat: Chat) -> None:
+    await chat.deliver("alice", "je veux me tuer")
+    await chat.deliver("alice", "je vais sauter du pont ce soir")
+    alerts = [m for m in chat.adapter.to("claude") if "Alerte" in m.text]
+    assert len(alerts) == 1
+    await chat.tick(timedelta(minutes=61))
+    await chat.deliver("alice", "je veux toujours mourir")
+    assert len([m for m in chat.adapter.to("claude") if "Alerte" in m.text]) == 2
+
+
+async def test_a_case_opened_since_the_last_alert_is_news_for_coordinators(chat: Chat) -> None:
+    await chat.deliver("alice", "je veux me tuer")
+    await chat.tick(timedelta(minutes=5))
+    ref = await chat.request("alice")
+    await chat.tick(timedelta(minutes=5))
+    await chat.deliver("alice", "ce soir j'ai envie d'en finir")
+    alerts = [m.text for m in chat.adapter.to("claude") if "Alerte" in m.text]
+    assert len(alerts) == 2 and ref in alerts[1]
+    await chat.deliver("alice", "je veux mourir")  # the same reference within the hour
+    assert len([m for m in chat.adapter.to("claude") if "Alerte" in m.text]) == 2
+
+
+async def test_the_question_the_safety_question_interrupted_is_asked_again(chat: Chat) -> None:
+    await chat.deliver("alice", "demande")
+    out = await chat.deliver("alice", "au secours, je n'en peux plus")
+    assert "penses au suicide" in out[-1].text
+    out = await chat.deliver("alice", "non")
+    assert "équipe" in out[-1].text  # the team question is open again, and said so
+    out = await chat.deliver("alice", "passer")
+    assert "anonyme" in out[-1].text  # and "passer" answers it
+
+
+async def test_after_a_yes_to_the_safety_question_the_request_goes_on(chat: Chat) -> None:
+    await chat.deliver("alice", "demande")
+    await chat.deliver("alice", "au secours, je n'en peux plus")
+    out = await chat.deliver("alice", "oui")
+    assert "3114" in out[0].text
+    out = await chat.deliver("alice", "passer")  # the team question is still open
+    assert "anonyme" in out[-1].text
+
+
+async def test_the_check_in_question_survives_the_safety_question(chat: Chat) -> None:
+    await chat.deliver("dominique", "dispo off")
+    ref = await chat.request("rita")
+    await chat.deliver("camille", f"accepter {ref}")
+    await chat.deliver("rita", "clore")
+    await chat.deliver("rita", "au secours, je n'en peux plus")
+    out = await chat.deliver("rita", "non")
+    assert "7 jours" in out[-1].text
+    out = await chat.deliver("rita", "oui")
+    assert "pas compris" not in out[-1].text and "je ne comprends pas" not in out[-1].text

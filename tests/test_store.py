@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Connection
 
 from bot.cases import CaseState, Mode, Trigger
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.lifecycle import Change, decide
 from bot.messages import Address
 from storage.crypto import FieldCipher
@@ -25,7 +25,7 @@ NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
 
 
 async def _offered_case(store: SqlStore, user: str) -> int:
-    person = await store.person(Address("fake", user), NOW)
+    person = await store.person(Address(Platform.CONSOLE, user), NOW)
     case = await store.create_case(person, Mode.ANONYMOUS, "DINUM", None, NOW)
     assert await store.apply(decide(case, Trigger.OFFER, ListenerId("camille"), NOW))
     return case.id

@@ -11,10 +11,11 @@ from typing import Any
 from nio import AsyncClient
 
 from bot.copies import Copies
+from bot.ids import Platform
 from bot.pacing import TokenBucket
 from bot.ports import KeyValue
 
-PLATFORM = "matrix"
+PLATFORM = Platform.MATRIX
 NS = "matrix"
 
 

@@ -29,6 +29,7 @@ from nio import (
 )
 
 from adapters.matrix.html import message_html
+from bot.ids import Platform
 from bot.messages import Address, OutgoingMessage
 
 # What people send that the bot reads or answers (notices are other bots': ignored).
@@ -107,7 +108,7 @@ def strip_fallback(body: str, replying: bool) -> str:
 
 def plain(text: str) -> dict[str, Any]:
     """The bot's own Markdown, rendered."""
-    return outgoing(OutgoingMessage(Address("matrix", ""), text))
+    return outgoing(OutgoingMessage(Address(Platform.MATRIX, ""), text))
 
 
 def outgoing(

@@ -31,6 +31,7 @@ from nio import MatrixRoom, RoomMemberEvent, SyncResponse
 
 from adapters.matrix.base import NS, MatrixOptions
 from adapters.matrix.sending import Sending
+from bot.ids import Platform
 from bot.messages import Address, Button, Copy, MessageId, OutgoingMessage
 from bot.ports import KeyValue
 
@@ -191,10 +192,11 @@ def _decode(data: dict[str, Any]) -> OutgoingMessage:
     copy = data.get("copy")
 
     def mid(value: dict[str, str] | None) -> MessageId | None:
-        return MessageId(**value) if value else None
+        return MessageId(Platform(value["platform"]), value["id"]) if value else None
 
+    to = data["to"]
     return OutgoingMessage(
-        to=Address(**data["to"]),
+        to=Address(Platform(to["platform"]), to["user_id"]),
         text=data["text"],
         buttons=tuple(Button(**b) for b in data.get("buttons") or ()),
         case_ref=data.get("case_ref"),

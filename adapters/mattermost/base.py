@@ -11,11 +11,12 @@ from aiohttp import web
 from adapters.mattermost.relaying import Relaying
 from adapters.mattermost.rest import Rest, driver_options
 from adapters.mattermost.websocket import ClientTlsWebsocket
+from bot.ids import Platform
 from bot.lanes import Lanes
 from bot.messages import IncomingMessage
 from bot.ports import KeyValue, MessageHandler
 
-PLATFORM = "mattermost"
+PLATFORM = Platform.MATTERMOST
 NS = "mattermost"
 
 

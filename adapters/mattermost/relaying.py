@@ -11,10 +11,9 @@ from typing import Any
 
 from adapters.mattermost.rest import Rest
 from bot.copies import Copies
+from bot.ids import Platform
 from bot.messages import Copy, MessageId
 from bot.ports import KeyValue
-
-PLATFORM = "mattermost"
 
 
 class Relaying:
@@ -27,13 +26,15 @@ class Relaying:
     async def remember(self, copy: Copy, post_id: str) -> None:
         """`post_id` is the copy of `copy.original`."""
         if copy.original is not None:
-            await self.copies.remember(copy.case_ref, copy.original, MessageId(PLATFORM, post_id))
+            await self.copies.remember(
+                copy.case_ref, copy.original, MessageId(Platform.MATTERMOST, post_id)
+            )
 
     async def edit(self, copy: Copy, channel_id: str, text: str) -> bool:
         """Update the copy of the message `copy` replaces, when known; True if done."""
         if copy.replaces is None:
             return False
-        target = await self.copies.copy_of(copy.case_ref, copy.replaces, PLATFORM)
+        target = await self.copies.copy_of(copy.case_ref, copy.replaces, Platform.MATTERMOST)
         if target is None or await self.state.get(self.posts, target) != channel_id:
             return False
         await self.rest.edit_post(target, text)
@@ -43,7 +44,7 @@ class Relaying:
         """The thread to answer in: that of the twin of the message replied to, if known."""
         if copy.reply_to is None:
             return ""
-        twin = await self.copies.twin(copy.case_ref, copy.reply_to, PLATFORM)
+        twin = await self.copies.twin(copy.case_ref, copy.reply_to, Platform.MATTERMOST)
         if twin is None or await self.state.get(self.posts, twin) != channel_id:
             return ""
         post = await self.rest.get_post(twin)

@@ -21,6 +21,7 @@ from bot.core import Bot
 from bot.directory import Answers, Index, load
 from bot.directory.reload import DirectoryReloader
 from bot.followups import QuietHours
+from bot.ids import Platform
 from bot.messages import Address
 from bot.ops import CaseCounts, OpsServer, Ping
 from bot.people import Listener, Roster
@@ -39,11 +40,11 @@ STOP_GRACE = 15  # seconds
 def roster_of(settings: Settings, console: bool) -> Roster:
     members = []
     for entry in settings.listeners:
-        addresses = [Address("console", entry.id)] if console else []
+        addresses = [Address(Platform.CONSOLE, entry.id)] if console else []
         if entry.matrix:
-            addresses.append(Address("matrix", entry.matrix))
+            addresses.append(Address(Platform.MATRIX, entry.matrix))
         if entry.mattermost:
-            addresses.append(Address("mattermost", entry.mattermost))
+            addresses.append(Address(Platform.MATTERMOST, entry.mattermost))
         members.append(
             Listener(
                 id=entry.id,

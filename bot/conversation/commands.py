@@ -31,10 +31,8 @@ _LANGUAGE_WORDS = {"en": "en", "english": "en", "anglais": "en", "fr": "fr", "fr
 async def run(turn: Turn, command: Command) -> Out:
     """Carry out `command` if the person's role allows it."""
     role = ROLE[command.name]
-    refused = (role is Role.LISTENER and not turn.listens) or (
-        role is Role.COORDINATOR and not turn.coordinates
-    )
-    if refused:  # audited: who (a role, never a requester's identity), which command
+    if not turn.roles.may(role):
+        # audited: who (a role, never a requester's identity), which command
         actor = listener_actor(turn.member.id) if turn.member is not None else REQUESTER
         action = f"refused {command.name.value}"[:32]
         await audit(turn.ctx, actor, action, None, turn.msg.sender.platform)

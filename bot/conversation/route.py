@@ -45,8 +45,16 @@ class OpenCase:
 
 @dataclass(frozen=True, slots=True)
 class Roles:
+    """What the person is in the group: a listener, a coordinator, both or neither."""
+
     listener: bool = False
     coordinator: bool = False
+
+    def may(self, role: Role) -> bool:
+        """Whether these roles may use a command of `role`."""
+        if role is Role.LISTENER:
+            return self.listener
+        return role is Role.ANYONE or self.coordinator
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +156,6 @@ def _command(text: str, roles: Roles, *, strict: bool) -> Command | None:
     command = parse(text)
     if command is None or not strict or command.prefixed:
         return command
-    role = ROLE[command.name]
-    if role is Role.LISTENER and not roles.listener:
-        return None
-    if role is Role.COORDINATOR and not roles.coordinator:
+    if not roles.may(ROLE[command.name]):
         return None
     return command if command.is_whole else None

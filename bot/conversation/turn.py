@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot.cases import Case
 from bot.context import Context
+from bot.conversation.route import Roles
 from bot.messages import IncomingMessage, OutgoingMessage
 from bot.people import Listener, Person
 
@@ -23,6 +24,10 @@ class Turn:
     own: Case | None
     msg: IncomingMessage
     now: datetime
+
+    @property
+    def roles(self) -> Roles:
+        return Roles(self.listens, self.coordinates)
 
     @property
     def listens(self) -> bool:

@@ -4,7 +4,7 @@ to, and their roles. Text and what is not text (files, reactions) go the same wa
 from __future__ import annotations
 
 from bot.cases import Case, CaseState, Mode
-from bot.conversation.route import OpenCase, Roles, Route, Side, route
+from bot.conversation.route import OpenCase, Route, Side, route
 from bot.conversation.turn import Turn
 from bot.ids import CaseRef
 from bot.people import Dialog
@@ -29,5 +29,4 @@ async def where(turn: Turn, text: str, pending: Dialog) -> Route:
     """What `text`, written where `turn.msg` was, is for this person."""
     msg = turn.msg
     place = CaseRef(msg.case_ref) if msg.case_ref else None
-    roles = Roles(turn.listens, turn.coordinates)
-    return route(place, roles, await open_cases(turn), pending, text, button=msg.button)
+    return route(place, turn.roles, await open_cases(turn), pending, text, button=msg.button)

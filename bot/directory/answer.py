@@ -8,6 +8,7 @@ from collections import OrderedDict
 from datetime import datetime
 
 from bot import metrics
+from bot.directory.asking import asks_for_a_line
 from bot.directory.opening import status, week, when
 from bot.directory.query import LISTENING_QUERY
 from bot.directory.search import Hit, Index
@@ -46,6 +47,10 @@ class Answers:
         if not query.strip():
             return self.themes(lang)
         return self._page(query, 0, lang, now, asker)
+
+    def asked(self, text: str) -> bool:
+        """Whether free words (not a command) ask about a line, or name one."""
+        return asks_for_a_line(text) or self.index.names_a_line(text)
 
     def _next_page(self, lang: str, now: datetime, asker: str | None) -> str:
         last = self._last.get(asker) if asker is not None else None

@@ -10,13 +10,15 @@ import numpy.typing as npt
 
 from bot.directory.hours import WEEK, Weekly
 from bot.directory.model import Resource
-from bot.directory.query import Query
+from bot.directory.query import CHANNELS, Query
 
 Bools = npt.NDArray[np.bool_]
 # Audiences that do not restrict who may call: every public-sector agent is welcome.
 OPEN_AUDIENCES = frozenset(
     ("tout-public", "entourage", "victimes-et-entourage", "communaute-beta-gouv", "non-precise")
 )
+# a way of reaching a line that several channels give
+WAYS = {"written": {"chat", "email", "messaging", "form"}}
 
 
 class Filters:
@@ -28,8 +30,8 @@ class Filters:
 
         self.size = len(resources)
         self.channel = {
-            c: vector([c in r.channels for r in resources])
-            for c in ("chat", "phone", "email", "visio")
+            c: vector([bool(WAYS.get(c, {c}) & set(r.channels)) for r in resources])
+            for c in CHANNELS
         }
         self.english = vector(["en" in _languages(r) for r in resources])
         self.not_free = vector([r.free is False for r in resources])
@@ -73,7 +75,7 @@ class Filters:
 
     def allowed(self, q: Query, quarter: int | None) -> Bools:
         mask = ~self.terminated
-        for channel in ("chat", "phone", "email", "visio"):
+        for channel in CHANNELS:
             if channel in q.flags:
                 mask &= self.channel[channel]
         if "english" in q.flags:

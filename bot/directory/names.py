@@ -1,4 +1,5 @@
-"""Resources named in a query: by two words of their name, a word only their name has
+"""Resources named in a query: by two words of their name (or two uncommon ones of its
+whole, aside included), a word only their name has
 (as written, or with a typo when it is long), the words their name starts with, in
 order ("viol femmes informations"), or one of their numbers."""
 
@@ -70,14 +71,23 @@ class Names:
             if len((lead := plain(_LEADING.split(r.name)[0])).split()) >= 3
         ]
         self.numbers = {p.dial: i for i, r in enumerate(resources) for p in r.phones}
+        # two uncommon words of the whole name, its aside included ("la cellule du
+        # ministère" for "Cellule nationale … (ministère des Solidarités et de la Santé)")
+        self.whole: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(resources):
+            for token in set(stems(r.name)) - self.generic:
+                self.whole[token].append(i)
 
     @property
     def tokens(self) -> set[str]:
         return set(self.rows)
 
-    def named(self, words: list[str], text: str, numbers: Iterable[str]) -> Bools:
+    def named(
+        self, words: list[str], text: str, numbers: Iterable[str], said: Iterable[str] = ()
+    ) -> Bools:
         """Resources named by `words` (query terms), `text` (the query as plain words)
-        or `numbers` (dialled)."""
+        or `numbers` (dialled); `said`, the words that said who the person is, only
+        help another word to."""
         named = np.zeros(self.size, dtype=np.bool_)
         hits: Counter[int] = Counter()
         specific: set[int] = set()
@@ -94,6 +104,10 @@ class Names:
                     if OSA.distance(bare(word), long, score_cutoff=2) <= 2:
                         named[i] = True
         named[[i for i, n in hits.items() if n >= 2 and i in specific]] = True
+        # with a word that said who the person is ("du ministère"), when one word is not
+        uncommon = Counter(i for t in {stem(w) for w in words} for i in self.whole.get(t, []))
+        also = Counter(i for t in {stem(w) for w in said} for i in self.whole.get(t, []))
+        named[[i for i, n in uncommon.items() if n + also[i] >= 2]] = True
         padded = f" {text} "
         for lead, i in self.leading:
             if lead in padded:

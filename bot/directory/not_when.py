@@ -38,5 +38,24 @@ PAST = re.compile(
     rf"|since (?:{_TIME_WORD}|yesterday)"
     rf"|(?:il )?y a (?:\d+|un|une|deux|trois|quelques|plusieurs) {_AGO}"
     rf"|last (?:{_TIME_WORD})|yesterday(?: {_TIME_WORD})?|\w+ {_AGO} ago|en soiree"
-    r"|(?:apres|lors d|pendant|a|d) une soirees?)(?= )"  # a party: "après une soirée"
+    # a party: "après une soirée", "à la soirée du service", "pendant la soirée d'équipe"
+    r"|(?:apres|lors d|pendant|a|d) une soirees?"
+    r"|(?:apres|lors de|pendant|a) la soiree (?:du|de|d|des|chez)"
+    rf"(?= \w)(?! {_TIME_WORD}| demain| ce))(?= )"
+)
+
+# What happened earlier today, told in the past tense: "un usager m'a giflée ce matin",
+# "il m'a menacée de mort ce soir", "je me suis fait agresser cette nuit". The time words
+# go, the words of what happened stay. A state or a wish ("j'ai envie de parler ce soir",
+# "je suis seule ce soir") is no event: only avoir, or être after a reflexive, and a
+# past participle right after it.
+_NOT_DONE = (
+    "envie besoin peur honte mal hate personne rien pas plus jamais encore toujours trop "
+    "vraiment tellement du de des un une le la les l quelqu"
+).split()
+EVENT = re.compile(
+    r"( (?:(?:m|j|je|tu|t|l|il|elle|on|ils|elles|nous|vous) (?:a|ai|as|avons|avez|ont"
+    r"|me suis|t es|s est|nous sommes|se sont)(?: ete)?|\w+ (?:a|ont) ete) "
+    rf"(?!(?:{'|'.join(_NOT_DONE)}) )\w{{2,}}(?:e|es|i|is|it|u|us|t|te|tes|ert|erte)"
+    r"(?: \w+){0,3}?) (?:ce|cette|cet) (?:matin|soir|nuit|midi|apres midi)(?= )"
 )

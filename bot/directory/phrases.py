@@ -78,11 +78,12 @@ class PhraseBook:
                 self._near[term] = cached
         return cached
 
-    def find(self, words: Iterable[str]) -> Found:
-        """The keys whose every phrase word is among the query's `words` (unstemmed)."""
+    def find(self, words: Iterable[str], accented: frozenset[str] = frozenset()) -> Found:
+        """The keys whose every phrase word is among the query's `words` (unstemmed);
+        a word typed with an accent (`idé noir`) is never an acronym (`IDE`)."""
         words = list(words)
         exact = {stem(w) for w in words if known(w)}
-        terms = [stem(w) for w in words] + [ACRONYM + w for w in words]
+        terms = [stem(w) for w in words] + [ACRONYM + w for w in words if w not in accented]
         near = {term: self.near(term, term not in exact) for term in terms}
         found = Found()
         for key, phrase in self.phrases:

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from bot.directory.places import places
+from bot.directory.spoken import spoken_numbers
 from bot.directory.when import When, read_when
 from bot.directory.words import STOPWORDS, plain
 from bot.safety import Level, Situation, read
+from bot.text import fold
 
 # Phrases are matched on normalised text; longer phrases are tried first.
 _FILTERS: dict[str, tuple[str, ...]] = {
@@ -72,9 +74,44 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "without my name",
     ),
     "chat": ("tchat", "chat", "en ligne par ecrit", "messagerie instantanee"),
-    "phone": ("par telephone", "au telephone", "by phone", "over the phone", "phone call"),
+    "phone": (
+        "par telephone",
+        "au telephone",
+        "au tel",
+        "par tel",
+        "by phone",
+        "over the phone",
+        "phone call",
+    ),
     "visio": ("en visio", "visio", "visioconference", "video call", "by video"),
     "email": ("par mail", "par email", "e mail", "email", "mail", "courriel"),
+    # any way of writing: a chat, an e-mail, a message, a form
+    "written": (
+        "ecrire",
+        "par ecrit",
+        "a l ecrit",
+        "en ecrivant",
+        "write",
+        "writing",
+        "in writing",
+        "by text",
+        "texting",
+    ),
+    "in_person": (
+        "en personne",
+        "face a face",
+        "en face a face",
+        "en presentiel",
+        "presentiel",
+        "de visu",
+        "physiquement",
+        "en chair et en os",
+        "me deplacer",
+        "in person",
+        "face to face",
+        "in real life",
+        "irl",
+    ),
     # cannot speak safely or at all: emergency numbers that take text come first
     "silent": (
         "peux pas parler",
@@ -94,6 +131,12 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "sourde",
         "malentendant",
         "malentendante",
+        "muet",
+        "muette",
+        "aphone",
+        "langue des signes",
+        "mute",
+        "hard of hearing",
         "can t talk",
         "cannot talk",
         "can t speak",
@@ -102,6 +145,15 @@ _FILTERS: dict[str, tuple[str, ...]] = {
     ),
     "english": ("en anglais", "in english", "anglais", "anglophone", "english speaking", "english"),
 }
+CHANNELS = ("chat", "phone", "email", "visio", "written", "in_person")
+# "pas au téléphone", "plutôt qu'appeler", "sans visio", "rather than by phone": the
+# way the person does not want, said to set it aside
+_NOT_THIS_WAY = re.compile(
+    r" (?:pas|sans|plutot qu|plutot que|not|rather than|instead of|no)"
+    r"(?: (?:de|d|du|au|par|en|le|la|un|une|a|by|over))?$"
+)
+# where a filter phrase was: the words on either side of it were not said together
+_GAP = "|"
 _FILTER_PHRASES = sorted(
     ((phrase, name) for name, phrases in _FILTERS.items() for phrase in phrases),
     key=lambda pair: -len(pair[0]),
@@ -116,6 +168,8 @@ _POSSESSIVES = frozenset(
     "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
     "my his her their your our".split()
 )
+_WORD = re.compile(r"\w+")
+_ADDRESSED = frozenset(("vous", "te", "t", "you"))
 _OTHERS_REACH = 3
 _PLACE_WORDS = frozenset("en a au aux dans chez de du des d l la le pour in at of".split())
 _UNWELL = re.compile(
@@ -150,13 +204,17 @@ class Query:
     talk_only: bool = False
     # the reader hears distress ("j'en ai marre de tout"): lines to talk to, whatever the words
     worried: bool = False
+    # words typed with an accent ("idé"), as folded: none of them is an acronym ("IDE")
+    accented: frozenset[str] = field(default_factory=frozenset)
 
 
-def _owned(text: str, phrase: str) -> bool:
+def _owned(text: str, phrase: str, name: str) -> bool:
     """`mon chat est mort`: after a possessive, the phrase is a thing of the person's
-    (a pet, their English), not how they want to be helped."""
+    (a pet, their English), not how they want to be helped; `je me permets de vous
+    écrire`: writing to the bot, not how they want to reach a line."""
+    before = _POSSESSIVES | (_ADDRESSED if name == "written" else frozenset())
     return all(
-        text[: m.start()].split()[-1:] and text[: m.start()].split()[-1] in _POSSESSIVES
+        text[: m.start()].split()[-1:] and text[: m.start()].split()[-1] in before
         for m in re.finditer(f" {re.escape(phrase)} ", text)
     )
 
@@ -185,15 +243,17 @@ def understand(raw: str) -> Query:
     text = f" {plain(_PHONE.sub(' ', raw))} "
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
-        if f" {phrase} " in text and not _owned(text, phrase):
-            flags.add(name)
-            text = text.replace(f" {phrase} ", " ")
+        if f" {phrase} " in text and not _owned(text, phrase, name):
+            if not (name in CHANNELS and _NOT_THIS_WAY.search(text.split(f" {phrase} ")[0])):
+                flags.add(name)
+            text = text.replace(f" {phrase} ", f" {_GAP} ")
     text, when = read_when(text)
     text, departements = places(text, raw)
+    text, said = spoken_numbers(text, sum(w not in STOPWORDS for w in text.split()))
     words = text.split()
     if words and words[0] in _COMMAND_WORDS:
         words = words[1:]
-    numbers = dialled + tuple(w for w in words if w.isdigit() and len(w) >= 2)
+    numbers = dialled + said + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
     others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
     others &= set(terms)
@@ -209,4 +269,5 @@ def understand(raw: str) -> Query:
         frozenset(others),
         reading.level is Level.DANGER,
         worried=reading.level is not Level.NONE or _unwell(f" {plain(raw)} "),
+        accented=frozenset(fold(w) for w in _WORD.findall(raw) if not w.isascii()),
     )

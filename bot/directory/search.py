@@ -152,8 +152,9 @@ class Index:
             if rel.matched:
                 relevant = rel.scores > 0
                 # the general listening lines come after the topic's own: for anyone
-                # outside the sectors that have lines of their own, they fit every topic
-                if query.terms and not rel.sector:
+                # outside the sectors that have lines of their own, they fit every topic,
+                # and they stand in for a sector's lines when the filters leave none
+                if query.terms and (not rel.sector or not (allowed & relevant).any()):
                     relevant |= self.members[GENERAL_CATEGORY] > 0
                 allowed &= relevant
             elif query.situation is None:  # no topic: lines to talk to, not emergencies
@@ -170,10 +171,15 @@ class Index:
                 total += OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
             if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
-                ranked = self._lead(ranked, rel.asked)
+                ranked = self._lead(ranked, rel.asked, rel.named)
         if query.situation is not None:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
-            if "silent" in query.flags:  # cannot speak: what works without a voice first
+            # in violence, "I can only write" says speaking is not safe
+            voiceless = "silent" in query.flags or (
+                "written" in query.flags and query.situation is Situation.VIOLENCE
+            )
+            if voiceless:  # cannot speak: what works without a voice first
+                first += [int(i) for i in np.flatnonzero(self.voiceless) if i not in first]
                 first.sort(key=lambda i: "messaging" not in self.resources[i].channels)
             ranked = (first + [i for i in ranked if i not in first])[:limit]
         now_quarter = quarter_of(now)
@@ -182,6 +188,13 @@ class Index:
             Hit(self.resources[i], float(scores[i]), self._open(i, now_quarter)) for i in ranked
         ]
         return query, hits
+
+    def names_a_line(self, raw: str) -> bool:
+        """Whether `raw` names a line of the directory ("SOS Amitié", "le 3114"); the short
+        emergency numbers (15, 17, 112) are too common in other sentences to count alone."""
+        query = understand(raw)
+        numbers = [n for n in query.numbers if len(n) >= 4]
+        return bool(self.names.named(list(query.terms), plain(query.text), numbers).any())
 
     def _acronyms(self, raw: str, query: Query) -> tuple[str, ...]:
         """Acronyms the data knows that are also little words, written in capitals in a
@@ -198,13 +211,16 @@ class Index:
             )
         )
 
-    def _lead(self, ranked: list[int], asked: tuple[str, ...]) -> list[int]:
-        """The best few lines open to everyone on what was asked, then the rest in order."""
-        lead = [
+    def _lead(self, ranked: list[int], asked: tuple[str, ...], named: Bools) -> list[int]:
+        """The lines named, the best few lines open to everyone on what was asked, then
+        the rest in order."""
+        lead = [i for i in ranked if named[i]]
+        lead += [
             i
             for i in ranked
             if not self.filters.specific[i] and any(self.members[c][i] > 0 for c in asked)
         ][:LEAD]
+        lead = list(dict.fromkeys(lead))
         return lead + [i for i in ranked if i not in lead]
 
     def _open(self, i: int, quarter: int) -> bool | None:
@@ -223,11 +239,11 @@ class Index:
         terms = [stem(t) for t in query.terms]
         # "son aide à domicile", "mon chef": someone else's job says nothing of the person
         mine = [t for t in query.terms if t not in query.others]
-        people = self.professions.find(mine)
+        people = self.professions.find(mine, query.accented)
         # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
         said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
         rest = without_once(query.terms, said)  # "France Travail … au boulot": work, once
-        topics = self.topics.find(rest)
+        topics = self.topics.find(rest, query.accented)
         roles = frozenset(
             a for key in people.narrowest() for a in self.directory.professions[int(key)].audiences
         )
@@ -236,15 +252,19 @@ class Index:
         # query is about a situation (abuse of a resident, assault), whose lines come first
         own = bool((self._serves(roles) & self.filters.specific).any())
         situation = any(c in SITUATIONS for c in topics.strength)
-        sector_said = SECTOR_CATEGORY in self.topics.find(query.terms).strength
+        sector_said = SECTOR_CATEGORY in self.topics.find(query.terms, query.accented).strength
         theirs = bool(said) and ((own and not situation) or sector_said)
         if theirs:
             topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
         # words that said who the person is ("France Travail") name no line
-        named = self.names.named(rest, plain(query.text), query.numbers)
+        named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
         others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
-        if others_only and not theirs and SECTOR_CATEGORY not in self.topics.find(mine).strength:
+        if (
+            others_only
+            and not theirs
+            and SECTOR_CATEGORY not in self.topics.find(mine, query.accented).strength
+        ):
             del categories[SECTOR_CATEGORY]
         for i in np.flatnonzero(named & self.filters.terminated):
             for category in self.resources[i].categories:  # offer the ones like it

@@ -239,6 +239,7 @@ def read_when(text: str) -> tuple[str, When]:
         " ", text
     )  # "tous les soirs je bois": the trouble, not a time to call
     text = not_when.PAST.sub(" ", text)  # "hier soir il m'a frappée": when it happened
+    text = not_when.EVENT.sub(r"\1", text)  # "il m'a giflée ce matin": it happened
     text = _clock(text, found)
     for phrase, days in _RELATIVE:
         text = _take(text, phrase, found, "days_ahead", days)

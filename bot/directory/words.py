@@ -189,11 +189,23 @@ def _accents() -> dict[str, str]:
     return out
 
 
+# Words that never change, which the lemmatiser's tables (inflected forms) leave out:
+# `mieux` is not a typo of `vieux`, nor `souvent` of `souvenir`.
+INVARIABLE = frozenset(
+    (
+        "mieux toujours jamais souvent parfois vite deja beaucoup assez seulement vraiment "
+        "plutot pourtant tard longtemps dehors partout ailleurs tant trop tres pourquoi "
+        "combien tellement plusieurs ensuite aussitot desormais autrefois quelquefois "
+        "davantage ensemble neanmoins cependant"
+    ).split()
+)
+
+
 @lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     """Whether a folded word is a real French or English word (then it is what it says,
     not a typo of a neighbour: `depression` is not `detresse`, `lourdes` not `sourd`)."""
-    if len(word) < 4 or word.isdigit() or word in SPELLINGS:
+    if len(word) < 4 or word.isdigit() or word in SPELLINGS or word in INVARIABLE:
         return True
     return (
         simplemma.is_known(word, lang="fr")

@@ -29,17 +29,6 @@ class DueState(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class DueAction:
-    id: int
-    key: str
-    kind: Kind
-    due_at: datetime
-    case_id: int | None = None
-    subject: str | None = None
-    zone: str = ZONE_NAME
-
-
-@dataclass(frozen=True, slots=True)
 class FollowUp:
     """A follow-up row to add (idempotent by `key`)."""
 
@@ -48,3 +37,11 @@ class FollowUp:
     key: str
     case_id: int | None = None
     subject: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DueAction(FollowUp):
+    """A follow-up row as stored: its id, and the time zone its time was computed in."""
+
+    id: int
+    zone: str = ZONE_NAME

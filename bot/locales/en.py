@@ -74,9 +74,17 @@ TEXTS: dict[str, str] = {
         "- `waiting` — requests with no listener yet\n"
         "- `relaunch REF` · `propose REF @name` — act on a waiting request"
     ),
+    "want_to_talk": (
+        "I can put you in touch with someone from the group: a volunteer colleague trained "
+        "to listen, **with no link to your team**. Nothing is passed on without your "
+        "consent. Write `request` to start."
+    ),
+    "did_you_mean": "Did you mean `{command}`?",
+    "button_request": "Make a request",
+    "thanks": "You're welcome. 🌿 I'm still here: `request` to talk to someone, `numbers` for helplines.",
     "unknown": (
-        "I didn't understand 🙂 To talk with someone from the group, write `request`; "
-        "`help` shows everything I can do."
+        "I'm a bot and I don't understand everything, sorry. To talk with someone from the "
+        "group, write `request`; `numbers` gives helplines, `help` everything I can do."
     ),
     "empty": "I received no text. Write `help` to see what I can do.",
     "ask_continuity": (

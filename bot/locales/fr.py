@@ -76,9 +76,18 @@ TEXTS: dict[str, str] = {
         "- `en attente` — les demandes sans écoutant·e\n"
         "- `relancer RÉF` · `proposer RÉF @pseudo` — agir sur une demande qui attend"
     ),
+    "want_to_talk": (
+        "Je peux te mettre en lien avec une personne du groupe : un·e collègue bénévole, "
+        "formé·e à l'écoute, **sans lien avec ton équipe**. Rien n'est transmis sans ton "
+        "accord. Écris `demande` pour commencer."
+    ),
+    "did_you_mean": "Tu voulais dire `{command}` ?",
+    "button_request": "Faire une demande",
+    "thanks": "Avec plaisir. 🌿 Je reste là : `demande` pour parler à quelqu'un, `numéros` pour des lignes d'écoute.",
     "unknown": (
-        "Je n'ai pas compris 🙂 Pour parler à une personne du groupe, écris `demande` ; "
-        "`aide` montre tout ce que je sais faire."
+        "Je suis un bot : je ne comprends pas tout ce qu'on m'écrit, pardon. Pour en parler "
+        "à une personne du groupe, écris `demande` ; `numéros` donne des lignes d'écoute, "
+        "`aide` tout ce que je sais faire."
     ),
     "empty": "Je n'ai reçu aucun texte. Écris `aide` pour voir ce que je sais faire.",
     "ask_continuity": (

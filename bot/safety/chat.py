@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.text import fold
+
 # Emphasis: three or more of the same letter are one ("nooooon", "mourirrr").
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _WORD = re.compile(
@@ -220,6 +222,35 @@ def words(text: str) -> list[str]:
     if out and out[-1] != BOUNDARY:
         out.append(BOUNDARY)
     return out
+
+
+_NAME = re.compile(r"[.!?:;«»\"\n]|[^\W\d_]+", re.UNICODE)
+
+
+def names(text: str) -> tuple[frozenset[str], bool]:
+    """Capitalised words inside a sentence ("Javert se jette", "Madame Bovary"): a
+    character or someone the writer does not call a colleague or a relative; and whether
+    one follows `dans` ("Dans Hamlet, …"): the title of a work."""
+    found: set[str] = set()
+    start, title, previous = True, False, ""
+    for match in _NAME.finditer(text[:_HEAD]):
+        word = match.group()
+        if not word[0].isalpha():
+            start, previous = True, ""
+            continue
+        folded = fold(word)
+        capital = not start and word[0].isupper() and word[1:].islower()
+        if capital and folded not in _SMALL:
+            found.add("=" + folded)
+            title = title or previous == "dans"
+        elif capital:  # "Dans Les Misérables": the article belongs to the title
+            continue
+        start, previous = False, folded
+    return frozenset(found), title
+
+
+# Short words capitalised in titles ("Les Misérables"), not names.
+_SMALL = frozenset("le la les un une des du de et the a an of and in".split())
 
 
 def _expand(token: str) -> list[str]:

@@ -12,7 +12,7 @@ IDIOMS: tuple[str, ...] = (
     "|honte|trouille|impatience|boredom|hunger|laughter|laughing|embarrassment|thirst|cold"
     "|heat|stress|curiosity|curiosité|envie|overdose",
     "!=je|=j|=i + me|moi + =tue|=tuent|=tuait|=tuera|=achever|=acheve|=achevent|=killing",
-    "@REFL|@ME + @KILL + avec|with|lol|mdr",
+    "@REFL|@ME + @KILL + avec|with",
     "@REFL|@ME + avoir|=a + @KILL",
     "ça|cela|this|that|it + @REFL|@ME .. @KILL",
     "is|are|was|were|be|am + killing + @ME|@REFL",
@@ -22,6 +22,9 @@ IDIOMS: tuple[str, ...] = (
     "@CUT + le|les|la|my|the + doigt|cheveux|ongles|finger|hair|nails|frange|barbe|thumb",
     "@CUT .. en|while|opening|cooking + cuisinant|épluchant|bricolant|cooking|opening|ouvrant",
     "@CUT .. four|plat|casserole|oven|cuisine|fer|poêle|pan|stove",
+    # "un coup de fil", "un coup de main": the noun shares the key of "couper"
+    "@CUT + de|d + fil|main|pouce|téléphone|bol|chance|œil|oeil|gueule|cœur|coeur|tête|froid|"
+    "soleil|barre|pression|stress|fatigue|blues|mou|speed|feu|balai|jeune|vieux|maître|génie",
     "@KILL + le|les|des|the|them|it|time|temps|moucherons|mouches|fourmis|ants|flies|boss",
     "en + finir + avec|with + =ce|=cette|=ces|=le|=la|=les|=mon|=ma|=mes|=this|=that|=the + !@LIFE",
     "@END + avec|with + ce|cette|ces|le|la|les|mon|ma|this|that|the + !@LIFE",
@@ -46,6 +49,7 @@ IDIOMS: tuple[str, ...] = (
     "plutôt + mourir|crever + que",
     "dose .. max|maximum|maximale|recommandée|autorisée|recommended",
     "@MED .. comme + prescrit|prévu|indiqué|conseillé|habitude|prescribed|usual|directed",
+    "!@REFL + @KILL + =ce|=cet|=cette|=ces",  # "tuer cette tâche", not "se pendre cette nuit"
     "@KILL .. process|processus|processes|task|tâche|job|session|pid|port|script|programme|app|appli|server|serveur|container|conteneur|thread|tab|onglet",
     "@CUT .. oignon|oignons|légumes|carottes|pain|tomate|tomates|viande|cuisine|onion|onions|veggies|bread|émincer|émincant|éplucher|cooking",
     "@HIGH .. .. pour|to + !@JUMP|@DIE|@END|@KILL|en|it",
@@ -67,6 +71,7 @@ IDIOMS: tuple[str, ...] = (
     "@JUMP + @ME|mon + ordi|ordinateur|pc|téléphone|laptop|phone",
     "serial|série|séries|tueur|tueurs|killer|killers",
     "@CUT + out|outs|outé|outée",  # burnt out, burn-out: exhaustion
+    "=le|=la|=les|=l + @JUMP",  # "le balancer par la fenêtre": a thing thrown, not oneself
 )
 
 # Words that make a message ask *about* danger rather than express it: a lone topic
@@ -86,17 +91,54 @@ TOPIC = frozenset(
 # Stories: what happens to someone in them is not happening to a real person now.
 FICTION = frozenset(
     (
-        "série film livre roman polar jeu personnage héros héroïne podcast documentaire "
-        "docu article JT journal pièce spoiler épisode saison tome chapitre boss niveau "
-        "théâtre acteur actrice scène fiction étudier bac thriller détective nouvelle "
-        "scénario bd manga drama anime staging "
-        "movie show series book novel game character hero podcast documentary article "
-        "episode season chapter finale boss level actor play fiction scene thriller detective"
+        "série film =livre roman polar =jeu =jeux personnage héros héroïne podcast "
+        "documentaire docu article JT =journaux presse spoiler épisode saison tome chapitre théâtre "
+        "acteur actrice fiction étudier thriller détective scénario bd =manga =mangas "
+        "drama =anime =animes chanson chansons dissertation poème poésie tragédie auteur "
+        "autrice écrivain romancier romancière chanteur chanteuse rappeur album clip sitcom "
+        "cinéma lecture narrateur narratrice "
+        "movie series book novel game character hero documentary episode season chapter "
+        "=finale actor fiction thriller detective song songs lyrics poem poetry tragedy "
+        "author novelist singer rapper sitcom cinema narrator villain"
     ).split()
 )
 
+# Reading, studying: a real person may be in what one reads (a sister's message), so a
+# match not about the writer is weighed by the model rather than dropped.
+STORY = frozenset("lire relire exposé read reading essay".split())
+
+# A volunteer listener of the service speaking of someone they listen to, or asking how
+# to react: every match is weighed by the model (written as typed: `écoute` is not one).
+LISTENER = frozenset(
+    "=" + word
+    for word in (
+        "ecoutant ecoutante ecoutants ecoutantes benevole benevoles demandeur demandeuse "
+        "demandeurs listener listeners volunteer volunteers requester"
+    ).split()
+)
+# ... or as what they do: "la personne que j'écoute", "the man I support".
+LISTENING: tuple[str, ...] = (
+    "=que|=qui + =j|=je + =ecoute|=accompagne|=ecoutais|=accompagnais|=ecoutons",
+    "@OTHER + =i + =listen|=support|=supported",
+)
+
+# Idioms that laugh: dropped unless the writer says they are serious.
+JOKES: tuple[str, ...] = ("@REFL|@ME + @KILL + lol|mdr|ptdr|lmao|jk",)
+
+# The writer takes the joke back ("je vais me tuer 😂 non sérieux j'en peux plus"):
+# laughing then lowers nothing.
+SERIOUS: tuple[str, ...] = (
+    "sérieux|sérieusement|seriously|serious|sincèrement|honnêtement|honestly",
+    "en + =vrai",
+    "for + =real",
+    "@NEG .. =rigole|=blague|=plaisante|=joking|=kidding",
+    "=rigole|=blague|=plaisante + =pas",
+    "blague|joke|joking + à|a|aside + part|aside",
+    "no + joke",
+)
+
 # Laughing: a lone topic word or idiom next to it is a joke, not a cry for help.
-LAUGH = frozenset("mdr ptdr lol lmao xd haha hahaha jk rire".split())
+LAUGH = frozenset("mdr ptdr lol lmao xd haha hahaha jk rire blague joke kidding".split())
 
 # Work objects, IT and leaving parties: a danger word in their sentence is most often a
 # figure of speech, so the model must agree before it counts.
@@ -105,9 +147,12 @@ DOUBT = frozenset(
         "excel tableau tableur réunion réunions mail mails bug bugs build imprimante visio "
         "planning logiciel powerpoint ticket tickets process processus script code serveur "
         "appli application wifi vpn pot départ retraite mutation vacances congés notaire "
-        "rez chaussée jk blague théâtre rôle répétition zoom teams "
+        "rez chaussée théâtre rôle répétition zoom teams "
         "spreadsheet meeting meetings printer deploy server app holidays vacation farewell "
-        "drinks party card retirement joke kidding"
+        "drinks party card retirement "
+        # what a medicine is taken for: a dose for a headache, not an overdose
+        "migraine rhume grippe fièvre toux allergie cholestérol headache "
+        "flu fever cough allergy"
     ).split()
 )
 

@@ -112,14 +112,22 @@ CONCEPTS: dict[str, str] = {
         "traitement doliprane paracétamol dafalgan efferalgan xanax lexomil tramadol "
         "lysanxia stilnox zolpidem seresta valium lithium insuline morphine codéine "
         "neuroleptique benzodiazépine benzo benzos médoc médocs cacheton cachetons javel détergent produit poison pesticide "
+        "ibuprofène aspirine tercian théralène atarax hydroxyzine seroplex deroxat prozac effexor "
+        "laroxyl anafranil zoloft sertraline fluoxétine paroxétine escitalopram venlafaxine "
+        "mirtazapine norset quétiapine xeroquel olanzapine zyprexa risperdal abilify loxapac "
+        "haldol tégrétol dépakine depakote lamictal témesta lorazépam alprazolam diazépam "
+        "oxazépam bromazépam clonazépam rivotril imovane zopiclone noctamide tranxène "
+        "lamaline izalgi ixprim oxycodone fentanyl méthadone subutex antalgique somnifères "
         "medication meds pill pills tablet tablets painkiller painkillers "
-        "paracetamol tylenol ibuprofen antidepressant antidepressants insulin bleach"
+        "paracetamol tylenol ibuprofen antidepressant antidepressants insulin bleach "
+        "ambien advil aspirin oxy percocet vicodin opioids"
     ),
     "SWALLOW": "avaler ingérer boire gober prendre take took swallow swallowed drink drank",
     "LOTS_AFTER": "entier entière =coup trop beaucoup whole =lot bunch",
     "LOTS": (
         "tout toute tous toutes boîte boite plaquette flacon tube paquet plein trop "
-        "beaucoup dose entier entière stock réserve surdose overdose "
+        "beaucoup dose entier entière stock réserve surdose overdose ensemble totalité "
+        "intégralité "
         "all whole bottle box pack lot bunch many too handful entire"
     ),
     "ALCOHOL": "alcool vin whisky vodka bière rhum alcohol wine =beer =beers",

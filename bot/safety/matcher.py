@@ -12,6 +12,7 @@ from bot.text import fold
 
 _GAPS = {"..": 8, "+": 0}
 _DEFAULT_GAP = 3
+_MANY = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,8 @@ def _label(alternative: str) -> str:
 def label_tokens(
     tokens: Sequence[str], concepts: dict[str, frozenset[str]]
 ) -> list[frozenset[str]]:
-    """Each token's labels: its key, every concept its key belongs to, `#num` for digits,
+    """Each token's labels: its key, every concept its key belongs to, `#num` for digits
+    (`#many` from six),
     and `CLAUSE` on the first word of a clause (the marker itself takes no position)."""
     labelled: list[frozenset[str]] = []
     clause = False
@@ -101,6 +103,8 @@ def label_tokens(
         labels = {key, surface, *concepts.get(key, ()), *concepts.get(surface, ())}
         if token.isdigit():
             labels.add("#num")
+            if len(token) < 5 and int(token) >= _MANY:
+                labels.add("#many")  # "20 cachets": more than any prescription
         if clause:
             labels.add(CLAUSE)
             clause = False

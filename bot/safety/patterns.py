@@ -8,6 +8,7 @@ none. Words are looked up by key, so `mourir` also finds `meurs` and `mourrir`.
 from __future__ import annotations
 
 from bot.safety.levels import Category as C
+from bot.safety.overdose import OVERDOSE
 from bot.safety.violence import VIOLENCE
 
 DANGER: dict[C, tuple[str, ...]] = {
@@ -28,7 +29,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "marre|fatigué|tired|sick|lassé @LIFE",
         "en + peux|peut|pouvoir + plus + de + la + @LIFE",
         "@WANT|@THINK|@GOING .. @END + @LIFE|@ME",
-        "en + @END",
+        "en + =finir|=finis|=finisse|=finit|=finirai|=finira|=fini|=finire|terminer|achever",
         "@END .. @LIFE|jours",
         "mettre .. fin .. @ME|mes|jours|@LIFE",
         "foutre + en + le + air",
@@ -53,7 +54,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@WANT|@GOING @GONE",
         "@WANT|@GOING .. @GONE .. bon|toujours|good|forever",
         "@EVERYTHING @END",
-        "@END .. @EVERYTHING",
+        "@END + it|all|everything",
+        "@END .. avec|with + @EVERYTHING",
         "@WANT .. @EVERYTHING|ça|it .. @END",
         "@BETTER .. sans|without + @ME|@SE|@HE|=eux|=them",
         "servir|sert .. rien .. continuer|vivre|@LIFE|rester|lutter|battre",
@@ -61,7 +63,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG .. =me|=m + supporter|subir|voir|revoir",
         "@NEG + voir .. matin|lendemain|demain|morning|tomorrow",
         "espérer|espère|hope|hoping|prier|prie|pray .. accident|voiture|bus|train|camion|car|truck|@DIE",
-        "@ME .. enterrer|enterrement|funérailles|obsèques|funeral|tombe|cercueil|buried|bury",
+        "@REFL + enterrer|bury",
+        "=mon|=mes|=ma|=my|=own + enterrement|obsèques|funérailles|funeral|tombe|cercueil|grave",
         "=dernière|=derniere|=last + nuit|night",
         "dernier|last + jour|day + sur|on|en .. terre|earth|vie|alive",
         "@BETTER .. @NEG .. @HERE",
@@ -72,8 +75,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "what + is + the + point",
         "no + point",
         "@NEG .. @POINT .. @LIFE|continuer|rester|=going",
-        "@NEG .. @HERE .. bientôt|demain|soon|longtemps|longer|much",
-        "@NEG + @HERE .. bientôt|demain|soon|longtemps|longer|much|semaine|lundi",
+        "@NEG .. @HERE .. longtemps|longer|much",  # "pas là longtemps": any negation
+        # "plus là demain", not "pas là lundi, RTT": an absence is not a farewell
+        "plus|jamais|anymore .. @HERE .. bientôt|demain|soon|semaine|lundi",
         "bientôt|soon .. @NEG .. @HERE",
         "@ME .. @NEG .. @HERE .. @BETTER",
         "@NEG @LIFE .. @EVERYTHING|@NEG",
@@ -216,31 +220,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "baignoire|bain|bath|bathtub .. sèche|séchoir|dryer|toaster|grille",
         "aligner|aligné|lined .. boîtes|@MED",
     ),
-    C.OVERDOSE: (
-        "@OVERDOSE",
-        "@SWALLOW .. @LOTS .. @MED",
-        "@SWALLOW .. @MED .. @LOTS_AFTER",
-        "@LOTS .. @MED .. @SWALLOW",
-        "@MED .. @ALCOHOL",
-        "@ALCOHOL .. @MED",
-        "avaler|swallow|swallowed|gober .. @MED",
-        "?@SWALLOW + =des|=les|=mes|=ses|=tous|=toutes|=plein|=all|=my .. @MED",
-        "@SWALLOW .. #num|@NUMBER .. @MED",
-        "=en + avoir .. pris|avalé|took|taken|swallowed + #num|@NUMBER",
-        "=tout|=all + avaler|avalé|swallowed",
-        "avaler|avalé|swallowed + =tout|=toute|=tous|=toutes|=everything|=all",
-        "@SWALLOW .. armoire|pharmacie|cabinet",
-        "connerie|bêtise|stupid .. @MED",
-        "@MED .. @LOTS .. =coup|once",
-        "@SWALLOW .. @MED .. exprès|purpose",
-        "@SWALLOW .. @LOTS .. pharmacie",
-        "prendre|avaler|took|swallowed =la|=une|=toute|=the|=a|=whole + boîte|boite|plaquette|flacon|tube|bottle|box|pack",
-        "@SWALLOW .. dose .. exprès|purpose",
-        "tripler|doubler|triple|double .. dose",
-        "avaler|swallowed|boire|drank|drink .. javel|bleach|produit|poison|détergent",
-        "@MED .. @NEG .. jambes|sentir|respirer|feel|breathe",
-        "@SWALLOW .. dose|@MED|@LOTS .. en|d|in + une|un|1|one + fois|coup|go|shot",
-    ),
+    C.OVERDOSE: OVERDOSE,
     C.SELF_HARM: (
         "@REFL .. @CUT",
         "@CUT .. @REFL",

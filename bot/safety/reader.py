@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.safety import chat, context, lemmas, who
+from bot.safety import chat, context, lemmas, negation, who
 from bot.safety.distress import CONCERN
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS, SIGNALS
@@ -44,8 +44,16 @@ class Reader:
             for label in anchor.labels:
                 self.anchored.setdefault(label, []).append(i)
         self.idioms = [compile_pattern(p) for p in context.IDIOMS]
+        self.jokes = [compile_pattern(p) for p in context.JOKES]
+        self.serious = [compile_pattern(p) for p in context.SERIOUS]
+        self.listening = [compile_pattern(p) for p in context.LISTENING]
         self.topic = frozenset(lemmas.key(w.lower()) for w in context.TOPIC)
-        self.fiction = frozenset(lemmas.key(w.lower()) for w in context.FICTION)
+        # written `=word`: as typed (`=manga`, whose key is the one of `manger`)
+        self.fiction = frozenset(
+            "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w.lower())
+            for w in context.FICTION
+        )
+        self.story = frozenset(lemmas.key(w.lower()) for w in context.STORY)
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
         self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
@@ -73,15 +81,28 @@ class Reader:
         labelled = label_tokens(tokens, self.concepts)
         where = index(labelled)
         found = [(c, m) for c, p in self._candidates(where) for m in find(p, labelled, where)]
-        in_idiom = {i for p in self.idioms for m in find(p, labelled, where) for i in m.positions}
-        question = "?" in text
-        sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, question)
+        serious = any(next(iter(find(p, labelled, where)), None) for p in self.serious)
+        idioms = self.idioms if serious else self.idioms + self.jokes
+        in_idiom = {i for p in idioms for m in find(p, labelled, where) for i in m.positions}
+        listener = not context.LISTENER.isdisjoint(where) or any(
+            next(iter(find(p, labelled, where)), None) for p in self.listening
+        )
+        names, title = chat.names(text)
+        frame = _Frame("?" in text, names, serious, listener, title, set())
+        sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
+        dropped |= {"#SERIOUS"} if serious and not self.laugh.isdisjoint(where) else set()
+        dropped |= {"#LISTENER"} if listener else set()
+        dropped |= {"#FICTION"} if title else set()
+        # what a story or a listener tells of someone else is no sign about the writer
+        shown = [lb & _KEEP if i in frame.hidden else lb for i, lb in enumerate(labelled)]
         kept = sure or doubtful
+        # a story or a listener's report with nothing of the writer's own: no model alone
+        aside = listener or ("#OTHERS" in dropped and not kept)
         return Evidence(
             sure=frozenset(sure),
             doubtful=frozenset(doubtful),
-            signals=len(labelled) > 4 or not SIGNALS.isdisjoint(where),
-            features=features(labelled, self._flags(text, where, dropped, bool(in_idiom))),
+            signals=not aside and (len(labelled) > 4 or not SIGNALS.isdisjoint(where)),
+            features=features(shown, self._flags(text, where, dropped, bool(in_idiom))),
             situation=who.situation(kept, labelled) if kept else who.situation_of_words(where),
             concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
@@ -100,6 +121,7 @@ class Reader:
                 ("#TOPIC", self.topic),
                 ("#DOUBT", self.doubt),
                 ("#YOU", _YOU),
+                ("#STORY", self.story),
             )
             if not words.isdisjoint(where)
         }
@@ -123,7 +145,7 @@ class Reader:
         where: dict[str, list[int]],
         found: list[tuple[Category, Match]],
         in_idiom: set[int],
-        question: bool,
+        frame: _Frame,
     ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool, set[str]]:
         """Matches that survive idioms and negations, split into sure and doubtful.
 
@@ -132,41 +154,53 @@ class Reader:
         Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
         """
         topical = not self.topic.isdisjoint(where)
-        fiction = not self.fiction.isdisjoint(where)
-        joking = not self.laugh.isdisjoint(where)
+        tale = self.fiction.intersection(where) | ({"#title"} if frame.title else set())
+        fiction = bool(tale)
+        joking = not self.laugh.isdisjoint(where) and not frame.serious
+        reading = not self.story.isdisjoint(where)
+        listener = frame.listener
         sure: dict[Category, list[Match]] = {}
         doubtful: dict[Category, list[Match]] = {}
         asked = False  # a danger topic named in a question ("numéro prévention suicide")
         dropped: set[str] = set()
         for category, match in found:
+            alone = not who.first_person(match, labelled)
+            if who.told_of_others(match, labelled, frozenset(tale), listener=listener):
+                dropped.add("#OTHERS")
+                frame.hidden.update(who.sentence(match, labelled))
+                continue
             if in_idiom.intersection(match.positions):
                 continue
-            if self._negated(match, labelled):
+            if negation.negated(match, labelled, self.negators):
                 dropped.add("#NEGATED")
                 continue
-            alone = not who.first_person(match, labelled)
             if match.pattern.single and (topical or joking or fiction) and alone:
                 asked = asked or (topical and not joking and not fiction)
                 dropped.add("#ASIDE")
                 continue
-            if fiction and alone and not any("@ME" in labelled[p] for p in match.positions):
-                dropped.add("#ASIDE")
+            if joking and self._hyperbole(match, labelled):
+                dropped.add("#JOKE")  # "je me jette par la fenêtre si encore une réunion mdr"
                 continue
-            if question and who.you_asked(match, labelled):
+            if frame.question and who.you_asked(match, labelled):
                 dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
                 continue
             if category is Category.SELF_HARM and who.done_to_me(match, labelled):
                 category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
             unsure = (
                 match.pattern.doubtful
-                or self._in_doubt(match, labelled)
+                or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer
                 or (category is Category.VIOLENCE and self._past(match, labelled))
+                or listener  # the listener's own words: the model must agree
+                or (reading and alone)  # what one reads or studies, about someone else
+                or who.named(match, labelled, frame.names)  # "Javert se jette dans la Seine"
             )
+            if unsure and (listener or reading or frame.names):
+                dropped.add("#FRAMED")
             (doubtful if unsure else sure).setdefault(category, []).append(match)
         return sure, doubtful, asked, dropped
 
-    def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]], joking: bool) -> bool:
         """The sentence of `match` jokes, supposes, is about work things, or asks the other
         person ("est-ce que tu penses au suicide ?", as a listener is taught to ask)."""
         near = (*range(max(0, match.start - 4), match.start), *match.positions)
@@ -174,11 +208,17 @@ class Reader:
             return True
         for position in who.sentence(match, labelled):
             labels = labelled[position]
-            if not self.laugh.isdisjoint(labels) or not self.doubt.isdisjoint(labels):
+            if (joking and not self.laugh.isdisjoint(labels)) or not self.doubt.isdisjoint(labels):
                 return True
             if (position < match.start and "=si" in labels) or "=if" in labels:
                 return True
         return False
+
+    def _hyperbole(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+        """The sentence of `match` laughs and gives a petty cause or condition."""
+        sentence = [labelled[p] for p in who.sentence(match, labelled)]
+        laughs = any(not self.laugh.isdisjoint(labels) for labels in sentence)
+        return laughs and any(not _CAUSE.isdisjoint(labels) for labels in sentence)
 
     def _past(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
         """The sentence of `match` tells of a past time and says nothing of now."""
@@ -186,33 +226,17 @@ class Reader:
         past = any(not self.past.isdisjoint(labels) for labels in sentence)
         return past and not any("@NOW" in labels for labels in sentence)
 
-    def _negated(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-        if match.pattern.negated_inside:
-            return False
-        first = max(0, match.start - context.NEGATION_REACH)
-        floor = first + 1 if first else 0  # the earliest position a negation counts from
-        for position in range(first, match.start + 1):
-            labels = labelled[position]
-            if chat.BOUNDARY in labels and position < match.start:
-                floor = position + 1
-            elif chat.CLAUSE in labels:
-                floor = position  # "can't keep my eyes open, took everything": a new clause
-        span = [p for p in range(floor, match.end + 1) if p not in match.positions]
-        if any(
-            labelled[p] & self.negators
-            or (p > 0 and "=plus" in labelled[p] and not _HAVE.isdisjoint(labelled[p - 1]))
-            for p in span
-        ):
-            return True
-        # "je ne me scarifie pas": `ne` before the match, `pas` right after it
-        if not any("=ne" in labelled[p] or "=n" in labelled[p] for p in span if p < match.start):
-            return False
-        for labels in labelled[match.end + 1 : match.end + 3]:
-            if chat.BOUNDARY in labels or chat.CLAUSE in labels:
-                return False
-            if labels & self.negators:
-                return True
-        return False
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """What the raw text says about the whole message: a question, capitalised names."""
+
+    question: bool
+    names: frozenset[str]
+    serious: bool  # the writer takes a joke back: laughing lowers nothing
+    listener: bool  # a volunteer listener of the service speaks
+    title: bool  # "Dans Hamlet, …": a work is discussed
+    hidden: set[int]  # words about someone else in a story or a listener's report
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +253,10 @@ class Evidence:
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
+# A cause or a condition, in the sentence of a joke: hyperbole.
+_CAUSE = frozenset("=si =if =tellement =parce =because =cause =quand =when".split())
+_KEEP = frozenset({chat.BOUNDARY, chat.CLAUSE})
 _YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
-# "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
-_HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
 _reader: Reader | None = None
 _lock = threading.Lock()
 

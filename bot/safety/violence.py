@@ -17,7 +17,7 @@ VIOLENCE: tuple[str, ...] = (
     "@HE|@OTHER .. @KILL + =me|=moi",
     "@WEAPON .. @HE|@OTHER|crie|hurle|énervé|menace",
     "@HE|@OTHER .. @WEAPON",
-    "@AFRAID .. @LIFE|=moi|=me|=m|=myself",
+    "@AFRAID + pour|for + =ma|=my|=mon + @LIFE|peau|sécurité|safety",
     "@NEG .. @SAFE",
     "@ME .. @DANGER",
     "@LOCKED .. @HE|@OTHER|tape|porte|door",

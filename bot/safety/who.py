@@ -62,13 +62,73 @@ def situation_of_words(where: dict[str, list[int]]) -> Situation:
     return Situation.SELF
 
 
-def first_person(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when the writer speaks of themself right before `match` (`ma tentative`)."""
+def first_person(
+    match: Match, labelled: Sequence[frozenset[str]], subject: frozenset[str] | None = None
+) -> bool:
+    """True when the writer speaks of themself right before `match` (`ma tentative`);
+    with `subject`, only those words count (`je`, not `me`: "quelqu'un me parle de…")."""
     for position in range(match.start - 1, max(-1, match.start - 5), -1):
         labels = labelled[position]
         if chat.BOUNDARY in labels or "@OTHER" in labels or not _CALL.isdisjoint(labels):
             return False  # "what number do I call for domestic violence": the caller
-        if not _SUBJECT.isdisjoint(labels):
+        if subject is not None and "@HE" in labels:
+            return False
+        if not (_SUBJECT if subject is None else subject).isdisjoint(labels):
+            return True
+    return False
+
+
+def told_of_others(
+    match: Match, labelled: Sequence[frozenset[str]], story: frozenset[str], *, listener: bool
+) -> bool:
+    """True when `match` is what happens to someone else in a story (`story`: the words
+    of stories found in the message), or what a volunteer listener tells of someone they
+    listen to: not the writer's own words of danger, nor of a relative's."""
+    if any("@ME" in labelled[p] for p in match.positions):
+        return False
+    if story and not first_person(match, labelled):
+        near = range(max(0, match.start - 3), match.start)  # "the hero jumps"
+        if any(not story.isdisjoint(labelled[p]) for p in near):
+            return True
+        return not _relative(match, labelled, story)
+    return listener and not first_person(match, labelled, _WRITER)
+
+
+def _relative(match: Match, labelled: Sequence[frozenset[str]], story: frozenset[str]) -> bool:
+    """Someone real in the sentence: a relative, a colleague, a pupil ("mon frère a vu un
+    film et depuis il parle de se tuer"), or anyone the writer calls theirs; not "un homme"
+    or "le héros", who may be characters."""
+    positions = sentence(match, labelled)
+    return any(
+        "@OTHER" in labelled[p]
+        and story.isdisjoint(labelled[p])
+        and (_ANYONE.isdisjoint(labelled[p]) or not _MINE.isdisjoint(labelled[p - 1]))
+        for p in positions
+        if p > 0
+    )
+
+
+_ANYONE = frozenset(
+    "=" + word
+    for word in (
+        "homme hommes femme femmes mec mecs gars type types garcon fille gamin gamine quelqu "
+        "personne man men woman women guy guys girl boy person someone kid villain narrateur"
+    ).split()
+)
+_WRITER = frozenset({"=je", "=j", "=i", "=moi"})
+_MINE = frozenset({"=mon", "=ma", "=mes", "=my", "=notre", "=nos", "=our"})
+
+
+def named(match: Match, labelled: Sequence[frozenset[str]], names: frozenset[str]) -> bool:
+    """True when the one acting in `match` is called by a name right before it, and the
+    writer is not in it: a character, or someone the writer does not say they know."""
+    if not names or any("@ME" in labelled[p] for p in match.positions):
+        return False
+    for position in range(match.start - 1, max(-1, match.start - 3), -1):
+        labels = labelled[position]
+        if chat.BOUNDARY in labels or "@ME" in labels or "@OTHER" in labels:
+            return False
+        if not names.isdisjoint(labels):
             return True
     return False
 

@@ -64,6 +64,6 @@ class MemoryBase:
             return False
         action_id = self.next_id("dues")
         f = follow_up
-        action = DueAction(action_id, f.key, f.kind, f.due_at, f.case_id, f.subject, zone)
+        action = DueAction(f.kind, f.due_at, f.key, f.case_id, f.subject, id=action_id, zone=zone)
         self.dues[action_id] = DueRow(action)
         return True

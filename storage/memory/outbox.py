@@ -11,6 +11,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from datetime import datetime
 
+from bot.ids import Platform
 from bot.messages import OutgoingMessage
 from bot.ports import Queued
 
@@ -26,7 +27,7 @@ class MemoryOutbox:
     def unit(self) -> AbstractAsyncContextManager[None]:
         return _no_transaction()
 
-    async def claim_event(self, platform: str, event_id: str, now: datetime) -> bool:
+    async def claim_event(self, platform: Platform, event_id: str, now: datetime) -> bool:
         if (platform, event_id) in self.claims:
             return False
         self.claims.add((platform, event_id))
@@ -42,7 +43,7 @@ class MemoryOutbox:
             ids.append(row_id)
         return ids
 
-    async def pending(self, platform: str, limit: int) -> list[Queued]:
+    async def pending(self, platform: Platform, limit: int) -> list[Queued]:
         rows = [q for q in self.outbox.values() if q.message.to.platform == platform]
         return sorted(rows, key=lambda q: q.id)[:limit]
 

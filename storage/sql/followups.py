@@ -41,7 +41,7 @@ class SqlFollowUps(SqlBase):
                 .order_by(DueActionRow.due_at, DueActionRow.id)
             )
             return [
-                DueAction(r.id, r.key, Kind(r.kind), r.due_at, r.case_id, r.subject, r.zone)
+                DueAction(Kind(r.kind), r.due_at, r.key, r.case_id, r.subject, id=r.id, zone=r.zone)
                 for r in rows
             ]
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.ids import Platform
 from bot.messages import Address, Button, Copy, Image, MessageId, OutgoingMessage
 from bot.ports import Queued
 from bot.privacy import PurgeReport
@@ -30,7 +31,7 @@ class SqlOutbox(SqlBase):
     def unit(self) -> AbstractAsyncContextManager[None]:
         return self.sessions.unit()
 
-    async def claim_event(self, platform: str, event_id: str, now: datetime) -> bool:
+    async def claim_event(self, platform: Platform, event_id: str, now: datetime) -> bool:
         key = self.cipher.lookup(f"claim\x00{platform}\x00{event_id}")
         try:
             async with self.sessions.begin() as s:
@@ -59,7 +60,7 @@ class SqlOutbox(SqlBase):
             await s.flush()
             return [r.id for r in rows]
 
-    async def pending(self, platform: str, limit: int) -> list[Queued]:
+    async def pending(self, platform: Platform, limit: int) -> list[Queued]:
         async with self.sessions() as s:
             rows = (
                 await s.scalars(
@@ -135,7 +136,7 @@ def _id(value: MessageId | None) -> list[str] | None:
 
 
 def _unid(value: Any) -> MessageId | None:
-    return MessageId(str(value[0]), str(value[1])) if value else None
+    return MessageId(Platform(value[0]), str(value[1])) if value else None
 
 
 def _dump(m: OutgoingMessage) -> dict[str, Any]:
@@ -161,7 +162,7 @@ def _load(d: dict[str, Any]) -> OutgoingMessage:
     words = d.get("words")
     image = d.get("image")
     return OutgoingMessage(
-        Address(str(d["to"][0]), str(d["to"][1])),
+        Address(Platform(d["to"][0]), str(d["to"][1])),
         str(d["text"]),
         buttons=tuple(Button(str(label), str(cmd)) for label, cmd in d.get("buttons") or []),
         case_ref=d.get("case_ref"),

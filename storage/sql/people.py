@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.cases import new_ref
+from bot.ids import Platform
 from bot.messages import Address
 from bot.people import Dialog, Person
 from storage.sql.base import REF_ATTEMPTS, SqlBase, listener_of
@@ -21,12 +22,13 @@ class SqlPeople(SqlBase):
         c = self.cipher
         return Person(
             id=row.id,
-            address=Address(row.platform, c.decrypt(row.user_id_enc) or ""),
+            address=Address(Platform(row.platform), c.decrypt(row.user_id_enc) or ""),
             ref=row.ref,
             locale=row.locale,
             welcomed=row.welcomed,
             handle=c.decrypt(row.handle_enc),
             dialog=Dialog(row.dialog),
+            resume=Dialog(row.resume_dialog),
             draft_team=c.decrypt(row.draft_team_enc),
             draft_continuity=listener_of(row.draft_continuity),
             dialog_case_id=row.dialog_case_id,
@@ -56,6 +58,7 @@ class SqlPeople(SqlBase):
                         last_seen_at=now,
                         welcomed=False,
                         dialog="",
+                        resume_dialog="",
                     )
                     s.add(row)
                 return self._person(row)
@@ -105,6 +108,7 @@ class SqlPeople(SqlBase):
                     welcomed=person.welcomed,
                     handle_enc=c.encrypt(person.handle),
                     dialog=person.dialog.value,
+                    resume_dialog=person.resume.value,
                     draft_team_enc=c.encrypt(person.draft_team),
                     last_seen_at=person.last_seen_at,
                     draft_continuity=person.draft_continuity,

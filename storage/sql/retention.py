@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import attachments, copies
 from bot.cases import CaseState
-from bot.privacy import AuditEntry, PurgeReport
+from bot.ids import Platform
+from bot.privacy import AuditEntry, PurgeReport, where_of
 from storage.keyvalue import owner_lookup
 from storage.sql.base import SqlBase
 from storage.tables import (
@@ -58,7 +59,8 @@ class SqlRetention(SqlBase):
                 select(AuditRow).where(AuditRow.case_ref == case_ref.upper()).order_by(AuditRow.id)
             )
             return [
-                AuditEntry(r.at, r.actor, r.action, r.case_ref, r.platform, r.subject) for r in rows
+                AuditEntry(r.at, r.actor, r.action, r.case_ref, where_of(r.platform), r.subject)
+                for r in rows
             ]
 
     async def audit_count(self, actor: str) -> int:
@@ -92,7 +94,7 @@ class SqlRetention(SqlBase):
             gone = (
                 await s.execute(select(PersonRow.platform, PersonRow.user_id_enc).where(*idle))
             ).all()
-            owners = [self._owner_hashes(platform, blob) for platform, blob in gone]
+            owners = [self._owner_hashes(Platform(platform), blob) for platform, blob in gone]
             if owners:  # what adapters kept about them (DM maps, rooms) goes with them
                 hashes = [h for some in owners for h in some]
                 await s.execute(delete(KeyValueRow).where(KeyValueRow.owner_hash.in_(hashes)))
@@ -106,7 +108,7 @@ class SqlRetention(SqlBase):
             )
         return PurgeReport(len(ids), persons.rowcount, audit.rowcount)  # type: ignore[attr-defined]
 
-    def _owner_hashes(self, platform: str, user_id_enc: bytes) -> list[str]:
+    def _owner_hashes(self, platform: Platform, user_id_enc: bytes) -> list[str]:
         try:
             owner = owner_lookup(platform, self.cipher.decrypt(user_id_enc) or "")
         except ValueError:  # under a key no longer configured: nothing to match

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.messages import Address
 from bot.people import Listener
 from storage.sql.base import SqlBase
@@ -24,7 +24,7 @@ def _member(row: RosterMemberRow) -> Listener:
         id=ListenerId(row.listener_id),
         name=row.name,
         teams=tuple(json.loads(row.teams)),
-        addresses=tuple(Address(p, u) for p, u in json.loads(row.addresses)),
+        addresses=tuple(Address(Platform(p), u) for p, u in json.loads(row.addresses)),
         coordinator=row.coordinator,
         listens=row.listens,
         active=row.active,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.cases import CaseState, Mode, Trigger
 from bot.followups import FollowUp, Kind
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.lifecycle import decide
 from bot.messages import Address
 from bot.people import Dialog, ListenerState
@@ -20,9 +20,9 @@ CAMILLE, DOMINIQUE = ListenerId("camille"), ListenerId("dominique")
 
 
 async def test_people_are_found_again_by_address(any_store: Store) -> None:
-    alice = await any_store.person(Address("fake", "alice"), NOW)
-    assert (await any_store.person(Address("fake", "alice"), NOW)).id == alice.id
-    assert (await any_store.person(Address("other", "alice"), NOW)).id != alice.id
+    alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
+    assert (await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)).id == alice.id
+    assert (await any_store.person(Address(Platform.MATRIX, "alice"), NOW)).id != alice.id
     alice.dialog, alice.draft_team = Dialog.TEAM, "DINUM"
     await any_store.save_person(alice)
     again = await any_store.person_by_id(alice.id)
@@ -30,7 +30,7 @@ async def test_people_are_found_again_by_address(any_store: Store) -> None:
 
 
 async def test_cases_move_only_through_changes(any_store: Store) -> None:
-    alice = await any_store.person(Address("fake", "alice"), NOW)
+    alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, "DINUM", None, NOW)
     assert (await any_store.open_case_of(alice.id)) == case
     assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
@@ -48,7 +48,7 @@ async def test_cases_move_only_through_changes(any_store: Store) -> None:
 
 
 async def test_a_change_writes_and_cancels_its_follow_ups(any_store: Store) -> None:
-    alice = await any_store.person(Address("fake", "alice"), NOW)
+    alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
     assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
     later = NOW + timedelta(hours=1)
@@ -75,12 +75,12 @@ async def test_availability_and_audit_are_kept(any_store: Store) -> None:
     await any_store.save_listener_state(ListenerState(CAMILLE, False, NOW + timedelta(days=1)))
     state = (await any_store.listener_states())[CAMILLE]
     assert not state.is_available(NOW) and state.is_available(NOW + timedelta(days=2))
-    await any_store.record(AuditEntry(NOW, "listener:camille", "viewed", "K7Q2", "fake"))
+    await any_store.record(AuditEntry(NOW, "listener:camille", "viewed", "K7Q2", Platform.CONSOLE))
     assert [e.action for e in await any_store.audit_of("k7q2")] == ["viewed"]
 
 
 async def test_two_answers_at_once_have_one_winner(any_store: Store) -> None:
-    alice = await any_store.person(Address("fake", "alice"), NOW)
+    alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
     assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
     offered = await any_store.case_by_id(case.id)
@@ -92,7 +92,7 @@ async def test_two_answers_at_once_have_one_winner(any_store: Store) -> None:
 
 
 async def test_a_listener_is_never_offered_a_case_twice(any_store: Store) -> None:
-    alice = await any_store.person(Address("fake", "alice"), NOW)
+    alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
     case = await any_store.create_case(alice, Mode.ANONYMOUS, None, None, NOW)
     assert await any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW))
     offered = await any_store.case_by_id(case.id)
@@ -132,7 +132,7 @@ async def test_a_new_listener_state_saved_twice_at_once_is_kept(any_store: Store
 
 
 async def test_cases_are_found_by_requester_listener_and_state(any_store: Store) -> None:
-    alice = await any_store.person(Address("fake", "alice"), NOW)
+    alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
     first = await any_store.create_case(alice, Mode.DIRECT, None, None, NOW)
     assert await any_store.apply(decide(first, Trigger.CANCEL, None, NOW))
     second = await any_store.create_case(alice, Mode.ANONYMOUS, None, CAMILLE, NOW)
@@ -161,8 +161,8 @@ async def test_a_postponed_follow_up_comes_back_later(any_store: Store) -> None:
 
 
 async def test_forgetting_and_purging_leave_only_counts(any_store: Store) -> None:
-    alice = await any_store.person(Address("fake", "alice"), NOW)
-    bob = await any_store.person(Address("fake", "bob"), NOW)
+    alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
+    bob = await any_store.person(Address(Platform.CONSOLE, "bob"), NOW)
     kept = await any_store.create_case(bob, Mode.ANONYMOUS, None, None, NOW)
     assert await any_store.apply(decide(kept, Trigger.CANCEL, None, NOW))
     assert await any_store.apply(decide(kept, Trigger.OFFER, ListenerId("x"), NOW)) is False
@@ -171,7 +171,9 @@ async def test_forgetting_and_purging_leave_only_counts(any_store: Store) -> Non
     await any_store.forget(alice.id)
     assert await any_store.person_by_id(alice.id) is None
     assert await any_store.case_by_id(gone.id) is None
-    await any_store.record(AuditEntry(NOW, "listener:camille", "viewed", kept.ref, "fake"))
+    await any_store.record(
+        AuditEntry(NOW, "listener:camille", "viewed", kept.ref, Platform.CONSOLE)
+    )
     later = NOW + timedelta(days=100)
     report = await any_store.purge(later, later)
     assert (report.cases, report.persons, report.audit_entries) == (1, 1, 1)

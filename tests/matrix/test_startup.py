@@ -38,7 +38,7 @@ async def _forward_to(port: int, listen: int) -> asyncio.Server:
     return await asyncio.start_server(client, "127.0.0.1", listen)
 
 
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(180)
 async def test_unreachable_homeserver_at_start_then_serving_then_sigterm(
     synapse: Synapse, tmp_path: Path
 ) -> None:
@@ -49,17 +49,17 @@ async def test_unreachable_homeserver_at_start_then_serving_then_sigterm(
     world.bot.config.write_text(yaml.safe_dump(config))
     server: asyncio.Server | None = None
     world.bot.start()
-    launched = time.monotonic()
     try:
-        # retrying (its start-up alone may take seconds on a busy machine), and alive 10 s on
-        deadline = launched + 120
-        while world.bot.log().count("homeserver unreachable") < 2:
-            assert world.bot.process is not None and world.bot.process.poll() is None
-            assert time.monotonic() < deadline, world.bot.log()[-2000:]
-            await asyncio.sleep(0.2)
-        await asyncio.sleep(max(0.0, 10 - (time.monotonic() - launched)))
+        await asyncio.sleep(10)  # still running after 10 s…
         assert world.bot.process is not None and world.bot.process.poll() is None
-        assert "Traceback" not in world.bot.log()
+        # …and retrying (on a loaded machine, migrations may still be running at 10 s)
+        for _ in range(120):
+            if "homeserver unreachable" in world.bot.log():
+                break
+            assert world.bot.process.poll() is None, world.bot.log()[-2000:]
+            await asyncio.sleep(0.5)
+        log = world.bot.log()
+        assert "homeserver unreachable" in log and "Traceback" not in log
         server = await _forward_to(synapse.port, port)
         for user in world.users.values():
             await user.start()

@@ -18,7 +18,7 @@ from adapters.mattermost import MattermostAdapter, MattermostOptions
 from bot.clock import SystemClock
 from bot.context import Context, Policy
 from bot.core import Bot
-from bot.ids import ListenerId
+from bot.ids import ListenerId, Platform
 from bot.messages import Address
 from bot.ops import OpsServer
 from bot.people import Listener, Roster
@@ -107,23 +107,29 @@ async def running(
     roster = Roster(
         (
             Listener(
-                ListenerId("camille"), "Camille", ("DINUM",), (Address("mattermost", "camille"),)
+                ListenerId("camille"),
+                "Camille",
+                ("DINUM",),
+                (Address(Platform.MATTERMOST, "camille"),),
             ),
             Listener(
-                ListenerId("dominique"), "Dominique", (), (Address("mattermost", "dominique"),)
+                ListenerId("dominique"),
+                "Dominique",
+                (),
+                (Address(Platform.MATTERMOST, "dominique"),),
             ),
             Listener(
                 ListenerId("claude"),
                 "Claude",
                 (),
-                (Address("mattermost", "claude"),),
+                (Address(Platform.MATTERMOST, "claude"),),
                 coordinator=True,
                 listens=False,
             ),
         )
     )
     clock = SystemClock()
-    ctx = Context(store, roster, clock, answers(), frozenset({"mattermost"}), Policy())
+    ctx = Context(store, roster, clock, answers(), frozenset({Platform.MATTERMOST}), Policy())
     ops_listen = f"127.0.0.1:{free_port()}" if ops_apart else None
     ops = OpsServer(f"127.0.0.1:{port}", ops_listen, lambda: ping(store.engine), store)
     task = asyncio.create_task(Runtime(Bot(ctx), [adapter], clock, tick_every=1).run(ops))

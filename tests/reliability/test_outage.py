@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from bot.ids import Platform
 from bot.locales import t
 from storage.store import SqlStore
 from tests.conftest import PG_URL, make_store
@@ -51,6 +52,6 @@ async def test_an_outage_loses_nothing_and_says_one_moment_once() -> None:
             bob = platform.texts("bob")
             assert bob.count(ONE_MOMENT) == 1 and platform.texts("alice").count(ONE_MOMENT) == 1
             assert len(bob) >= 3  # one moment, then an answer to each of his two messages
-            assert await store.pending("fake", 10) == []
+            assert await store.pending(Platform.CONSOLE, 10) == []
         finally:
             await store.engine.dispose()

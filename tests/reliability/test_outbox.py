@@ -8,6 +8,7 @@ import asyncio
 import pytest
 from sqlalchemy import func, select
 
+from bot.ids import Platform
 from bot.messages import Address, OutgoingMessage
 from storage.store import SqlStore
 from storage.tables import CaseRow, ClaimRow, DeadLetterRow, OutboxRow
@@ -75,7 +76,9 @@ async def test_rows_left_by_a_crash_are_sent_not_recomputed(any_store: SqlStore)
     now = runtime_on(any_store, QueuePlatform()).clock.now()
     texts = [f"message {n}" for n in range(5)]
     async with any_store.unit():
-        await any_store.enqueue([OutgoingMessage(Address("fake", "bob"), t) for t in texts], now)
+        await any_store.enqueue(
+            [OutgoingMessage(Address(Platform.CONSOLE, "bob"), t) for t in texts], now
+        )
     async with any_store.sessions() as s:
         blobs = (await s.scalars(select(OutboxRow.message_enc))).all()
     assert all(b"message" not in blob for blob in blobs)  # encrypted at rest
@@ -103,7 +106,9 @@ async def test_a_message_that_keeps_failing_is_set_aside(any_store: SqlStore) ->
     runtime = runtime_on(any_store, platform, max_tries=2)
     now = runtime.clock.now()
     async with any_store.unit():
-        await any_store.enqueue([OutgoingMessage(Address("fake", "bob"), "secret words")], now)
+        await any_store.enqueue(
+            [OutgoingMessage(Address(Platform.CONSOLE, "bob"), "secret words")], now
+        )
     async with running(runtime):
         notice = await until(lambda: platform.texts("claude"), within=20)
         assert "secret words" not in notice[0]
@@ -121,9 +126,9 @@ async def test_a_slow_conversation_stalls_nobody_else(any_store: SqlStore) -> No
     async with any_store.unit():
         await any_store.enqueue(
             [
-                OutgoingMessage(Address("fake", "bob"), "slow 1"),
-                OutgoingMessage(Address("fake", "bob"), "slow 2"),
-                OutgoingMessage(Address("fake", "dominique"), "quick"),
+                OutgoingMessage(Address(Platform.CONSOLE, "bob"), "slow 1"),
+                OutgoingMessage(Address(Platform.CONSOLE, "bob"), "slow 2"),
+                OutgoingMessage(Address(Platform.CONSOLE, "dominique"), "quick"),
             ],
             now,
         )
@@ -139,7 +144,7 @@ async def test_sigterm_like_stop_drains_the_outbox(store: SqlStore) -> None:
     runtime = runtime_on(store, platform)
     async with store.unit():
         await store.enqueue(
-            [OutgoingMessage(Address("fake", "bob"), f"m{n}") for n in range(3)],
+            [OutgoingMessage(Address(Platform.CONSOLE, "bob"), f"m{n}") for n in range(3)],
             runtime.clock.now(),
         )
     task = asyncio.create_task(runtime.run())
@@ -157,4 +162,4 @@ async def test_readiness_says_what_runs(store: SqlStore, broken: bool) -> None:
     async with running(runtime):
         state = await until(lambda: runtime.readiness()["ready"] and runtime.readiness())
         assert state["database"] is True
-        assert set(state["workers"]) == {"fake", "sender:fake"}
+        assert set(state["workers"]) == {"console", "sender:console"}

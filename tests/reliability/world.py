@@ -13,6 +13,7 @@ from typing import Any
 from bot.clock import SystemClock
 from bot.context import Context, Policy
 from bot.core import Bot
+from bot.ids import Platform
 from bot.lanes import Lanes
 from bot.messages import Address, IncomingMessage, OutgoingMessage
 from bot.ports import MessageHandler
@@ -27,7 +28,7 @@ class QueuePlatform:
     """The platform edge: what people write is queued; what the bot sends is kept.
     `failing` names recipients whose delivery raises; `slow` ones that take a while."""
 
-    platform: str = "fake"
+    platform: Platform = Platform.CONSOLE
     sent: list[OutgoingMessage] = field(default_factory=list)
     failing: set[str] = field(default_factory=set)
     slow: dict[str, float] = field(default_factory=dict)
