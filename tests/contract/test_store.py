@@ -111,7 +111,7 @@ async def test_first_offers_to_one_listener_at_once_all_take_effect(any_store: S
     side by side on PostgreSQL) must both be made, not one lost as a conflict."""
     cases = []
     for name in ("alice", "bob", "chloe"):
-        person = await any_store.person(Address("fake", name), NOW)
+        person = await any_store.person(Address(Platform.CONSOLE, name), NOW)
         cases.append(await any_store.create_case(person, Mode.ANONYMOUS, None, None, NOW))
     offers = [any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW)) for case in cases]
     assert await asyncio.gather(*offers) == [True, True, True]
