@@ -1,6 +1,7 @@
-"""`make test-load`: load (real Synapse, encrypted), failover, chaos, database outage and
-start-up runs; their figures are merged into bench/results.json under `reliability`
-(other keys of that file are kept). Exits non-zero when a run fails."""
+"""`make test-load`: load (real Synapse, encrypted), failover (on the scripted Mattermost
+conversation, and during the Synapse load), chaos, database outage and start-up runs;
+their figures are merged into bench/results.json under `reliability` (other keys of that
+file are kept). Exits non-zero when a run fails."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ RUNS = [
     "tests/reliability/test_chaos.py",
     "tests/reliability/test_failover.py",
     "tests/load/test_load.py",
+    "tests/load/test_failover_load.py",
 ]
 ZERO = ("cases_lost", "messages_lost", "duplicate_offers", "duplicate_messages")
 
@@ -32,7 +34,9 @@ def main() -> int:
         "SOUTIEN_CHAOS_ROUNDS": os.environ.get("SOUTIEN_CHAOS_ROUNDS", "4"),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:randomly", "-x", *RUNS], cwd=ROOT, env=env
+        [sys.executable, "-m", "pytest", "-p", "no:randomly", "-x", "--durations=0", *RUNS],
+        cwd=ROOT,
+        env=env,
     )
     got = json.loads(figures.read_text()) if figures.exists() else {}
     got.setdefault("kills", 0)

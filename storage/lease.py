@@ -54,7 +54,11 @@ class AdvisoryLease:
                 await asyncio.wait_for(stopping.wait(), self.takeover / 5)
         if stopping.is_set():
             return False
-        await asyncio.sleep(3 * self.check)  # the old holder has fenced itself by now
+        # the old holder has fenced itself by now; a SIGTERM meanwhile: never active
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), 3 * self.check)
+        if stopping.is_set():
+            return False
         self._confirmed = time.monotonic()
         self._keeper = asyncio.create_task(self._keep())
         log.warning("ha: this replica is now active")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,10 @@ class MatrixBase:
         rate = 1 / options.min_send_interval if options.min_send_interval > 0 else 0.0
         self._pacing = TokenBucket(rate, options.send_burst)
         self._room_locks: dict[str, asyncio.Lock] = {}
+        # rooms being opened (rooms.py); a lock lives as long as someone holds it
+        self._openings: weakref.WeakValueDictionary[str, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
         self._stopping = asyncio.Event()
         self._synced = asyncio.Event()
         self._connected = False  # the last sync succeeded (readiness)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from typing import Any
 
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
 
@@ -36,7 +37,9 @@ class Login(MatrixBase):
         attempt closes its client (the sync loop tries again after a back-off)."""
         client = await self._new_client()
         try:
-            return await self._restore_or_login(client)
+            client = await self._restore_or_login(client)
+            _keys_kept_before_upload(client)
+            return client
         except BaseException:
             await client.close()
             raise
@@ -75,3 +78,22 @@ class Login(MatrixBase):
         """Keep the device for life (in the database, encrypted like every value)."""
         creds = {"user_id": user, "device_id": device, "access_token": token}
         await self.state.put(NS, "credentials", json.dumps(creds))
+
+
+def _keys_kept_before_upload(client: AsyncClient) -> None:
+    """nio makes new one-time keys while preparing their upload, and stores them only
+    once the server has answered: a SIGKILL in between (a failover) would leave keys on
+    the server whose private halves no store holds, and whoever claims one would send
+    room keys nobody can read. So the account is stored as soon as they are made (an
+    upload repeated after a restart is the same keys, which the server accepts)."""
+    olm = client.olm
+    if olm is None:
+        return
+    share = olm.share_keys
+
+    def share_then_store() -> dict[str, Any]:
+        keys: dict[str, Any] = share()
+        olm.save_account()
+        return keys
+
+    olm.share_keys = share_then_store

@@ -7,6 +7,7 @@ what it is, so that the place of a message says whose and which case it is.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from nio import RoomCreateError, RoomPreset, RoomVisibility
@@ -37,27 +38,39 @@ class Rooms(Login):
         return ("dm", None) if kind == "dm:" + sender else None
 
     async def _dm(self, user: str) -> str | None:
-        room_id = await self.state.get(NS + ".dm", user)
-        if room_id:
+        async with self._opening("dm|" + user):
+            room_id = await self.state.get(NS + ".dm", user)
+            if room_id:
+                return room_id
+            room_id = await self._create(user, name=None, direct=True)
+            if room_id:
+                owner = Address(PLATFORM, user)
+                await self.state.put(NS + ".dm", user, room_id, owner=owner)
+                await self.state.put(NS + ".room", room_id, "dm:" + user, owner=owner)
             return room_id
-        room_id = await self._create(user, name=None, direct=True)
-        if room_id:
-            await self.state.put(NS + ".dm", user, room_id, owner=Address(PLATFORM, user))
-            await self.state.put(NS + ".room", room_id, "dm:" + user, owner=Address(PLATFORM, user))
-        return room_id
 
     async def _case_room(self, ref: str, user: str) -> str | None:
         key = f"{ref}|{user}"
-        room_id = await self.state.get(NS + ".case", key)
-        if room_id:
+        async with self._opening("case|" + key):
+            room_id = await self.state.get(NS + ".case", key)
+            if room_id:
+                return room_id
+            name = t(None, "case_room_name", ref=ref)
+            room_id = await self._create(user, name=name, direct=False)
+            if room_id:
+                owner = Address(PLATFORM, user)
+                await self.state.put(NS + ".case", key, room_id, owner=owner)
+                await self.state.put(NS + ".room", room_id, "case:" + ref, owner=owner)
             return room_id
-        room_id = await self._create(user, name=t(None, "case_room_name", ref=ref), direct=False)
-        if room_id:
-            await self.state.put(NS + ".case", key, room_id, owner=Address(PLATFORM, user))
-            await self.state.put(
-                NS + ".room", room_id, "case:" + ref, owner=Address(PLATFORM, user)
-            )
-        return room_id
+
+    def _opening(self, key: str) -> asyncio.Lock:
+        """One lock per room to open: whoever comes second while it is being created
+        finds it (a look-up then a creation, not atomic by themselves, would open two).
+        Only the active replica sends (fencing), so a lock in this process suffices."""
+        lock = self._openings.get(key)
+        if lock is None:
+            lock = self._openings[key] = asyncio.Lock()
+        return lock
 
     async def _create(self, user: str, name: str | None, direct: bool) -> str | None:
         """A private, encrypted room with one person (Tchap DMs take two members at most)."""

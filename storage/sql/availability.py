@@ -34,16 +34,20 @@ class SqlAvailability(SqlBase):
             }
 
     async def save_listener_state(self, state: ListenerState) -> None:
+        values = {
+            "listener_id": state.listener_id,
+            "available": state.available,
+            "unavailable_until": state.unavailable_until,
+            "last_offer_at": state.last_offer_at,
+            "rest_until": state.rest_until,
+            "heavy_streak": state.heavy_streak,
+        }
+        statement = self.upsert(ListenerStateRow, values, list(values)[1:])
         async with self.sessions.begin() as s:
-            row = await s.get(ListenerStateRow, state.listener_id)
-            if row is None:
-                row = ListenerStateRow(listener_id=state.listener_id)
-                s.add(row)
-            row.available = state.available
-            row.unavailable_until = state.unavailable_until
-            row.last_offer_at = state.last_offer_at
-            row.rest_until = state.rest_until
-            row.heavy_streak = state.heavy_streak
+            await s.scalars(
+                statement.returning(ListenerStateRow),
+                execution_options={"populate_existing": True},
+            )
 
     async def offers_of_listener(self, listener_id: ListenerId) -> list[tuple[str, str, datetime]]:
         """(case reference, outcome, offered at) of every offer made to this listener."""

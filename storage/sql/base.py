@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.ids import ListenerId
@@ -16,6 +20,17 @@ class SqlBase:
         self.engine = engine
         self.cipher = cipher
         self.sessions = Sessions(engine)
+
+    def upsert(self, row: type[Any], values: Mapping[str, object], update: Iterable[str]) -> Any:
+        """INSERT of `values`, or UPDATE of the `update` columns when the primary key is
+        taken: one statement, so two transactions creating the same row at once do not
+        collide (a read-then-insert fails in the later one on PostgreSQL)."""
+        insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
+        statement = insert(row).values(**values)
+        keys = [column.name for column in row.__table__.primary_key]
+        return statement.on_conflict_do_update(
+            index_elements=keys, set_={name: statement.excluded[name] for name in update}
+        )
 
 
 def listener_of(value: str | None) -> ListenerId | None:

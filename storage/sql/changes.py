@@ -23,6 +23,10 @@ from storage.tables import (
 )
 
 
+class _AlreadyOffered(Exception):
+    """The offer's row exists: this listener was offered this case before."""
+
+
 class SqlChanges(SqlBase):
     async def apply(self, change: Change) -> bool:
         """One compare-and-set transaction: the case, its offers, its follow-ups; exactly
@@ -46,7 +50,7 @@ class SqlChanges(SqlBase):
                 await self._offers(s, change)
                 await self._follow_ups(s, change)
             return True
-        except IntegrityError:  # the listener was already offered this case
+        except _AlreadyOffered:  # a concurrent caller offered it to this listener
             return False
 
     async def _offers(self, s: AsyncSession, change: Change) -> None:
@@ -66,15 +70,18 @@ class SqlChanges(SqlBase):
                 .values(outcome=change.outcome.value, answered_at=change.at)
             )
         if change.offer_to is not None:
-            s.add(
-                OfferRow(
-                    case_id=change.case_id,
-                    listener_id=change.offer_to,
-                    offered_at=change.at,
-                    outcome=OfferOutcome.PENDING.value,
-                )
-            )
-            await s.flush()
+            try:
+                async with s.begin_nested():
+                    s.add(
+                        OfferRow(
+                            case_id=change.case_id,
+                            listener_id=change.offer_to,
+                            offered_at=change.at,
+                            outcome=OfferOutcome.PENDING.value,
+                        )
+                    )
+            except IntegrityError as exc:  # any other conflict is an error (retried)
+                raise _AlreadyOffered from exc
             await self._touch_listener(s, change.offer_to, change.at)
 
     async def _follow_ups(self, s: AsyncSession, change: Change) -> None:
@@ -96,8 +103,11 @@ class SqlChanges(SqlBase):
     async def _touch_listener(
         self, s: AsyncSession, listener_id: ListenerId, now: datetime
     ) -> None:
-        row = await s.get(ListenerStateRow, listener_id)
-        if row is None:
-            s.add(ListenerStateRow(listener_id=listener_id, available=True, last_offer_at=now))
-        else:
-            row.last_offer_at = now
+        """Its last offer is now; its row is created if need be (two first offers to one
+        listener at once, on two cases, both succeed)."""
+        values = {"listener_id": listener_id, "available": True, "last_offer_at": now}
+        statement = self.upsert(ListenerStateRow, values, ["last_offer_at"])
+        # RETURNING refreshes a copy of the row this session may hold (routing reads them)
+        await s.scalars(
+            statement.returning(ListenerStateRow), execution_options={"populate_existing": True}
+        )

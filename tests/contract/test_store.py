@@ -106,6 +106,31 @@ async def test_a_listener_is_never_offered_a_case_twice(any_store: Store) -> Non
     assert (await any_store.listener_states())[CAMILLE].last_offer_at == NOW
 
 
+async def test_first_offers_to_one_listener_at_once_all_take_effect(any_store: Store) -> None:
+    """Her availability row is created by her first offer: two at once (two cases routed
+    side by side on PostgreSQL) must both be made, not one lost as a conflict."""
+    cases = []
+    for name in ("alice", "bob", "chloe"):
+        person = await any_store.person(Address(Platform.CONSOLE, name), NOW)
+        cases.append(await any_store.create_case(person, Mode.ANONYMOUS, None, None, NOW))
+    offers = [any_store.apply(decide(case, Trigger.OFFER, CAMILLE, NOW)) for case in cases]
+    assert await asyncio.gather(*offers) == [True, True, True]
+    for case in cases:
+        assert await any_store.offered_to(case.id) == {"camille"}
+    assert (await any_store.listener_states())[CAMILLE].last_offer_at == NOW
+
+
+async def test_a_new_listener_state_saved_twice_at_once_is_kept(any_store: Store) -> None:
+    later = NOW + timedelta(hours=1)
+    states = [
+        ListenerState(DOMINIQUE, available=False, unavailable_until=later),
+        ListenerState(DOMINIQUE, available=False, unavailable_until=later),
+    ]
+    await asyncio.gather(*(any_store.save_listener_state(state) for state in states))
+    saved = (await any_store.listener_states())[DOMINIQUE]
+    assert not saved.available and saved.unavailable_until == later
+
+
 async def test_cases_are_found_by_requester_listener_and_state(any_store: Store) -> None:
     alice = await any_store.person(Address(Platform.CONSOLE, "alice"), NOW)
     first = await any_store.create_case(alice, Mode.DIRECT, None, None, NOW)

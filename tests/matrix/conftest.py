@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import itertools
 import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -119,19 +122,55 @@ class BotProcess:
                 preexec_fn=die_with_parent,  # even if pytest itself is killed
             )
 
+    def replica(self, folder: Path) -> BotProcess:
+        """A second process of this bot, as a second replica runs it: the same account,
+        configuration, database and Matrix store (the replicas' shared volume), its own
+        HTTP port and log."""
+        folder.mkdir(parents=True, exist_ok=True)
+        twin = copy.copy(self)
+        twin.folder, twin.process = folder, None
+        port = free_port()
+        twin.http = f"http://127.0.0.1:{port}"
+        config = yaml.safe_load(self.config.read_text())
+        config["http"]["listen"] = f"127.0.0.1:{port}"
+        twin.config = folder / "soutien.yaml"
+        twin.config.write_text(yaml.safe_dump(config))
+        return twin
+
+    async def is_ready(self) -> bool:
+        """Its /readyz: connected to the homeserver (a standby says 503)."""
+        assert self.process is not None and self.process.poll() is None, self.log()[-3000:]
+        try:
+            url = self.http + "/readyz"
+            with await asyncio.to_thread(urllib.request.urlopen, url, timeout=1) as answer:
+                return bool(answer.status == 200)
+        except OSError:
+            return False
+
+    async def ready(self, within: float = 60) -> None:
+        deadline = time.monotonic() + within
+        while not await self.is_ready():
+            if time.monotonic() > deadline:
+                raise AssertionError("the bot never connected:\n" + self.log()[-3000:])
+            await asyncio.sleep(0.1)
+
     def kill(self) -> None:
         assert self.process is not None
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=30)
 
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
+    def stop(self) -> int | None:
+        """SIGTERM (SIGKILL if it does not end within 20 s); its exit status."""
+        if self.process is None:
+            return None
+        if self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        return self.process.returncode
 
     def log(self) -> str:
         return (self.folder / "bot.log").read_text(errors="replace")

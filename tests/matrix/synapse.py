@@ -82,6 +82,8 @@ class Synapse:
             "suppress_key_server_warning": True,
             "presence": {"enabled": False},
             "report_stats": False,
+            # throwaway accounts: the cheapest password hash (the load logs in 55 people)
+            "bcrypt_rounds": 4,
             # Test set-up logs six accounts in from one address: only login and
             # registration limits are raised when the defaults are under test.
             **(

@@ -10,7 +10,8 @@ FIGURES = Path(os.environ.get("SOUTIEN_LOAD_FIGURES", "/tmp/soutien-load-figures
 
 
 def record(**figures: object) -> None:
-    """Add figures (several tests write, one after another); counters add up."""
+    """Add figures (several tests write, one after another): a key written `+key` adds up
+    (a counter), `^key` keeps the highest value seen; any other key is replaced."""
     if not os.environ.get("SOUTIEN_LOAD"):
         return
     current = json.loads(FIGURES.read_text()) if FIGURES.exists() else {}
@@ -18,6 +19,9 @@ def record(**figures: object) -> None:
         if key.startswith("+"):
             key = key[1:]
             current[key] = current.get(key, 0) + value
+        elif key.startswith("^"):
+            key = key[1:]
+            current[key] = max(current.get(key, value), value)
         else:
             current[key] = value
     FIGURES.write_text(json.dumps(current, indent=2, sort_keys=True))

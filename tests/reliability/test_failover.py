@@ -44,7 +44,7 @@ async def test_the_standby_takes_over_and_nothing_is_lost_or_doubled(tmp_path: P
                     await second.ready(within=TAKEOVER + 20)
                     takeover = time.monotonic() - killed
                     assert takeover < TAKEOVER + 5, takeover
-                    record(**{"+failovers": 1}, takeover_s=round(takeover, 2))
+                    record(**{"+failovers": 1, "^takeover_s": round(takeover, 2)})
                     first.start()  # a killed replica that restarts stays standby
                 await world.quiet()
             assert received(world) == reference
