@@ -29,6 +29,7 @@ from bot.directory.loader import load
 from bot.directory.search import Index
 
 TOP = 8
+CLI_LIMIT = 20  # what `directory search` returns: an unwanted id anywhere there is a fault
 TARGET = 0.95
 DEFAULT_AT = datetime(2025, 1, 15, 11, 0, tzinfo=ZONE)  # a Wednesday morning
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +88,7 @@ def score(index: Index, items: list[dict[str, Any]]) -> list[Scored]:
     for q in items:
         context = q.get("context") or {}
         at = datetime.fromisoformat(context["at"]) if context.get("at") else DEFAULT_AT
-        _, hits = index.search(q["query"], at, limit=TOP * 2)
+        _, hits = index.search(q["query"], at, limit=CLI_LIMIT)
         out.append(Scored(q, failures(q, [h.resource.id for h in hits])))
     return out
 

@@ -44,9 +44,16 @@ class Outcome:
     undecryptable: int  # events a listener's client could not decrypt
     undecryptable_by_requesters: int
 
-    def figures(self) -> dict[str, Any]:
-        """The losses and duplicates, as counters (each run of the load adds to them)."""
+    def figures(self, prefix: str) -> dict[str, Any]:
+        """Times to acknowledgement under `prefix`, and the losses, duplicates and
+        undecryptable events as counters (each run of the load adds to them)."""
+        p50, p99 = ack_percentiles(self.times)
         return {
+            f"{prefix}_ack_p50_s": p50,
+            f"{prefix}_ack_p99_s": p99,
+            f"{prefix}_seconds": round(self.elapsed, 1),
+            "+undecryptable_at_listeners": self.undecryptable,
+            "+undecryptable_at_requesters": self.undecryptable_by_requesters,
             "+cases_lost": sum(1 for count in self.accepted.values() if count == 0),
             "+messages_lost": len(self.wanted - set(self.got)),
             "+duplicate_offers": self.duplicate_offers,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PG_URL
-from tests.load.crowd import Crowd, ack_percentiles
+from tests.load.crowd import Crowd
 from tests.matrix.conftest import BotProcess
 from tests.matrix.synapse import Synapse
 from tests.reliability.figures import record
@@ -66,18 +66,10 @@ async def test_failover_during_the_load_loses_and_doubles_nothing(
             takeover = asyncio.create_task(_fail_over(crowd, first, second))
             tasks += [run, takeover]  # a failed takeover ends the test at once
             outcome, seconds = await asyncio.gather(run, takeover)
-            p50, p99 = ack_percentiles(outcome.times)
             record(
                 **{"+failovers": 1, "^takeover_s": round(seconds, 2)},
                 load_failover_takeover_s=round(seconds, 2),
-                load_failover_ack_p50_s=p50,
-                load_failover_ack_p99_s=p99,
-                load_failover_seconds=round(outcome.elapsed, 1),
-                **{
-                    "+undecryptable_at_listeners": outcome.undecryptable,
-                    "+undecryptable_at_requesters": outcome.undecryptable_by_requesters,
-                },
-                **outcome.figures(),
+                **outcome.figures("load_failover"),
             )
             outcome.check(len(crowd.names))
             assert seconds < TAKEOVER + SERVING_MARGIN

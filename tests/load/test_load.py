@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.load.crowd import LISTENERS, Crowd, ack_percentiles
+from tests.load.crowd import LISTENERS, Crowd
 from tests.matrix.conftest import BotProcess
 from tests.matrix.synapse import Synapse
 from tests.reliability.figures import record
@@ -23,19 +23,7 @@ async def test_load_exactly_once(synapse: Synapse, tmp_path: Path) -> None:
     try:
         await crowd.start()
         outcome = await crowd.run(bot.user_id)
-        p50, p99 = ack_percentiles(outcome.times)
-        record(
-            requesters=len(crowd.names),
-            listeners=len(LISTENERS),
-            load_ack_p50_s=p50,
-            load_ack_p99_s=p99,
-            load_seconds=round(outcome.elapsed, 1),
-            **{
-                "+undecryptable_at_listeners": outcome.undecryptable,
-                "+undecryptable_at_requesters": outcome.undecryptable_by_requesters,
-            },
-            **outcome.figures(),
-        )
+        record(requesters=len(crowd.names), listeners=len(LISTENERS), **outcome.figures("load"))
         outcome.check(len(crowd.names))
         assert "Traceback" not in bot.log()
     finally:
