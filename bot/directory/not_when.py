@@ -53,9 +53,13 @@ _NOT_DONE = (
     "envie besoin peur honte mal hate personne rien pas plus jamais encore toujours trop "
     "vraiment tellement du de des un une le la les l quelqu"
 ).split()
+# between what happened and its time ("m'a mis un coup de poing au guichet ce matin"),
+# no word that starts a wish or a new clause ("j'ai appelé mais je veux parler ce soir")
+_WISH = "mais et je j veux voudrais aimerais besoin envie pour peux ou puis donc alors".split()
 EVENT = re.compile(
     r"( (?:(?:m|j|je|tu|t|l|il|elle|on|ils|elles|nous|vous) (?:a|ai|as|avons|avez|ont"
     r"|me suis|t es|s est|nous sommes|se sont)(?: ete)?|\w+ (?:a|ont) ete) "
-    rf"(?!(?:{'|'.join(_NOT_DONE)}) )\w{{2,}}(?:e|es|i|is|it|u|us|t|te|tes|ert|erte)"
-    r"(?: \w+){0,3}?) (?:ce|cette|cet) (?:matin|soir|nuit|midi|apres midi)(?= )"
+    rf"(?!(?:{'|'.join(_NOT_DONE)}) )\w+(?:e|es|i|is|it|u|us|t|te|tes|ert|erte)"
+    rf"(?: (?!(?:{'|'.join(_WISH)}) )\w+){{0,10}}?)"
+    r" (?:ce|cette|cet) (?:matin|soir|nuit|midi|apres midi)(?= )"
 )

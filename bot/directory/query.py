@@ -123,6 +123,13 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "chuchoter",
         "peux pas appeler",
         "peut pas appeler",
+        "pas appeler",
+        "pas telephoner",
+        "sans telephoner",
+        "sans appeler",
+        "can t call",
+        "cannot call",
+        "can t phone",
         "il ecoute tout",
         "elle ecoute tout",
         "discretement",
@@ -143,6 +150,8 @@ _FILTERS: dict[str, tuple[str, ...]] = {
         "cannot speak",
         "deaf",
     ),
+    # someone would hear a call: "il est à côté", "he can hear me"
+    "overheard": ("est a cote", "a cote de moi", "m entend", "m entendre", "next to me", "hear me"),
     "english": ("en anglais", "in english", "anglais", "anglophone", "english speaking", "english"),
 }
 CHANNELS = ("chat", "phone", "email", "visio", "written", "in_person")
@@ -208,15 +217,20 @@ class Query:
     accented: frozenset[str] = field(default_factory=frozenset)
 
 
+_LINE_WORDS = frozenset(
+    "ouverte joignable disponible ligne ecoute permanence personne quelqu une accessible".split()
+)
+
+
 def _owned(text: str, phrase: str, name: str) -> bool:
     """`mon chat est mort`: after a possessive, the phrase is a thing of the person's
     (a pet, their English), not how they want to be helped; `je me permets de vous
     écrire`: writing to the bot, not how they want to reach a line."""
     before = _POSSESSIVES | (_ADDRESSED if name == "written" else frozenset())
-    return all(
-        text[: m.start()].split()[-1:] and text[: m.start()].split()[-1] in before
-        for m in re.finditer(f" {re.escape(phrase)} ", text)
-    )
+    words = [text[: m.start()].split()[-1:] for m in re.finditer(f" {re.escape(phrase)} ", text)]
+    if name == "always":  # "humiliée h24", "je pleure 24h/24": how long, not a line's hours
+        return all(w and w[0] not in _LINE_WORDS and w[0].endswith("e") for w in words)
+    return all(w and w[0] in before for w in words)
 
 
 def _owner(words: list[str], at: int) -> list[str]:

@@ -183,6 +183,9 @@ class Index:
             if voiceless:  # cannot speak: what works without a voice first
                 first += [int(i) for i in np.flatnonzero(self.voiceless) if i not in first]
                 first.sort(key=lambda i: "messaging" not in self.resources[i].channels)
+            elif "overheard" in query.flags:  # 17 and 112, then what works without a voice
+                quiet = [int(i) for i in np.flatnonzero(self.voiceless)]
+                first = first[:2] + quiet + [i for i in first[2:] if i not in quiet]
             ranked = (first + [i for i in ranked if i not in first])[:limit]
         now_quarter = quarter_of(now)
         scores = rel.scores
@@ -273,6 +276,7 @@ class Index:
             categories.setdefault(EMERGENCY_CATEGORY, 0.0)  # its lines are asked for
             categories.setdefault(GENERAL_CATEGORY, 0.5)  # and lines to write to
             scores += 0.5 * self.members[GENERAL_CATEGORY]
+            scores += 0.5 * self.filters.channel["written"]  # lines to write to
         if roles:
             scores += ROLE * (self._serves(roles) & (scores > 0))
         scores += NAMED * named

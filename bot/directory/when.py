@@ -252,6 +252,7 @@ def read_when(text: str) -> tuple[str, When]:
     for phrase, part in _PART_WORDS:
         text = _take(text, phrase, found, "part", part)
     now = False
+    text = text.replace(" open space ", " openspace ")  # a kind of office, not "open"
     for phrase in _NOW:
         if f" {phrase} " in text:
             text, now = text.replace(f" {phrase} ", " "), True
