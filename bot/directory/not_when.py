@@ -63,3 +63,12 @@ EVENT = re.compile(
     rf"(?: (?!(?:{'|'.join(_WISH)}) )\w+){{0,10}}?)"
     r" (?:ce|cette|cet) (?:matin|soir|nuit|midi|apres midi)(?= )"
 )
+
+# Going back to work on a day: "je reprends lundi", "retour au travail demain", "I go back
+# on Monday". The day of the dreaded return, not a time to call; the words stay.
+RETURN = re.compile(
+    r"( (?:reprends|reprend|reprendre|reprise|retourne|retourner|retour|rentre|rentrer"
+    r"|recommence|recommencer|go back|going back|back to work)(?: \w+){0,3}?)"
+    r" (?:(?:le|ce|des|on|this|next) )?(?:(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|demain|apres demain|tomorrow)(?= )"
+)

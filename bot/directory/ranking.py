@@ -1,5 +1,5 @@
-"""What orders the results beside relevance: when a resource answers, small tie-breakers,
-and the best few scores."""
+"""What orders the results: the weights of relevance and the categories ranked apart,
+when a resource answers, small tie-breakers, and the best few scores."""
 
 from __future__ import annotations
 
@@ -11,6 +11,33 @@ from bot.directory.model import Resource
 
 Bools = npt.NDArray[np.bool_]
 Floats = npt.NDArray[np.float64]
+
+# The weights of relevance, and the categories the ranking treats apart.
+CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
+OPEN_FIRST = 1000.0
+NAMED = 20.0  # a resource the query names comes first, whatever the time filter says
+ROLE = 3.0  # a line for the profession the person says they have
+# Lines for one profession come after the lines open to every agent, unless the query
+# says who the person is; their order among themselves is kept.
+SECTOR_LAST = 2 * OPEN_FIRST
+SITUATION_LAST = 4.0  # lines kept for a situation the query does not speak of
+SECTOR_CATEGORY = "soignants"
+GENERAL_CATEGORY = "ecoute-generale"
+PEERS_CATEGORY, PUBLIC_AGENTS = "soutien-pairs", "agents-publics"
+# A single description word is too weak to narrow the results down.
+ENOUGH = 1.5
+# A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
+# to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
+# are not that (3114, a listening line for anyone in crisis, is): they come first when the
+# query speaks of danger, or of their topic.
+EMERGENCY_CATEGORY = "urgence"
+CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
+SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
+# Topics whose own lines, open to everyone, come before the person's sector lines: a
+# situation (assault, abuse) and a plain wish to talk to someone.
+LEADING = SITUATIONS | {GENERAL_CATEGORY}
+LEAD = 2
+SENSE = 0.5  # another kind of what a word said alone may mean
 
 
 def top(total: Floats, allowed: Bools, limit: int) -> list[int]:

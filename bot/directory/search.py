@@ -10,6 +10,7 @@ from datetime import datetime
 
 import numpy as np
 
+from bot.directory import ranking as rank
 from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import quarter_of
@@ -23,31 +24,6 @@ from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
 from bot.directory.words import known, plain, stem, without_once
 from bot.safety import Situation
-
-CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
-OPEN_FIRST = 1000.0
-NAMED = 20.0  # a resource the query names comes first, whatever the time filter says
-ROLE = 3.0  # a line for the profession the person says they have
-# Lines for one profession come after the lines open to every agent, unless the query
-# says who the person is; their order among themselves is kept.
-SECTOR_LAST = 2 * OPEN_FIRST
-SITUATION_LAST = 4.0  # lines kept for a situation the query does not speak of
-SECTOR_CATEGORY = "soignants"
-GENERAL_CATEGORY = "ecoute-generale"
-# A single description word is too weak to narrow the results down.
-ENOUGH = 1.5
-# A query with no topic ("samedi soir qui répond", "gratuit", "75") asks for lines to talk
-# to; numbers kept for an emergency or for one situation (15, 112, 17, 114, 3919, 3977…)
-# are not that (3114, a listening line for anyone in crisis, is): they come first when the
-# query speaks of danger, or of their topic.
-EMERGENCY_CATEGORY = "urgence"
-CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
-SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
-# Topics whose own lines, open to everyone, come before the person's sector lines: a
-# situation (assault, abuse) and a plain wish to talk to someone.
-LEADING = SITUATIONS | {GENERAL_CATEGORY}
-LEAD = 2
-SENSE = 0.5  # another kind of what a word said alone may mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +73,18 @@ class Index:
         # reachable without a voice, for someone who cannot speak or hear: the 114
         self.voiceless = np.array(
             [
-                "messaging" in r.channels and EMERGENCY_CATEGORY in r.categories
+                "messaging" in r.channels and rank.EMERGENCY_CATEGORY in r.categories
                 for r in self.resources
             ],
             dtype=np.bool_,
         )
         self.listening = np.array(
             [
-                r.categories[0] == CRISIS_CATEGORY
-                or (EMERGENCY_CATEGORY not in r.categories and r.categories[0] not in SITUATIONS)
+                r.categories[0] == rank.CRISIS_CATEGORY
+                or (
+                    rank.EMERGENCY_CATEGORY not in r.categories
+                    and r.categories[0] not in rank.SITUATIONS
+                )
                 for r in self.resources
             ],
             dtype=np.bool_,
@@ -114,8 +93,11 @@ class Index:
         # the query speaks of it, not because a word of theirs ("entourage") is there too
         self.dedicated = np.array(
             [
-                r.categories[0] in SITUATIONS
-                or (EMERGENCY_CATEGORY in r.categories and r.categories[0] != CRISIS_CATEGORY)
+                r.categories[0] in rank.SITUATIONS
+                or (
+                    rank.EMERGENCY_CATEGORY in r.categories
+                    and r.categories[0] != rank.CRISIS_CATEGORY
+                )
                 for r in self.resources
             ],
             dtype=np.bool_,
@@ -131,7 +113,9 @@ class Index:
         members: dict[str, Floats] = {c: np.zeros(self.size) for c in self.directory.categories}
         for i, r in enumerate(self.resources):
             for position, category in enumerate(r.categories):
-                members[category][i] = CATEGORY_POSITION[min(position, len(CATEGORY_POSITION) - 1)]
+                members[category][i] = rank.CATEGORY_POSITION[
+                    min(position, len(rank.CATEGORY_POSITION) - 1)
+                ]
         return members
 
     def search(self, raw: str, now: datetime, limit: int = 20) -> tuple[Query, list[Hit]]:
@@ -157,7 +141,7 @@ class Index:
                 # outside the sectors that have lines of their own, they fit every topic,
                 # and they stand in for a sector's lines when the filters leave none
                 if query.terms and (not rel.sector or not (allowed & relevant).any()):
-                    relevant |= self.members[GENERAL_CATEGORY] > 0
+                    relevant |= self.members[rank.GENERAL_CATEGORY] > 0
                 allowed &= relevant
             elif query.situation is None:  # no topic: lines to talk to, not emergencies
                 allowed &= self.listening | rel.named
@@ -166,11 +150,11 @@ class Index:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
             if query.terms and not rel.sector:  # after every line for all, open or not
-                total -= SECTOR_LAST * (self.filters.specific & ~rel.named)
+                total -= rank.SECTOR_LAST * (self.filters.specific & ~rel.named)
             if rel.unasked is not None:  # "une amie m'inquiète": 3919 later
-                total -= SITUATION_LAST * rel.unasked
+                total -= rank.SITUATION_LAST * rel.unasked
             if quarter is not None:  # known open before unknown hours
-                total += OPEN_FIRST * self.filters.open_at(quarter)
+                total += rank.OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
             if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
                 ranked = self._lead(ranked, rel.asked, rel.named)
@@ -209,7 +193,7 @@ class Index:
             i
             for i in ranked
             if not self.filters.specific[i] and any(self.members[c][i] > 0 for c in asked)
-        ][:LEAD]
+        ][: rank.LEAD]
         lead = list(dict.fromkeys(lead))
         return lead + [i for i in ranked if i not in lead]
 
@@ -241,24 +225,31 @@ class Index:
         # person said who they are, so those lines belong among the answers, unless the
         # query is about a situation (abuse of a resident, assault), whose lines come first
         own = bool((self._serves(roles) & self.filters.specific).any())
-        situation = any(c in SITUATIONS for c in topics.strength)
-        sector_said = SECTOR_CATEGORY in self.topics.find(query.terms, query.accented).strength
+        situation = any(c in rank.SITUATIONS for c in topics.strength)
+        sector_said = rank.SECTOR_CATEGORY in self.topics.find(query.terms, query.accented).strength
         theirs = bool(said) and ((own and not situation) or sector_said)
         if theirs:
-            topics.strength.setdefault(SECTOR_CATEGORY, 1.0)
+            topics.strength.setdefault(rank.SECTOR_CATEGORY, 1.0)
         # words that said who the person is ("France Travail") name no line
         named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
+        top_strength = max(categories.values(), default=0.0)
+        for category in (
+            categories.keys() & rank.SITUATIONS
+        ):  # an assault weighs as much as the rest
+            categories[category] = top_strength
+        if rank.PUBLIC_AGENTS in roles:  # a colleague of the public sector: the peer group too
+            categories.setdefault(rank.PEERS_CATEGORY, 1.0)
         if len(query.terms) == 1 and categories and not roles:  # a word alone: each sense
             for sense in self.topics.senses(query.terms[0]):
-                categories.setdefault(sense, SENSE)
-        others_only = len(mine) < len(query.terms) and SECTOR_CATEGORY in categories
+                categories.setdefault(sense, rank.SENSE)
+        others_only = len(mine) < len(query.terms) and rank.SECTOR_CATEGORY in categories
         if (
             others_only
             and not theirs
-            and SECTOR_CATEGORY not in self.topics.find(mine, query.accented).strength
+            and rank.SECTOR_CATEGORY not in self.topics.find(mine, query.accented).strength
         ):
-            del categories[SECTOR_CATEGORY]
+            del categories[rank.SECTOR_CATEGORY]
         for i in np.flatnonzero(named & self.filters.terminated):
             for category in self.resources[i].categories:  # offer the ones like it
                 categories.setdefault(category, 1.0)
@@ -266,26 +257,26 @@ class Index:
         consumed = topics.consumed | people.consumed
         scores = self.postings.score(terms, consumed, topics.phrased, exact)
         scores += WAY * self.ways.named(list(query.terms), self.size)  # "sur Tchap"
-        strong = bool(scores.max(initial=0.0) >= ENOUGH)
+        strong = bool(scores.max(initial=0.0) >= rank.ENOUGH)
         for category, strength in categories.items():
             scores += self.members[category] * strength
         for dept in query.departements:
             scores += 3.0 * self.filters.local(dept)
         if "silent" in query.flags:  # "je suis sourde", "je peux pas parler"
-            scores += CATEGORY_POSITION[0] * self.voiceless
-            categories.setdefault(EMERGENCY_CATEGORY, 0.0)  # its lines are asked for
-            categories.setdefault(GENERAL_CATEGORY, 0.5)  # and lines to write to
-            scores += 0.5 * self.members[GENERAL_CATEGORY]
+            scores += rank.CATEGORY_POSITION[0] * self.voiceless
+            categories.setdefault(rank.EMERGENCY_CATEGORY, 0.0)  # its lines are asked for
+            categories.setdefault(rank.GENERAL_CATEGORY, 0.5)  # and lines to write to
+            scores += 0.5 * self.members[rank.GENERAL_CATEGORY]
             scores += 0.5 * self.filters.channel["written"]  # lines to write to
         if roles:
-            scores += ROLE * (self._serves(roles) & (scores > 0))
-        scores += NAMED * named
+            scores += rank.ROLE * (self._serves(roles) & (scores > 0))
+        scores += rank.NAMED * named
         matched = bool(categories) or strong or bool(named.any())
         # the person's job has lines of its own (a nurse, not a teacher)
-        sector = SECTOR_CATEGORY in categories or bool(
+        sector = rank.SECTOR_CATEGORY in categories or bool(
             (self._serves(roles) & self.filters.specific).any()
         )
-        asked = tuple(c for c in categories if c in LEADING)
+        asked = tuple(c for c in categories if c in rank.LEADING)
         # its own topic is what the query speaks of, or two of its topics are (violence
         # and helping a relative: "ma sœur se fait battre")
         spoken: Bools = np.array(

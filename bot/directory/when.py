@@ -144,6 +144,7 @@ _NOW = (
     "disponible",
     "disponibles",
 )
+_MINE = re.compile(r" (?:ma|sa|ta|en|une|de|mise en) (?:dispo|disponibilite)(?= )")
 _RELATIVE = (
     ("aujourd hui", 0),
     ("today", 0),
@@ -191,6 +192,8 @@ class When:
             return now  # "ouvert", "maintenant"
         if day == local.date() and self._within(local):
             return now
+        if not explicit and self.part in ("evening", "late") and local.hour < 6:
+            return now  # "ce soir" at 3 a.m.: the night that goes on
         at = self._at(day)
         if timedelta(0) <= local - at < timedelta(hours=1):
             return now  # "vers 22h" at 22:10
@@ -240,6 +243,7 @@ def read_when(text: str) -> tuple[str, When]:
     )  # "tous les soirs je bois": the trouble, not a time to call
     text = not_when.PAST.sub(" ", text)  # "hier soir il m'a frappée": when it happened
     text = not_when.EVENT.sub(r"\1", text)  # "il m'a giflée ce matin": it happened
+    text = not_when.RETURN.sub(r"\1", text)  # "je reprends lundi": the return to work
     text = _clock(text, found)
     for phrase, days in _RELATIVE:
         text = _take(text, phrase, found, "days_ahead", days)
@@ -253,6 +257,7 @@ def read_when(text: str) -> tuple[str, When]:
         text = _take(text, phrase, found, "part", part)
     now = False
     text = text.replace(" open space ", " openspace ")  # a kind of office, not "open"
+    text = _MINE.sub(" ", text)  # "depuis ma dispo": a leave of absence, not "available"
     for phrase in _NOW:
         if f" {phrase} " in text:
             text, now = text.replace(f" {phrase} ", " "), True
