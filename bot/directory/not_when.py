@@ -72,3 +72,11 @@ RETURN = re.compile(
     r" (?:(?:le|ce|des|on|this|next) )?(?:(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|demain|apres demain|tomorrow)(?= )"
 )
+
+# "mon binôme de nuit", "infirmière de nuit", "je suis de nuit": a night job, not a time to
+# call; "ouvert de nuit", "qui répond de nuit" still are.
+_CALL_WORDS = (
+    "ouvert ouverte ouverts ouvertes joignable joignables dispo disponible disponibles repond "
+    "repondent appeler appelle appel ligne lignes numero numeros ecoute permanence qui parler"
+).split()
+NIGHT_JOB = re.compile(rf" (?!(?:{'|'.join(_CALL_WORDS)}) )(\w+) de nuit(?= )")

@@ -22,6 +22,7 @@ _WORDS = {
     "form": ("formulaire", "formulaires", "form"),
     "callback": ("rappel", "rappelle", "rappeler", "rappele", "callback"),
     "messaging": ("messagerie", "messageries", "messaging", "dm"),
+    "app": ("appli", "applis", "application", "app", "apps"),
 }
 # the apps a line's own messaging note names ("sur Mattermost, Tchap ou …")
 _APP = re.compile(r"\b[A-Z][a-zA-Z]{2,}\b")
