@@ -10,7 +10,9 @@ import numpy.typing as npt
 
 from bot.directory.hours import WEEK, Weekly
 from bot.directory.model import Resource
+from bot.directory.place_names import REGIONS
 from bot.directory.query import CHANNELS, Query
+from bot.directory.words import plain
 
 Bools = npt.NDArray[np.bool_]
 # Audiences that do not restrict who may call: every public-sector agent is welcome.
@@ -47,7 +49,8 @@ class Filters:
         )
         places: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(resources):
-            for dept in {*r.scope.departements, *(loc.departement for loc in r.locations)}:
+            region = REGIONS.get(plain(r.scope.region or ""), ())  # a regional line: all of it
+            for dept in {*r.scope.departements, *region, *(loc.departement for loc in r.locations)}:
                 if dept:
                     places[dept.lower()].append(i)
         self.places = {d: self._rows(rows) for d, rows in places.items()}
