@@ -35,6 +35,7 @@ READS = {
     "bot/directory/query.py": "filters as people say them",
     "bot/directory/when.py": "times as people say them",
     "bot/directory/not_when.py": "times as people tell what happened",
+    "bot/directory/dates.py": "dates as people say them",
     "bot/directory/words.py": "stop words and job phrases",
 }
 # Single literals that are commands, i.e. what a person would type.

@@ -110,11 +110,22 @@ def test_lines_for_one_profession_come_after_lines_for_everyone() -> None:
         ("demain à 9h", "2025-01-16T09:00"),
         ("un jour férié", "2025-04-21T14:00"),
         ("ce week-end", "2025-01-18T14:00"),
+        ("le 25 décembre", "2025-12-25T14:00"),
+        ("le 1er janvier au soir", "2026-01-01T21:00"),
+        ("à Noël", "2025-12-25T14:00"),
+        ("le soir du réveillon", "2025-12-31T21:00"),
+        ("on Christmas Eve", "2025-12-24T14:00"),
     ],
 )
 def test_time_words_at_the_query_time_in_paris(words: str, expected: str) -> None:
     _, when = read_when(f" {plain(words)} ")
     assert when.moment(paris(WEDNESDAY)) == paris(expected)
+
+
+def test_tonight_said_in_the_small_hours_means_now() -> None:
+    small_hours = paris("2025-01-16T03:15")
+    _, when = read_when(" tonight ")
+    assert when.moment(small_hours) == small_hours
 
 
 def test_time_words_already_true_mean_now() -> None:
@@ -149,6 +160,13 @@ def test_time_filters_keep_what_is_open_then() -> None:
         "un usager m'a giflée ce matin",
         "je me suis fait agresser cette nuit",
         "ma collègue a été agressée ce soir",
+        "un usager m'a mis un coup de poing au guichet de la CAF ce matin",
+        "je reprends lundi et j'ai la boule au ventre",
+        "retour au travail demain, j'angoisse",
+        "mon binôme de nuit boit avant son poste",
+        "humiliée h24 par ma cheffe",
+        "je suis en open space",
+        "au RSA depuis ma dispo",
     ],
 )
 def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
@@ -255,3 +273,30 @@ def test_a_word_alone_covers_each_kind_it_may_mean() -> None:
 def test_a_line_for_two_topics_of_the_query_is_not_set_aside() -> None:
     """Violence and helping a relative: the line on how to help a victim is offered."""
     assert "arretons-les-violences" in ids("mon frère se fait frapper par sa copine, que faire")[:8]
+
+
+def test_someone_who_would_hear_puts_the_sms_line_right_after_17_and_112(
+    reader: type[Situation],
+) -> None:
+    assert ids("[violence] il me frappe, il est à côté")[:3] == [
+        "police-17",
+        "urgence-112",
+        "sms-114",
+    ]
+    assert ids("[violence] il me frappe et j'ose pas appeler")[0] == "sms-114"
+
+
+def test_h24_after_a_state_says_how_long_not_a_lines_hours() -> None:
+    assert "always" not in understand("cheffe toxique, humiliée h24").flags
+    assert "always" in understand("une ligne h24 ?").flags
+
+
+def test_a_public_agent_also_finds_the_peer_group_and_a_region_covers_its_departements() -> None:
+    assert (
+        "groupe-soutien-beta-gouv"
+        in ids("pompier volontaire, intervention dure, besoin d'en parler")[:8]
+    )
+    assert "dispositif-psy-ile-de-france" in ids("psy gratuit 93")[:8]
+    assert "groupe-soutien-beta-gouv" in ids(
+        "je peux pas téléphoner, je suis en open space, écrire ?"
+    )

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.clock import ZONE, holidays_of
 from bot.directory import not_when
+from bot.directory.dates import next_date, read_date
 
 _DAYS = {
     "lundi": 0,
@@ -181,6 +182,7 @@ class When:
     weekend: bool = False
     part: str | None = None
     hour: float | None = None
+    on: tuple[int, int] | None = None  # a calendar date: (month, day)
 
     def moment(self, now: datetime) -> datetime | None:
         """The moment the resources must be open at, or None when no time was asked."""
@@ -203,6 +205,8 @@ class When:
         return at
 
     def _day(self, today: date) -> tuple[date, bool]:
+        if self.on is not None:
+            return next_date(self.on, today), True
         if self.holiday:
             year = holidays_of(today.year) | holidays_of(today.year + 1)
             return min(d for d in year if d >= today), True
@@ -246,6 +250,9 @@ def read_when(text: str) -> tuple[str, When]:
     text = not_when.RETURN.sub(r"\1", text)  # "je reprends lundi": the return to work
     text = not_when.NIGHT_JOB.sub(r" \1", text)  # "infirmière de nuit": the job
     text = _clock(text, found)
+    text, on = read_date(text)
+    if on is not None:
+        found["on"] = on
     for phrase, days in _RELATIVE:
         text = _take(text, phrase, found, "days_ahead", days)
     for phrase in _WEEKEND:
