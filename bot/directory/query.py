@@ -243,9 +243,9 @@ def _owner(words: list[str], at: int) -> list[str]:
     after = words[at + 1 : at + 1 + _OTHERS_REACH]
     if not after or after[0] not in _KIN:
         return after
-    rest = after[1:]
+    rest = words[at + 2 : at + 2 + 2 * _OTHERS_REACH]  # "ma mère qui déprime en ehpad"
     cut = next((k for k, w in enumerate(rest) if w in _PLACE_WORDS), len(rest))
-    return [after[0], *rest[cut:]]
+    return [after[0], *rest[cut : cut + _OTHERS_REACH]]
 
 
 def _unwell(text: str) -> bool:
