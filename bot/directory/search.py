@@ -44,6 +44,7 @@ class _Relevance:
     asked: tuple[str, ...] = ()
     # lines kept for a situation or an emergency the query does not speak of
     unasked: Bools | None = None
+    reached: Bools | None = None  # reached the way the query names ("une appli")
 
 
 class Index:
@@ -150,7 +151,8 @@ class Index:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
             if query.terms and not rel.sector:  # after every line for all, open or not
-                total -= rank.SECTOR_LAST * (self.filters.specific & ~rel.named)
+                wanted = rel.named if rel.reached is None else rel.named | rel.reached
+                total -= rank.SECTOR_LAST * (self.filters.specific & ~wanted)
             if rel.unasked is not None:  # "une amie m'inquiète": 3919 later
                 total -= rank.SITUATION_LAST * rel.unasked
             if quarter is not None:  # known open before unknown hours
@@ -256,7 +258,8 @@ class Index:
         exact = {stem(t) for t in query.terms if known(t)}
         consumed = topics.consumed | people.consumed
         scores = self.postings.score(terms, consumed, topics.phrased, exact)
-        scores += WAY * self.ways.named(list(query.terms), self.size)  # "sur Tchap"
+        reached = self.ways.named(list(query.terms), self.size)
+        scores += WAY * reached  # "sur Tchap"
         strong = bool(scores.max(initial=0.0) >= rank.ENOUGH)
         for category, strength in categories.items():
             scores += self.members[category] * strength
@@ -287,4 +290,4 @@ class Index:
             dtype=np.bool_,
         )
         unasked: Bools = self.dedicated & ~spoken
-        return _Relevance(scores, matched, named, roles, sector, asked, unasked)
+        return _Relevance(scores, matched, named, roles, sector, asked, unasked, reached)
