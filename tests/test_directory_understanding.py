@@ -300,3 +300,8 @@ def test_a_public_agent_also_finds_the_peer_group_and_a_region_covers_its_depart
     assert "groupe-soutien-beta-gouv" in ids(
         "je peux pas téléphoner, je suis en open space, écrire ?"
     )
+
+
+def test_someone_not_well_always_sees_a_line_to_talk_to_in_view() -> None:
+    found = ids("infirmière de réa, agressée par un patient, je craque complètement")[:8]
+    assert "sos-amitie" in found

@@ -71,3 +71,18 @@ def quality(r: Resource) -> float:
     score += 0.2 if "ecoute-generale" in r.categories else 0.0
     score -= 0.5 if "urgence" in r.categories else 0.0
     return score
+
+
+VIEW = 8  # results a person sees before "plus" (with the first page's emergency numbers)
+TALK_KEPT = 1  # lines to talk to kept in view for someone not well: the 24/7 one
+
+
+def keep_in_view(ranked: list[int], kept: list[int]) -> list[int]:
+    """`ranked` with the `kept` lines it holds moved up to the last places in view when
+    they fell below: someone in distress always sees a line to talk to, 24/7 first."""
+    late = [i for i in kept if i in ranked and ranked.index(i) >= VIEW]
+    if not late:
+        return ranked
+    rest = [i for i in ranked if i not in late]
+    at = VIEW - len(late)
+    return rest[:at] + late + rest[at:]

@@ -19,7 +19,7 @@ from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
 from bot.directory.postings import Postings
 from bot.directory.query import Query, understand
-from bot.directory.ranking import Bools, Floats, hours_of, quality, top
+from bot.directory.ranking import Bools, Floats, hours_of, keep_in_view, quality, top
 from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
 from bot.directory.words import known, plain, stem, without_once
@@ -104,6 +104,10 @@ class Index:
             dtype=np.bool_,
         )
         self.danger = DangerWords(directory.danger_words)
+        # the lines for anyone who needs to talk, kept in view for someone not well
+        talk = [i for i, r in enumerate(self.resources) if r.categories[0] == rank.GENERAL_CATEGORY]
+        talk.sort(key=lambda i: (not self.filters.always[i], -self.quality[i]))  # 24/7 first
+        self.talk = talk[: rank.TALK_KEPT]
         self.emergencies = {
             Situation.SELF: directory.emergency_first,
             Situation.OTHER: directory.emergency_first,
@@ -173,6 +177,8 @@ class Index:
                 quiet = [int(i) for i in np.flatnonzero(self.voiceless)]
                 first = first[:2] + quiet + [i for i in first[2:] if i not in quiet]
             ranked = (first + [i for i in ranked if i not in first])[:limit]
+        if query.worried or query.situation is not None:
+            ranked = keep_in_view(ranked, self.talk)
         now_quarter = quarter_of(now)
         scores = rel.scores
         hits = [
