@@ -84,6 +84,12 @@ IDIOMS: tuple[str, ...] = (
     "|hunting|landscape|vector|vectors|surface|assessment",
     "modèle|modélisation|analyse|matrice + de|des + menace|menaces",
     "menace|menaces + cyber|informatique|informatiques|interne|persistante|ransomware",
+    # a last day at a workplace or before the holidays; a pill forgotten
+    "@LAST + jour|day|semaine|week|réunion|meeting + chez|at|au|in + !@HERE",
+    "@LAST + jour|day|semaine|week|message|mail .. avant|before + =les|=the|=mes|=my"
+    " + vacances|congés|congé|holidays|vacation|weekend|week-end|pont|rentrée|leave",
+    "oublié|oublier|oublie|forgot|forget|missed|sauté + =ma|=mon|=mes|=my|=la|=le|=une|=un|=a"
+    " + @MED|pilule|pill",
 )
 
 # Words that make a message ask *about* danger rather than express it: a lone topic
@@ -171,7 +177,9 @@ DOUBT = frozenset(
         "drinks party card retirement "
         # what a medicine is taken for: a dose for a headache, not an overdose
         "migraine rhume grippe fièvre toux allergie cholestérol headache "
-        "flu fever cough allergy"
+        "flu fever cough allergy "
+        "dent dents tension hypertension contraception otite angine sinusite gastro règles "
+        "toothache cramps prescription"
     ).split()
 )
 
