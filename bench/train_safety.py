@@ -9,6 +9,8 @@ Run with `make train-safety` (needs the `train` extra: scikit-learn).
 `--errors` lists the cross-validated mistakes (missed danger, false alarms) by category.
 `--blind FILE` writes nothing: it trains on every tuning file but FILE, then scores FILE
 as a set never seen (recall, false alarms, mistakes): how a change generalises.
+`--blind-all` does so for every tuning file in turn and prints the pooled figures too
+(the model is unseen; the patterns were written with every file in view).
 """
 
 from __future__ import annotations
@@ -53,6 +55,15 @@ class Seen:
         self.sure = np.array([bool(e.sure) for e in evidence])
         self.doubtful = np.array([bool(e.doubtful) for e in evidence])
         self.signals = np.array([e.signals for e in evidence])
+
+    def part(self, keep: np.ndarray) -> Seen:
+        """The same evidence, for the messages where `keep` is true."""
+        part = object.__new__(Seen)
+        part.items = [x for x, k in zip(self.items, keep, strict=True) if k]
+        part.rows = [r for r, k in zip(self.rows, keep, strict=True) if k]
+        for name in ("danger", "harmless", "sure", "doubtful", "signals"):
+            setattr(part, name, getattr(self, name)[keep])
+        return part
 
     def raised(self, chance: np.ndarray, doubt: float, alone: float) -> np.ndarray:
         return self.sure | (self.doubtful & (chance > doubt)) | (self.signals & (chance > alone))
@@ -110,14 +121,49 @@ def blind(items: list[dict[str, Any]], name: str, args: argparse.Namespace) -> N
         mistakes(test, raised)
 
 
+def blind_all(items: list[dict[str, Any]], args: argparse.Namespace) -> None:
+    """Every tuning file scored unseen in turn (leave one file out), then pooled."""
+    everything = Seen(Reader(with_model=False), items)
+    files = np.array([str(x.get("file", "")) for x in items])
+    harmless = np.array([x["level"] == "none" for x in items])
+    caught, alarms = [], []
+    for name in sorted({f for f in files if f}, key=lambda f: (len(f), f)):
+        seen, test = everything.part(files != name), everything.part(files == name)
+        _, doubt, alone = thresholds(seen, args.max_false_alarms)
+        vectoriser, model = fit(seen.rows, seen.danger)
+        chance = model.predict_proba(vectoriser.transform(test.rows))[:, 1]
+        raised = test.raised(chance, doubt, alone)
+        none = harmless[files == name]
+        caught += list(raised[test.danger])
+        alarms += list(raised[none])
+        recall = f"{raised[test.danger].mean():6.1%}" if test.danger.any() else "     -"
+        print(
+            f"{name:<14} recall {recall} ({int(raised[test.danger].sum())}/"
+            f"{int(test.danger.sum())}), false alarms {raised[none].mean():5.1%} "
+            f"({int(raised[none].sum())}/{int(none.sum())}), doubt {doubt:.2f} alone {alone:.2f}"
+        )
+        if args.errors:
+            test.harmless = none
+            mistakes(test, raised)
+    print(
+        f"{'pooled':<14} recall {np.mean(caught):6.1%} ({sum(caught)}/{len(caught)}), "
+        f"false alarms {np.mean(alarms):5.1%} ({sum(alarms)}/{len(alarms)})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    # recall first: 8 % of traps in cross-validation keeps held-out false alarms under 10 %
-    parser.add_argument("--max-false-alarms", type=float, default=0.08)
+    # recall first, but unseen sets run 2 to 5 points above the cross-validated figure:
+    # at 7 % of traps, leave-one-file-out recall is that of 8 % and false alarms are lower
+    parser.add_argument("--max-false-alarms", type=float, default=0.07)
     parser.add_argument("--errors", action="store_true", help="list the mistakes")
     parser.add_argument("--blind", metavar="FILE", help="score this tuning file unseen")
+    parser.add_argument("--blind-all", action="store_true", help="score each file unseen")
     args = parser.parse_args()
     items = training()
+    if args.blind_all:
+        blind_all(items, args)
+        return
     if args.blind:
         blind(items, Path(args.blind).stem, args)
         return

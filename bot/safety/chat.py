@@ -261,6 +261,8 @@ def _expand(token: str) -> list[str]:
     if token in _ENGLISH_IRREGULAR:
         return _ENGLISH_IRREGULAR[token].split()
     head, _, rest = token.partition("'")
+    if head == "s" and rest in ("il", "ils"):
+        return ["si", rest]  # "s'il" is "si il", not a reflexive "se"
     if head in _ELIDED and rest:
         return [_ELIDED[head], *_expand(rest)]
     for ending, words_ in _CONTRACTED.items():

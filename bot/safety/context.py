@@ -72,6 +72,24 @@ IDIOMS: tuple[str, ...] = (
     "serial|série|séries|tueur|tueurs|killer|killers",
     "@CUT + out|outs|outé|outée",  # burnt out, burn-out: exhaustion
     "=le|=la|=les|=l + @JUMP",  # "le balancer par la fenêtre": a thing thrown, not oneself
+    # machines and software: a process kills itself, a battery dies, a threat model
+    "process|processus|script|programme|serveur|server|appli|app|conteneur|container|thread"
+    "|daemon|job|pipeline|worker|pod|build + se|s|itself|commits + @SUICIDE|@KILL",
+    "batterie|battery|téléphone|phone|portable|laptop|ordi|ordinateur|pc|serveur|server|disque"
+    "|disk|écran|screen|imprimante|printer|wifi|routeur|router|clavier|keyboard|souris|mouse"
+    "|voiture|car|plante|plant|basilic|basil|cactus + est|is|=s|was|vient|just|has|a .. @DIE",
+    "batterie|battery|téléphone|phone|laptop|ordi|pc|serveur|server|disque|disk|écran|screen"
+    "|imprimante|printer|wifi|routeur|router|plante|plant + @DIE",
+    "threat|threats + model|models|modeling|modelling|actor|actors|intel|intelligence|detection"
+    "|hunting|landscape|vector|vectors|surface|assessment",
+    "modèle|modélisation|analyse|matrice + de|des + menace|menaces",
+    "menace|menaces + cyber|informatique|informatiques|interne|persistante|ransomware",
+    # a last day at a workplace or before the holidays; a pill forgotten
+    "@LAST + jour|day|semaine|week|réunion|meeting + chez|at|au|in + !@HERE",
+    "@LAST + jour|day|semaine|week|message|mail .. avant|before + =les|=the|=mes|=my"
+    " + vacances|congés|congé|holidays|vacation|weekend|week-end|pont|rentrée|leave",
+    "oublié|oublier|oublie|forgot|forget|missed|sauté + =ma|=mon|=mes|=my|=la|=le|=une|=un|=a"
+    " + @MED|pilule|pill",
 )
 
 # Words that make a message ask *about* danger rather than express it: a lone topic
@@ -84,7 +102,10 @@ TOPIC = frozenset(
         "référent signes alerte warning signs combien quel quels quelle quelles atelier "
         "PSSM slide stats study étude enquête "
         "training prevention poster leaflet statistics onboarding research hotline number "
-        "numbers awareness campaign"
+        "numbers awareness campaign "
+        # the service itself: how the bot, a coordinator or a trainer handles such messages
+        "bot chatbot protocole protocol coordinateur coordinatrice coordination formateur "
+        "formatrice modération modérateur modératrice moderator moderation"
     ).split()
 )
 
@@ -99,7 +120,11 @@ FICTION = frozenset(
         "cinéma lecture narrateur narratrice "
         "movie series book novel game character hero documentary episode season chapter "
         "=finale actor fiction thriller detective song songs lyrics poem poetry tragedy "
-        "author novelist singer rapper sitcom cinema narrator villain"
+        "author novelist singer rapper sitcom cinema narrator villain "
+        "netflix protagoniste protagonist antagoniste antagonist intrigue plot scene troupe "
+        "comédien comédienne dramaturge opéra opera conte fable fanfic fanfiction webtoon "
+        "comics réalisateur réalisatrice casting bande-annonce trailer screenplay scénariste "
+        "playwright gameplay quête quest"
     ).split()
 )
 
@@ -152,7 +177,9 @@ DOUBT = frozenset(
         "drinks party card retirement "
         # what a medicine is taken for: a dose for a headache, not an overdose
         "migraine rhume grippe fièvre toux allergie cholestérol headache "
-        "flu fever cough allergy"
+        "flu fever cough allergy "
+        "dent dents tension hypertension contraception otite angine sinusite gastro règles "
+        "toothache cramps prescription"
     ).split()
 )
 

@@ -40,7 +40,7 @@ def features(labelled: Sequence[frozenset[str]], flags: Iterable[str] = ()) -> s
             continue
         if CLAUSE in labels:
             denied = 0  # a negation stops at a comma or a "but"
-        named = [x for x in labels if not x.startswith(("=", CLAUSE))]
+        named = sorted(x for x in labels if not x.startswith(("=", CLAUSE)))  # one order
         found.update(named)
         concepts = [x for x in named if x.startswith("@")]
         current = concepts or [x for x in named if not x.startswith(("@", "#"))][:1]
