@@ -35,6 +35,8 @@ from bot.safety.reader import reader
         "aide je veux mourir",
         "je me suis brulé avec la cigarette exprès",
         "tu crois que je devrais en finir ?",
+        "je vais faire une bêtise",
+        "j'ai peur de faire une connerie",
     ],
 )
 def test_danger(text: str) -> None:
@@ -67,6 +69,8 @@ def test_danger(text: str) -> None:
         "je ne me scarifie pas, je voulais juste parler de mon chef",
         "Est-ce que tu penses à mettre fin à tes jours ? Je te pose la question.",
         "what number do I call for domestic violence in France",
+        "j'ai fait une bêtise dans le tableau Excel, je corrige",
+        "les enfants vont faire des bêtises pendant les vacances",
     ],
 )
 def test_not_danger(text: str) -> None:

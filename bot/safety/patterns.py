@@ -105,6 +105,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "grand + saut|voyage",
         "sommeil|dormir|sleep .. éternel|toujours|forever|eternal",
         "?faire|fasse|fait .. bêtise|connerie",
+        # "je vais faire une bêtise", "peur de faire une connerie": what is about to be done
+        "@GOING|peur|risque faire + une|des + bêtise|connerie|bêtises|conneries",
         "?=de + trop",
         "?@NEG .. regretter|regrettera|manquer|manquera|miss|notice",
         "personne|nobody .. regretter|manquer|remarquer|pleurer|miss|notice|care",
