@@ -185,7 +185,9 @@ class Reader:
             if negation.negated(match, labelled, self.negators):
                 dropped.add("#NEGATED")
                 continue
-            if match.pattern.single and (topical or joking or fiction) and alone:
+            # "comment le bot gère un message qui parle de suicide": the service in between
+            about = any(self.topic & labelled[p] for p in range(match.start + 1, match.end))
+            if match.pattern.single and (((topical or joking or fiction) and alone) or about):
                 asked = asked or (topical and not joking and not fiction)
                 dropped.add("#ASIDE")
                 continue
