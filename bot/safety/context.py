@@ -10,6 +10,7 @@ from __future__ import annotations
 _MACHINE = (
     "imprimante|photocopieuse|photocopieur|copieur|scanner|ordi|ordinateur|pc|laptop|excel"
     "|outlook|logiciel|appli|printer|copier|computer|software|wifi|serveur|server|bug"
+    "|tableur|spreadsheet|powerpoint|pdf|fichier|file|inbox|messagerie"
 )
 _PET = (
     "chat|chatte|chien|chienne|chaton|chiot|hamster|lapin|cochon|poisson|perruche|oiseau"
@@ -111,6 +112,11 @@ IDIOMS: tuple[str, ...] = (
     # words that abuse, not blows: "abusive emails", "des messages violents"
     f"abusive|abusif|abusifs|abusives|violent|violente|violents|violentes|injurieux + {_WRITTEN}",
     f"{_WRITTEN} + abusive|abusif|abusifs|abusives|violent|violente|violents|violentes|injurieux",
+    # a client or a firm threatens to leave, to cancel, to sue: business, not violence
+    "client|cliente|clients|prestataire|fournisseur|boîte|société|entreprise|syndicat|customer"
+    "|customers|supplier|vendor|company|union|partenaire|partner .. @THREATEN + de|d|to"
+    " .. partir|quitter|résilier|annuler|changer|leave|cancel|switch|sue|grève|strike|plainte"
+    "|procès|boycotter|boycott",
     # a pet dies: "mon chat est mort hier, il avait 18 ans"
     f"=mon|=ma|=my|=notre|=our|=le|=la|=the|=nos|=mes + {_PET} .. @DIE",
     f"@DIE .. =mon|=ma|=my|=notre|=our + {_PET}",
