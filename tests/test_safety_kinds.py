@@ -26,7 +26,7 @@ DANGER_KINDS = {
     ],
     "words quoted from someone real": [
         "ma sœur m'a écrit « je veux mourir » cette nuit, je fais quoi ?",
-        "my friend texted me \"I want to die\" an hour ago",
+        'my friend texted me "I want to die" an hour ago',
     ],
     "a threat at home, not business": [
         "il menace de partir avec les enfants",
