@@ -28,6 +28,10 @@ DANGER_KINDS = {
         "ma sœur m'a écrit « je veux mourir » cette nuit, je fais quoi ?",
         'my friend texted me "I want to die" an hour ago',
     ],
+    "a song's words the writer makes theirs": [
+        "j'écoute la chanson « je veux mourir » en boucle, c'est exactement ce que je ressens",
+        'the song goes "I want to end it all" and that\'s me right now',
+    ],
     "a threat at home, not business": [
         "il menace de partir avec les enfants",
         "mon mari menace de me tuer si je le quitte",

@@ -47,6 +47,12 @@ _SAYS = frozenset(
     ).split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# The writer makes the quoted words theirs: then they are read as the writer's.
+_MINE_TOO = re.compile(
+    r"\b(moi aussi|comme moi|pareil pour moi|ce que je (ressens|vis|pense|traverse)"
+    r"|c.est (tellement |exactement |completement )?moi|me too|same here|how i feel"
+    r"|what i feel|that.s me|so me)\b"
+)
 
 
 def unquote(text: str) -> tuple[str, bool]:
@@ -56,6 +62,8 @@ def unquote(text: str) -> tuple[str, bool]:
         return text, False
     out: list[str] = []
     last, found = 0, False
+    if _MINE_TOO.search(fold(text.lower())):  # "… « je veux mourir », c'est ce que je ressens"
+        return text, False
     for match in _QUOTE.finditer(text):
         lead = [fold(w) for w in _WORD.findall(text[max(0, match.start() - 200) : match.start()])]
         if _reported(lead[-_LEAD:]):
