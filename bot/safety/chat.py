@@ -55,6 +55,7 @@ _ENGLISH_IRREGULAR = {
 SMS: dict[str, str] = {
     # French
     "jveux": "je veux",
+    "jvois": "je vois",
     "msg": "message",
     "msgs": "messages",
     "jvoudrais": "je voudrais",

@@ -6,6 +6,21 @@ level (recall first: a false alarm costs far less than a miss).
 
 from __future__ import annotations
 
+# Machines, software and pets, as the subject of a death in an idiom.
+_MACHINE = (
+    "imprimante|photocopieuse|photocopieur|copieur|scanner|ordi|ordinateur|pc|laptop|excel"
+    "|outlook|logiciel|appli|printer|copier|computer|software|wifi|serveur|server|bug"
+    "|tableur|spreadsheet|powerpoint|pdf|fichier|file|inbox|messagerie"
+)
+_PET = (
+    "chat|chatte|chien|chienne|chaton|chiot|hamster|lapin|cochon|poisson|perruche|oiseau"
+    "|cheval|furet|tortue|cat|dog|kitten|puppy|rabbit|bird|fish|horse|pet|guinea"
+)
+_WRITTEN = (
+    "emails|email|mails|mail|messages|message|commentaires|comments|texts|sms|calls|appels"
+    "|propos|language|langage|remarks|reviews|avis|posts|lettres|letters|courriers"
+)
+
 # Idioms: a danger word used as a figure of speech. A match lying inside one is dropped.
 IDIOMS: tuple[str, ...] = (
     "@DIE|mort|crever|dying|dead + de|of|from + rire|fatigue|faim|soif|froid|chaud|ennui"
@@ -90,6 +105,25 @@ IDIOMS: tuple[str, ...] = (
     " + vacances|congés|congé|holidays|vacation|weekend|week-end|pont|rentrée|leave",
     "oublié|oublier|oublie|forgot|forget|missed|sauté + =ma|=mon|=mes|=my|=la|=le|=une|=un|=a"
     " + @MED|pilule|pill",
+    # a machine or a program wants you dead: "l'imprimante veut ma mort", "Excel va me tuer"
+    f"{_MACHINE} .. @WANT|@GOING|=va|=vont|=will .. @ME|=moi .. @DIE|@KILL|peau",
+    f"{_MACHINE} .. =me|=m|=moi + @KILL",
+    f"{_MACHINE} .. @KILL + =me|=moi",
+    # words that abuse, not blows: "abusive emails", "des messages violents"
+    f"abusive|abusif|abusifs|abusives|violent|violente|violents|violentes|injurieux + {_WRITTEN}",
+    f"{_WRITTEN} + abusive|abusif|abusifs|abusives|violent|violente|violents|violentes|injurieux",
+    # a client or a firm threatens to leave, to cancel, to sue: business, not violence
+    "client|cliente|clients|prestataire|fournisseur|boîte|société|entreprise|syndicat|customer"
+    "|customers|supplier|vendor|company|union|partenaire|partner .. @THREATEN + de|d|to"
+    " .. partir|quitter|résilier|annuler|changer|leave|cancel|switch|sue|grève|strike|plainte"
+    "|procès|boycotter|boycott",
+    # a pet dies: "mon chat est mort hier, il avait 18 ans"
+    f"=mon|=ma|=my|=notre|=our|=le|=la|=the|=nos|=mes + {_PET} .. @DIE",
+    f"@DIE .. =mon|=ma|=my|=notre|=our + {_PET}",
+    # rather die than do a chore: "je préfère mourir que de refaire une note de synthèse"
+    "préférer|prefer + @DIE|crever + que|qu|than .. refaire|faire|remplir|rédiger|écrire"
+    "|présenter|préparer|assister|corriger|ranger|relire|saisir|redo|do|fill|write|present"
+    "|prepare|attend|sit",
 )
 
 # Words that make a message ask *about* danger rather than express it: a lone topic
@@ -156,7 +190,7 @@ SERIOUS: tuple[str, ...] = (
     "sérieux|sérieusement|seriously|serious|sincèrement|honnêtement|honestly",
     "en + =vrai",
     "for + =real",
-    "@NEG .. =rigole|=blague|=plaisante|=joking|=kidding",
+    "@NEG .. =rigole|=blague|=plaisante|=joking|=kidding|=joke",
     "=rigole|=blague|=plaisante + =pas",
     "blague|joke|joking + à|a|aside + part|aside",
     "no + joke",
@@ -191,7 +225,3 @@ NEGATION_REACH = 6
 
 # What the model marks as denied: the words right after one of these (`~@DIE`).
 DENYING = frozenset("pas jamais aucun aucune ni not never no nobody none rien nothing".split())
-
-# Violence told as past: a match in a sentence with one of these and no word of now is
-# weighed by the model ("un usager m'a menacé hier, je suis encore sous le choc").
-PAST = frozenset("hier avant-hier yesterday ago autrefois enfance childhood".split())

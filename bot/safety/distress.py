@@ -91,4 +91,5 @@ CONCERN: tuple[str, ...] = (
     "=plus + où|=ou + =je|=j + =en + suis",
     "oser|ose .. @NEG|en + parler",
     "=help",
+    "abusive|abusif|abusifs|injurieux|injurieuse|insultes|insults|insulté|insultée|insulted",
 )

@@ -27,7 +27,7 @@ CONCEPTS: dict[str, str] = {
     "ROLE": (
         "chef cheffe boss manager patron patronne directeur directrice prof professeur mère "
         "père maman papa mom mum dad mother father daughter fille client cliente =n+1 n1 "
-        "supérieur hiérarchie dg collègue colleague coworker teacher"
+        "supérieur hiérarchie dg collègue colleague coworker teacher fils =son gamin gamine"
     ),
     "DAY": (
         "lundi mardi mercredi jeudi vendredi samedi dimanche demain soir week-end weekend "

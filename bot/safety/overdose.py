@@ -28,3 +28,15 @@ OVERDOSE: tuple[str, ...] = (
     "@MED .. @NEG .. jambes|sentir|respirer|feel|breathe",
     "@SWALLOW .. dose|@MED|@LOTS .. en|d|in + une|un|1|one + fois|coup|go|shot",
 )
+
+# Asking what dose would kill: "combien de comprimés pour que ce soit fatal", "dose
+# mortelle", "how many pills to die". For a course or a story, the reader lowers it.
+DOSE_QUESTIONS: tuple[str, ...] = (
+    "combien|quantité|nombre .. @MED .. @DIE|@KILL|mortel|fatal|létal|lethal|rater|réveiller",
+    "combien|quantité|nombre .. @MED .. faut|falloir|suffire|suffit .. pour|to .. @DIE|@END|@KILL|fatal|mortel",
+    "how + many|much .. @MED|it .. @DIE|@KILL|fatal|lethal|overdose",
+    "how + many|much .. @MED .. too + much|many",
+    "@MED .. dose|quantité|amount .. mortel|fatal|létal|lethal|@DIE|@KILL",
+    "dose|quantité|amount .. mortel|fatal|létal|lethal",
+    "quel|quelle|what + dose|quantité|amount .. pour|to .. @DIE|@KILL|@END|y|fatal|mortel|lethal",
+)

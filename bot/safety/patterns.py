@@ -8,7 +8,7 @@ none. Words are looked up by key, so `mourir` also finds `meurs` and `mourrir`.
 from __future__ import annotations
 
 from bot.safety.levels import Category as C
-from bot.safety.overdose import OVERDOSE
+from bot.safety.overdose import DOSE_QUESTIONS, OVERDOSE
 from bot.safety.violence import VIOLENCE
 
 DANGER: dict[C, tuple[str, ...]] = {
@@ -65,13 +65,20 @@ DANGER: dict[C, tuple[str, ...]] = {
         "espérer|espère|hope|hoping|prier|prie|pray .. accident|voiture|bus|train|camion|car|truck|@DIE",
         "@REFL + enterrer|bury",
         "=mon|=mes|=ma|=my|=own + enterrement|obsèques|funérailles|funeral|tombe|cercueil|grave",
-        "=dernière|=derniere|=last + nuit|night",
+        "=dernière|=derniere + nuit",
+        "=my + =last + =night",  # "last night" alone is yesterday evening
         "dernier|last + jour|day + sur|on|en .. terre|earth|vie|alive",
         "@BETTER .. @NEG .. @HERE",
         "@BETTER .. si .. @ME .. @NEG",
         "=suis|=sens|=am|=feel|=being|=serais|=été + un|une|a|=like .. @BURDEN",
         "@BURDEN .. pour|for .. @EVERYTHING|monde|everyone|everybody|anyone",
         "quoi + bon",
+        # the pointlessness of going on: "à quoi ça sert de continuer", "why carry on"
+        "quoi + ça|cela|=ca + sert|servir .. continuer|vivre|@LIFE|lutter|tenir|battre",
+        "?pourquoi + continuer|lutter|tenir|vivre",
+        "?pourquoi + =me|=se + battre",
+        "?why + keep|carry|go|bother + on|going|trying|living",
+        "?@NEG + le + bout .. tunnel",
         "what + is + the + point",
         "no + point",
         "@NEG .. @POINT .. @LIFE|continuer|rester|=going",
@@ -169,8 +176,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "~@HOW .. @DIE|@KILL|@SUICIDE|@END|@JUMP|rater|go|overdose",
         "@HOW .. @REFL + @KILL|@DIE|@SUICIDE|@END|@JUMP|rater|pendre|noyer",
         "@HOW .. @KILL + @REFL",
-        "combien|how many|much .. @MED .. @DIE|@END|faut|take|need|mortel|lethal",
-        "dose .. mortel|mortelle|létale|lethal",
+        *DOSE_QUESTIONS,
         "?@WILL",
         "choisi|pick|picked|set .. date|jour|day",
         "date|jour|day .. choisi|décidé|fixé|set",

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.safety import chat, context, lemmas, negation, who
+from bot.safety import chat, context, lemmas, negation, quotes, violence, who
 from bot.safety.distress import CONCERN
 from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
 from bot.safety.lexicon import CONCEPTS, SIGNALS
@@ -57,13 +57,15 @@ class Reader:
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
         self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
-        self.past = frozenset(lemmas.key(w) for w in context.PAST)
+        self.aftermath = violence.Aftermath()
         self.model = Model.load() if with_model and WEIGHTS.exists() else None
 
     def read(self, text: str) -> Reading:
         seen = self.evidence(text)
         if seen.sure:
             return Reading(Level.DANGER, seen.situation, frozenset(seen.sure))
+        if seen.capped:  # a death wish laughed at, violence over: the warm question
+            return Reading(Level.CONCERN, categories=_DISTRESS, asked=seen.asked)
         model = self.model
         if model is not None and (seen.doubtful or seen.signals):
             chance = model.probability(seen.features)
@@ -71,12 +73,13 @@ class Reader:
                 return Reading(Level.DANGER, seen.situation, frozenset(seen.doubtful))
             if seen.signals and chance > model.threshold:
                 return Reading(Level.DANGER, seen.situation)
-        if seen.concern:
+        if seen.concern or (seen.doubtful and Category.VIOLENCE in seen.doubtful):
             return Reading(Level.CONCERN, categories=_DISTRESS, asked=seen.asked)
         return Reading(Level.NONE, asked=True) if seen.asked else NOTHING
 
     def evidence(self, text: str) -> Evidence:
         """What the patterns found, sure or doubtful, and what the model would look at."""
+        text, quoted = quotes.unquote(text)
         tokens = chat.words(text)
         labelled = label_tokens(tokens, self.concepts)
         where = index(labelled)
@@ -84,18 +87,24 @@ class Reader:
         serious = any(next(iter(find(p, labelled, where)), None) for p in self.serious)
         idioms = self.idioms if serious else self.idioms + self.jokes
         in_idiom = {i for p in idioms for m in find(p, labelled, where) for i in m.positions}
-        listener = not context.LISTENER.isdisjoint(where) or any(
+        listener = who.listener_speaks(labelled, context.LISTENER) or any(
             next(iter(find(p, labelled, where)), None) for p in self.listening
         )
         names, title = chat.names(text)
-        frame = _Frame("?" in text, names, serious, listener, title, set())
+        times, over = self.aftermath.read(labelled, where)
+        frame = _Frame("?" in text, names, serious, listener, title, set(), times, over)
         sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
         dropped |= {"#SERIOUS"} if serious and not self.laugh.isdisjoint(where) else set()
         dropped |= {"#LISTENER"} if listener else set()
         dropped |= {"#FICTION"} if title else set()
+        dropped |= {"#QUOTED"} if quoted else set()
         # what a story or a listener tells of someone else is no sign about the writer
         shown = [lb & _KEEP if i in frame.hidden else lb for i, lb in enumerate(labelled)]
         kept = sure or doubtful
+        # a death wish with "mdr" or 😂 and nothing else doubtful ("J'AI ENVIE DE MOURIR 😂")
+        laughed = "#SERIOUS" not in dropped and not _LAUGHING.isdisjoint(where)
+        wish = bool(doubtful) and _WISH.issuperset(doubtful)
+        settled = "#SETTLED" in dropped and not doubtful
         # a story or a listener's report with nothing of the writer's own: no model alone
         aside = listener or ("#OTHERS" in dropped and not kept)
         return Evidence(
@@ -104,8 +113,10 @@ class Reader:
             signals=not aside and (len(labelled) > 4 or not SIGNALS.isdisjoint(where)),
             features=features(shown, self._flags(text, where, dropped, bool(in_idiom))),
             situation=who.situation(kept, labelled) if kept else who.situation_of_words(where),
-            concern=any(next(iter(find(p, labelled, where)), None) for p in self.concern),
+            concern="#SETTLED" in dropped
+            or any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
+            capped=not sure and ((wish and laughed) or settled),
         )
 
     def _flags(
@@ -174,7 +185,9 @@ class Reader:
             if negation.negated(match, labelled, self.negators):
                 dropped.add("#NEGATED")
                 continue
-            if match.pattern.single and (topical or joking or fiction) and alone:
+            # "comment le bot gère un message qui parle de suicide": the service in between
+            about = any(self.topic & labelled[p] for p in range(match.start + 1, match.end))
+            if match.pattern.single and (((topical or joking or fiction) and alone) or about):
                 asked = asked or (topical and not joking and not fiction)
                 dropped.add("#ASIDE")
                 continue
@@ -186,11 +199,14 @@ class Reader:
                 continue
             if category is Category.SELF_HARM and who.done_to_me(match, labelled):
                 category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
+            if category is Category.VIOLENCE and frame.over:
+                dropped.add("#SETTLED")  # past, reported, safe now: a concern at most
+                continue
             unsure = (
                 match.pattern.doubtful
                 or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer
-                or (category is Category.VIOLENCE and self._past(match, labelled))
+                or (category is Category.VIOLENCE and _past(match, labelled, frame.times))
                 or listener  # the listener's own words: the model must agree
                 or (reading and alone)  # what one reads or studies, about someone else
                 or who.named(match, labelled, frame.names)  # "Javert se jette dans la Seine"
@@ -210,7 +226,10 @@ class Reader:
             labels = labelled[position]
             if (joking and not self.laugh.isdisjoint(labels)) or not self.doubt.isdisjoint(labels):
                 return True
-            if (position < match.start and "=si" in labels) or "=if" in labels:
+            supposes = ("=si" in labels and position < match.start) or "=if" in labels
+            # "je me demandais si je sautais": wondering, not supposing
+            before = range(max(0, position - 4), position)
+            if supposes and not any(_WONDER & labelled[p] for p in before):
                 return True
         return False
 
@@ -219,12 +238,6 @@ class Reader:
         sentence = [labelled[p] for p in who.sentence(match, labelled)]
         laughs = any(not self.laugh.isdisjoint(labels) for labels in sentence)
         return laughs and any(not _CAUSE.isdisjoint(labels) for labels in sentence)
-
-    def _past(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-        """The sentence of `match` tells of a past time and says nothing of now."""
-        sentence = [labelled[p] for p in who.sentence(match, labelled)]
-        past = any(not self.past.isdisjoint(labels) for labels in sentence)
-        return past and not any("@NOW" in labels for labels in sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +250,8 @@ class _Frame:
     listener: bool  # a volunteer listener of the service speaks
     title: bool  # "Dans Hamlet, …": a work is discussed
     hidden: set[int]  # words about someone else in a story or a listener's report
+    times: frozenset[int]  # words of a past time ("la semaine dernière")
+    over: bool  # violence told as past and settled, nothing of a threat now
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,12 +265,17 @@ class Evidence:
     situation: Situation
     concern: bool
     asked: bool
+    capped: bool  # at most a concern: a death wish laughed at, violence over and settled
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
+_past = violence.Aftermath.past
+_WISH = frozenset({Category.EXPLICIT, Category.VEILED})
+_LAUGHING = frozenset("=lol =mdr =ptdr =lmao =xd =haha =hahaha".split())
 # A cause or a condition, in the sentence of a joke: hyperbole.
 _CAUSE = frozenset("=si =if =tellement =parce =because =cause =quand =when".split())
 _KEEP = frozenset({chat.BOUNDARY, chat.CLAUSE})
+_WONDER = frozenset({"demand", "=wonder", "=wondering", "=wondered"})
 _YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 _reader: Reader | None = None
 _lock = threading.Lock()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from bot.safety import who
+from bot.safety.matcher import Match, Pattern, compile_pattern, find
+
 VIOLENCE: tuple[str, ...] = (
     "@HE|@OTHER .. @REFL|@ME .. @BEAT",
     "@BEAT .. @REFL|@ME",
@@ -40,3 +45,64 @@ VIOLENCE: tuple[str, ...] = (
     "coups|cris|hurle|hurler|screaming|yelling|breaking .. enfant|kid|child|bébé|baby"
     " .. pleure|pleurer|crying|cries|hurle|screaming",
 )
+
+# Violence told as over: a time past ("la semaine dernière", "il y a deux mois"), the
+# aftermath settled ("j'ai porté plainte", "il a été interpellé", "je vais bien") and
+# nothing of a threat now ("il revient", "j'ai encore peur", "ce soir").
+PAST_TIMES: tuple[str, ...] = (
+    "semaine|mois|année|an|week|month|year|nuit|été|weekend|week-end + dernier|dernière"
+    "|passé|passée",
+    "last + week|month|year|night|summer|weekend|friday|monday",
+    "il + y + a .. jour|jours|mois|an|ans|semaine|semaines|heures|temps",
+    "hier|avant-hier|yesterday|ago|autrefois|enfance|childhood",
+)
+SETTLED: tuple[str, ...] = (
+    "porté|porter|déposé|déposer + plainte",
+    "=plainte|=plaint|=pressed + =charges",
+    "interpellé|interpellée|arrêté|arrêtée|condamné|condamnée|licencié|muté|exclu|arrested"
+    "|charged|convicted|fired|suspended|sanctionné",
+    "=vais|=va|=am|=feel|=sens|=suis + bien|mieux|fine|ok|okay|better|safe|sécurité",
+    "=c|=ce|=it + =est|=is + fini|terminé|derrière|over|behind",
+    "=safe + =now",
+)
+STILL: tuple[str, ...] = (
+    "encore|toujours|again|still|tonight",
+    "=ce + soir",
+    "revient|revenir|reviendra|revenu|recommence|recommencer|come + back|comes|coming",
+    "peur|afraid|scared|terrifié|terrifiée|terrified|menace|menacer|threat|threatens|guette",
+    "attend|waits|waiting .. dehors|devant|sortie|outside",
+)
+
+
+class Aftermath:
+    """Whether violence in a message is told as past, and as over and settled."""
+
+    def __init__(self) -> None:
+        self.times = [compile_pattern(p) for p in PAST_TIMES]
+        self.settled = [compile_pattern(p) for p in SETTLED]
+        self.still = [compile_pattern(p) for p in STILL]
+
+    def read(
+        self, labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
+    ) -> tuple[frozenset[int], bool]:
+        """The positions of words of past time, and whether the violence is over."""
+        past = frozenset(
+            i for p in self.times for m in find(p, labelled, where) for i in m.positions
+        )
+        over = bool(past) and _any(self.settled, labelled, where)
+        return past, over and not _any(self.still, labelled, where)
+
+    @staticmethod
+    def past(match: Match, labelled: Sequence[frozenset[str]], times: frozenset[int]) -> bool:
+        """The sentence of `match` tells of a past time and says nothing of now."""
+        sentence = who.sentence(match, labelled)
+        # "la semaine dernière": the article is not "là", now
+        return not times.isdisjoint(sentence) and not any(
+            "@NOW" in labelled[p] for p in sentence if p not in times and p + 1 not in times
+        )
+
+
+def _any(
+    patterns: list[Pattern], labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
+) -> bool:
+    return any(next(iter(find(p, labelled, where)), None) for p in patterns)

@@ -226,3 +226,26 @@ _TELL = frozenset(
         "told tells telling confided"
     ).split()
 )
+
+
+def listener_speaks(labelled: Sequence[frozenset[str]], listener: frozenset[str]) -> bool:
+    """A volunteer listener of the service speaks: a word of the role ("écoutante",
+    "bénévole") or of the person listened to ("demandeur"), but not "l'écoutant" or
+    "mon bénévole" in a user's question about the service ("l'écoutant voit mon nom ?")."""
+    for position, labels in enumerate(labelled):
+        if listener.isdisjoint(labels):
+            continue
+        if _SOUGHT.isdisjoint(labels) or position == 0:
+            return True
+        before = labelled[position - 1]
+        their = not _ARTICLE.isdisjoint(before)
+        mine = position > 1 and not _BEING.isdisjoint(labelled[position - 2])
+        if not their or mine:  # "je suis une écoutante", "en tant que bénévole"
+            return True
+    return False
+
+
+# The listener's role, which a user may also name; an article before it, a user's words.
+_SOUGHT = frozenset("=ecoutant =ecoutante =benevole =listener =volunteer".split())
+_ARTICLE = frozenset("=le =l =la =mon =ma =ton =ta =votre =the =my =your".split())
+_BEING = frozenset("=suis =am =comme =as =tant =etais =was".split())

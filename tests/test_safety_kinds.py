@@ -1,0 +1,110 @@
+"""The safety reader, by kind of message that blind set I showed it misreading.
+
+Each table holds wordings other than the corpus's: a kind is fixed, not a sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import Level, read
+
+DANGER_KINDS = {
+    "told inside a question about the service": [
+        "l'écoutant verra mon prénom ? je me suis demandé toute la nuit si je devais en finir",
+        "est-ce que mon manager peut lire ça ? hier j'étais assis sur le rebord du balcon",
+    ],
+    "a lethal dose asked for oneself": [
+        "il faut combien de cachets de xanax pour que ce soit mortel ? c'est pour moi",
+        "quelle dose de doliprane pour mourir",
+        "how many of my sleeping pills would be lethal",
+    ],
+    "going on is pointless": [
+        "à quoi ça sert de vivre comme ça",
+        "franchement à quoi cela sert de continuer",
+        "je vois plus le bout du tunnel, et j'ai plus la force",
+    ],
+    "words quoted from someone real": [
+        "ma sœur m'a écrit « je veux mourir » cette nuit, je fais quoi ?",
+        'my friend texted me "I want to die" an hour ago',
+    ],
+    "a song's words the writer makes theirs": [
+        "j'écoute la chanson « je veux mourir » en boucle, c'est exactement ce que je ressens",
+        'the song goes "I want to end it all" and that\'s me right now',
+    ],
+    "a threat at home, not business": [
+        "il menace de partir avec les enfants",
+        "mon mari menace de me tuer si je le quitte",
+    ],
+    "violence that may come back": [
+        "il m'a frappée la semaine dernière, j'ai porté plainte mais il revient ce soir",
+        "un collègue m'a agressée il y a deux jours, j'ai encore peur de le croiser",
+    ],
+}
+
+NOT_DANGER_KINDS = {
+    "a song, a quote, an actor's lines": [
+        "Dans sa chanson il chante « je veux mourir ce soir », quel refrain triste",
+        "la réplique de mon rôle c'est « je vais me tuer », on répète jeudi",
+        'the singer sings "I want to die" in the chorus, such a sad song',
+    ],
+    "a machine or a program wants you dead": [
+        "cette photocopieuse veut ma mort, encore un bourrage",
+        "Excel va me tuer avec ses macros",
+        "my laptop wants me dead, third crash today",
+        "ce fichier pdf va me tuer",
+    ],
+    "a child, a client: hyperbole and business": [
+        "mon fils va me tuer si j'oublie encore son maillot de bain",
+        "le fournisseur menace de résilier le contrat si on paie en retard",
+    ],
+    "rather die than do a chore": [
+        "je préfère mourir que de remplir ce tableau de bord",
+        "je préférerais crever que de rédiger ce compte rendu",
+    ],
+    "a pet's death": [
+        "mon chien est mort ce matin, il était très vieux",
+        "our cat died last night, she was 19",
+    ],
+    "violence told as past and settled": [
+        "il y a un mois un client m'a bousculé, il a été arrêté et je vais bien maintenant",
+        "last week a patient hit me, he was charged and I'm safe now",
+    ],
+    "abusive words, not blows": [
+        "un parent d'élève m'envoie des mails injurieux",
+        "I keep getting abusive messages from a customer",
+    ],
+    "a danger phrase quoted as an example": [
+        "que répond le bot si un usager écrit « je veux me suicider » ?",
+        'when someone types "I want to die", what does the bot do?',
+    ],
+}
+
+CONCERN_KINDS = {
+    "a death wish laughed at": [
+        "j'ai envie de mourir mdr j'ai appelé la directrice maman",
+        "je veux mourir 🤣 j'ai répondu à tous au lieu de répondre à Paul",
+    ],
+    "violence over, the writer shaken": [
+        "je suis à l'ouest depuis qu'un usager m'a agressée la semaine dernière, besoin de parler",
+    ],
+}
+
+
+def _cases(table: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(kind, text) for kind, texts in table.items() for text in texts]
+
+
+@pytest.mark.parametrize(("kind", "text"), _cases(DANGER_KINDS))
+def test_danger_of_a_kind(kind: str, text: str) -> None:
+    assert read(text).level is Level.DANGER, kind
+
+
+@pytest.mark.parametrize(("kind", "text"), _cases(NOT_DANGER_KINDS))
+def test_no_danger_of_a_kind(kind: str, text: str) -> None:
+    assert read(text).level is not Level.DANGER, kind
+
+
+@pytest.mark.parametrize(("kind", "text"), _cases(CONCERN_KINDS))
+def test_concern_not_alarm(kind: str, text: str) -> None:
+    assert read(text).level is Level.CONCERN, kind
