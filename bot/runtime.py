@@ -73,8 +73,8 @@ class Runtime(Handling):
     # periodic work ---------------------------------------------------------------------
 
     async def tick(self) -> None:
-        if not self._fenced():
-            return
+        if not self._fenced() or self._stopping.is_set():
+            return  # stopping: the next start does this work
         try:
             now = self.clock.now()
             async with self.store.unit():
@@ -91,6 +91,12 @@ class Runtime(Handling):
         self._ticks.add(task)
         try:
             await self.tick()
+        except asyncio.CancelledError:
+            if not self._stopping.is_set():
+                raise
+            # cancelled as the bot stops: its unit of work was rolled back, and the next
+            # start does it again (not an error for the scheduler to log)
+            log.info("periodic work interrupted by the stop; done again after restart")
         finally:
             self._ticks.discard(task)
 
