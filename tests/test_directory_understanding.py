@@ -167,6 +167,8 @@ def test_time_filters_keep_what_is_open_then() -> None:
         "humiliée h24 par ma cheffe",
         "je suis en open space",
         "au RSA depuis ma dispo",
+        "agression sexuelle dans le RER ce matin",
+        "altercation avec un usager cette nuit, je suis secouée",
     ],
 )
 def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
@@ -305,3 +307,18 @@ def test_a_public_agent_also_finds_the_peer_group_and_a_region_covers_its_depart
 def test_someone_not_well_always_sees_a_line_to_talk_to_in_view() -> None:
     found = ids("infirmière de réa, agressée par un patient, je craque complètement")[:8]
     assert "sos-amitie" in found
+
+
+@pytest.mark.parametrize(
+    ("words", "departement"),
+    [("75019", "75"), ("je bosse à 13008", "13"), ("CHU 97400", "974"), ("20000 ajaccio", "2a")],
+)
+def test_a_postal_code_says_its_departement(words: str, departement: str) -> None:
+    assert departement in understand(words).departements
+
+
+def test_the_writers_own_team_says_their_sector() -> None:
+    """ "mon équipe soignante": the writer's team, so lines for carers; "ma sœur
+    infirmière" stays someone else's job."""
+    assert not understand("protéger mon équipe soignante").others
+    assert "soignante" in understand("son équipe soignante").others

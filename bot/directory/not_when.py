@@ -64,6 +64,17 @@ EVENT = re.compile(
     r" (?:ce|cette|cet) (?:matin|soir|nuit|midi|apres midi)(?= )"
 )
 
+# The same told as a noun: "agression sexuelle dans le RER ce matin", "altercation avec
+# un usager cette nuit". What happened earlier today, not a time to call.
+_INCIDENT = (
+    "agression agressions altercation accident attaque incident incidents bagarre viol "
+    "attouchements insultes menaces gifle crachats"
+).split()
+INCIDENT = re.compile(
+    rf"( (?:{'|'.join(_INCIDENT)})(?: (?!(?:{'|'.join(_WISH)}) )\w+){{0,6}}?)"
+    r" (?:ce|cette|cet) (?:matin|soir|nuit|midi|apres midi)(?= )"
+)
+
 # Going back to work on a day: "je reprends lundi", "retour au travail demain", "I go back
 # on Monday". The day of the dreaded return, not a time to call; the words stay.
 RETURN = re.compile(

@@ -18,6 +18,9 @@ _BEFORE_NAME = ("dans le", "dans la", "dans l", "dans les", "en", "du", "de la",
 _NTH = r"(?:[1-9]|1\d|20)(?:e|eme|er)"
 _ARRONDISSEMENT = re.compile(rf" (?:(?:paris|le|dans le) {_NTH}|{_NTH} arrondissement) ")
 DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6])$")
+# A postal code: its département is its first two digits (three overseas; Corsica's 20
+# splits into 2A and 2B).
+_POSTCODE = re.compile(r"^(?:(0[1-9]|[1-8]\d|9[0-5])\d{3}|(97[1-6])\d{2})$")
 
 # Words that look like a place but are not one here: bets on sport are not in Paris.
 _NOT_PLACES = re.compile(r" paris (?=sportifs? |hippiques? )")
@@ -42,7 +45,14 @@ def places(text: str, raw: str = "") -> tuple[str, list[str]]:
     text = _departements(text, departements)
     text = _named(text, CITIES, departements)
     departements += [w for w in text.split() if DEPARTEMENT.match(w)]
+    departements += [_postcode(w) for w in text.split() if _POSTCODE.match(w)]
     return text, departements
+
+
+def _postcode(code: str) -> str:
+    if code.startswith("20"):
+        return "2a" if code < "20200" else "2b"
+    return code[:3] if code.startswith("97") else code[:2]
 
 
 def _named(text: str, names: dict[str, str] | dict[str, tuple[str, ...]], out: list[str]) -> str:

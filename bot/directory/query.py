@@ -235,12 +235,19 @@ def _owned(text: str, phrase: str, name: str) -> bool:
     return all(w and w[0] in before for w in words)
 
 
+# The writer's own team: what it is ("mon équipe soignante") says the writer's sector.
+_TEAM = frozenset("equipe equipes service unite agents personnel team staff".split())
+_MY = frozenset("mon ma mes notre nos my our".split())
+
+
 def _owner(words: list[str], at: int) -> list[str]:
     """The words after the possessive at `at` that name someone else or their things:
     "mon chef de service", "son aide à domicile", "mon père en ehpad"; but the words
     that describe a relative ("ma fille étudiante infirmière", "ma sœur qui est
     infirmière") say who is to be helped, and so which lines fit."""
     after = words[at + 1 : at + 1 + _OTHERS_REACH]
+    if after and after[0] in _TEAM and words[at] in _MY:
+        return []  # "mon équipe soignante", "mes agents": the writer's own sector
     if not after or after[0] not in _KIN:
         return after
     rest = words[at + 2 : at + 2 + 2 * _OTHERS_REACH]  # "ma mère qui déprime en ehpad"
