@@ -27,8 +27,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from bench.safety_corpus import training
+from bot.safety.evidence import Evidence
 from bot.safety.model import WEIGHTS
-from bot.safety.reader import Evidence, Reader
+from bot.safety.reader import Reader
 
 C = 1.0
 DOUBT_FLOOR = 0.30

@@ -28,6 +28,7 @@ READS = {
     "bot/safety/patterns.py": "patterns of danger",
     "bot/safety/violence.py": "patterns of violence now, and of violence over",
     "bot/safety/quotes.py": "words of singing, citing and telling around a quote",
+    "bot/safety/loss.py": "words of a death by suicide told, and of mourning",
     "bot/safety/who.py": "verbs of telling ('m'a confié'): who a message is about",
     "bot/directory/asking.py": "how people ask for a number to call",
     "bot/conversation/fallback.py": "thanks and the wish to talk, as people type them",

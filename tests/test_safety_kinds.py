@@ -40,6 +40,14 @@ DANGER_KINDS = {
         "il m'a frappée la semaine dernière, j'ai porté plainte mais il revient ce soir",
         "un collègue m'a agressée il y a deux jours, j'ai encore peur de le croiser",
     ],
+    "grief, and the writer's own wish or a living person at risk": [
+        "mon frère s'est suicidé l'an dernier et moi aussi je veux mourir",
+        "depuis l'enterrement de papa, ma mère dit qu'elle veut se tuer",
+        "un collègue s'est pendu en mars, et maintenant son binôme parle d'en finir",
+        "j'ai déjà fait une TS en 2019, à l'hommage de lundi j'y repensais, je veux recommencer",
+        "ma mère en fin de vie veut se tuer avant que la maladie gagne",
+        "je veux tout arrêter",
+    ],
 }
 
 NOT_DANGER_KINDS = {
@@ -73,6 +81,24 @@ NOT_DANGER_KINDS = {
     "abusive words, not blows": [
         "un parent d'élève m'envoie des mails injurieux",
         "I keep getting abusive messages from a customer",
+    ],
+    "someone already gone: a death by suicide told, a memorial": [
+        "mon oncle s'est suicidé quand j'étais ado, j'y pense souvent à Noël",
+        "encore un suicide de gendarme dans la presse ce matin, ça me révolte",
+        "after one of our nurses took her own life, how do we support the ward?",
+        "un agent s'était jeté sous le train en 2012, la cérémonie d'hommage est demain",
+    ],
+    "words that share a key with danger: a sick leave, the army, French 'son'": [
+        "comment accueillir une collègue qui revient d'arrêt maladie ?",
+        "je travaille au ministère des Armées, c'est quoi le numéro du service social ?",
+        "dans ce roman le héros se jette du pont dans son costume du dimanche",
+    ],
+    "a side effect asked about": [
+        "ce traitement peut provoquer des idées noires ? je préfère savoir avant de commencer",
+        "can this antidepressant cause suicidal thoughts in the first weeks?",
+    ],
+    "someone dying of an illness, ready to go": [
+        "mon grand-père en soins palliatifs dit qu'il est prêt à partir, il est apaisé",
     ],
     "a danger phrase quoted as an example": [
         "que répond le bot si un usager écrit « je veux me suicider » ?",

@@ -120,6 +120,9 @@ IDIOMS: tuple[str, ...] = (
     # a pet dies: "mon chat est mort hier, il avait 18 ans"
     f"=mon|=ma|=my|=notre|=our|=le|=la|=the|=nos|=mes + {_PET} .. @DIE",
     f"@DIE .. =mon|=ma|=my|=notre|=our + {_PET}",
+    # a side effect asked about: "est-ce que ça peut donner des idées noires ?"
+    "peut|peuvent|pourrait|pourraient|risque|can|could|may donner|provoquer|causer|entraîner"
+    "|augmenter|give|cause|trigger|increase .. idée|pensée|thoughts|thought|@SUICIDE",
     # rather die than do a chore: "je préfère mourir que de refaire une note de synthèse"
     "préférer|prefer + @DIE|crever + que|qu|than .. refaire|faire|remplir|rédiger|écrire"
     "|présenter|préparer|assister|corriger|ranger|relire|saisir|redo|do|fill|write|present"

@@ -56,7 +56,8 @@ CONCEPTS: dict[str, str] = {
         "tuer flinguer supprimer zigouiller foutre pendre noyer empoisonner "
         "kill shoot hang drown poison off"
     ),
-    "END": "finir terminer achever fin arrêter stopper end stop over quit",
+    # `!word`: a form that shares the key but not the sense (a sick leave, the army)
+    "END": "finir terminer achever fin arrêter stopper end stop over quit !arrêt !arrêts",
     "LIFE": "vie vivre jour existence exister respirer life live living alive exist breathe",
     "EVERYTHING": "tout tous toute everything all it",
     "GONE": (
@@ -101,7 +102,7 @@ CONCEPTS: dict[str, str] = {
     "MEANS": (
         "corde lame rasoir couteau arme fusil flingue pistolet revolver cutter scalpel "
         "cachet cachets médicament comprimé pilule gélule somnifère anxiolytique "
-        "rope blade razor knife gun rifle pistol weapon pills pill tablets meds"
+        "rope blade razor knife gun rifle pistol weapon pills pill tablets meds !armée !armées"
     ),
     "JUMP": "sauter jeter lancer balancer plonger jump throw leap",
     "NOW": ("maintenant =là actuellement instant soir soirée now =right tonight currently"),
@@ -153,7 +154,10 @@ CONCEPTS: dict[str, str] = {
         "hit beat punch slap strangle choke attack rape stab hurt assault"
     ),
     "THREATEN": "menacer menace threat threaten threatening",
-    "WEAPON": "couteau arme fusil pistolet batte hache marteau knife gun weapon bat axe hammer",
+    "WEAPON": (
+        "couteau arme fusil pistolet batte hache marteau knife gun weapon bat axe hammer "
+        "!armée !armées"
+    ),
     "AFRAID": "peur terrifier terrorisé paniquer afraid scared terrified frightened",
     "SAFE": "sécurité safe safety",
     "DANGER": "danger dangereux danger",

@@ -101,6 +101,7 @@ def label_tokens(
         key = lemmas.key(token)
         surface = "=" + fold(token)
         labels = {key, surface, *concepts.get(key, ()), *concepts.get(surface, ())}
+        labels -= concepts.get("!" + surface, frozenset())  # "armées" is no weapon
         if token.isdigit():
             labels.add("#num")
             if len(token) < 5 and int(token) >= _MANY:

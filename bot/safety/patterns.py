@@ -46,6 +46,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@LIFE + @NEG + worth",
         "@NEG .. reason|raison .. @LIFE",
         "@WANT|@GOING .. @END .. @EVERYTHING",
+        "@THINK|@WANT|@GOING .. @END + =things + !=with",  # not "end things with him"
     ),
     C.VEILED: (
         "@SLEEP .. @NEG .. @WAKE",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from bot.safety import chat, context, lemmas, negation, quotes, violence, who
+from bot.safety import chat, context, lemmas, loss, negation, quotes, violence, who
 from bot.safety.distress import CONCERN
-from bot.safety.levels import NOTHING, Category, Level, Reading, Situation
+from bot.safety.evidence import Evidence, Frame
+from bot.safety.levels import NOTHING, Category, Level, Reading
 from bot.safety.lexicon import CONCEPTS, SIGNALS
 from bot.safety.matcher import Match, Pattern, compile_pattern, find, index, label_tokens
 from bot.safety.model import WEIGHTS, Model, features
@@ -20,7 +20,7 @@ class Reader:
     """Compiled once; `read` is then a handful of dictionary look-ups per word."""
 
     def __init__(self, *, with_model: bool = True) -> None:
-        words = {w.lstrip("=") for text in CONCEPTS.values() for w in text.split()}
+        words = {w.lstrip("=!") for text in CONCEPTS.values() for w in text.split()}
         words |= {
             alt.lstrip("=~")
             for source in (*(p for ps in DANGER.values() for p in ps), *CONCERN)
@@ -32,8 +32,9 @@ class Reader:
         self.concepts: dict[str, frozenset[str]] = {}
         members: dict[str, set[str]] = {}
         for name, text in CONCEPTS.items():
-            for word in text.split():
+            for word in text.split():  # `=word`: as typed; `!word`: as typed, not a member
                 label = fold(word) if word.startswith("=") else lemmas.key(word.lower())
+                label = "!=" + fold(word[1:]) if word.startswith("!") else label
                 members.setdefault(label, set()).add("@" + name)
         self.concepts = {key: frozenset(names) for key, names in members.items()}
         self.danger = [(c, compile_pattern(p)) for c, ps in DANGER.items() for p in ps]
@@ -58,6 +59,7 @@ class Reader:
         self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
         self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
         self.aftermath = violence.Aftermath()
+        self.loss = loss.Loss()
         self.model = Model.load() if with_model and WEIGHTS.exists() else None
 
     def read(self, text: str) -> Reading:
@@ -92,8 +94,10 @@ class Reader:
         )
         names, title = chat.names(text)
         times, over = self.aftermath.read(labelled, where)
-        frame = _Frame("?" in text, names, serious, listener, title, set(), times, over)
+        frame = Frame("?" in text, names, serious, listener, title, set(), times, over)
         sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
+        if self.loss.mourns(sure, labelled, where, times):
+            sure, dropped = {}, dropped | {"#MOURNED"}  # someone already gone: grief
         dropped |= {"#SERIOUS"} if serious and not self.laugh.isdisjoint(where) else set()
         dropped |= {"#LISTENER"} if listener else set()
         dropped |= {"#FICTION"} if title else set()
@@ -104,7 +108,7 @@ class Reader:
         # a death wish with "mdr" or 😂 and nothing else doubtful ("J'AI ENVIE DE MOURIR 😂")
         laughed = "#SERIOUS" not in dropped and not _LAUGHING.isdisjoint(where)
         wish = bool(doubtful) and _WISH.issuperset(doubtful)
-        settled = "#SETTLED" in dropped and not doubtful
+        settled = not dropped.isdisjoint(("#SETTLED", "#MOURNED")) and not doubtful
         # a story or a listener's report with nothing of the writer's own: no model alone
         aside = listener or ("#OTHERS" in dropped and not kept)
         return Evidence(
@@ -156,7 +160,7 @@ class Reader:
         where: dict[str, list[int]],
         found: list[tuple[Category, Match]],
         in_idiom: set[int],
-        frame: _Frame,
+        frame: Frame,
     ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool, set[str]]:
         """Matches that survive idioms and negations, split into sure and doubtful.
 
@@ -238,34 +242,6 @@ class Reader:
         sentence = [labelled[p] for p in who.sentence(match, labelled)]
         laughs = any(not self.laugh.isdisjoint(labels) for labels in sentence)
         return laughs and any(not _CAUSE.isdisjoint(labels) for labels in sentence)
-
-
-@dataclass(frozen=True, slots=True)
-class _Frame:
-    """What the raw text says about the whole message: a question, capitalised names."""
-
-    question: bool
-    names: frozenset[str]
-    serious: bool  # the writer takes a joke back: laughing lowers nothing
-    listener: bool  # a volunteer listener of the service speaks
-    title: bool  # "Dans Hamlet, …": a work is discussed
-    hidden: set[int]  # words about someone else in a story or a listener's report
-    times: frozenset[int]  # words of a past time ("la semaine dernière")
-    over: bool  # violence told as past and settled, nothing of a threat now
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """What the reader saw in one message, before the model weighs in."""
-
-    sure: frozenset[Category]
-    doubtful: frozenset[Category]
-    signals: bool
-    features: set[str]
-    situation: Situation
-    concern: bool
-    asked: bool
-    capped: bool  # at most a concern: a death wish laughed at, violence over and settled
 
 
 _DISTRESS = frozenset({Category.DISTRESS})

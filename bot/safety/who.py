@@ -102,6 +102,7 @@ def _relative(match: Match, labelled: Sequence[frozenset[str]], story: frozenset
     return any(
         "@OTHER" in labelled[p]
         and story.isdisjoint(labelled[p])
+        and ("=son" not in labelled[p] or not _ENGLISH_BEFORE.isdisjoint(labelled[p - 1]))
         and (_ANYONE.isdisjoint(labelled[p]) or not _MINE.isdisjoint(labelled[p - 1]))
         for p in positions
         if p > 0
@@ -115,6 +116,8 @@ _ANYONE = frozenset(
         "personne man men woman women guy guys girl boy person someone kid villain narrateur"
     ).split()
 )
+# "son" is a son only after an English word ("my son"); in French it is "his" or "her".
+_ENGLISH_BEFORE = frozenset("=my =his =her =our =their =your =the =a =whose".split())
 _WRITER = frozenset({"=je", "=j", "=i", "=moi"})
 _MINE = frozenset({"=mon", "=ma", "=mes", "=my", "=notre", "=nos", "=our"})
 
