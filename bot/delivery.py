@@ -47,6 +47,10 @@ class Delivery:
         self._fresh: set[int] = set()  # enqueued here and never attempted uncertainly
         self._alerts: set[int] = set()  # dead-letter notices: never noticed themselves
         self._busy: dict[Platform, dict[str, asyncio.Task[None]]] = {p: {} for p in adapters}
+        # Rows done here, with the number of outbox reads begun by then: a read begun
+        # earlier may still return them (it raced the deletion); a later one cannot.
+        self._gone: dict[int, int] = {}
+        self._reads = 0
         self.running: dict[Platform, bool] = dict.fromkeys(adapters, False)
 
     def enqueued(self, ids: Sequence[int]) -> None:
@@ -72,6 +76,8 @@ class Delivery:
         try:
             while True:
                 wake.clear()
+                read = self._reads
+                self._reads += 1
                 try:
                     rows = await self.store.pending(platform, _BATCH)
                     backoff.reset()
@@ -79,7 +85,7 @@ class Delivery:
                     log.warning("outbox of %s unreadable (%s)", platform, type(exc).__name__)
                     await backoff.wait()
                     continue
-                self._start(platform, rows)
+                self._start(platform, self._current(rows, read))
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wake.wait(), _POLL)
         finally:
@@ -88,6 +94,13 @@ class Delivery:
             for task in busy:
                 task.cancel()
             await asyncio.gather(*busy, return_exceptions=True)
+
+    def _current(self, rows: Sequence[Queued], read: int) -> list[Queued]:
+        """`rows` without those done here while the read was under way: a slow read
+        taken before a sender deleted its row would otherwise send it twice."""
+        for row_id in [i for i, seen in self._gone.items() if seen <= read]:
+            del self._gone[row_id]  # this read began after: it cannot hold them
+        return [row for row in rows if row.id not in self._gone]
 
     def _start(self, platform: Platform, rows: Sequence[Queued]) -> None:
         groups: dict[str, list[Queued]] = {}
@@ -162,6 +175,7 @@ class Delivery:
         return True
 
     def _done(self, row_id: int) -> None:
+        self._gone[row_id] = self._reads
         self._fresh.discard(row_id)
         self._alerts.discard(row_id)
         future = self._waiters.pop(row_id, None)

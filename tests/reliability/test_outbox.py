@@ -8,8 +8,11 @@ import asyncio
 import pytest
 from sqlalchemy import func, select
 
+from bot.clock import SystemClock
+from bot.delivery import Delivery
 from bot.ids import Platform
 from bot.messages import Address, OutgoingMessage
+from bot.ports import Queued
 from storage.store import SqlStore
 from storage.tables import CaseRow, ClaimRow, DeadLetterRow, OutboxRow
 from tests.reliability.world import QueuePlatform, running, runtime_on, until, until_true
@@ -163,3 +166,53 @@ async def test_readiness_says_what_runs(store: SqlStore, broken: bool) -> None:
         state = await until(lambda: runtime.readiness()["ready"] and runtime.readiness())
         assert state["database"] is True
         assert set(state["workers"]) == {"console", "sender:console"}
+
+
+class _SlowReads:
+    """The store, with outbox reads that return late: a read begun before a sender
+    deleted its row comes back holding it (a slow disk, a busy machine)."""
+
+    def __init__(self, store: SqlStore) -> None:
+        self._store = store
+        self.reads = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+    async def pending(self, platform: Platform, limit: int) -> list[Queued]:
+        rows = await self._store.pending(platform, limit)
+        self.reads += 1
+        if self.reads > 1:
+            await asyncio.sleep(0.5)
+        return rows
+
+
+async def test_a_read_that_raced_a_send_does_not_send_it_again(store: SqlStore) -> None:
+    """The console printed relays and alerts twice on a busy machine: a slow outbox read
+    taken while a row was being sent came back after the row was gone."""
+    slow = _SlowReads(store)
+    sent: list[str] = []
+    delivery: Delivery
+
+    class Recorder:
+        async def send(self, message: OutgoingMessage) -> None:
+            sent.append(message.text)
+            delivery.enqueued([])  # something else arrives: the sender reads again now
+            await asyncio.sleep(0.1)  # … while this row is still on its way
+
+    delivery = Delivery(slow, {Platform.CONSOLE: Recorder()}, SystemClock(), lambda _: [])  # type: ignore[arg-type, dict-item]
+    async with store.unit():
+        ids = await store.enqueue(
+            [OutgoingMessage(Address(Platform.CONSOLE, "alice"), "une seule fois")],
+            SystemClock().now(),
+        )
+    delivery.enqueued(ids)
+    sender = asyncio.create_task(delivery.run(Platform.CONSOLE))
+    try:
+        await delivery.delivered(ids, within=5)
+        await asyncio.sleep(2.0)  # the late reads come back, and the next ones
+    finally:
+        sender.cancel()
+        await asyncio.gather(sender, return_exceptions=True)
+    assert sent == ["une seule fois"]
+    assert slow.reads >= 2
