@@ -71,8 +71,8 @@ def score(items: list[dict[str, Any]], verdicts: list[Verdict]) -> dict[str, lis
 def report(part: str, door: str, by: dict[str, list[bool]]) -> tuple[float, float]:
     danger = [ok for k, v in by.items() if k.startswith("danger:") and "(" not in k for ok in v]
     traps = [ok for k, v in by.items() if k.startswith("none:") for ok in v]
-    recall = sum(danger) / len(danger)
-    alarms = 1 - sum(traps) / len(traps)
+    recall = sum(danger) / len(danger) if danger else 1.0
+    alarms = 1 - sum(traps) / len(traps) if traps else 0.0
     print(
         f"\n== {part} — {door} door: recall {recall:.1%} ({sum(danger)}/{len(danger)}), "
         f"false alarms {alarms:.1%} ({len(traps) - sum(traps)}/{len(traps)})"

@@ -97,6 +97,16 @@ NOT_DANGER_KINDS = {
         "ce traitement peut provoquer des idées noires ? je préfère savoir avant de commencer",
         "can this antidepressant cause suicidal thoughts in the first weeks?",
     ],
+    "a listener asks plainly, as first aid teaches": [
+        "est-ce que tu as eu des pensées suicidaires ces derniers temps ?",
+        "tu peux me répondre franchement : as-tu des idées de suicide en ce moment ?",
+    ],
+    "typing, a cold remedy, a cake": [
+        "pardon j'ai tapé demande sans faire exprès",
+        "j'ai pris deux cachets contre la migraine, ça va mieux",
+        "who is cutting the birthday cake?",
+        "je préfère rester sur le même écoutant finalement",
+    ],
     "someone dying of an illness, ready to go": [
         "mon grand-père en soins palliatifs dit qu'il est prêt à partir, il est apaisé",
     ],

@@ -123,6 +123,16 @@ IDIOMS: tuple[str, ...] = (
     # a side effect asked about: "est-ce que ça peut donner des idées noires ?"
     "peut|peuvent|pourrait|pourraient|risque|can|could|may donner|provoquer|causer|entraîner"
     "|augmenter|give|cause|trigger|increase .. idée|pensée|thoughts|thought|@SUICIDE",
+    # typing, not hitting: "j'ai tapé demande par erreur"
+    "taper|tapé|tape|tapes|tapez + demande|mot|message|code|numéro|commande|texte|mail|adresse"
+    "|=mdp|nom|réponse|lettre|phrase|touche",
+    "taper|tapé|tape .. sur|au|à + le|la + clavier|ordi|ordinateur|téléphone|portable",
+    # a remedy for a cold: "j'ai avalé deux comprimés contre le rhume"
+    "@MED .. contre|pour|for + le|la|les|un|une|my|a|the|mon|ma|mal .. rhume|toux|fièvre|gorge"
+    "|tête|migraine|douleur|douleurs|allergie|allergies|dos|dents|ventre|cold|flu|headache"
+    "|fever|cough|throat|pain|allergy|back|tooth|stomach",
+    "cold|flu|headache|allergy|pain|sinus|cough + @MED",
+    "@CUT .. cake|gâteau|gateau|tarte|pizza|ruban|ribbon|bûche|galette|fromage|cheese",
     # rather die than do a chore: "je préfère mourir que de refaire une note de synthèse"
     "préférer|prefer + @DIE|crever + que|qu|than .. refaire|faire|remplir|rédiger|écrire"
     "|présenter|préparer|assister|corriger|ranger|relire|saisir|redo|do|fill|write|present"

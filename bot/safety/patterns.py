@@ -146,7 +146,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "=plus + à|a .. soucier|inquiéter|occuper .. de + =moi",
         "=have|=need + to + worry + about + =me",
         "tourner|continuer|spin|=go .. sans|without + =moi|=me",
-        "finally|enfin .. rest|reposer|repos|paix|peace",
+        "finally|enfin .. =rest|reposer|repos|paix|peace",  # not "rester", to stay
         "=hurt + =anymore",
         "?trouver|found .. sortie|issue|=way + =out",
         "?@ME + dernier|dernière|last + message|semaine|week|jour|day",

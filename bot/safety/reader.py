@@ -96,8 +96,9 @@ class Reader:
         times, over = self.aftermath.read(labelled, where)
         frame = Frame("?" in text, names, serious, listener, title, set(), times, over)
         sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
-        if self.loss.mourns(sure, labelled, where, times):
-            sure, dropped = {}, dropped | {"#MOURNED"}  # someone already gone: grief
+        every = {c: [*sure.get(c, ()), *doubtful.get(c, ())] for c in {*sure, *doubtful}}
+        if self.loss.mourns(every, labelled, where, times):  # someone already gone: grief
+            sure, doubtful, dropped = {}, {}, dropped | {"#MOURNED"}
         dropped |= {"#SERIOUS"} if serious and not self.laugh.isdisjoint(where) else set()
         dropped |= {"#LISTENER"} if listener else set()
         dropped |= {"#FICTION"} if title else set()

@@ -137,8 +137,9 @@ def named(match: Match, labelled: Sequence[frozenset[str]], names: frozenset[str
 
 
 def you_asked(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """True when `tu`/`you` is the subject right before `match` (in a question)."""
-    for position in range(match.start - 1, max(-1, match.start - 5), -1):
+    """True when `tu`/`you` is the subject before `match` in its clause (in a question):
+    "est-ce que tu as eu des pensées suicidaires ?"."""
+    for position in range(match.start - 1, max(-1, match.start - 8), -1):
         labels = labelled[position]
         if chat.BOUNDARY in labels or "@OTHER" in labels or not _SUBJECT_ONLY.isdisjoint(labels):
             return False
