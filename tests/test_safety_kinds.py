@@ -40,6 +40,14 @@ DANGER_KINDS = {
         "il m'a frappée la semaine dernière, j'ai porté plainte mais il revient ce soir",
         "un collègue m'a agressée il y a deux jours, j'ai encore peur de le croiser",
     ],
+    "a requester asks about the listeners, or would like to become one": [
+        "les écoutants voient mon nom ? parce que là je pense à en finir",
+        "comment on devient bénévole chez vous ? en ce moment j'ai envie de mourir",
+    ],
+    "at a high place, on a platform, letting the trains go": [
+        "je suis en haut du parking de l'hôpital, dernier niveau, il n'y a personne",
+        "assis sur le quai depuis deux heures, je laisse passer les métros",
+    ],
     "grief, and the writer's own wish or a living person at risk": [
         "mon frère s'est suicidé l'an dernier et moi aussi je veux mourir",
         "depuis l'enterrement de papa, ma mère dit qu'elle veut se tuer",
@@ -100,6 +108,10 @@ NOT_DANGER_KINDS = {
     "a listener asks plainly, as first aid teaches": [
         "est-ce que tu as eu des pensées suicidaires ces derniers temps ?",
         "tu peux me répondre franchement : as-tu des idées de suicide en ce moment ?",
+    ],
+    "a height, a platform, with nothing of danger": [
+        "on est en haut de la tour Montparnasse avec ma classe, la vue est folle",
+        "bloqués sur le quai depuis une heure, le RER B est encore en panne",
     ],
     "typing, a cold remedy, a cake": [
         "pardon j'ai tapé demande sans faire exprès",

@@ -98,6 +98,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG .. autre .. @POINT",
         "@NEG .. @HERE .. problème|problem|personne|anyone|one",
         "?won|@NEG .. @BURDEN",
+        # "vous n'aurez plus à me supporter": no more burden to anyone
+        "?@NEG .. à + =me|=m + supporter|supporte|subir",
+        "?=wont|=won|=not + have + to + put + up + with|deal + me|with",
         "rejoindre|join .. papa|maman|père|mère|parent|parents|grand|dad|mom|mum",
         "@NEG .. tenir|tiens .. longtemps|encore|longer",
         "passer sous .. bus|train|voiture|camion",
@@ -228,6 +231,11 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@LOCKED .. @MEANS",
         "baignoire|bain|bath|bathtub .. sèche|séchoir|dryer|toaster|grille",
         "aligner|aligné|lined .. boîtes|@MED",
+        # at the top of a car park, on a platform letting the trains go by
+        "?en + haut|sommet .. parking|immeuble|tour|building|clocher|barrage|falaise|car",
+        "?=top + of .. car + park|parking|building|tower|garage",
+        "laisser|laisse|laissé|regarde|regarder|watch|watching|let + passer|pass|go .. train"
+        "|trains|métro|métros|rer|tgv|tram|trams",
     ),
     C.OVERDOSE: OVERDOSE,
     C.SELF_HARM: (

@@ -104,7 +104,9 @@ class Reader:
         dropped |= {"#FICTION"} if title else set()
         dropped |= {"#QUOTED"} if quoted else set()
         # what a story or a listener tells of someone else is no sign about the writer
-        shown = [lb & _KEEP if i in frame.hidden else lb for i, lb in enumerate(labelled)]
+        # nor are the words of an idiom ("deux cachets contre la migraine")
+        hidden = frame.hidden | in_idiom
+        shown = [lb & _KEEP if i in hidden else lb for i, lb in enumerate(labelled)]
         kept = sure or doubtful
         # a death wish with "mdr" or 😂 and nothing else doubtful ("J'AI ENVIE DE MOURIR 😂")
         laughed = "#SERIOUS" not in dropped and not _LAUGHING.isdisjoint(where)

@@ -239,6 +239,13 @@ def listener_speaks(labelled: Sequence[frozenset[str]], listener: frozenset[str]
     for position, labels in enumerate(labelled):
         if listener.isdisjoint(labels):
             continue
+        near = [labelled[p] for p in range(max(0, position - 3), position)]
+        if any(not _BECOMING.isdisjoint(b) for b in near):
+            continue  # "comment on devient écoutant ?": someone who would like to be one
+        if not _GROUP.isdisjoint(labels):  # "les écoutants voient mon nom ?": the group
+            if any(not _PEERS.isdisjoint(b) for b in near):
+                return True  # "nous, bénévoles", "entre écoutants", "other volunteers"
+            continue
         if _SOUGHT.isdisjoint(labels) or position == 0:
             return True
         before = labelled[position - 1]
@@ -251,5 +258,11 @@ def listener_speaks(labelled: Sequence[frozenset[str]], listener: frozenset[str]
 
 # The listener's role, which a user may also name; an article before it, a user's words.
 _SOUGHT = frozenset("=ecoutant =ecoutante =benevole =listener =volunteer".split())
+# The listeners as a group, named by a user unless a listener speaks of their peers.
+_GROUP = frozenset("=ecoutants =ecoutantes =benevoles =listeners =volunteers".split())
+_PEERS = frozenset("=nous =we =entre =among =fellow =autres =other =mes =my =collegues".split())
+_BECOMING = frozenset(
+    "=devient =devenir =deviens =devenu =devenue =become =becoming =candidater =postuler".split()
+)
 _ARTICLE = frozenset("=le =l =la =mon =ma =ton =ta =votre =the =my =your".split())
 _BEING = frozenset("=suis =am =comme =as =tant =etais =was".split())
