@@ -322,3 +322,21 @@ def test_the_writers_own_team_says_their_sector() -> None:
     infirmière" stays someone else's job."""
     assert not understand("protéger mon équipe soignante").others
     assert "soignante" in understand("son équipe soignante").others
+
+
+def test_a_name_whose_last_word_is_cut_short_still_names_its_line() -> None:
+    """ "viol femmes info" on a Saturday: named, so shown with its hours though closed."""
+    assert "cfcv-viol-femmes-informations" in ids("viol femmes info ça ouvre le samedi ?")[:8]
+
+
+def test_violence_asked_about_puts_the_violence_numbers_first() -> None:
+    """A question about violence in a couple: 17, 112, 3919, 114 first (not 3114), then
+    the lines on violence before the lines to talk to."""
+    found = ids("!numéros violence dans le couple")
+    assert found[:4] == ["police-17", "urgence-112", "violences-femmes-3919", "sms-114"]
+    assert "arretons-les-violences" in found[:8]
+
+
+def test_going_mad_finds_lines_to_talk_to() -> None:
+    found = ids("j'ai l'impression de devenir fou")[:8]
+    assert "sos-amitie" in found and "croix-rouge-ecoute" in found

@@ -44,6 +44,12 @@ DANGER_KINDS = {
         "les écoutants voient mon nom ? parce que là je pense à en finir",
         "comment on devient bénévole chez vous ? en ce moment j'ai envie de mourir",
     ],
+    "a relative's recent attempt, even if they are fine now": [
+        "mon frère a fait une TS hier, il va bien maintenant mais il dit qu'il recommencera",
+    ],
+    "a plan to jump": [
+        "j'ai prévu de sauter du parking de la cité administrative vendredi",
+    ],
     "at a high place, on a platform, letting the trains go": [
         "je suis en haut du parking de l'hôpital, dernier niveau, il n'y a personne",
         "assis sur le quai depuis deux heures, je laisse passer les métros",
@@ -108,6 +114,14 @@ NOT_DANGER_KINDS = {
     "a listener asks plainly, as first aid teaches": [
         "est-ce que tu as eu des pensées suicidaires ces derniers temps ?",
         "tu peux me répondre franchement : as-tu des idées de suicide en ce moment ?",
+    ],
+    "someone else's crisis long over": [
+        "mon oncle a fait une TS dans les années 90, il va très bien aujourd'hui",
+        "my cousin tried to kill herself in 2008, she's happy and married now",
+    ],
+    "a jump for sport": [
+        "on a prévu de sauter en parachute pour l'anniversaire de Julie",
+        "my kids jump rope in the yard every evening",
     ],
     "a height, a platform, with nothing of danger": [
         "on est en haut de la tour Montparnasse avec ma classe, la vue est folle",

@@ -1,7 +1,7 @@
 """Resources named in a query: by two words of their name (or two uncommon ones of its
 whole, aside included), a word only their name has
 (as written, or with a typo when it is long), the words their name starts with, in
-order ("viol femmes informations"), or one of their numbers."""
+order ("viol femmes informations", "viol femmes info"), or one of their numbers."""
 
 from __future__ import annotations
 
@@ -110,9 +110,19 @@ class Names:
         named[[i for i, n in uncommon.items() if n + also[i] >= 2]] = True
         padded = f" {text} "
         for lead, i in self.leading:
-            if lead in padded:
+            if lead in padded or _shortened(lead, padded):
                 named[i] = True
         for number in numbers:
             if number in self.numbers:
                 named[self.numbers[number]] = True
         return named
+
+
+def _shortened(lead: str, text: str) -> bool:
+    """The words a name starts with, the last one cut short: "viol femmes info"."""
+    *first, last = lead.split()
+    start = text.find(f" {' '.join(first)} ")
+    if start < 0:
+        return False
+    typed = text[start + len(" ".join(first)) + 2 :].split()[:1]
+    return bool(typed) and len(typed[0]) >= 4 and last.startswith(typed[0])

@@ -31,6 +31,8 @@ IDIOMS: tuple[str, ...] = (
     "@REFL|@ME + avoir|=a + @KILL",
     "ça|cela|this|that|it + @REFL|@ME .. @KILL",
     "is|are|was|were|be|am + killing + @ME|@REFL",
+    "is|are|was|were|am + literally|really|actually|slowly|honestly|seriously + killing + @ME",
+    "saigner|saigne|saignent|saigné + aux|à + quatre + veines",
     "@KILL + nous|vous|tous",
     "balle + dans + le|la|mon + pied|jambe|foot",
     "jour|day + et|and + nuit|night",
@@ -123,6 +125,9 @@ IDIOMS: tuple[str, ...] = (
     # a side effect asked about: "est-ce que ça peut donner des idées noires ?"
     "peut|peuvent|pourrait|pourraient|risque|can|could|may donner|provoquer|causer|entraîner"
     "|augmenter|give|cause|trigger|increase .. idée|pensée|thoughts|thought|@SUICIDE",
+    # a jump for sport: "sauter en parachute", "saut à l'élastique", "jump rope"
+    "@JUMP .. parachute|élastique|trampoline|parapente|ski|haies|corde|rope|skydiving|bungee"
+    "|tremplin|perche|longueur|hauteur|puzzle",
     # typing, not hitting: "j'ai tapé demande par erreur"
     "taper|tapé|tape|tapes|tapez + demande|mot|message|code|numéro|commande|texte|mail|adresse"
     "|=mdp|nom|réponse|lettre|phrase|touche",
@@ -170,6 +175,7 @@ FICTION = frozenset(
         "author novelist singer rapper sitcom cinema narrator villain "
         "netflix protagoniste protagonist antagoniste antagonist intrigue plot scene troupe "
         "comédien comédienne dramaturge opéra opera conte fable fanfic fanfiction webtoon "
+        "=role-play =roleplay =jeu-de-role simulation "
         "comics réalisateur réalisatrice casting bande-annonce trailer screenplay scénariste "
         "playwright gameplay quête quest"
     ).split()

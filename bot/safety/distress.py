@@ -7,6 +7,10 @@ from __future__ import annotations
 # Distress without a clear sign of danger: a question, not an alarm.
 CONCERN: tuple[str, ...] = (
     "au + secours",
+    "can + not .. take|cope|do|handle|stand|bear .. anymore|more|longer",
+    "devenir|deviens|devient + fou|folle|dingue|cinglé|cinglée",
+    "losing + my + mind",
+    "going + crazy|insane",
     "aider|aidez|help .. @ME",
     "besoin .. aide|help",
     "ras + le + bol",

@@ -22,7 +22,9 @@ CONCEPTS: dict[str, str] = {
         "roommate flatmate neighbour neighbor student kid teenager cousin niece nephew "
         "villain narrateur narrator personnage character héros hero "
         "manager boss intern homme mec gars type quelqu'un man woman guy girl boy someone "
-        "person garçon gamin gamine"
+        "person garçon gamin gamine oncle tante grand-père grand-mère papi papy mamie "
+        "beau-frère belle-sœur belle-soeur parrain marraine uncle aunt grandfather "
+        "grandmother grandpa grandma granddad granny"
     ),
     "ROLE": (
         "chef cheffe boss manager patron patronne directeur directrice prof professeur mère "

@@ -31,6 +31,7 @@ DEATHS: tuple[str, ...] = (
     "vague|série|wave|series|nombre|number|taux|rate + de|d|of + suicides|suicide",
     "=suicides",
     "passed + away",
+    "perdu|perdre|lost|lose .. =par|=to + suicide",
 )
 # Mourning: a memorial, a funeral, a date of remembrance (as typed, accents folded).
 MOURNING = frozenset(
@@ -40,6 +41,19 @@ MOURNING = frozenset(
         "commemoration commemorative funeral memorial grief mourning condolences tribute "
         "toussaint cimetiere rip deces decede decedee deceased"
     ).split()
+)
+
+
+# Someone else's crisis long over: "il va bien aujourd'hui", "he's now a happy grandpa".
+RECOVERED = frozenset(
+    "=" + word
+    for word in (
+        "heureux heureuse happy gueri guerie recovered sorti sortie remis remise epanoui "
+        "epanouie thriving"
+    ).split()
+)
+RECOVERED_PHRASES: tuple[str, ...] = (
+    "=va|=allait|=is|=doing|=est bien|mieux|well|fine|better|great",
 )
 
 
@@ -53,12 +67,13 @@ DYING: tuple[str, ...] = (
 
 
 class Loss:
-    """Whether the danger words of a message only tell of someone already gone, or of
-    someone dying of an illness."""
+    """Whether the danger words of a message only tell of someone already gone, of
+    someone dying of an illness, or of someone else's crisis long over."""
 
     def __init__(self) -> None:
         self.deaths = [compile_pattern(p) for p in DEATHS]
         self.dying = [compile_pattern(p) for p in DYING]
+        self.recovered = [compile_pattern(p) for p in RECOVERED_PHRASES]
 
     def mourns(
         self,
@@ -74,6 +89,9 @@ class Loss:
             return False
         mourning = not MOURNING.isdisjoint(where)
         dying = any(next(iter(find(p, labelled, where)), None) for p in self.dying)
+        recovered = not RECOVERED.isdisjoint(where) or any(
+            next(iter(find(p, labelled, where)), None) for p in self.recovered
+        )
         sentences: set[int] = set()
         deaths: set[int] = set()  # the words of the deaths themselves
         for pattern in self.deaths:
@@ -81,7 +99,7 @@ class Loss:
                 if not any("@ME" in labelled[p] for p in death.positions):
                     sentences.update(_clause(death, labelled))
                     deaths.update(death.positions)
-        if not sentences and not mourning and not dying:
+        if not sentences and not mourning and not dying and not recovered:
             return False
         return all(
             not deaths.isdisjoint(m.positions)  # "how do I talk about his death by suicide"
@@ -92,6 +110,7 @@ class Loss:
                     (dying and category is Category.VEILED)  # "prête à partir", not "se tuer"
                     or set(m.positions) <= sentences
                     or (mourning and _past(m, labelled, times))
+                    or (recovered and _long_ago(m, labelled) and _AGAIN.isdisjoint(where))
                 )
             )
             for category, m in matches
@@ -119,6 +138,19 @@ def _past(match: Match, labelled: Sequence[frozenset[str]], times: frozenset[int
     )
 
 
+def _long_ago(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """The sentence of `match` says years ago: a year, a decade, "il y a trois ans"."""
+    return any(
+        not _YEARS.isdisjoint(labelled[p]) or any(_YEAR.match(label) for label in labelled[p])
+        for p in who.sentence(match, labelled)
+    )
+
+
+_YEARS = frozenset("=ans =annees =years =decennies =decades =enfance =childhood".split())
+# ... and nothing says it could come back
+_AGAIN = frozenset(
+    "=recommencer =recommence =recommencera =again =encore =toujours =still =refaire".split()
+)
 _ENDS = frozenset({chat.BOUNDARY, chat.CLAUSE})
 _PAST = frozenset("=etait =avait =had =was =were".split())
-_YEAR = re.compile(r"^=(19[5-9]\d|20[0-2]\d)$")
+_YEAR = re.compile(r"^=(19[5-9]\d|20[0-2]\d|[5-9]0s|19[5-9]0s)$")

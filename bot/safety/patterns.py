@@ -98,6 +98,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG .. autre .. @POINT",
         "@NEG .. @HERE .. problème|problem|personne|anyone|one",
         "?won|@NEG .. @BURDEN",
+        # the end of the road, no future after a date
+        "?bout + de|du + =chemin|=route|=road",
+        "@NEG + vois|voir|voit|see .. avenir|future|après|after|lendemain|suite",
         # "vous n'aurez plus à me supporter": no more burden to anyone
         "?@NEG .. à + =me|=m + supporter|supporte|subir",
         "?=wont|=won|=not + have + to + put + up + with|deal + me|with",
@@ -108,7 +111,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@GONE .. bon|toujours|good|forever",
         "@NEG .. @WANT .. @LIFE",
         "@NEG .. @GOING .. @LIFE",
-        "can + not .. @LIFE|continue|anymore",
+        "can + not .. @LIFE|continue|=go + on|going",
         "?@NEG .. fêter|celebrate .. noël|anniversaire|christmas|birthday|an|year",
         "@NEG .. goût|envie .. @LIFE",
         "partir|aller|go|leave .. pour + de + bon",
@@ -186,6 +189,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "date|jour|day .. choisi|décidé|fixé|set",
         "mon|my plan .. prêt|ready|fait|made",
         "@PLAN .. @ME .. @PLAN",
+        # a plan to jump, to die, with a place or a day: "j'ai prévu de sauter du parking"
+        "prévu|prévois|prévoit|planned|planning|plan + de|to + sauter|jump|mourir|die",
         "acheter|acheté|bought|buy .. corde|rope|arme|gun|lame|blade",
         "réserve|stock|stocker|amasser|hoard|stockpile .. @MED",
         "hauteur|height .. @NEG .. rater",

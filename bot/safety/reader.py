@@ -77,7 +77,7 @@ class Reader:
                 return Reading(Level.DANGER, seen.situation)
         if seen.concern or (seen.doubtful and Category.VIOLENCE in seen.doubtful):
             return Reading(Level.CONCERN, categories=_DISTRESS, asked=seen.asked)
-        return Reading(Level.NONE, asked=True) if seen.asked else NOTHING
+        return Reading(Level.NONE, seen.situation, asked=True) if seen.asked else NOTHING
 
     def evidence(self, text: str) -> Evidence:
         """What the patterns found, sure or doubtful, and what the model would look at."""

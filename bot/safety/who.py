@@ -240,7 +240,8 @@ def listener_speaks(labelled: Sequence[frozenset[str]], listener: frozenset[str]
         if listener.isdisjoint(labels):
             continue
         near = [labelled[p] for p in range(max(0, position - 3), position)]
-        if any(not _BECOMING.isdisjoint(b) for b in near):
+        before_it = [labelled[p] for p in range(max(0, position - 7), position)]
+        if any(not _BECOMING.isdisjoint(b) for b in before_it):
             continue  # "comment on devient écoutant ?": someone who would like to be one
         if not _GROUP.isdisjoint(labels):  # "les écoutants voient mon nom ?": the group
             if any(not _PEERS.isdisjoint(b) for b in near):
@@ -262,7 +263,8 @@ _SOUGHT = frozenset("=ecoutant =ecoutante =benevole =listener =volunteer".split(
 _GROUP = frozenset("=ecoutants =ecoutantes =benevoles =listeners =volunteers".split())
 _PEERS = frozenset("=nous =we =entre =among =fellow =autres =other =mes =my =collegues".split())
 _BECOMING = frozenset(
-    "=devient =devenir =deviens =devenu =devenue =become =becoming =candidater =postuler".split()
+    "=devient =devenir =deviens =devenu =devenue =become =becoming =candidater =postuler "
+    "=rejoint =rejoindre =rejoins =join =joining =integrer".split()
 )
 _ARTICLE = frozenset("=le =l =la =mon =ma =ton =ta =votre =the =my =your".split())
 _BEING = frozenset("=suis =am =comme =as =tant =etais =was".split())
