@@ -98,6 +98,10 @@ async def _as_listener(ctx: Context, member: Listener, lang: str, now: datetime)
 
 
 async def ask_forget(ctx: Context, me: Person) -> Out:
+    """Ask for confirmation; a question already pending (the request's team or mode) is
+    kept aside, and asked again when the erasure is declined."""
+    if me.dialog not in (Dialog.NONE, Dialog.FORGET, Dialog.SAFETY):
+        me.resume = me.dialog
     me.dialog = Dialog.FORGET
     await ctx.store.save_person(me)
     return [say.to_person(ctx, me, "forget_confirm")]
@@ -108,9 +112,10 @@ async def forget(ctx: Context, me: Person, confirmed: bool | None, now: datetime
     if confirmed is None:
         return [say.to_person(ctx, me, "ask_yes_no")]
     if not confirmed:
-        me.dialog = Dialog.NONE
+        me.dialog, me.resume = me.resume, Dialog.NONE
         await ctx.store.save_person(me)
-        return [say.to_person(ctx, me, "forget_kept")]
+        again = [say.to_person(ctx, me, f"pending_{me.dialog.value}")] if me.dialog else []
+        return [say.to_person(ctx, me, "forget_kept"), *again]
     out: Out = []
     case = await ctx.store.open_case_of(me.id)
     if case is not None and case.state is not CaseState.CLOSED:

@@ -116,6 +116,20 @@ TABLE = [
     ),
     (None, NOBODY, [], Dialog.MODE, "direct", "answer mode"),
     (None, NOBODY, [], Dialog.MODE, "c'est quoi la différence ?", "unknown"),
+    (None, NOBODY, [], Dialog.CHECKIN, "oui merci beaucoup", "answer checkin"),
+    (None, NOBODY, [], Dialog.FORGET, "Oui !", "answer forget"),
+    (None, NOBODY, [OWN], Dialog.FORGET, "non", "answer forget"),
+    # a message that carries more than the answer is no answer (s86, s91, s92)
+    (
+        None,
+        NOBODY,
+        [OWN],
+        Dialog.FORGET,
+        "oui mais avant, dis à la personne que j'ai pris tous mes cachets",
+        "relay K7Q2 oui mais avant, dis à la personne que j'ai pris tous mes cachets",
+    ),
+    (None, NOBODY, [], Dialog.FORGET, "non, en fait ce soir j'ai envie d'en finir", "unknown"),
+    (None, NOBODY, [], Dialog.TEAM, "anonyme", "unknown"),  # the next question, too early
     (None, NOBODY, [], Dialog.CONTINUITY, "non", "answer continuity"),
     (None, NOBODY, [], Dialog.SAFETY, "non", "answer safety"),
     (

@@ -8,7 +8,7 @@ from typing import Any
 from bot import listening, requests, rights, say
 from bot.audit import audit
 from bot.conversation import commands, fallback
-from bot.conversation.answers import yes_no
+from bot.conversation.answers import mode, yes_no
 from bot.conversation.route import Answer, AskCase, NotUnderstood, Relay, Route, Run, Side
 from bot.conversation.turn import Out, Turn
 from bot.locales import t
@@ -60,6 +60,8 @@ async def _not_understood(turn: Turn, where: NotUnderstood) -> Out:
         actor = listener_actor(turn.member.id) if turn.member is not None else REQUESTER
         await audit(ctx, actor, "refused", where.ref[:8], turn.msg.sender.platform)
         return [say.to_person(ctx, me, "unknown_ref", ref=where.ref)]
+    if me.dialog is Dialog.TEAM and mode(turn.msg.text) is not None:
+        return [say.to_person(ctx, me, "team_before_mode")]
     out = await fallback.free_words(turn)
     if me.dialog is not Dialog.NONE:  # the question stays open: say so
         out.append(say.to_person(ctx, me, f"pending_{me.dialog.value}"))

@@ -155,6 +155,10 @@ TEXTS: dict[str, str] = {
     ),
     "your_request": "{ref} (your request)",
     "pending_continuity": "My question is still open: would you like the same person again? `yes` or `no`.",
+    "team_before_mode": (
+        "The contact mode (`anonymous` or `direct`) comes right after 🙂 First: which "
+        "**team / startup / department** do you work in? You can answer `skip`."
+    ),
     "pending_team": "My question is still open: which team do you work in? (or `skip`)",
     "pending_mode": "My question is still open: `anonymous`, `direct` or `skip`?",
     "pending_checkin": "My question is still open: shall I check on you in 7 days? `yes` or `no`.",
@@ -501,6 +505,10 @@ TEXTS |= {
     "next_accepted": "→ Someone in the group is already with them.",
     "next_closed": "→ The request is closed: nothing else to do here.",
     "next_cancelled": "→ The request was withdrawn: nothing else to do here.",
+    "next_drafting": (
+        "→ A request is being prepared (its questions are under way); it will be offered "
+        "as soon as it is complete."
+    ),
     "next_none": "→ No open request: the numbers were given, nothing else to do here.",
 }
 

@@ -161,6 +161,10 @@ TEXTS: dict[str, str] = {
     ),
     "your_request": "{ref} (ta demande)",
     "pending_continuity": "Ma question reste ouverte : veux-tu retrouver la même personne ? `oui` ou `non`.",
+    "team_before_mode": (
+        "Le mode (`anonyme` ou `direct`) vient juste après 🙂 D'abord : dans quelle "
+        "**équipe / startup / direction** travailles-tu ? Tu peux répondre `passer`."
+    ),
     "pending_team": "Ma question reste ouverte : dans quelle équipe travailles-tu ? (ou `passer`)",
     "pending_mode": "Ma question reste ouverte : `anonyme`, `direct` ou `passer` ?",
     "pending_checkin": "Ma question reste ouverte : veux-tu que je prenne de tes nouvelles dans 7 jours ? `oui` ou `non`.",
@@ -522,6 +526,10 @@ TEXTS |= {
     "next_accepted": "→ Une personne du groupe l'accompagne déjà.",
     "next_closed": "→ La demande est close : rien d'autre à faire ici.",
     "next_cancelled": "→ La demande est retirée : rien d'autre à faire ici.",
+    "next_drafting": (
+        "→ Une demande est en préparation (ses questions sont en cours) ; elle sera "
+        "proposée dès qu'elle est complète."
+    ),
     "next_none": "→ Pas de demande ouverte : les numéros ont été donnés, rien d'autre à faire ici.",
 }
 
