@@ -147,8 +147,10 @@ class Bot:
 
 async def _still_ask(turn: Turn, where: Route) -> Out:
     """After the safety lane's answer, "which case?" when the words reached nobody because
-    no case was named: the person knows, and can send them again with a reference."""
-    return await dispatch(turn, where) if isinstance(where, AskCase) else []
+    no case was named, or why the case they named took them nowhere: the person knows,
+    and can send them again."""
+    named = isinstance(where, NotUnderstood) and where.ref is not None
+    return await dispatch(turn, where) if isinstance(where, AskCase) or named else []
 
 
 def _still_open(turn: Turn) -> Out:

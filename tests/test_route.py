@@ -80,6 +80,13 @@ TABLE = [
     ("DZKH", LISTENER, [RITA], NONE, "numéros", "run numbers"),
     ("DZKH", LISTENER, [RITA, OWN], Dialog.CHECKIN, "oui", "relay DZKH oui"),
     ("GKMX", LISTENER, [RITA], NONE, "bonjour", "unknown GKMX"),
+    # a reference that is none of the open cases takes the words nowhere (s58, s69)
+    (None, LISTENER, [RITA], NONE, "UR2Q: as-tu pu parler à ta RH ?", "unknown UR2Q"),
+    (None, LISTENER, [RITA], NONE, "ur2q as-tu pu parler à ta RH ?", "unknown UR2Q"),
+    (None, LISTENER, [RITA], NONE, "ZZZZ: petit test", "unknown ZZZZ"),
+    (None, NOBODY, [OWN], NONE, "CDQ7 bonjour", "unknown CDQ7"),
+    (None, NOBODY, [OWN], NONE, "bref je pense à toi", "relay K7Q2 bref je pense à toi"),
+    (None, NOBODY, [OWN], NONE, "Bref: ça va", "relay K7Q2 Bref: ça va"),
     # both roles, in the direct conversation: ask, unless addressed
     (None, LISTENER, [OWN, RITA], NONE, "Bonjour Rita, je suis là pour toi", "ask K7Q2,DZKH"),
     (None, LISTENER, [OWN, RITA], NONE, "DZKH: Bonjour Rita", "relay DZKH Bonjour Rita"),
@@ -156,6 +163,13 @@ def test_route_table(
     assert _kind(where) == expected
 
 
+def test_a_known_reference_takes_words_nowhere_however_it_is_written() -> None:
+    where = route(None, LISTENER, [RITA], NONE, "zqxw tu es là ?", known=frozenset({"ZQXW"}))
+    assert _kind(where) == "unknown ZQXW"
+    where = route(None, LISTENER, [RITA], NONE, "zqxw tu es là ?")
+    assert _kind(where) == "relay DZKH zqxw tu es là ?"
+
+
 def test_a_button_is_a_command_even_in_a_relay() -> None:
     where = route(None, NOBODY, [OWN], NONE, "accepter K7Q2 maintenant", button=True)
     assert isinstance(where, Run) and where.command.name is Name.ACCEPT
@@ -208,5 +222,7 @@ def test_rules_hold_over_every_combination(
             assert text.lower().startswith(where.case.ref.lower()), said  # addressed
         if isinstance(where, AskCase):
             assert len(cases) > 1 and place is None, said
-        if isinstance(where, NotUnderstood) and place is None:
-            assert not cases, said
+        if isinstance(where, NotUnderstood) and place is None:  # a reference, or nowhere
+            addressed = where.ref is not None and text.upper().startswith(where.ref)
+            assert addressed or not cases, said
+            assert where.ref not in {c.ref for c in cases}, said

@@ -164,6 +164,13 @@ TEXTS: dict[str, str] = {
     "pending_checkin": "My question is still open: shall I check on you in 7 days? `yes` or `no`.",
     "pending_forget": "My question is still open: shall I erase everything? `yes` or `no`.",
     "pending_safety": "My question is still open: are you thinking about suicide, or in danger right now? `yes` or `no`.",
+    "ref_nowhere": "I can't find the reference **{ref}** among your cases. Nothing was passed on.",
+    "ref_closed_nowhere": "The conversation **{ref}** is closed: your message was passed on to no one.",
+    "ref_offered_nowhere": (
+        "You have not accepted **{ref}** yet: your message was passed on to no one. "
+        "`accept {ref}` first, if you can listen."
+    ),
+    "unknown_ref_try": "I can't find reference **{ref}** among your cases. Did you mean `{example}`?",
     "unknown_ref": "I can't find reference **{ref}** among your cases.",
     "declined_ack": "Noted for **{ref}**, thank you. It goes to someone else.",
     "offer_expired": "The offer **{ref}** expired; it goes to someone else.",

@@ -170,6 +170,19 @@ TEXTS: dict[str, str] = {
     "pending_checkin": "Ma question reste ouverte : veux-tu que je prenne de tes nouvelles dans 7 jours ? `oui` ou `non`.",
     "pending_forget": "Ma question reste ouverte : veux-tu que j'efface tout ? `oui` ou `non`.",
     "pending_safety": "Ma question reste ouverte : penses-tu au suicide, ou es-tu en danger en ce moment ? `oui` ou `non`.",
+    "ref_nowhere": (
+        "Je ne trouve pas la référence **{ref}** parmi tes cas. Rien n'a été transmis."
+    ),
+    "ref_closed_nowhere": (
+        "L'échange **{ref}** est clos : ton message n'a été transmis à personne."
+    ),
+    "ref_offered_nowhere": (
+        "Tu n'as pas encore accepté **{ref}** : ton message n'a été transmis à personne. "
+        "`accepter {ref}` d'abord, si tu peux l'écouter."
+    ),
+    "unknown_ref_try": (
+        "Je ne trouve pas la référence **{ref}** parmi tes cas. Tu voulais dire `{example}` ?"
+    ),
     "unknown_ref": "Je ne trouve pas la référence **{ref}** parmi tes cas.",
     "declined_ack": "C'est noté pour **{ref}**, merci. Elle passe à quelqu'un d'autre.",
     "offer_expired": "La proposition **{ref}** a expiré ; elle passe à quelqu'un d'autre.",
