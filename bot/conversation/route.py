@@ -11,7 +11,9 @@ the bot is waiting on and the text. The rules:
   "bref je pense…" is words.
 - Inside a relay, a message is a command only when it is one as a whole (its word and
   only what that command takes: `clore`, `clore K7Q2`, `numéros burn-out`), starts with
-  `!` or `/`, or comes from a button; "annuler lundi ?" is words for the other person.
+  `!` or `/`, or comes from a button; "annuler lundi ?" is words for the other person, and
+  so is a command word followed by a question, the second person or a comma ("numéros,
+  tu en as d'autres ?", "note que tu as le droit…"; `note K7Q2 …` stays a note).
   A command of a role the person does not have is words too ("accepter ses émotions").
 - A pending question takes only its answers; anything else is handled as if nothing
   were pending, and the question stays open.
@@ -143,7 +145,9 @@ def _in_place(
     if command is not None and command.name is not Name.SKIP:
         takes_ref = ARGS[command.name] is Args.REF and not command.args
         return Run(
-            Command(command.name, place, command.word, command.prefixed) if takes_ref else command
+            Command(command.name, place, command.word, command.prefixed, command.comma)
+            if takes_ref
+            else command
         )
     here = next((c for c in cases if c.ref == place.upper()), None)
     return Relay(here, text) if here is not None else NotUnderstood(CaseRef(place.upper()))
