@@ -140,3 +140,46 @@ async def test_erasure_refused_in_the_middle_of_a_request_keeps_its_question(cha
         → bob: Comment préfères-tu échanger
         """
     )
+
+
+async def test_a_listener_with_a_case_open_is_told_to_hand_it_over_before_erasure(
+    chat: Chat,
+) -> None:
+    """s48: the erasure never leaves a relay running to someone who asked to be forgotten."""
+    ref = await _alice_with_camille(chat)
+    await chat.play(
+        """
+        camille> oubli
+        → camille: `transférer {ref}`
+        ✗ alice
+        alice> tu es là ?
+        → camille: **[{ref}]** tu es là ?
+        camille> transférer {ref}
+        → dominique: Nouvelle demande
+        """,
+        ref=ref,
+    )
+    await chat.deliver("camille", "oubli")
+    assert (await _person(chat, "camille")).dialog is Dialog.FORGET
+    await chat.play(
+        """
+        camille> oui
+        → camille: C'est fait
+        """
+    )
+
+
+async def test_a_case_accepted_while_the_erasure_question_is_open_stops_it(chat: Chat) -> None:
+    await chat.deliver("dominique", "dispo off")
+    await chat.deliver("camille", "oubli")
+    ref = await chat.request("alice")
+    await chat.deliver("camille", f"accepter {ref}")
+    await chat.play(
+        """
+        camille> oui
+        → camille: `clore {ref}`
+        ✗ alice
+        """,
+        ref=ref,
+    )
+    assert await _state(chat, ref) is CaseState.ACCEPTED

@@ -342,6 +342,11 @@ TEXTS: dict[str, str] = {
     "state_waiting": "waiting",
     "state_closed": "closed",
     "state_cancelled": "withdrawn",
+    "forget_still_listening": (
+        "You are still listening to {refs}. Before your data is erased, hand each request "
+        "to someone else in the group (`transfer {ref}`), close it (`close {ref}`) or decline "
+        "the offer (`decline {ref}`); then write `forget` again. Nothing is erased for now."
+    ),
     "forget_confirm": (
         "I will **erase everything**: your id and your requests (an open request will be "
         "withdrawn). This cannot be undone. Answer `yes` to confirm, `no` to keep."

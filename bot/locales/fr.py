@@ -360,6 +360,12 @@ TEXTS: dict[str, str] = {
     "state_waiting": "en attente",
     "state_closed": "close",
     "state_cancelled": "retirée",
+    "forget_still_listening": (
+        "Tu écoutes encore {refs}. Avant d'effacer tes données, confie chaque demande à "
+        "quelqu'un d'autre du groupe (`transférer {ref}`), clos-la (`clore {ref}`) ou "
+        "refuse la proposition (`refuser {ref}`) ; puis écris `oubli` à nouveau. Rien n'est "
+        "effacé pour l'instant."
+    ),
     "forget_confirm": (
         "Je vais **tout effacer** : ton identifiant, tes demandes (une demande en cours sera "
         "retirée). C'est définitif. Réponds `oui` pour confirmer, `non` pour garder."
