@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
@@ -118,6 +119,12 @@ _IMPLIED_ARGS = {"english": "en", "francais": "fr"}
 LOOSE = frozenset({"?", "ecoute", "parler", "talk", "numero", "number", "plus", "more"})
 
 
+# Inside a relay, a command word opening a sentence for the other person is words: a
+# question ("numéros ?"), the second person ("note que tu as le droit…", "num de ton
+# collègue"), or a clause after a comma ("numéros, tu en as d'autres ?").
+_TO_SOMEONE = re.compile(r"\?|\b(?:tu|te|ton|ta|tes|toi|vous|you|your)\b|\bt'")
+
+
 class Role(StrEnum):
     """Who may use a command."""
 
@@ -207,19 +214,26 @@ _LANGUAGES = frozenset({"fr", "en", "english", "anglais", "francais", "french"})
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """`word` is the alias as typed (folded); `prefixed` that it began with `!` or `/`."""
+    """`word` is the alias as typed (folded); `prefixed` that it began with `!` or `/`;
+    `comma` that a comma followed the word."""
 
     name: Name
     args: str = ""
     word: str = ""
     prefixed: bool = False
+    comma: bool = False
 
     @property
     def is_whole(self) -> bool:
-        """The whole message is this command: its word, then only what it takes."""
+        """The whole message is this command: its word, then only what it takes, and
+        nothing said to someone (`note K7Q2 …` is a note whatever it says)."""
         if self.word in LOOSE:
             return False
         kind, words = ARGS[self.name], self.args.split()
+        if kind is Args.NOTE and words and looks_like_ref(words[0]):
+            return True
+        if self.comma or _TO_SOMEONE.search(self.args.replace("\u2019", "'")):
+            return False
         if not words or kind is Args.QUERY:
             return True
         if kind is Args.REF:
@@ -256,11 +270,12 @@ def parse(text: str) -> Command | None:
     if len(words) == 1 and words[0] in _WHOLE_MESSAGE:
         return Command(_WHOLE_MESSAGE[words[0]], words[0], words[0], prefixed)
     for size in (2, 1):
-        head = " ".join(words[:size]).rstrip(" :.,!")
+        typed = " ".join(words[:size])
+        head = typed.rstrip(" :.,!")
         name = ALIASES.get(head)
         if name is not None and len(words) >= size:
             args = " ".join(words[size:]) or _IMPLIED_ARGS.get(head, "")
-            return Command(name, args, head, prefixed)
+            return Command(name, args, head, prefixed, "," in typed[len(head) :])
     return None
 
 

@@ -111,7 +111,7 @@ class Bot:
         if isinstance(where, Run) and where.command.name not in _HELD_BY_DANGER:
             return out + await dispatch(turn, where)
         if not relayed or not isinstance(where, Relay):
-            return out + await _still_ask(turn, where)
+            return out + await _still_ask(turn, where) + _still_open(turn)
         out += await dispatch(turn, where)
         if where.case.side is Side.REQUESTER and turn.own and turn.own.listener_id:
             listener = ctx.roster.get(turn.own.listener_id)
@@ -147,8 +147,19 @@ class Bot:
 
 async def _still_ask(turn: Turn, where: Route) -> Out:
     """After the safety lane's answer, "which case?" when the words reached nobody because
-    no case was named: the person knows, and can send them again with a reference."""
-    return await dispatch(turn, where) if isinstance(where, AskCase) else []
+    no case was named, or why the case they named took them nowhere: the person knows,
+    and can send them again."""
+    named = isinstance(where, NotUnderstood) and where.ref is not None
+    return await dispatch(turn, where) if isinstance(where, AskCase) or named else []
+
+
+def _still_open(turn: Turn) -> Out:
+    """After the safety lane's answer, the question it left open ("dans quelle équipe ?"):
+    said again, so the next words answer it knowingly."""
+    dialog = turn.me.dialog
+    if dialog is Dialog.NONE or dialog is Dialog.SAFETY:
+        return []
+    return [say.to_person(turn.ctx, turn.me, f"pending_{dialog.value}")]
 
 
 def _unheard(where: Route) -> bool:

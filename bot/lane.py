@@ -40,6 +40,7 @@ _MARKER = {
     Situation.VIOLENCE: "relay_marker_violence",
 }
 SAID_YES = Reading(Level.DANGER, Situation.SELF)
+_DRAFTING = frozenset({Dialog.CONTINUITY, Dialog.TEAM, Dialog.MODE})  # `demande` under way
 
 
 def answer(ctx: Context, me: Person, reading: Reading, *, relayed: bool) -> OutgoingMessage:
@@ -65,7 +66,7 @@ async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> O
     metrics.SAFETY_ALERTS.inc()
     ref = case.ref if case else me.ref
     lang = ctx.policy.default_locale
-    state = case.state.value if case else "none"
+    state = case.state.value if case else ("drafting" if me.dialog in _DRAFTING else "none")
     return say.to_coordinators(ctx, "alert_danger", ref, next=t(lang, f"next_{state}", ref=ref))
 
 

@@ -42,6 +42,10 @@ async def _pick(
         # Someone else's case answers like a made-up reference: no oracle. Audited.
         await audit(ctx, listener_actor(me.id), "refused", ref, say.where_is(ctx, me))
         return say.to_member(ctx, me, "unknown_ref", ref=ref)
+    typed = [w for w in args.split() if w.strip(".,!").lower() not in wellbeing.HEAVY_WORDS]
+    if typed and len(mine) == 1:  # `accepter U`: a wrong reference accepts nothing
+        example = f"{verb} {mine[0].ref}"
+        return say.to_member(ctx, me, "unknown_ref_try", ref=typed[0].upper(), example=example)
     if len(mine) == 1:
         return mine[0]
     if not mine:

@@ -39,7 +39,7 @@ class Person:
     welcomed: bool = False
     handle: str | None = None
     dialog: Dialog = Dialog.NONE
-    resume: Dialog = Dialog.NONE  # the question the safety question interrupted
+    resume: Dialog = Dialog.NONE  # the question the safety or erasure question interrupted
     draft_team: str | None = None
     draft_continuity: ListenerId | None = None
     dialog_case_id: int | None = None

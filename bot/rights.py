@@ -97,7 +97,28 @@ async def _as_listener(ctx: Context, member: Listener, lang: str, now: datetime)
     )
 
 
+async def _still_listening(ctx: Context, me: Person) -> Out:
+    """A listener holding cases or offers is told to hand them over first: an erasure
+    never leaves a relay running to someone who asked to be forgotten, nor closes a
+    requester's conversation without a word from the person listening."""
+    member = ctx.roster.find(me.address, me.handle)
+    if member is None:
+        return []
+    held = await ctx.store.cases_of_listener(member.id, [CaseState.OFFERED, CaseState.ACCEPTED])
+    if not held:
+        return []
+    refs = ", ".join(f"**{c.ref}**" for c in held)
+    return [say.to_person(ctx, me, "forget_still_listening", refs=refs, ref=held[0].ref)]
+
+
 async def ask_forget(ctx: Context, me: Person) -> Out:
+    """Ask for confirmation; a question already pending (the request's team or mode) is
+    kept aside, and asked again when the erasure is declined."""
+    listening = await _still_listening(ctx, me)
+    if listening:
+        return listening
+    if me.dialog not in (Dialog.NONE, Dialog.FORGET, Dialog.SAFETY):
+        me.resume = me.dialog
     me.dialog = Dialog.FORGET
     await ctx.store.save_person(me)
     return [say.to_person(ctx, me, "forget_confirm")]
@@ -108,9 +129,15 @@ async def forget(ctx: Context, me: Person, confirmed: bool | None, now: datetime
     if confirmed is None:
         return [say.to_person(ctx, me, "ask_yes_no")]
     if not confirmed:
-        me.dialog = Dialog.NONE
+        me.dialog, me.resume = me.resume, Dialog.NONE
         await ctx.store.save_person(me)
-        return [say.to_person(ctx, me, "forget_kept")]
+        again = [say.to_person(ctx, me, f"pending_{me.dialog.value}")] if me.dialog else []
+        return [say.to_person(ctx, me, "forget_kept"), *again]
+    listening = await _still_listening(ctx, me)
+    if listening:  # a case accepted since the question: nothing erased
+        me.dialog, me.resume = me.resume, Dialog.NONE
+        await ctx.store.save_person(me)
+        return listening
     out: Out = []
     case = await ctx.store.open_case_of(me.id)
     if case is not None and case.state is not CaseState.CLOSED:

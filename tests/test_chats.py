@@ -124,7 +124,7 @@ async def test_a_file_in_a_relay_is_not_passed_on_and_its_sender_knows(chat: Cha
 async def test_a_listener_with_her_own_case_in_danger_where_no_case_is_named(chat: Chat) -> None:
     """The safety lane reads words that reach nobody: numbers first and the coordinators
     alerted (her own reference only), then "which case?"; a question asked before (which
-    case, an erasure to confirm) hides neither danger nor distress."""
+    case) hides neither danger nor distress; her `oubli` waits until she hands Rita over."""
     rita = await _listened_by_camille(chat, "rita")
     own = await chat.request("camille")
     await chat.deliver("dominique", f"accepter {own}")
@@ -137,7 +137,7 @@ async def test_a_listener_with_her_own_case_in_danger_where_no_case_is_named(cha
     await chat.play(
         """
         camille> oubli
-        → camille: tout effacer
+        → camille: `transférer {rita}`
         camille> je craque complètement
         → camille: est-ce que tu penses au suicide
         → camille: Il n'a été transmis à personne
@@ -150,5 +150,6 @@ async def test_a_listener_with_her_own_case_in_danger_where_no_case_is_named(cha
         ✗ rita
         """,
         own=own,
+        rita=rita,
     )
-    assert await _state(chat, own) is CaseState.ACCEPTED  # `oubli` was not confirmed
+    assert await _state(chat, own) is CaseState.ACCEPTED  # `oubli` was refused: she listens

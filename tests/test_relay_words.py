@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cases import CaseState
+from bot.cases import Case, CaseState
 from bot.ids import Platform
 from bot.messages import Address
 from tests.harness import Chat
@@ -12,6 +12,12 @@ async def _state(chat: Chat, ref: str) -> CaseState:
     case = await chat.store.case_by_ref(ref)
     assert case is not None
     return case.state
+
+
+async def _case(chat: Chat, ref: str) -> Case:
+    case = await chat.store.case_by_ref(ref)
+    assert case is not None
+    return case
 
 
 async def _rita_with_camille(chat: Chat) -> str:
@@ -57,6 +63,50 @@ async def test_whole_message_commands_still_work_in_a_relay(chat: Chat) -> None:
     assert "`demande`" in chat.last("rita")
     await chat.deliver("rita", "annuler")
     assert await _state(chat, ref) is CaseState.CANCELLED
+
+
+async def test_command_words_opening_a_sentence_for_the_other_person_are_relayed(
+    chat: Chat,
+) -> None:
+    """Black-box s07, s25, s66, s70, s88: a question, the second person or a comma after
+    the word make words for the other person; a whole `numéros burn-out` is a search."""
+    ref = await _rita_with_camille(chat)
+    for text in (
+        "num de ton collègue qui t'avait aidé ?",
+        "numéros, tu en as d'autres à me conseiller ?",
+        "numéros utiles pour mon fils, tu en connais ?",
+        "numéros ?",
+    ):
+        await chat.deliver("rita", text)
+        assert chat.adapter.to("camille")[-1].text == f"**[{ref}]** {text}", text
+    for text in (
+        "note que tu as le droit de dire non à ton chef",
+        "Note bien : tu n'es pas obligée de répondre tout de suite",
+        "numéros de téléphone utiles, tu les as notés ?",
+        "numéros ?",
+    ):
+        await chat.deliver("camille", text)
+        assert chat.last("rita") == f"💬 {text}", text
+        await chat.deliver("camille", text, case_ref=ref)
+        assert chat.last("rita") == f"💬 {text}", text
+    assert await chat.store.notes_of((await _case(chat, ref)).id) == []
+
+
+async def test_a_listeners_note_in_a_relay_is_still_a_note(chat: Chat) -> None:
+    ref = await _rita_with_camille(chat)
+    sent = len(chat.adapter.to("rita"))
+    for text in (
+        "note a besoin de temps pour répondre",
+        "!note tu lui as dit que je reviens demain",
+        f"note {ref} elle m'a dit : « tu ne comprends rien »",
+    ):
+        out = await chat.deliver("camille", text)
+        assert "Note ajoutée" in out[0].text, text
+        out = await chat.deliver("camille", text, case_ref=ref)
+        assert "Note ajoutée" in out[0].text, text
+    assert len(chat.adapter.to("rita")) == sent
+    out = await chat.deliver("rita", "numéros burn-out")
+    assert "tel:" in out[0].text
 
 
 async def test_a_listener_who_is_also_a_requester_is_asked_which_case(chat: Chat) -> None:

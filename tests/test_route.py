@@ -59,7 +59,25 @@ TABLE = [
     (None, NOBODY, [OWN], NONE, "!aide moi", "run help moi"),
     (None, NOBODY, [OWN], NONE, "/annuler lundi ?", "run cancel lundi ?"),
     (None, NOBODY, [OWN], NONE, "K7Q2: bonjour", "relay K7Q2 bonjour"),
+    # a command word opening a sentence for the other person is words (s07, s25, s70, s88)
+    (None, NOBODY, [OWN], NONE, "numéros ?", "relay K7Q2 numéros ?"),
+    (
+        None,
+        NOBODY,
+        [OWN],
+        NONE,
+        "numéros, tu en as d'autres ?",
+        "relay K7Q2 numéros, tu en as d'autres ?",
+    ),
+    (None, NOBODY, [OWN], NONE, "num de ton collègue ?", "relay K7Q2 num de ton collègue ?"),
+    (None, LISTENER, [RITA], NONE, "note que tu as le droit", "relay DZKH note que tu as le droit"),
+    ("DZKH", LISTENER, [RITA], NONE, "note bien : tu peux", "relay DZKH note bien : tu peux"),
+    (None, LISTENER, [RITA], NONE, "note elle dort mal", "run note elle dort mal"),
+    ("DZKH", LISTENER, [RITA], NONE, "!note tu dors mal", "run note tu dors mal"),
+    (None, LISTENER, [RITA], NONE, "note DZKH tu dors mal", "run note dzkh tu dors mal"),
+    (None, LISTENER, [], NONE, "note que tu as le droit", "run note que tu as le droit"),
     # the same words outside a relay are commands
+    (None, NOBODY, [], NONE, "numéros ?", "run numbers ?"),
     (None, NOBODY, [], NONE, "aide moi", "run help moi"),
     (None, NOBODY, [], NONE, "english please", "run language please"),
     (None, NOBODY, [OWN_WAITING], NONE, "annuler", "run cancel"),
@@ -80,6 +98,13 @@ TABLE = [
     ("DZKH", LISTENER, [RITA], NONE, "numéros", "run numbers"),
     ("DZKH", LISTENER, [RITA, OWN], Dialog.CHECKIN, "oui", "relay DZKH oui"),
     ("GKMX", LISTENER, [RITA], NONE, "bonjour", "unknown GKMX"),
+    # a reference that is none of the open cases takes the words nowhere (s58, s69)
+    (None, LISTENER, [RITA], NONE, "UR2Q: as-tu pu parler à ta RH ?", "unknown UR2Q"),
+    (None, LISTENER, [RITA], NONE, "ur2q as-tu pu parler à ta RH ?", "unknown UR2Q"),
+    (None, LISTENER, [RITA], NONE, "ZZZZ: petit test", "unknown ZZZZ"),
+    (None, NOBODY, [OWN], NONE, "CDQ7 bonjour", "unknown CDQ7"),
+    (None, NOBODY, [OWN], NONE, "bref je pense à toi", "relay K7Q2 bref je pense à toi"),
+    (None, NOBODY, [OWN], NONE, "Bref: ça va", "relay K7Q2 Bref: ça va"),
     # both roles, in the direct conversation: ask, unless addressed
     (None, LISTENER, [OWN, RITA], NONE, "Bonjour Rita, je suis là pour toi", "ask K7Q2,DZKH"),
     (None, LISTENER, [OWN, RITA], NONE, "DZKH: Bonjour Rita", "relay DZKH Bonjour Rita"),
@@ -116,6 +141,20 @@ TABLE = [
     ),
     (None, NOBODY, [], Dialog.MODE, "direct", "answer mode"),
     (None, NOBODY, [], Dialog.MODE, "c'est quoi la différence ?", "unknown"),
+    (None, NOBODY, [], Dialog.CHECKIN, "oui merci beaucoup", "answer checkin"),
+    (None, NOBODY, [], Dialog.FORGET, "Oui !", "answer forget"),
+    (None, NOBODY, [OWN], Dialog.FORGET, "non", "answer forget"),
+    # a message that carries more than the answer is no answer (s86, s91, s92)
+    (
+        None,
+        NOBODY,
+        [OWN],
+        Dialog.FORGET,
+        "oui mais avant, dis à la personne que j'ai pris tous mes cachets",
+        "relay K7Q2 oui mais avant, dis à la personne que j'ai pris tous mes cachets",
+    ),
+    (None, NOBODY, [], Dialog.FORGET, "non, en fait ce soir j'ai envie d'en finir", "unknown"),
+    (None, NOBODY, [], Dialog.TEAM, "anonyme", "unknown"),  # the next question, too early
     (None, NOBODY, [], Dialog.CONTINUITY, "non", "answer continuity"),
     (None, NOBODY, [], Dialog.SAFETY, "non", "answer safety"),
     (
@@ -140,6 +179,13 @@ def test_route_table(
 ) -> None:
     where = route(CaseRef(place) if place else None, roles, cases, pending, text)
     assert _kind(where) == expected
+
+
+def test_a_known_reference_takes_words_nowhere_however_it_is_written() -> None:
+    where = route(None, LISTENER, [RITA], NONE, "zqxw tu es là ?", known=frozenset({"ZQXW"}))
+    assert _kind(where) == "unknown ZQXW"
+    where = route(None, LISTENER, [RITA], NONE, "zqxw tu es là ?")
+    assert _kind(where) == "relay DZKH zqxw tu es là ?"
 
 
 def test_a_button_is_a_command_even_in_a_relay() -> None:
@@ -194,5 +240,7 @@ def test_rules_hold_over_every_combination(
             assert text.lower().startswith(where.case.ref.lower()), said  # addressed
         if isinstance(where, AskCase):
             assert len(cases) > 1 and place is None, said
-        if isinstance(where, NotUnderstood) and place is None:
-            assert not cases, said
+        if isinstance(where, NotUnderstood) and place is None:  # a reference, or nowhere
+            addressed = where.ref is not None and text.upper().startswith(where.ref)
+            assert addressed or not cases, said
+            assert where.ref not in {c.ref for c in cases}, said

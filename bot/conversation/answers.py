@@ -13,6 +13,18 @@ _MODES = {
     **dict.fromkeys(("anonyme", "anonymous", "anon", "anonymement"), Mode.ANONYMOUS),
     **dict.fromkeys(("direct", "directe", "directement"), Mode.DIRECT),
 }
+# What may come with a yes or a no and still be only that answer ("oui merci", "non pas
+# du tout", "yes please"); any other word makes the message more than an answer.
+_COURTESY = frozenset(
+    {
+        *("merci", "beaucoup", "bcp", "stp", "svp", "s", "il", "te", "vous", "plait"),
+        *("je", "confirme", "bien", "sur", "d", "accord", "ok", "okay", "volontiers"),
+        *("avec", "plaisir", "vas", "va", "y", "c", "est", "ca", "parfait", "pas", "du"),
+        *("tout", "a", "fait", "absolument", "carrement", "si", "possible", "de", "souci"),
+        *("thanks", "thank", "you", "please", "sure", "i", "of", "course", "go", "ahead"),
+        *("not", "at", "all", "yeah", "yep", "nope", "fine", "great"),
+    }
+)
 # A team is a few words ("DINUM", "la DGFiP à Lyon"); a longer text or a question is
 # something else the person wants to say.
 MAX_TEAM_WORDS = 6
@@ -30,6 +42,14 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
+def yes_no_alone(text: str) -> bool | None:
+    """`yes_no`, only when the message is that answer and nothing more: "oui mais avant,
+    dis-lui que…" carries words for someone, and is no answer."""
+    said = yes_no(text)
+    rest = normalize(text).split()[1:]
+    return said if all(w in _YES | _NO | _COURTESY for w in rest) else None
+
+
 def mode(text: str) -> Mode | None:
     """`anonyme` or `direct` (first word), None otherwise."""
     words = normalize(text).split()
@@ -37,8 +57,11 @@ def mode(text: str) -> Mode | None:
 
 
 def is_team(text: str) -> bool:
-    """A short name, not a question: what "dans quelle équipe ?" is answered with."""
+    """A short name, not a question, not a contact mode: what "dans quelle équipe ?" is
+    answered with ("anonyme" there answers the next question too early)."""
     words = text.split()
+    if len(words) == 1 and mode(text) is not None:  # the next question's answer, early
+        return False
     return 0 < len(words) <= MAX_TEAM_WORDS and "?" not in text
 
 
@@ -50,4 +73,4 @@ def answers(pending: Dialog, text: str) -> bool:
         return is_team(text)
     if pending is Dialog.MODE:
         return mode(text) is not None
-    return yes_no(text) is not None
+    return yes_no_alone(text) is not None

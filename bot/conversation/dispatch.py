@@ -7,10 +7,12 @@ from typing import Any
 
 from bot import listening, requests, rights, say
 from bot.audit import audit
+from bot.cases import CaseState
 from bot.conversation import commands, fallback
-from bot.conversation.answers import yes_no
+from bot.conversation.answers import mode, yes_no
 from bot.conversation.route import Answer, AskCase, NotUnderstood, Relay, Route, Run, Side
 from bot.conversation.turn import Out, Turn
+from bot.ids import CaseRef
 from bot.locales import t
 from bot.people import Dialog
 from bot.privacy import REQUESTER, listener_actor
@@ -59,11 +61,28 @@ async def _not_understood(turn: Turn, where: NotUnderstood) -> Out:
     if where.ref is not None:  # a case that is not theirs, or none: audited, one answer
         actor = listener_actor(turn.member.id) if turn.member is not None else REQUESTER
         await audit(ctx, actor, "refused", where.ref[:8], turn.msg.sender.platform)
-        return [say.to_person(ctx, me, "unknown_ref", ref=where.ref)]
+        return [say.to_person(ctx, me, await _why_nowhere(turn, where.ref), ref=where.ref)]
+    if me.dialog is Dialog.TEAM and mode(turn.msg.text) is not None:
+        return [say.to_person(ctx, me, "team_before_mode")]
     out = await fallback.free_words(turn)
     if me.dialog is not Dialog.NONE:  # the question stays open: say so
         out.append(say.to_person(ctx, me, f"pending_{me.dialog.value}"))
     return out
+
+
+async def _why_nowhere(turn: Turn, ref: CaseRef) -> str:
+    """Why words addressed to `ref` went to no one: their case is closed, only offered
+    to them, or it is none of theirs (said like a made-up reference: no oracle)."""
+    store, member = turn.ctx.store, turn.member
+    case = await store.case_by_ref(ref)
+    if case is None:
+        return "ref_nowhere"
+    if member is not None and case.state is CaseState.OFFERED and case.listener_id == member.id:
+        return "ref_offered_nowhere"
+    held = member is not None and member.id in await store.holders(case.id)
+    if (case.requester_id == turn.me.id or held) and not case.is_open:
+        return "ref_closed_nowhere"
+    return "ref_nowhere"
 
 
 ROUTES: dict[type, Callable[[Turn, Any], Awaitable[Out]]] = {

@@ -4,10 +4,16 @@ A pure function of where it was written, who wrote it, their open cases, the que
 the bot is waiting on and the text. The rules:
 
 - The place decides first: in a case's room or thread, words belong to that case.
-- `K7Q2: texte` or `k7q2 texte` addresses one of the person's cases explicitly.
+- `K7Q2: texte` or `k7q2 texte` addresses one of the person's cases explicitly; a
+  reference that is none of them (closed, someone else's, only offered) takes the words
+  nowhere, never to another case. A token counts as a reference when the person knows it
+  (`known`), or looks like one and is written like one (in capitals or with a digit):
+  "bref je pense…" is words.
 - Inside a relay, a message is a command only when it is one as a whole (its word and
   only what that command takes: `clore`, `clore K7Q2`, `numéros burn-out`), starts with
-  `!` or `/`, or comes from a button; "annuler lundi ?" is words for the other person.
+  `!` or `/`, or comes from a button; "annuler lundi ?" is words for the other person, and
+  so is a command word followed by a question, the second person or a comma ("numéros,
+  tu en as d'autres ?", "note que tu as le droit…"; `note K7Q2 …` stays a note).
   A command of a role the person does not have is words too ("accepter ses émotions").
 - A pending question takes only its answers; anything else is handled as if nothing
   were pending, and the question stays open.
@@ -21,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.cases import looks_like_ref
 from bot.commands import ARGS, ROLE, Args, Command, Name, Role, parse
 from bot.conversation.answers import answers
 from bot.ids import CaseRef
@@ -107,11 +114,13 @@ def route(
     text: str,
     *,
     button: bool = False,
+    known: frozenset[str] = frozenset(),
 ) -> Route:
-    """What `text` is; `cases` are the open cases the person's words may go to."""
+    """What `text` is; `cases` are the open cases the person's words may go to, `known`
+    the references of their other cases (closed, offered)."""
     if place is not None:
         return _in_place(place, roles, cases, text, button)
-    addressed = _addressed(cases, text)
+    addressed = _addressed(cases, known, text)
     if addressed is not None:
         return addressed
     strict = any(c.relaying for c in cases) and not button
@@ -136,19 +145,36 @@ def _in_place(
     if command is not None and command.name is not Name.SKIP:
         takes_ref = ARGS[command.name] is Args.REF and not command.args
         return Run(
-            Command(command.name, place, command.word, command.prefixed) if takes_ref else command
+            Command(command.name, place, command.word, command.prefixed, command.comma)
+            if takes_ref
+            else command
         )
     here = next((c for c in cases if c.ref == place.upper()), None)
     return Relay(here, text) if here is not None else NotUnderstood(CaseRef(place.upper()))
 
 
-def _addressed(cases: Sequence[OpenCase], text: str) -> Relay | None:
-    """`K7Q2: texte`, `[K7Q2] texte` or `k7q2 texte` for one of the person's cases."""
+def addressed_ref(text: str) -> str | None:
+    """The reference `text` may start with (`K7Q2: texte`, `k7q2 texte`), upper-case."""
+    found = _ADDRESS.match(text)
+    return found.group(1).upper() if found is not None else None
+
+
+def _addressed(
+    cases: Sequence[OpenCase], known: frozenset[str], text: str
+) -> Relay | NotUnderstood | None:
+    """`K7Q2: texte`, `[K7Q2] texte` or `k7q2 texte`: one of the person's cases, or a
+    reference that takes the words nowhere; None when the first word is just a word."""
     found = _ADDRESS.match(text)
     if found is None:
         return None
-    case = next((c for c in cases if c.ref == found.group(1).upper()), None)
-    return Relay(case, found.group(2).strip()) if case is not None else None
+    token, ref = found.group(1), found.group(1).upper()
+    case = next((c for c in cases if c.ref == ref), None)
+    if case is not None:
+        return Relay(case, found.group(2).strip())
+    written_as_ref = token.isupper() or any(ch.isdigit() for ch in token)
+    if ref in known or (looks_like_ref(token) and written_as_ref):
+        return NotUnderstood(CaseRef(ref))
+    return None
 
 
 def _command(text: str, roles: Roles, *, strict: bool) -> Command | None:

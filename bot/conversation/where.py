@@ -4,7 +4,7 @@ to, and their roles. Text and what is not text (files, reactions) go the same wa
 from __future__ import annotations
 
 from bot.cases import Case, CaseState, Mode
-from bot.conversation.route import OpenCase, Route, Side, route
+from bot.conversation.route import OpenCase, Route, Side, addressed_ref, route
 from bot.conversation.turn import Turn
 from bot.ids import CaseRef
 from bot.people import Dialog
@@ -25,8 +25,21 @@ async def open_cases(turn: Turn) -> list[OpenCase]:
     return cases
 
 
+async def known_refs(turn: Turn) -> frozenset[str]:
+    """The references of the person's other cases: their requests (any state), and the
+    cases they listened to or are offered."""
+    store = turn.ctx.store
+    refs = {c.ref for c in await store.cases_of_requester(turn.me.id)}
+    if turn.member is not None:
+        states = [CaseState.OFFERED, CaseState.CLOSED, CaseState.CANCELLED]
+        refs |= {c.ref for c in await store.cases_of_listener(turn.member.id, states)}
+    return frozenset(refs)
+
+
 async def where(turn: Turn, text: str, pending: Dialog) -> Route:
     """What `text`, written where `turn.msg` was, is for this person."""
     msg = turn.msg
     place = CaseRef(msg.case_ref) if msg.case_ref else None
-    return route(place, turn.roles, await open_cases(turn), pending, text, button=msg.button)
+    known = await known_refs(turn) if place is None and addressed_ref(text) else frozenset()
+    cases = await open_cases(turn)
+    return route(place, turn.roles, cases, pending, text, button=msg.button, known=known)

@@ -155,11 +155,22 @@ TEXTS: dict[str, str] = {
     ),
     "your_request": "{ref} (your request)",
     "pending_continuity": "My question is still open: would you like the same person again? `yes` or `no`.",
+    "team_before_mode": (
+        "The contact mode (`anonymous` or `direct`) comes right after 🙂 First: which "
+        "**team / startup / department** do you work in? You can answer `skip`."
+    ),
     "pending_team": "My question is still open: which team do you work in? (or `skip`)",
     "pending_mode": "My question is still open: `anonymous`, `direct` or `skip`?",
     "pending_checkin": "My question is still open: shall I check on you in 7 days? `yes` or `no`.",
     "pending_forget": "My question is still open: shall I erase everything? `yes` or `no`.",
     "pending_safety": "My question is still open: are you thinking about suicide, or in danger right now? `yes` or `no`.",
+    "ref_nowhere": "I can't find the reference **{ref}** among your cases. Nothing was passed on.",
+    "ref_closed_nowhere": "The conversation **{ref}** is closed: your message was passed on to no one.",
+    "ref_offered_nowhere": (
+        "You have not accepted **{ref}** yet: your message was passed on to no one. "
+        "`accept {ref}` first, if you can listen."
+    ),
+    "unknown_ref_try": "I can't find reference **{ref}** among your cases. Did you mean `{example}`?",
     "unknown_ref": "I can't find reference **{ref}** among your cases.",
     "declined_ack": "Noted for **{ref}**, thank you. It goes to someone else.",
     "offer_expired": "The offer **{ref}** expired; it goes to someone else.",
@@ -331,6 +342,11 @@ TEXTS: dict[str, str] = {
     "state_waiting": "waiting",
     "state_closed": "closed",
     "state_cancelled": "withdrawn",
+    "forget_still_listening": (
+        "You are still listening to {refs}. Before your data is erased, hand each request "
+        "to someone else in the group (`transfer {ref}`), close it (`close {ref}`) or decline "
+        "the offer (`decline {ref}`); then write `forget` again. Nothing is erased for now."
+    ),
     "forget_confirm": (
         "I will **erase everything**: your id and your requests (an open request will be "
         "withdrawn). This cannot be undone. Answer `yes` to confirm, `no` to keep."
@@ -501,6 +517,10 @@ TEXTS |= {
     "next_accepted": "→ Someone in the group is already with them.",
     "next_closed": "→ The request is closed: nothing else to do here.",
     "next_cancelled": "→ The request was withdrawn: nothing else to do here.",
+    "next_drafting": (
+        "→ A request is being prepared (its questions are under way); it will be offered "
+        "as soon as it is complete."
+    ),
     "next_none": "→ No open request: the numbers were given, nothing else to do here.",
 }
 

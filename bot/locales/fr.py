@@ -161,11 +161,28 @@ TEXTS: dict[str, str] = {
     ),
     "your_request": "{ref} (ta demande)",
     "pending_continuity": "Ma question reste ouverte : veux-tu retrouver la même personne ? `oui` ou `non`.",
+    "team_before_mode": (
+        "Le mode (`anonyme` ou `direct`) vient juste après 🙂 D'abord : dans quelle "
+        "**équipe / startup / direction** travailles-tu ? Tu peux répondre `passer`."
+    ),
     "pending_team": "Ma question reste ouverte : dans quelle équipe travailles-tu ? (ou `passer`)",
     "pending_mode": "Ma question reste ouverte : `anonyme`, `direct` ou `passer` ?",
     "pending_checkin": "Ma question reste ouverte : veux-tu que je prenne de tes nouvelles dans 7 jours ? `oui` ou `non`.",
     "pending_forget": "Ma question reste ouverte : veux-tu que j'efface tout ? `oui` ou `non`.",
     "pending_safety": "Ma question reste ouverte : penses-tu au suicide, ou es-tu en danger en ce moment ? `oui` ou `non`.",
+    "ref_nowhere": (
+        "Je ne trouve pas la référence **{ref}** parmi tes cas. Rien n'a été transmis."
+    ),
+    "ref_closed_nowhere": (
+        "L'échange **{ref}** est clos : ton message n'a été transmis à personne."
+    ),
+    "ref_offered_nowhere": (
+        "Tu n'as pas encore accepté **{ref}** : ton message n'a été transmis à personne. "
+        "`accepter {ref}` d'abord, si tu peux l'écouter."
+    ),
+    "unknown_ref_try": (
+        "Je ne trouve pas la référence **{ref}** parmi tes cas. Tu voulais dire `{example}` ?"
+    ),
     "unknown_ref": "Je ne trouve pas la référence **{ref}** parmi tes cas.",
     "declined_ack": "C'est noté pour **{ref}**, merci. Elle passe à quelqu'un d'autre.",
     "offer_expired": "La proposition **{ref}** a expiré ; elle passe à quelqu'un d'autre.",
@@ -343,6 +360,12 @@ TEXTS: dict[str, str] = {
     "state_waiting": "en attente",
     "state_closed": "close",
     "state_cancelled": "retirée",
+    "forget_still_listening": (
+        "Tu écoutes encore {refs}. Avant d'effacer tes données, confie chaque demande à "
+        "quelqu'un d'autre du groupe (`transférer {ref}`), clos-la (`clore {ref}`) ou "
+        "refuse la proposition (`refuser {ref}`) ; puis écris `oubli` à nouveau. Rien n'est "
+        "effacé pour l'instant."
+    ),
     "forget_confirm": (
         "Je vais **tout effacer** : ton identifiant, tes demandes (une demande en cours sera "
         "retirée). C'est définitif. Réponds `oui` pour confirmer, `non` pour garder."
@@ -522,6 +545,10 @@ TEXTS |= {
     "next_accepted": "→ Une personne du groupe l'accompagne déjà.",
     "next_closed": "→ La demande est close : rien d'autre à faire ici.",
     "next_cancelled": "→ La demande est retirée : rien d'autre à faire ici.",
+    "next_drafting": (
+        "→ Une demande est en préparation (ses questions sont en cours) ; elle sera "
+        "proposée dès qu'elle est complète."
+    ),
     "next_none": "→ Pas de demande ouverte : les numéros ont été donnés, rien d'autre à faire ici.",
 }
 
