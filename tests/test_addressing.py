@@ -29,9 +29,8 @@ async def test_words_for_a_closed_case_never_reach_the_next_one(chat: Chat) -> N
         camille> {low} au fait ?
         → camille: **{alice}** est clos
         ✗ bob
-        camille> ZZZZ: petit test
-        → camille: **ZZZZ**
-        ✗ bob
+        camille> RATP: grève demain, je décale notre échange ?
+        → bob: 💬 RATP: grève demain, je décale notre échange ?
         camille> {bob}: bonjour
         → bob: 💬 bonjour
         """,

@@ -5,6 +5,7 @@ nothing were pending (relayed, read for danger, answered), and the question stay
 from __future__ import annotations
 
 from bot.cases import CaseState
+from bot.conversation.answers import yes_no_alone
 from bot.ids import Platform
 from bot.messages import Address
 from bot.people import Dialog, Person
@@ -183,3 +184,13 @@ async def test_a_case_accepted_while_the_erasure_question_is_open_stops_it(chat:
         ref=ref,
     )
     assert await _state(chat, ref) is CaseState.ACCEPTED
+
+
+def test_a_yes_said_warmly_is_still_the_answer() -> None:
+    """ "oui ça me ferait plaisir" answers the check-in question; "oui mais…" and words of
+    danger are more than an answer."""
+    assert yes_no_alone("oui ça me ferait plaisir") is True
+    assert yes_no_alone("yes that would be nice") is True
+    assert yes_no_alone("non je préfère pas") is False
+    assert yes_no_alone("oui mais avant, dis-lui que je pense à elle") is None
+    assert yes_no_alone("non, en fait ce soir j'ai envie d'en finir") is None

@@ -99,10 +99,10 @@ TABLE = [
     ("DZKH", LISTENER, [RITA, OWN], Dialog.CHECKIN, "oui", "relay DZKH oui"),
     ("GKMX", LISTENER, [RITA], NONE, "bonjour", "unknown GKMX"),
     # a reference that is none of the open cases takes the words nowhere (s58, s69)
-    (None, LISTENER, [RITA], NONE, "UR2Q: as-tu pu parler à ta RH ?", "unknown UR2Q"),
-    (None, LISTENER, [RITA], NONE, "ur2q as-tu pu parler à ta RH ?", "unknown UR2Q"),
-    (None, LISTENER, [RITA], NONE, "ZZZZ: petit test", "unknown ZZZZ"),
-    (None, NOBODY, [OWN], NONE, "CDQ7 bonjour", "unknown CDQ7"),
+    # a first word that is no case's reference is words ("RATP: grève"); one that is
+    # (closed, offered, someone else's) comes in `known`, below
+    (None, LISTENER, [RITA], NONE, "RATP: grève demain", "relay DZKH RATP: grève demain"),
+    (None, NOBODY, [OWN], NONE, "6H47 le train", "relay K7Q2 6H47 le train"),
     (None, NOBODY, [OWN], NONE, "bref je pense à toi", "relay K7Q2 bref je pense à toi"),
     (None, NOBODY, [OWN], NONE, "Bref: ça va", "relay K7Q2 Bref: ça va"),
     # both roles, in the direct conversation: ask, unless addressed
@@ -179,6 +179,22 @@ def test_route_table(
 ) -> None:
     where = route(CaseRef(place) if place else None, roles, cases, pending, text)
     assert _kind(where) == expected
+
+
+@pytest.mark.parametrize(
+    ("cases", "text", "ref"),
+    [
+        ([RITA], "UR2Q: as-tu pu parler à ta RH ?", "UR2Q"),
+        ([RITA], "ur2q as-tu pu parler à ta RH ?", "UR2Q"),
+        ([OWN], "CDQ7 bonjour", "CDQ7"),
+    ],
+)
+def test_the_reference_of_another_case_takes_words_nowhere(
+    cases: list[OpenCase], text: str, ref: str
+) -> None:
+    """Closed, only offered, or someone else's: never relayed to the open case."""
+    where = route(None, LISTENER, cases, NONE, text, known=frozenset({ref}))
+    assert _kind(where) == f"unknown {ref}"
 
 
 def test_a_known_reference_takes_words_nowhere_however_it_is_written() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.cases import Mode
 from bot.locales import CATALOGS
 from bot.people import Dialog
+from bot.safety import Level, read
 from bot.text import normalize
 
 _YES = frozenset(w for c in CATALOGS.values() for w in c["yes_words"].split())
@@ -25,6 +26,8 @@ _COURTESY = frozenset(
         *("not", "at", "all", "yeah", "yep", "nope", "fine", "great"),
     }
 )
+_BUT = frozenset(("mais", "but", "sauf", "except", "however", "cependant", "quoique"))
+MAX_ANSWER_WORDS = 12
 # A team is a few words ("DINUM", "la DGFiP à Lyon"); a longer text or a question is
 # something else the person wants to say.
 MAX_TEAM_WORDS = 6
@@ -43,11 +46,17 @@ def yes_no(text: str) -> bool | None:
 
 
 def yes_no_alone(text: str) -> bool | None:
-    """`yes_no`, only when the message is that answer and nothing more: "oui mais avant,
-    dis-lui que…" carries words for someone, and is no answer."""
+    """`yes_no`, when the message is that answer: "oui merci", "oui ça me ferait plaisir".
+    Not when it says more than the answer: a "mais" ("oui mais avant, dis-lui que…"),
+    words of danger or distress ("non, en fait ce soir j'ai envie d'en finir"), or a long
+    text; those are handled as if nothing were pending."""
     said = yes_no(text)
     rest = normalize(text).split()[1:]
-    return said if all(w in _YES | _NO | _COURTESY for w in rest) else None
+    if said is None or all(w in _YES | _NO | _COURTESY for w in rest):
+        return said
+    if rest[0] in _BUT or len(rest) > MAX_ANSWER_WORDS:
+        return None
+    return said if read(text).level is Level.NONE else None
 
 
 def mode(text: str) -> Mode | None:

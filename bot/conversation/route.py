@@ -6,9 +6,8 @@ the bot is waiting on and the text. The rules:
 - The place decides first: in a case's room or thread, words belong to that case.
 - `K7Q2: texte` or `k7q2 texte` addresses one of the person's cases explicitly; a
   reference that is none of them (closed, someone else's, only offered) takes the words
-  nowhere, never to another case. A token counts as a reference when the person knows it
-  (`known`), or looks like one and is written like one (in capitals or with a digit):
-  "bref je pense…" is words.
+  nowhere, never to another case. A token counts as a reference only when it is the
+  reference of a case (`known`): "RATP: grève", "bref je pense…" are words.
 - Inside a relay, a message is a command only when it is one as a whole (its word and
   only what that command takes: `clore`, `clore K7Q2`, `numéros burn-out`), starts with
   `!` or `/`, or comes from a button; "annuler lundi ?" is words for the other person, and
@@ -27,7 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.cases import looks_like_ref
 from bot.commands import ARGS, ROLE, Args, Command, Name, Role, parse
 from bot.conversation.answers import answers
 from bot.ids import CaseRef
@@ -117,7 +115,7 @@ def route(
     known: frozenset[str] = frozenset(),
 ) -> Route:
     """What `text` is; `cases` are the open cases the person's words may go to, `known`
-    the references of their other cases (closed, offered)."""
+    the references of other cases its first word may name (closed, offered, not theirs)."""
     if place is not None:
         return _in_place(place, roles, cases, text, button)
     addressed = _addressed(cases, known, text)
@@ -167,14 +165,13 @@ def _addressed(
     found = _ADDRESS.match(text)
     if found is None:
         return None
-    token, ref = found.group(1), found.group(1).upper()
+    ref = found.group(1).upper()
     case = next((c for c in cases if c.ref == ref), None)
     if case is not None:
         return Relay(case, found.group(2).strip())
-    written_as_ref = token.isupper() or any(ch.isdigit() for ch in token)
-    if ref in known or (looks_like_ref(token) and written_as_ref):
+    if ref in known:  # closed, only offered, someone else's: never to another case
         return NotUnderstood(CaseRef(ref))
-    return None
+    return None  # "RATP: grève", "6H47 …": words
 
 
 def _command(text: str, roles: Roles, *, strict: bool) -> Command | None:

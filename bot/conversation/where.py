@@ -25,14 +25,17 @@ async def open_cases(turn: Turn) -> list[OpenCase]:
     return cases
 
 
-async def known_refs(turn: Turn) -> frozenset[str]:
+async def known_refs(turn: Turn, written: str | None = None) -> frozenset[str]:
     """The references of the person's other cases: their requests (any state), and the
-    cases they listened to or are offered."""
+    cases they listened to or are offered; and `written`, when it is the reference of a
+    case at all (someone else's: the words go nowhere, and "RATP: grève" stays words)."""
     store = turn.ctx.store
     refs = {c.ref for c in await store.cases_of_requester(turn.me.id)}
     if turn.member is not None:
         states = [CaseState.OFFERED, CaseState.CLOSED, CaseState.CANCELLED]
         refs |= {c.ref for c in await store.cases_of_listener(turn.member.id, states)}
+    if written is not None and written not in refs and await store.case_by_ref(written):
+        refs.add(CaseRef(written))
     return frozenset(refs)
 
 
@@ -40,6 +43,7 @@ async def where(turn: Turn, text: str, pending: Dialog) -> Route:
     """What `text`, written where `turn.msg` was, is for this person."""
     msg = turn.msg
     place = CaseRef(msg.case_ref) if msg.case_ref else None
-    known = await known_refs(turn) if place is None and addressed_ref(text) else frozenset()
+    written = addressed_ref(text) if place is None else None
+    known = await known_refs(turn, written) if written else frozenset()
     cases = await open_cases(turn)
     return route(place, turn.roles, cases, pending, text, button=msg.button, known=known)

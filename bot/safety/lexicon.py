@@ -63,8 +63,7 @@ CONCEPTS: dict[str, str] = {
     "LIFE": "vie vivre jour existence exister respirer life live living alive exist breathe",
     "EVERYTHING": "tout tous toute everything all it",
     "GONE": (
-        "disparaître partir effacer évaporer volatiliser quitter absent gone disappear vanish "
-        "leave fade"
+        "disparaître partir évaporer volatiliser quitter absent gone disappear vanish leave fade"
     ),
     "SLEEP": "dormir endormir sommeil sleep asleep",
     "WAKE": "réveiller réveil wake awake =woke =waking",

@@ -53,6 +53,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG .. @WAKE",
         "@NEG .. @WAKE .. @NEG",
         "@WANT|@GOING @GONE",
+        "@WANT|@GOING .. =me|=m + effacer|efface|effacerai",  # not "effacer mes données"
         "@WANT|@GOING .. @GONE .. bon|toujours|good|forever",
         "@EVERYTHING @END",
         "@END + it|all|everything",
