@@ -125,6 +125,11 @@ NOT_DANGER_KINDS = {
     "erasing one's data is not erasing oneself": [
         "je veux que tu effaces mes données",
     ],
+    "a listener's words, a day's theme, meaning something else": [
+        "c'est violent ce que tu as vécu. Tu en as parlé à quelqu'un ?",
+        "thème du jour : comment tu dors en ce moment ?",
+        "attends, je voulais dire autre chose",
+    ],
     "a jump for sport": [
         "on a prévu de sauter en parachute pour l'anniversaire de Julie",
         "my kids jump rope in the yard every evening",

@@ -125,6 +125,10 @@ IDIOMS: tuple[str, ...] = (
     # a side effect asked about: "est-ce que ça peut donner des idées noires ?"
     "peut|peuvent|pourrait|pourraient|risque|can|could|may donner|provoquer|causer|entraîner"
     "|augmenter|give|cause|trigger|increase .. idée|pensée|thoughts|thought|@SUICIDE",
+    # "vouloir dire", to mean; "c'est violent ce que tu as vécu", a listener's words
+    "vouloir|veux|voulais|voulait|voulez|voulu + dire + autre|quoi|par|=que|=qu",
+    "c|ce|cela|ça|=it|=that + est|était|=is|=was + violent|violente|dur|dure|=harsh + ce|ça|=what"
+    " + que|qu|tu|=you",
     # a jump for sport: "sauter en parachute", "saut à l'élastique", "jump rope"
     "@JUMP .. parachute|élastique|trampoline|parapente|ski|haies|corde|rope|skydiving|bungee"
     "|tremplin|perche|longueur|hauteur|puzzle",

@@ -180,7 +180,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "acheter|acheté|bought|got|préparé|récupéré .. ce|what + qu|il|i .. fallait|faut|need|needed",
         "assurance|insurance .. décès|vie|life .. volontaire|suicide",
         "écrire|rédiger|written|wrote .. =mes|=my|=the + lettres|letters + !=de|=of|=motivation|=cover",
-        "@PLAN .. @HOW|comment|où",
+        "plan|prévoir|préparer|organiser|décider|choisir|planned|date .. @HOW|comment|où",
         "~@HOW .. @DIE|@KILL|@SUICIDE|@END|@JUMP|rater|go|overdose",
         "@HOW .. @REFL + @KILL|@DIE|@SUICIDE|@END|@JUMP|rater|pendre|noyer",
         "@HOW .. @KILL + @REFL",
