@@ -41,8 +41,10 @@ TEXTS: dict[str, str] = {
         "- `help` — everything I can do"
     ),
     "welcome_short": (
-        "Hello 🌿 I'm the support group's bot: volunteer colleagues with no link to your team. "
-        "Nothing is passed on without your consent. Emergency: **3114**, **15**, **112**."
+        "Hello 🌿 I'm the support group's bot: volunteer colleagues with no link to your team "
+        "(not psychologists, doctors or HR). It is confidential, within the legal duties of "
+        "public servants, and nothing is passed on without your consent. Emergency: **3114**, "
+        "**15**, **112**. You can write `request`, `numbers` or `help`."
     ),
     "help_all": (
         "**What I can do**\n"

@@ -43,8 +43,9 @@ TEXTS: dict[str, str] = {
     ),
     "welcome_short": (
         "Bonjour 🌿 Je suis le bot du groupe de soutien : des collègues bénévoles, sans lien "
-        "avec ton équipe. Rien n'est transmis sans ton accord. Urgence : **3114**, **15**, "
-        "**112**."
+        "avec ton équipe (ni psys, ni médecins, ni RH). C'est confidentiel, dans la limite des "
+        "obligations des agent·es publics, et rien n'est transmis sans ton accord. Urgence : "
+        "**3114**, **15**, **112**. Tu peux écrire `demande`, `numéros` ou `aide`."
     ),
     "help_all": (
         "**Ce que je peux faire**\n"
