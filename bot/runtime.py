@@ -29,6 +29,7 @@ from bot.ports import Adapter, Clock, Lease
 
 log = logging.getLogger(__name__)
 DRAIN_SECONDS = 10.0
+TICK_GRACE = 3.0  # a periodic tick still running at the stop may finish its unit
 
 
 class LeaseLost(RuntimeError):
@@ -197,6 +198,8 @@ class Runtime(Handling):
             lost.cancel()
             for adapter in self.adapters.values():
                 await adapter.stop()
+            if self._ticks:  # a tick cancelled mid-query leaves its connection to the GC
+                await asyncio.wait(set(self._ticks), timeout=TICK_GRACE)
             rest = [every, *self._workers.values(), *senders, *self._ticks]
             for task in rest:
                 task.cancel()
