@@ -13,24 +13,53 @@ _NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d*)?\s*$")
 
 
 def _seconds(value: object) -> object:
-    """Environment variables are strings: read "90" as ninety seconds."""
+    """Environment variables are strings: read "90" as ninety seconds. A YAML boolean is
+    not a duration (pydantic would read `true` as one second); nor is an ISO month or year,
+    whose length varies (and `P1M`, a month, is a likely typo for `PT1M`, a minute)."""
+    if isinstance(value, bool):
+        raise ValueError("must be a duration, not true or false (seconds or ISO 8601, e.g. PT20M)")
     if isinstance(value, str) and _NUMBER.match(value):
-        return float(value)
-    return value
-
-
-_MAX_DURATION = timedelta(days=365)
-
-
-def _bounded(value: timedelta) -> timedelta:
-    if not timedelta(seconds=1) <= value <= _MAX_DURATION:
+        value = float(value)
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError("a bare number is whole seconds: write a fraction in ISO 8601 (PT1M30S)")
+    if isinstance(value, str) and _MONTHS_OR_YEARS.match(value.strip()):
         raise ValueError(
-            "must be between 1 second and 365 days (a number of seconds or ISO 8601, e.g. PT20M)"
+            "months and years are not durations: use days (e.g. P30D); PT1M is one minute"
         )
     return value
 
 
-Duration = Annotated[timedelta, BeforeValidator(_seconds), AfterValidator(_bounded)]
+_MONTHS_OR_YEARS = re.compile(r"^[-+]?P[^T]*[YM]", re.IGNORECASE)
+_UNITS = ((86400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))
+
+
+def _said(span: timedelta) -> str:
+    seconds = int(span.total_seconds())
+    for size, unit in _UNITS:
+        if seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit}" + ("s" if count > 1 else "")
+    return f"{seconds} seconds"
+
+
+def duration(low: timedelta, high: timedelta, example: str) -> AfterValidator:
+    """A range check for a duration, said in the units a person would use."""
+
+    def bounded(value: timedelta) -> timedelta:
+        if not low <= value <= high:
+            raise ValueError(
+                f"must be between {_said(low)} and {_said(high)} "
+                f"(a number of seconds or ISO 8601, e.g. {example})"
+            )
+        return value
+
+    return AfterValidator(bounded)
+
+
+SECOND, HOUR, DAY = timedelta(seconds=1), timedelta(hours=1), timedelta(days=1)
+# A duration; each key gives its range: `Annotated[Duration, duration(low, high, example)]`.
+Duration = Annotated[timedelta, BeforeValidator(_seconds)]
+
 
 _HHMM = r"(?:[01]\d|2[0-3]):[0-5]\d"
 QUIET = re.compile(rf"^{_HHMM}-{_HHMM}$")
@@ -38,6 +67,14 @@ _HOST_PORT = re.compile(r"^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$")
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 _MATRIX_ID = re.compile(r"^@[^\s:]+:[^\s]+$")
 STORAGE_SCHEMES = ("sqlite+aiosqlite://", "postgresql+asyncpg://")
+_SQLITE = "sqlite+aiosqlite://"
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file part of a SQLite URL ("" when there is none), None for another database."""
+    if not url.startswith(_SQLITE):
+        return None
+    return url[len(_SQLITE) :].split("?", 1)[0].removeprefix("/")
 
 
 def _host_port(value: str | None) -> str | None:

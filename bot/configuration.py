@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -20,12 +20,17 @@ from pydantic import (
 
 from bot.config_platforms import HttpSettings, MatrixSettings, MattermostSettings
 from bot.config_values import (
+    DAY,
+    HOUR,
     QUIET,
+    SECOND,
     STORAGE_SCHEMES,
     Duration,
     MatrixId,
     Seconds,
     Section,
+    duration,
+    sqlite_path,
 )
 from bot.ids import ListenerId
 
@@ -43,8 +48,10 @@ class StorageSettings(Section):
     """Where cases, people and the audit trail are kept (encrypted fields)."""
 
     url: str = "sqlite+aiosqlite:///./data/soutien.db"
-    """The database: `sqlite+aiosqlite:///PATH` (a file; relative to the working directory) or
-    `postgresql+asyncpg://USER@HOST/NAME` (several replicas).
+    """The database: `sqlite+aiosqlite:///PATH` (a file; relative to the working directory; an
+    absolute path takes four slashes, `sqlite+aiosqlite:////var/lib/soutien/soutien.db`) or
+    `postgresql+asyncpg://USER@HOST/NAME` (several replicas). Its folder must exist (only the
+    default `./data/` is created).
     """
     auto_migrate: bool = True
     """`soutien-bot run` applies pending migrations before starting."""
@@ -55,6 +62,13 @@ class StorageSettings(Section):
         if not value.startswith(STORAGE_SCHEMES):
             raise ValueError(
                 "must start with sqlite+aiosqlite:/// (a file) or postgresql+asyncpg://"
+            )
+        path = sqlite_path(value)
+        if path is not None and path in ("", ":memory:"):
+            raise ValueError(
+                "needs a file: sqlite+aiosqlite:///./data/soutien.db (relative to the working "
+                "directory) or sqlite+aiosqlite:////abs/path/soutien.db (an in-memory database "
+                "would be empty at each connection)"
             )
         return value
 
@@ -82,18 +96,19 @@ class SecuritySettings(Section):
 class RoutingSettings(Section):
     """How requests are offered to listeners."""
 
-    offer_timeout: Duration = timedelta(minutes=20)
+    offer_timeout: Annotated[Duration, duration(SECOND, DAY, "PT20M")] = timedelta(minutes=20)
     """How long a listener has to accept an offer before it goes to the next one (seconds or ISO
-    8601, e.g. `PT20M`).
+    8601, e.g. `PT20M`; at most a day).
     """
-    waiting_retry: Duration = timedelta(hours=2)
-    """How often a waiting case is offered again."""
+    waiting_retry: Annotated[Duration, duration(SECOND, 7 * DAY, "PT2H")] = timedelta(hours=2)
+    """How often a waiting case is offered again (at most 7 days)."""
     max_active_cases: int = Field(default=2, ge=1, le=100)
     """Cases a listener holds at once."""
     max_new_cases_per_week: int = Field(default=3, ge=1, le=1000)
     """New cases a listener is offered per rolling 7 days."""
-    heavy_cooldown: Duration | None = None
-    """After `clore REF lourd`, no new offer to that listener for this long (none: no rest)."""
+    heavy_cooldown: Annotated[Duration, duration(SECOND, 90 * DAY, "P2D")] | None = None
+    """After `clore REF lourd`, no new offer to that listener for this long (none: no rest; at
+    most 90 days)."""
     heavy_run: int = Field(default=3, ge=1, le=100)
     """Heavy cases in a row after which the bot suggests `dispo off`."""
 
@@ -101,8 +116,8 @@ class RoutingSettings(Section):
 class RemindersSettings(Section):
     """Reminders and follow-ups."""
 
-    listener_nudge_after: Duration = timedelta(days=3)
-    """A listener who has not answered a case for this long gets a reminder."""
+    listener_nudge_after: Annotated[Duration, duration(HOUR, 30 * DAY, "P3D")] = timedelta(days=3)
+    """A listener who has not answered a case for this long gets a reminder (1 hour to 30 days)."""
     quiet_hours: str = "21:00-08:00"
     """No reminder or follow-up in this window (Europe/Paris time)."""
     tick_seconds: Seconds = Field(default=10.0, gt=0, le=300)
@@ -169,7 +184,7 @@ class DemoSettings(Section):
 
     reset_on_start: bool = False
     """The console demo starts from an empty database (only ever its own SQLite file named
-    `demo.db`; ignored anywhere else).
+    `demo.db`, and only with no secret key set; ignored otherwise, with a warning).
     """
 
 
@@ -222,6 +237,19 @@ class Settings(BaseModel):
             if entry.id in seen:
                 raise ValueError(f"listener id {entry.id!r} appears twice")
             seen.add(entry.id)
+        for platform, what in (("mattermost", "Mattermost username"), ("matrix", "Matrix id")):
+            owners: dict[str, str] = {}
+            for entry in value:
+                address = getattr(entry, platform)
+                if address is None:
+                    continue
+                folded = address.lstrip("@").casefold() if platform == "mattermost" else address
+                if folded in owners:  # one person, two roster entries: whose message is it?
+                    raise ValueError(
+                        f"{what} {address!r} appears twice (listeners {owners[folded]!r} and "
+                        f"{entry.id!r}): one address, one listener"
+                    )
+                owners[folded] = entry.id
         return value
 
     @model_validator(mode="after")

@@ -20,6 +20,7 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.backoff import Backoff
+from bot.clock import ZONE
 from bot.core import Bot
 from bot.delivery import MAX_TRIES, Delivery
 from bot.handling import Handling
@@ -102,7 +103,9 @@ class Runtime(Handling):
             self._ticks.discard(task)
 
     def scheduler(self) -> AsyncIOScheduler:
-        scheduler = AsyncIOScheduler()
+        # The bot's own zone, never the host's: a TZ that is not an IANA name (TZ=CET-1CEST)
+        # would stop APScheduler, which reads the local zone by default.
+        scheduler = AsyncIOScheduler(timezone=ZONE)
         scheduler.add_job(
             self._scheduled_tick,
             "interval",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,63 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bot.configuration import ConfigError
 from storage.sql.unit import sqlite_transactions
 
 # A link to the repository's migrations/ (package data: a non-editable install carries them).
 MIGRATIONS = Path(__file__).parent / "migrations"
+# The one folder created when missing: the default `./data/` on a fresh machine.
+DATA_FOLDER = "data"
+FOUR_SLASHES = "an absolute path needs four slashes: sqlite+aiosqlite:////abs/path/soutien.db"
+
+
+class DatabaseUnusable(ConfigError):
+    """What waiting will not fix (a missing folder, a read-only file, a schema to migrate,
+    a wrong key): one line for the operator, and nothing written."""
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The SQLite file of `url`, absolute (None for PostgreSQL)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    return Path(parsed.database or "").absolute()
+
+
+def writable_location(url: str) -> None:
+    """Raise unless the SQLite file can be created or written where `url` says. Only the
+    default `./data/` folder is ever created: a mistyped path is an error, not a new,
+    empty database in a folder nobody looks at."""
+    path = sqlite_file(url)
+    if path is None:
+        return
+    folder = path.parent
+    if not folder.exists() and folder == Path.cwd().absolute() / DATA_FOLDER:
+        folder.mkdir()
+    if not folder.is_dir():
+        what = "does not exist" if not folder.exists() else "is not a folder"
+        raise DatabaseUnusable(
+            f"storage.url: the folder {folder} {what} (database {path}); create it or fix "
+            f"the path ({FOUR_SLASHES})"
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise DatabaseUnusable(
+            f"storage.url: {path} is read-only for this user: the bot writes to it"
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseUnusable(
+            f"storage.url: the folder {folder} is read-only for this user: SQLite writes "
+            "its -wal and -shm files next to the database"
+        )
+
+
+def existing(url: str) -> None:
+    """Raise unless the SQLite file exists: read-only commands never create one."""
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise DatabaseUnusable(
+            f"storage.url: no database at {path}: nothing to read (check the path; {FOUR_SLASHES})"
+        )
 
 
 def create_engine(url: str) -> AsyncEngine:
@@ -27,9 +81,6 @@ def create_engine(url: str) -> AsyncEngine:
     if parsed.get_backend_name() != "sqlite":
         # Lanes run up to 16 events at once, each in its own transaction, plus the senders.
         return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-    database = parsed.database
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": 30})
     sqlite_transactions(engine)
 
@@ -96,8 +147,7 @@ async def ping(engine: AsyncEngine) -> None:
 
 def upgrade(url: str) -> None:
     """Apply pending migrations (blocking; call it from a thread inside a running loop)."""
-    if make_url(url).get_backend_name() == "sqlite" and make_url(url).database:
-        Path(make_url(url).database or ".").parent.mkdir(parents=True, exist_ok=True)
+    writable_location(url)
     command.upgrade(alembic_config(url), "head")
     database = make_url(url).database
     if make_url(url).get_backend_name() == "sqlite" and database and database != ":memory:":

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.cases import OPEN_STATES
 from storage.crypto import FieldCipher
+from storage.keycheck import seal
 from storage.keyvalue import key_blob, kv_lookup, owner_lookup, read_key_blob
 from storage.tables import CaseNoteRow, CaseRow, KeyValueRow, PersonRow
 
@@ -111,6 +112,8 @@ async def rotate(
             last = rows[-1].id
             done += len(rows)
             progress(f"{table}: {done}/{total}")
+    if rotation.report.complete:  # the key check value follows, once nothing needs the old keys
+        await seal(engine, cipher)
     return rotation.report
 
 

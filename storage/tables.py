@@ -237,6 +237,17 @@ class CaseNoteRow(Base):
     created_at: Mapped[datetime]
 
 
+class KeyCheckRow(Base):
+    """One row: a known constant encrypted with the key the data are under, so a wrong
+    key is refused at start-up instead of splitting the data between two keys."""
+
+    __tablename__ = "key_check"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value_enc: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime]
+
+
 class ClaimRow(Base):
     """A platform event taken by one handling: a replay finds it and does nothing."""
 

@@ -7,9 +7,15 @@ import asyncio
 import secrets
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot.cli.compose import cipher_of
 from bot.settings import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from storage.crypto import FieldCipher
 
 
 def upgrade_and_say(url: str, say: Callable[[str], object]) -> None:
@@ -41,15 +47,31 @@ def _need_key(settings: Settings) -> None:
         raise ConfigError("security.secret_key is required: set SOUTIEN_SECURITY__SECRET_KEY")
 
 
+async def opened(settings: Settings, cipher: FieldCipher | None) -> AsyncEngine:
+    """An engine on an existing database at this version's schema, whose data the
+    configured keys read (`cipher` None: no key to check). Nothing is created or written."""
+    from storage.database import create_engine, existing
+    from storage.startup import check
+
+    existing(settings.storage.url)
+    engine = create_engine(settings.storage.url)
+    try:
+        await check(engine, cipher, scratch=True)
+    except BaseException:
+        await engine.dispose()
+        raise
+    return engine
+
+
 async def rotate_keys(settings: Settings) -> int:
     """Move everything to the current key: progress on stderr, a count per table at the end."""
-    from storage.database import create_engine, upgrade
+    from storage.database import upgrade
     from storage.keys import report_rotation, rotate
 
     _need_key(settings)
     cipher = cipher_of(settings)
     await asyncio.to_thread(upgrade, settings.storage.url)  # rotation needs the schema
-    engine = create_engine(settings.storage.url)
+    engine = await opened(settings, cipher)  # old keys included: a wrong set is refused
     try:
         print("re-encrypting every encrypted field with the current key…", flush=True)
         progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
@@ -60,13 +82,13 @@ async def rotate_keys(settings: Settings) -> int:
 
 async def audit(args: argparse.Namespace, settings: Settings) -> int:
     """Who accessed one case, from the audit trail."""
-    from storage.database import create_engine
     from storage.store import SqlStore
 
     _need_key(settings)
-    engine = create_engine(settings.storage.url)
+    cipher = cipher_of(settings)
+    engine = await opened(settings, cipher)
     try:
-        entries = await SqlStore(engine, cipher_of(settings)).audit_of(args.case)
+        entries = await SqlStore(engine, cipher).audit_of(args.case)
         for e in entries:
             print(
                 f"{e.at.isoformat(timespec='seconds')}  {e.actor:<28} {e.action:<12} "
@@ -82,13 +104,13 @@ async def audit(args: argparse.Namespace, settings: Settings) -> int:
 async def matrix_identity(settings: Settings) -> int:
     """Print the master key that coordinators compare with what their client shows."""
     from adapters.matrix.crosssigning import fingerprint, stored_master_key
-    from storage.database import create_engine
     from storage.keyvalue import SqlKeyValue
 
     _need_key(settings)
-    engine = create_engine(settings.storage.url)
+    cipher = cipher_of(settings)
+    engine = await opened(settings, cipher)
     try:
-        master = await stored_master_key(SqlKeyValue(engine, cipher_of(settings)))
+        master = await stored_master_key(SqlKeyValue(engine, cipher))
     finally:
         await engine.dispose()
     if master is None:
@@ -106,10 +128,11 @@ async def stats(args: argparse.Namespace, settings: Settings) -> int:
     from bot.reporting import figures, text_of
     from bot.statistics import Period, csv_text
     from storage.crypto import FieldCipher
-    from storage.database import create_engine
     from storage.store import SqlStore
 
-    engine = create_engine(settings.storage.url)
+    # No key is needed; a key that is set is checked all the same (an operator's early warning).
+    keyed = cipher_of(settings) if settings.security.secret_key else None
+    engine = await opened(settings, keyed)
     try:
         store = SqlStore(engine, FieldCipher.throwaway())
         r = await figures(store, Period(args.period), SystemClock().now())

@@ -79,24 +79,44 @@ def cipher_of(settings: Settings) -> FieldCipher:
 
 
 def prepare_database(settings: Settings) -> None:
-    from sqlalchemy.engine import make_url
-
+    """Before any engine opens it: the demo's reset (only of its own throwaway database),
+    the file's folder and rights, the migrations."""
     from bot.cli.admin import upgrade_and_say
+    from storage.database import DatabaseUnusable, sqlite_file, writable_location
 
-    url = make_url(settings.storage.url)
+    url = settings.storage.url
+    path = sqlite_file(url)
     if settings.demo.reset_on_start:
-        demo_file = url.get_backend_name() == "sqlite" and Path(url.database or "").name == DEMO_DB
-        if settings.console_demo and demo_file:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{url.database}{suffix}").unlink(missing_ok=True)
-        else:  # never on a real database, whatever the file says
-            log.warning(
-                "demo.reset_on_start ignored: only the console demo's own database "
-                "(a SQLite file named %s) is ever reset",
-                DEMO_DB,
-            )
+        _reset_demo(settings, path)
+    writable_location(url)
+    if not settings.storage.auto_migrate and path is not None and not path.exists():
+        raise DatabaseUnusable(
+            f"storage.url: no database at {path} and storage.auto_migrate is false: "
+            "run `soutien-bot db upgrade` first"
+        )
     if settings.storage.auto_migrate:
-        upgrade_and_say(settings.storage.url, log.info)
+        upgrade_and_say(url, log.info)
+
+
+def _reset_demo(settings: Settings, path: Path | None) -> None:
+    """`demo.reset_on_start`: only the keyless console demo's own `demo.db`, whose rows
+    were written under a throwaway key nobody can read again. Any other file is kept."""
+    if path is None or path.name != DEMO_DB or not settings.console_demo:
+        log.warning(
+            "demo.reset_on_start ignored: only the console demo's own database "
+            "(a SQLite file named %s) is ever reset",
+            DEMO_DB,
+        )
+    elif settings.security.secret_key is not None:
+        log.warning(
+            "demo.reset_on_start ignored for %s: a secret key is set, so its data may be "
+            "real; the file is kept",
+            path,
+        )
+    else:
+        log.info("demo.reset_on_start: starting from an empty %s", path)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def adapters_of(settings: Settings, state: KeyValue) -> list[Adapter]:
@@ -164,13 +184,22 @@ def ops_server(settings: Settings, store: CaseCounts, ping: Ping) -> OpsServer |
 
 
 async def run(settings: Settings, cipher: FieldCipher) -> None:
-    from storage.database import create_engine, ping
+    from storage.database import create_engine, ping, sqlite_file
     from storage.keyvalue import SqlKeyValue
+    from storage.startup import ready
     from storage.store import SqlStore
 
     path = settings.directory.resolved
     answers = Answers(Index(load(path)))
     engine = create_engine(settings.storage.url)
+    keyed = settings.security.secret_key is not None
+    file = sqlite_file(settings.storage.url)
+    scratch = file is not None and file.name == DEMO_DB
+    try:  # the schema and the key, before anything is written
+        await ready(engine, cipher if keyed else None, scratch=scratch)
+    except BaseException:
+        await engine.dispose()
+        raise
     state = SqlKeyValue(engine, cipher)
     adapters = adapters_of(settings, state)
     clock = SystemClock()

@@ -39,7 +39,9 @@ async def until_status(bot: BotProcess, path: str, status: int, within: float = 
 
 def _bot(synapse: Synapse, folder: Path, storage_url: str | None = None) -> BotProcess:
     coordinator = synapse.register(f"claude-ops-{folder.name[-12:]}", "password-0123456789")
-    roster = {"camille": coordinator, "dominique": coordinator, "claude": coordinator}
+    # one address per listener (a shared one is refused); the listeners need no account here
+    roster = {n: f"@{n}-absent:localhost" for n in ("camille", "dominique")}
+    roster["claude"] = coordinator
     return BotProcess(folder, synapse, roster, storage_url=storage_url)
 
 

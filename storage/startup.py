@@ -1,0 +1,71 @@
+"""Before the bot starts on a database: its schema is this version's and the configured
+keys are its data's. What waiting cannot fix raises DatabaseUnusable (one line, exit 2);
+a PostgreSQL server that is not up yet is waited for, with back-off."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.backoff import Backoff
+from storage.crypto import FieldCipher
+from storage.database import DatabaseUnusable, head
+from storage.keycheck import KEY, holds_data, verify, where
+
+log = logging.getLogger(__name__)
+
+
+async def check_schema(engine: AsyncEngine) -> None:
+    """Raise unless the database is at this version's revision."""
+    async with engine.connect() as connection:
+        current = await connection.run_sync(
+            lambda sync: MigrationContext.configure(sync).get_current_revision()
+        )
+    target = head()
+    if current != target:
+        raise DatabaseUnusable(
+            f"storage.url: {where(engine)} is at revision {current or '(empty)'}, this Soutien "
+            f"needs {target}: run `soutien-bot db upgrade` (or set storage.auto_migrate: true)"
+        )
+
+
+async def check(
+    engine: AsyncEngine, cipher: FieldCipher | None, seal: bool = False, scratch: bool = False
+) -> None:
+    """The schema, then the key. `cipher` None: the console demo's throwaway key, which
+    may only start on a database that holds nothing, or on a `scratch` one (its own
+    demo.db, whose data were never readable after their run)."""
+    await check_schema(engine)
+    if cipher is not None:
+        await verify(engine, cipher, seal)
+    elif not scratch and await holds_data(engine):
+        raise DatabaseUnusable(
+            f"{KEY} is not set, and the database holds data "
+            f"({where(engine)}): the console demo would "
+            "write under a throwaway key. Set the key, or point storage.url at a new file"
+        )
+
+
+async def ready(
+    engine: AsyncEngine,
+    cipher: FieldCipher | None,
+    scratch: bool = False,
+    stopping: asyncio.Event | None = None,
+) -> None:
+    """`check`, sealing the key check value; while PostgreSQL cannot be reached, wait and
+    try again (SQLite has no server to wait for: its errors are raised)."""
+    backoff = Backoff(base=0.5, cap=30.0)
+    while True:
+        try:
+            await check(engine, cipher, seal=True, scratch=scratch)
+            return
+        except DatabaseUnusable:
+            raise
+        except Exception as exc:
+            if engine.dialect.name == "sqlite" or (stopping is not None and stopping.is_set()):
+                raise
+            delay = await backoff.wait(stopping)
+            log.error("database not ready (%s); retried after %.1f s", type(exc).__name__, delay)
