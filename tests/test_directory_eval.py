@@ -1,4 +1,4 @@
-"""The directory passes ≥ 95 % of each tuning query set (sample, tune … tune13), end
+"""The directory passes ≥ 95 % of each tuning query set (sample, tune … tune14), end
 to end: each query goes through the real safety reader, as in the conversation, so a
 danger query only gets its emergency numbers first if the search sees the danger.
 `make eval` prints the same figures by phenomenon, and the held-out set's figure,
@@ -36,6 +36,8 @@ def test_the_tuning_sets_are_large_enough() -> None:
     assert len(queries(CORPUS / "directory_tune12.yaml")) >= 75
     assert len(queries(CORPUS / "directory_heldout7.yaml")) >= 75
     assert len(queries(CORPUS / "directory_tune13.yaml")) >= 130
+    assert len(queries(CORPUS / "directory_tune14.yaml")) >= 55
+    assert len(queries(CORPUS / "directory_heldout8.yaml")) >= 55
     assert len(queries(CORPUS / "directory_heldout.yaml")) >= 60
     assert len(queries(CORPUS / "directory_heldout2.yaml")) >= 100
 

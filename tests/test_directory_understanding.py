@@ -169,6 +169,8 @@ def test_time_filters_keep_what_is_open_then() -> None:
         "au RSA depuis ma dispo",
         "agression sexuelle dans le RER ce matin",
         "altercation avec un usager cette nuit, je suis secouée",
+        "je bois trop le soir pour tenir",
+        "je pleure la nuit",
     ],
 )
 def test_all_day_long_and_a_party_are_not_times_to_call(words: str) -> None:
@@ -340,3 +342,8 @@ def test_violence_asked_about_puts_the_violence_numbers_first() -> None:
 def test_going_mad_finds_lines_to_talk_to() -> None:
     found = ids("j'ai l'impression de devenir fou")[:8]
     assert "sos-amitie" in found and "croix-rouge-ecoute" in found
+
+
+@pytest.mark.parametrize("words", ["numéro vert svp", "j'ai plus de forfait", "toll free line"])
+def test_a_free_number_said_another_way(words: str) -> None:
+    assert "free" in understand(words).flags

@@ -50,6 +50,10 @@ DANGER_KINDS = {
     "erasing oneself": [
         "je veux m'effacer de ce monde",
     ],
+    "drowning oneself, giving one's things away": [
+        "je vais me noyer dans la Seine ce soir",
+        "I've started giving away my stuff",
+    ],
     "a plan to jump": [
         "j'ai prévu de sauter du parking de la cité administrative vendredi",
     ],
@@ -129,6 +133,12 @@ NOT_DANGER_KINDS = {
         "c'est violent ce que tu as vécu. Tu en as parlé à quelqu'un ?",
         "thème du jour : comment tu dors en ce moment ?",
         "attends, je voulais dire autre chose",
+    ],
+    "drowning in work, not caring, playing dead in a drill": [
+        "j'ai l'impression de me noyer sous les mails",
+        "la direction s'en fout complètement",
+        "pour l'exercice incendie je joue la victime, je fais le mort au 2e",
+        "cette réunion m'a achevée",
     ],
     "a jump for sport": [
         "on a prévu de sauter en parachute pour l'anniversaire de Julie",

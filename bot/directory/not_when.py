@@ -75,6 +75,13 @@ INCIDENT = re.compile(
     r" (?:ce|cette|cet) (?:matin|soir|nuit|midi|apres midi)(?= )"
 )
 
+# What the person does at that time, a habit: "je bois trop le soir", "je pleure la nuit".
+ACTIVITY = re.compile(
+    r"( (?:bois|boit|pleure|pleures|pleurent|rumine|angoisse|craque|fume|mange|cogite)"
+    r"(?: (?:trop|beaucoup|encore|souvent|seul|seule|toujours|un peu))?)"
+    r" (?:le|la|l) (?:soir|nuit|matin|week end|weekend|dimanche|samedi)(?= )"
+)
+
 # Going back to work on a day: "je reprends lundi", "retour au travail demain", "I go back
 # on Monday". The day of the dreaded return, not a time to call; the words stay.
 RETURN = re.compile(

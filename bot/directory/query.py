@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.directory.filter_words import FILTERS
 from bot.directory.places import places
 from bot.directory.spoken import spoken_numbers
 from bot.directory.when import When, read_when
@@ -12,150 +13,6 @@ from bot.directory.words import STOPWORDS, plain
 from bot.safety import Level, Situation, read
 from bot.text import fold
 
-# Phrases are matched on normalised text; longer phrases are tried first.
-_FILTERS: dict[str, tuple[str, ...]] = {
-    "always": (
-        "24h 24",
-        "24 24",
-        "24h sur 24",
-        "24 7",
-        "7j 7",
-        "7 7",
-        "jour et nuit",
-        "h24",
-        "24 hours",
-        "around the clock",
-        "24h",
-    ),
-    "free": (
-        "gratuitement",
-        "gratuits",
-        "gratuites",
-        "gratuite",
-        "gratuit",
-        "gratos",
-        "sans frais",
-        "sans payer",
-        "coute rien",
-        "non surtaxe",
-        "pas payant",
-        "free of charge",
-        "free",
-    ),
-    "anonymous": (
-        "anonymement",
-        "anonymat",
-        "anonymes",
-        "anonyme",
-        "anonymously",
-        "anonymous",
-        "sans donner mon nom",
-        "sans donner son nom",
-        "sans dire mon nom",
-        "sans dire qui je suis",
-        "sans me nommer",
-        "sans m identifier",
-        "sans etre reconnu",
-        "sans etre reconnue",
-        "qu on sache que c est moi",
-        "qu on me reconnaisse",
-        "incognito",
-        "sans que mon employeur le sache",
-        "sans que mon chef le sache",
-        "sans que personne le sache",
-        "sans que ca se sache",
-        "confidentiellement",
-        "confidentielles",
-        "confidentielle",
-        "confidentiels",
-        "confidentiel",
-        "confidential",
-        "without giving my name",
-        "without my name",
-    ),
-    "chat": ("tchat", "chat", "en ligne par ecrit", "messagerie instantanee"),
-    "phone": (
-        "par telephone",
-        "au telephone",
-        "au tel",
-        "par tel",
-        "by phone",
-        "over the phone",
-        "phone call",
-    ),
-    "visio": ("en visio", "visio", "visioconference", "video call", "by video"),
-    "email": ("par mail", "par email", "e mail", "email", "mail", "courriel"),
-    # any way of writing: a chat, an e-mail, a message, a form
-    "written": (
-        "ecrire",
-        "par ecrit",
-        "a l ecrit",
-        "en ecrivant",
-        "write",
-        "writing",
-        "in writing",
-        "by text",
-        "texting",
-    ),
-    "in_person": (
-        "en personne",
-        "face a face",
-        "en face a face",
-        "en presentiel",
-        "presentiel",
-        "de visu",
-        "voir quelqu un physiquement",
-        "quelqu un en vrai",
-        "quelqu un de vrai",
-        "en chair et en os",
-        "me deplacer",
-        "in person",
-        "face to face",
-        "in real life",
-        "irl",
-    ),
-    # cannot speak safely or at all: emergency numbers that take text come first
-    "silent": (
-        "peux pas parler",
-        "peut pas parler",
-        "pas parler",
-        "sans parler",
-        "sans bruit",
-        "chuchote",
-        "chuchoter",
-        "peux pas appeler",
-        "peut pas appeler",
-        "pas appeler",
-        "pas telephoner",
-        "sans telephoner",
-        "sans appeler",
-        "can t call",
-        "cannot call",
-        "can t phone",
-        "il ecoute tout",
-        "elle ecoute tout",
-        "discretement",
-        "par sms",
-        "sourd",
-        "sourde",
-        "malentendant",
-        "malentendante",
-        "muet",
-        "muette",
-        "aphone",
-        "langue des signes",
-        "mute",
-        "hard of hearing",
-        "can t talk",
-        "cannot talk",
-        "can t speak",
-        "cannot speak",
-        "deaf",
-    ),
-    # someone would hear a call: "il est à côté", "he can hear me"
-    "overheard": ("est a cote", "a cote de moi", "m entend", "m entendre", "next to me", "hear me"),
-    "english": ("en anglais", "in english", "anglais", "anglophone", "english speaking", "english"),
-}
 CHANNELS = ("chat", "phone", "email", "visio", "written", "in_person")
 # "pas au téléphone", "plutôt qu'appeler", "sans visio", "rather than by phone": the
 # way the person does not want, said to set it aside
@@ -166,7 +23,7 @@ _NOT_THIS_WAY = re.compile(
 # where a filter phrase was: the words on either side of it were not said together
 _GAP = "|"
 _FILTER_PHRASES = sorted(
-    ((phrase, name) for name, phrases in _FILTERS.items() for phrase in phrases),
+    ((phrase, name) for name, phrases in FILTERS.items() for phrase in phrases),
     key=lambda pair: -len(pair[0]),
 )
 # A number as people write it: "0800 19 00 00", "01.46.21.46.46", "+33 1 46 21 46 46".

@@ -129,6 +129,17 @@ IDIOMS: tuple[str, ...] = (
     "vouloir|veux|voulais|voulait|voulez|voulu + dire + autre|quoi|par|=que|=qu",
     "c|ce|cela|ça|=it|=that + est|était|=is|=was + violent|violente|dur|dure|=harsh + ce|ça|=what"
     " + que|qu|tu|=you",
+    # "je m'en fous", "il s'en fiche": not caring; "elle m'a achevé cette journée";
+    # "je fais le mort" in an exercise
+    "=s|=se|=m|=me|=t|=te|=nous|=vous + en + fout|fous|foutre|foutent|fiche|fichent|foutait",
+    "=m|=me|=nous + =a|=as|=ont|=avait + =acheve|=achevee|=acheves|=achevees",
+    "faire|fais|fait|font|faisait + le|la + mort|morte",
+    # drowning in work: "j'ai l'impression de me noyer au bureau", "I feel like I'm drowning"
+    "impression|sensation|like|comme .. noyer|noie|noyée|noyé|drowning|drown",
+    "noyer|noie|noyé|noyée|drowning|drowned + sous|dans|in|under .. travail|boulot|dossiers"
+    "|mails|taf|tâches|demandes|=work|=paperwork|=emails|=tasks",
+    "jouer|joue|jouent|jouons|play|playing + les|le|la|a|the + blessés|blessé|blessée|victime"
+    "|victimes|mort|morte|injured|victim|victims|dead|casualty|casualties",
     # a jump for sport: "sauter en parachute", "saut à l'élastique", "jump rope"
     "@JUMP .. parachute|élastique|trampoline|parapente|ski|haies|corde|rope|skydiving|bungee"
     "|tremplin|perche|longueur|hauteur|puzzle",

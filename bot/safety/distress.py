@@ -20,7 +20,7 @@ CONCERN: tuple[str, ...] = (
     "@NEG .. lever",
     "perdu|perdue|lost",
     "plaquer|lâcher .. tout",
-    "sombrer|sombre|couler|coule",
+    "sombrer|sombre|couler|coule|noyer|noie|noyé|noyée|drowning",
     "trembler|tremble|shaking",
     "@NEG .. ressentir|ressens|feel|feeling",
     "overwhelmed|submergé|submergée",

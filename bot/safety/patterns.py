@@ -93,7 +93,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG + exister|exist",
         "@WANT @NEG + exister|exist|@LIFE",
         "@NEG .. envie .. @HERE",
-        "@NEG .. @POINT .. @ME|@LIFE",
+        "@NEG @POINT .. @ME|@LIFE",
         "@NEG + @POINT",
         "seul|only + @POINT|issue",
         "@NEG .. autre .. @POINT",
@@ -101,7 +101,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "?won|@NEG .. @BURDEN",
         # the end of the road, no future after a date
         "?bout + de|du + =chemin|=route|=road",
-        "@NEG + vois|voir|voit|see .. avenir|future|après|after|lendemain|suite",
+        "@NEG + =vois|=voit|=see|=voir .. avenir|future|après|after|lendemain|issue",
         # "vous n'aurez plus à me supporter": no more burden to anyone
         "?@NEG .. à + =me|=m + supporter|supporte|subir",
         "?=wont|=won|=not + have + to + put + up + with|deal + me|with",
@@ -115,7 +115,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "can + not .. @LIFE|continue|=go + on|going",
         "?@NEG .. fêter|celebrate .. noël|anniversaire|christmas|birthday|an|year",
         "@NEG .. goût|envie .. @LIFE",
-        "partir|aller|go|leave .. pour + de + bon",
+        "partir|leave .. pour + de + bon",  # not "je vais craquer pour de bon"
+        "=m|=me + en + =aller|=vais|=irai .. pour + de + bon",
         "tirer .. révérence",
         "grand + saut|voyage",
         "sommeil|dormir|sleep .. éternel|toujours|forever|eternal",
@@ -124,7 +125,10 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@GOING|peur|risque faire + une|des + bêtise|connerie|bêtises|conneries",
         "?=de + trop",
         "?@NEG .. regretter|regrettera|manquer|manquera|miss|notice",
-        "personne|nobody .. regretter|manquer|remarquer|pleurer|miss|notice|care",
+        # "personne ne me regretterait": would, not "nobody notices"
+        "personne|nobody .. =regretterait|=regrettera|=manquerait|=manquera|=remarquerait"
+        "|=remarquera|=pleurerait|=pleurera|=verrait|=rendrait",
+        "nobody|no + one .. =would|=will|=wouldnt|=wont .. miss|notice|care",
         "no + one .. miss|notice|care",
         "?want + out",
         "?done + with + @LIFE|everything|it",
@@ -208,6 +212,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "?personne|nobody .. =me|=m|=ne .. trouver|trouvera|find",
         "repérer|repéré|scouted|spotted .. @HIGH|@PLACE|endroit|spot|lieu|coin",
         "@GIVE .. @BELONGINGS .. =plus|@NEG .. besoin|need",
+        "giving|gave|give + away .. =my|=stuff|=things|@BELONGINGS",
         "?@NEG .. besoin|need .. =après|=after",
         "?qui + prévenir|appeler .. après|after",
         "?codes|password|passwords .. enveloppe|@OTHER|laisser|donner",
@@ -228,6 +233,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "garage .. voiture|car|moteur|engine .. tourne|running|allumé|on",
         "voiture|car|moteur|engine .. tourne|running|allumé .. garage",
         "@HIGH|@PLACE|étage|floor|parking|park .. .. facile|easy|simple",
+        # "la fenêtre du 5e … ce serait rapide": would be quick
+        "@HIGH|@PLACE|étage|floor .. =serait|=would .. rapide|quick|vite|fast",
         "train|tgv|métro|rer|metro|bus .. @NEG + arrête|arrêter|stop|stops|arrêtent",
         "@PLACE|vide + =me|=m + appelle|attire|calls|pulling",
         "gaz|gas .. ouvert|allumé|opened|turned|on",
