@@ -29,7 +29,7 @@ from sklearn.model_selection import StratifiedKFold
 from bench.safety_corpus import training
 from bot.safety.evidence import Evidence
 from bot.safety.model import WEIGHTS
-from bot.safety.reader import Reader
+from bot.safety.reader import PLAIN_ALONE, Reader
 
 C = 1.0
 DOUBT_FLOOR = 0.30
@@ -57,18 +57,21 @@ class Seen:
         self.doubtful = np.array([bool(e.doubtful) for e in evidence])
         self.signals = np.array([e.signals for e in evidence])
         self.capped = np.array([e.capped for e in evidence])
+        self.plain = np.array([e.plain for e in evidence])
 
     def part(self, keep: np.ndarray) -> Seen:
         """The same evidence, for the messages where `keep` is true."""
         part = object.__new__(Seen)
         part.items = [x for x, k in zip(self.items, keep, strict=True) if k]
         part.rows = [r for r, k in zip(self.rows, keep, strict=True) if k]
-        for name in ("danger", "harmless", "sure", "doubtful", "signals", "capped"):
+        for name in ("danger", "harmless", "sure", "doubtful", "signals", "capped", "plain"):
             setattr(part, name, getattr(self, name)[keep])
         return part
 
     def raised(self, chance: np.ndarray, doubt: float, alone: float) -> np.ndarray:
-        model = (self.doubtful & (chance > doubt)) | (self.signals & (chance > alone))
+        plain = chance > max(alone, PLAIN_ALONE)  # no word of danger: the model surer
+        alone_ok = self.signals & (chance > alone) & (~self.plain | plain)
+        model = (self.doubtful & (chance > doubt)) | alone_ok
         return self.sure | (~self.capped & model)
 
 

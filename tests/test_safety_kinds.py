@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import Level, read
+from bot.safety import Level, Situation, read
 
 DANGER_KINDS = {
     "told inside a question about the service": [
@@ -53,6 +53,14 @@ DANGER_KINDS = {
     "drowning oneself, giving one's things away": [
         "je vais me noyer dans la Seine ce soir",
         "I've started giving away my stuff",
+    ],
+    "hurting oneself, not being hurt": [
+        "I might hurt myself tonight",
+        "je vais me blesser ce soir",
+    ],
+    "a goodbye that is more than the end of a chat": [
+        "je dois partir pour toujours",
+        "je dois partir, adieu à tous",
     ],
     "a plan to jump": [
         "j'ai prévu de sauter du parking de la cité administrative vendredi",
@@ -140,6 +148,12 @@ NOT_DANGER_KINDS = {
         "pour l'exercice incendie je joue la victime, je fais le mort au 2e",
         "cette réunion m'a achevée",
     ],
+    "ending a chat, not a life": [
+        "désolée je dois partir, on reprend jeudi ?",
+        "c'était mon dernier message de la journée",
+        "j'ai fini ce que j'avais à dire",
+        "je préfère arrêter là pour aujourd'hui",
+    ],
     "a jump for sport": [
         "on a prévu de sauter en parachute pour l'anniversaire de Julie",
         "my kids jump rope in the yard every evening",
@@ -191,3 +205,14 @@ def test_no_danger_of_a_kind(kind: str, text: str) -> None:
 @pytest.mark.parametrize(("kind", "text"), _cases(CONCERN_KINDS))
 def test_concern_not_alarm(kind: str, text: str) -> None:
     assert read(text).level is Level.CONCERN, kind
+
+
+@pytest.mark.parametrize("text", ["I might hurt myself tonight", "je vais me blesser ce soir"])
+def test_hurting_oneself_is_no_violence_by_someone_else(text: str) -> None:
+    """Self-harm gets 3114, 15, 112 first, not 17 and 3919."""
+    assert read(text).situation is Situation.SELF
+
+
+@pytest.mark.parametrize("text", ["il me frappe", "je me suis fait frapper par un usager"])
+def test_being_hurt_by_someone_is_violence(text: str) -> None:
+    assert read(text).situation is Situation.VIOLENCE

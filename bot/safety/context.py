@@ -134,6 +134,16 @@ IDIOMS: tuple[str, ...] = (
     "=s|=se|=m|=me|=t|=te|=nous|=vous + en + fout|fous|foutre|foutent|fiche|fichent|foutait",
     "=m|=me|=nous + =a|=as|=ont|=avait + =acheve|=achevee|=acheves|=achevees",
     "faire|fais|fait|font|faisait + le|la + mort|morte",
+    # ending a chat, not a life: "désolée je dois partir", "c'était mon dernier message de
+    # la journée", "j'ai fini ce que j'avais à dire", "on arrête là pour aujourd'hui"
+    "désolé|désolée|dsl|sorry|bon|ok|allez|bref .. dois|doit|=must|=gotta|=have + partir|filer"
+    "|=go|=leave|=run",
+    "dernier|dernière|last + message|mail|mails|messages|email + de|of|for|=today + la|le|the"
+    "|=today .. journée|jour|semaine|day|week|today|soirée",
+    "fini|finis|terminé|=done|=finished + ce|=what + que|qu|=i",
+    "arrêter|arrête|arrêtons|stop|finir|terminer + là|ici|=here|=there .. pour|for + aujourd|today"
+    "|ce|=tonight|=now|maintenant",
+    "réveiller|réveille|réveillé|réveillée|wake|waking|woke + à|at|vers|around + #num",
     # drowning in work: "j'ai l'impression de me noyer au bureau", "I feel like I'm drowning"
     "impression|sensation|like|comme .. noyer|noie|noyée|noyé|drowning|drown",
     "noyer|noie|noyé|noyée|drowning|drowned + sous|dans|in|under .. travail|boulot|dossiers"

@@ -29,6 +29,7 @@ class Evidence:
     sure: frozenset[Category]
     doubtful: frozenset[Category]
     signals: bool
+    plain: bool  # no word that can carry danger: the model alone must be surer
     features: set[str]
     situation: Situation
     concern: bool

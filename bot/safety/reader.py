@@ -74,7 +74,11 @@ class Reader:
             if seen.doubtful and chance > model.doubt:
                 return Reading(Level.DANGER, seen.situation, frozenset(seen.doubtful))
             if seen.signals and chance > model.threshold:
-                return Reading(Level.DANGER, seen.situation)
+                # no pattern and no word of danger ("je dois partir"): unless the model is
+                # sure, the plain question rather than an alarm
+                if not seen.plain or chance > PLAIN_ALONE:
+                    return Reading(Level.DANGER, seen.situation)
+                return Reading(Level.CONCERN, categories=_DISTRESS)
         if seen.concern or (seen.doubtful and Category.VIOLENCE in seen.doubtful):
             return Reading(Level.CONCERN, categories=_DISTRESS, asked=seen.asked)
         return Reading(Level.NONE, seen.situation, asked=True) if seen.asked else NOTHING
@@ -118,6 +122,7 @@ class Reader:
             sure=frozenset(sure),
             doubtful=frozenset(doubtful),
             signals=not aside and (len(labelled) > 4 or not SIGNALS.isdisjoint(where)),
+            plain=SIGNALS.isdisjoint(where),
             features=features(shown, self._flags(text, where, dropped, bool(in_idiom))),
             situation=who.situation(kept, labelled) if kept else who.situation_of_words(where),
             concern="#SETTLED" in dropped
@@ -206,6 +211,8 @@ class Reader:
                 continue
             if category is Category.SELF_HARM and who.done_to_me(match, labelled):
                 category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
+            elif category is Category.VIOLENCE and violence.self_inflicted(match, labelled):
+                category = Category.SELF_HARM  # "je vais me blesser": one's own hand
             if category is Category.VIOLENCE and frame.over:
                 dropped.add("#SETTLED")  # past, reported, safe now: a concern at most
                 continue
@@ -248,6 +255,7 @@ class Reader:
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
+PLAIN_ALONE = 0.7  # leave-one-file-out: 44 of 55 such danger still alarm, 10 of 21 traps
 _past = violence.Aftermath.past
 _WISH = frozenset({Category.EXPLICIT, Category.VEILED})
 _LAUGHING = frozenset("=lol =mdr =ptdr =lmao =xd =haha =hahaha".split())

@@ -106,3 +106,18 @@ def _any(
     patterns: list[Pattern], labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
 ) -> bool:
     return any(next(iter(find(p, labelled, where)), None) for p in patterns)
+
+
+def self_inflicted(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """True when the harm in a violence match is the writer's own hand: "je vais me
+    blesser", "I might hurt myself" (reflexive, and nobody else acts in or before it)."""
+    if not any(_REFLEXIVE & labelled[p] for p in match.positions):
+        return False
+    around = range(max(0, match.start - 3), min(len(labelled), match.end + 5))
+    return not any((_SOMEONE | _DONE_BY) & labelled[p] for p in around)
+
+
+# "je me suis fait frapper par un usager", "I got hurt by": someone else's hand
+_DONE_BY = frozenset({"=fait", "=faite", "=faire", "=fais", "=par", "=by", "=got", "=get"})
+_REFLEXIVE = frozenset({"=me", "=m", "=myself", "=moi-meme"})
+_SOMEONE = frozenset({"@HE", "@OTHER", "@ROLE", "=on", "=quelqu", "=someone", "=somebody"})
