@@ -106,7 +106,7 @@ class Bot:
         ctx, me = self.ctx, turn.me
         relayed = isinstance(where, Relay) and where.case.relaying
         out = [lane.answer(ctx, me, reading, relayed=relayed or turn.msg.case_ref is not None)]
-        out += await lane.alert(ctx, me, turn.own, turn.now)
+        out += await lane.alert(ctx, me, turn.own, turn.now, reading)
         out += self._welcome(me, first, short=True)
         if isinstance(where, Run) and where.command.name not in _HELD_BY_DANGER:
             return out + await dispatch(turn, where)

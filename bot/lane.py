@@ -20,7 +20,7 @@ from bot.ids import CaseRef
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
 from bot.people import Dialog, Listener, Person
-from bot.safety import Level, Reading, Situation
+from bot.safety import Category, Level, Reading, Situation
 
 Out = list[OutgoingMessage]
 
@@ -40,6 +40,7 @@ _MARKER = {
     Situation.VIOLENCE: "relay_marker_violence",
 }
 SAID_YES = Reading(Level.DANGER, Situation.SELF)
+_ACUTE = frozenset((Category.MEANS_NOW, Category.OVERDOSE, Category.PREPARATION, Category.VIOLENCE))
 _DRAFTING = frozenset({Dialog.CONTINUITY, Dialog.TEAM, Dialog.MODE})  # `demande` under way
 
 
@@ -54,12 +55,17 @@ def marker(ctx: Context, member: Listener, ref: CaseRef, reading: Reading) -> Ou
     return say.to_member(ctx, member, _MARKER[reading.situation], case_ref=ref, ref=ref)
 
 
-async def alert(ctx: Context, me: Person, case: Case | None, now: datetime) -> Out:
+async def alert(
+    ctx: Context, me: Person, case: Case | None, now: datetime, reading: Reading | None = None
+) -> Out:
     """Tell coordinators that someone is in danger: reference only, at most once an hour
-    for one reference (a case opened since the last alert carries news: its reference)."""
+    for one reference (a case opened since the last alert carries news: its reference),
+    except for danger that is acute now (the means at hand, an overdose, violence): an
+    earlier alert, maybe for words that only sounded like danger, never hides that."""
     last = me.last_alert_at
     news = case is not None and (last is None or case.created_at > last)
-    if last is not None and now - last < ctx.policy.alert_every and not news:
+    acute = reading is not None and not reading.categories.isdisjoint(_ACUTE)
+    if last is not None and now - last < ctx.policy.alert_every and not (news or acute):
         return []
     me.last_alert_at = now
     await ctx.store.save_person(me)

@@ -123,11 +123,19 @@ async def test_english_danger_and_concern(chat: Chat) -> None:
 
 async def test_coordinators_are_alerted_once_an_hour_for_one_reference(chat: Chat) -> None:
     await chat.deliver("alice", "je veux me tuer")
-    await chat.deliver("alice", "je vais sauter du pont ce soir")
+    await chat.deliver("alice", "je pense encore à mourir")
     alerts = [m for m in chat.adapter.to("claude") if "Alerte" in m.text]
     assert len(alerts) == 1
     await chat.tick(timedelta(minutes=61))
     await chat.deliver("alice", "je veux toujours mourir")
+    assert len([m for m in chat.adapter.to("claude") if "Alerte" in m.text]) == 2
+
+
+async def test_acute_danger_is_alerted_even_after_an_earlier_alert(chat: Chat) -> None:
+    """Black-box s66: an ordinary goodbye once raised an alert, and the rope bought for
+    tonight two lines later reached no coordinator. The means at hand always alert."""
+    await chat.deliver("alice", "je veux mourir")
+    await chat.deliver("alice", "j'ai acheté une corde, c'est pour ce soir")
     assert len([m for m in chat.adapter.to("claude") if "Alerte" in m.text]) == 2
 
 
