@@ -12,7 +12,7 @@ from bot.followups import schedule as scheduling
 from bot.ids import ListenerId
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
-from bot.people import Listener, Person
+from bot.people import Dialog, Listener, Person
 from bot.privacy import Origin, listener_actor
 from bot.routing import Load, Situation, choose
 from bot.triggers import fire
@@ -129,6 +129,10 @@ async def accept(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     if requester is None:
         return []
     more = await casenotes.shown(ctx, me, case)  # notes left by whoever held it before
+    if requester.dialog is Dialog.FORGET:  # a "oui" for the listener must not erase all
+        requester.dialog = Dialog.NONE
+        await ctx.store.save_person(requester)
+        more.append(say.to_person(ctx, requester, "forget_set_aside"))
     if case.continuity_listener:  # they asked for the same person: say whether it is
         same = case.continuity_listener == me.id
         more.insert(0, say.to_person(ctx, requester, f"continuity_{'same' if same else 'other'}"))

@@ -194,3 +194,17 @@ def test_a_yes_said_warmly_is_still_the_answer() -> None:
     assert yes_no_alone("non je préfère pas") is False
     assert yes_no_alone("oui mais avant, dis-lui que je pense à elle") is None
     assert yes_no_alone("non, en fait ce soir j'ai envie d'en finir") is None
+
+
+async def test_an_accepted_request_sets_the_erasure_question_aside(chat: Chat) -> None:
+    """Black-box s48: `oubli` asked, then a listener accepts; the requester's "oui" to the
+    listener's "on en parle maintenant ?" must not erase everything."""
+    await chat.deliver("dominique", "dispo off")
+    ref = await chat.request("alice")
+    await chat.deliver("alice", "oubli")
+    await chat.deliver("camille", f"accepter {ref}")
+    assert any("mise de côté" in m.text for m in chat.adapter.to("alice"))
+    await chat.deliver("camille", "tu veux qu'on en parle maintenant ?")
+    await chat.deliver("alice", "oui")
+    assert chat.adapter.to("camille")[-1].text.endswith("oui")
+    assert (await _person(chat, "alice")).dialog is Dialog.NONE

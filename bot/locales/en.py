@@ -130,6 +130,11 @@ TEXTS: dict[str, str] = {
     "mode_direct": "direct",
     "button_accept": "Accept",
     "button_decline": "Decline",
+    "forget_set_aside": (
+        "Your erasure question is set aside: someone just accepted your request, and a plain "
+        '"yes" here could be meant for them. Write `forget` again if you still want '
+        "everything erased."
+    ),
     "accepted_requester_anonymous": (
         "Someone from the group accepted your request **{ref}**. 💛 Write to me here: I pass "
         "your messages on, and their answers will arrive here. `close` to end."

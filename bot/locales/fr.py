@@ -135,6 +135,11 @@ TEXTS: dict[str, str] = {
     "mode_direct": "direct",
     "button_accept": "Accepter",
     "button_decline": "Refuser",
+    "forget_set_aside": (
+        "Ta question d'effacement est mise de côté : quelqu'un vient d'accepter ta demande, "
+        "et un simple « oui » ici pourrait être pour cette personne. Écris `oubli` à nouveau "
+        "si tu veux toujours tout effacer."
+    ),
     "accepted_requester_anonymous": (
         "Une personne du groupe a accepté ta demande **{ref}**. 💛 Écris-moi ici : je lui "
         "transmets tes messages, et ses réponses arriveront ici. `clore` pour terminer."
