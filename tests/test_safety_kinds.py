@@ -62,6 +62,10 @@ DANGER_KINDS = {
         "je dois partir pour toujours",
         "je dois partir, adieu à tous",
     ],
+    "pictures of the means": [
+        "💊💊💊 ce soir",
+        "j'ai pris 💊💊💊💊💊",
+    ],
     "a plan to jump": [
         "j'ai prévu de sauter du parking de la cité administrative vendredi",
     ],

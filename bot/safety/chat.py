@@ -16,10 +16,11 @@ from bot.text import fold
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _WORD = re.compile(
     r"[^\W_]+(?:['’][^\W_]+)*|(?P<end>[.!?;\n]+)|(?P<clause>[,:]+)"
-    r"|(?P<laugh>[😂🤣💀😆😅🙃😜😝🙈😹])",
+    r"|(?P<laugh>[😂🤣💀😆😅🙃😜😝🙈😹])|(?P<thing>[💊🔪🪢🔫🩸])",
     re.UNICODE,
 )
 _JOINED = re.compile(r"\b(?:week-end|week-ends|self-harm|e-mail|e-mails)\b", re.IGNORECASE)
+_THINGS = {"💊": "cachets", "🔪": "couteau", "🪢": "corde", "🔫": "arme", "🩸": "sang"}
 BOUNDARY = "¦"  # a sentence end: no pattern spans it
 # A clause start (after a comma or a colon, and at "mais"/"but"): patterns may span it,
 # a negation does not reach across it. Not a word of its own: `matcher.label_tokens`
@@ -192,6 +193,9 @@ def words(text: str) -> list[str]:
     for match in _WORD.finditer(text):
         if match.group("laugh"):
             out.append("lol")
+            continue
+        if match.group("thing"):  # "💊💊💊 ce soir": the thing the picture shows
+            out.append(_THINGS[match.group("thing")])
             continue
         if match.group("clause"):
             if out and out[-1] not in (BOUNDARY, CLAUSE):
