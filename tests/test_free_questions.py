@@ -91,3 +91,11 @@ async def test_yes_and_no_are_never_taken_for_a_mistyped_command(chat: Chat) -> 
     for text in ("oui", "non", "ok"):
         out = await chat.deliver("sam", text)
         assert not any(b.command == "oubli" for m in out for b in m.buttons), text
+
+
+async def test_a_typo_is_answered_in_the_persons_language_with_the_reference_kept(
+    chat: Chat,
+) -> None:
+    """ "cloe 8y7b": the French "clore", not the English "close"; the reference as one."""
+    out = await chat.deliver("camille", "cloe 8y7b")
+    assert "`clore 8Y7B`" in out[-1].text

@@ -10,10 +10,12 @@ Nothing here reads danger: the safety lane has read every message before.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import replace
 
 from bot import say
+from bot.cases import looks_like_ref
 from bot.commands import ALIASES, ROLE, Role
 from bot.conversation.turn import Out, Turn
 from bot.locales import t
@@ -37,6 +39,12 @@ _CUTOFF = 0.75
 _FUZZY_FROM = 4  # letters: shorter words are answers ('oui', 'non', 'ok'), not typos
 
 
+@functools.cache
+def _words_of(lang: str) -> frozenset[str]:
+    """The command words the help of `lang` shows: the person's own language."""
+    return frozenset(fold(w).split()[0] for w in re.findall(r"`([^`]+)`", t(lang, "help_all")))
+
+
 def wants_to_talk(text: str) -> bool:
     return bool(_TALK.search(fold(text).replace("\u2019", "'")))
 
@@ -49,18 +57,24 @@ def _allowed(turn: Turn, role: Role) -> bool:
 
 def suggestion(turn: Turn, text: str) -> str | None:
     """The command `text` most likely meant ("dipso off" → "dispo off"), among those
-    this person may use; its arguments are kept."""
+    this person may use, in their language first ("cloe" → "clore", not "close"); its
+    arguments are kept as typed ("cloe 8Y7B")."""
     words = fold(text).strip(" !/?.").split()
+    typed = text.strip(" !/?.").split()
     if not 0 < len(words) <= _SUGGEST_UP_TO:
         return None
     allowed = [alias for alias, name in ALIASES.items() if _allowed(turn, ROLE[name])]
+    theirs = _words_of(say.lang(turn.ctx, turn.me))
     for size in (2, 1):
-        head, rest = " ".join(words[:size]), words[size:]
+        head, rest = " ".join(words[:size]), typed[size:]
         if len(head) < _FUZZY_FROM:  # "oui" is no typo of "oubli"
             continue
-        close = difflib.get_close_matches(head, allowed, n=1, cutoff=_CUTOFF)
+        close = difflib.get_close_matches(head, allowed, n=5, cutoff=_CUTOFF)
         if close and len(words) >= size:
-            return " ".join([close[0], *rest])
+            best = difflib.SequenceMatcher(None, head, close[0]).ratio()
+            tied = [c for c in close if difflib.SequenceMatcher(None, head, c).ratio() == best]
+            meant = next((c for c in tied if c.split()[0] in theirs), close[0])
+            return " ".join([meant, *(w.upper() if looks_like_ref(w) else w for w in rest)])
     within = [a for a in allowed if " " in a and words[0] in a.split()]
     return within[0] if len(within) == 1 and len(words) == 1 else None  # "attente"
 
