@@ -132,8 +132,13 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
     if until is not None:
         await scheduling.dispo_return(ctx, me.id, until)
     if until is None:
-        return say.to_member(ctx, me, "available_off")
-    return say.to_member(ctx, me, "available_off_until", date=last_day(until))
+        out = say.to_member(ctx, me, "available_off")
+    else:
+        out = say.to_member(ctx, me, "available_off_until", date=last_day(until))
+    # an offer still open with someone away would wait for its time-out: it moves on now
+    for case in await ctx.store.cases_of_listener(me.id, [CaseState.OFFERED]):
+        out += await offers.decline(ctx, me, case, now)
+    return out
 
 
 async def relay(ctx: Context, me: Listener, ref: CaseRef, msg: IncomingMessage, text: str) -> Out:

@@ -116,3 +116,18 @@ async def test_safety_alert_gives_the_next_step(chat: Chat) -> None:
     assert "Alerte sécurité" in alert and f"`proposer {ref} @pseudo`" in alert
     await chat.deliver("bob", "je vais me suicider")
     assert "Pas de demande ouverte" in chat.last("claude")
+
+
+async def test_an_offer_moves_on_when_its_listener_goes_away(chat: Chat) -> None:
+    """Black-box s11: `dispo off` with an offer open left the request waiting for the
+    offer's time-out; it goes to the next listener at once."""
+    ref = await chat.request("alice")
+    offered = [
+        n for n in ("camille", "dominique") if any(ref in m.text for m in chat.adapter.to(n))
+    ]
+    assert len(offered) == 1
+    first = offered[0]
+    other = "dominique" if first == "camille" else "camille"
+    out = await chat.deliver(first, "dispo off")
+    assert any(ref in m.text for m in out if m.to.user_id == first)
+    assert any(ref in m.text for m in chat.adapter.to(other))
