@@ -135,10 +135,7 @@ async def availability(ctx: Context, me: Listener, args: str, now: datetime) -> 
         out = say.to_member(ctx, me, "available_off")
     else:
         out = say.to_member(ctx, me, "available_off_until", date=last_day(until))
-    # an offer still open with someone away would wait for its time-out: it moves on now
-    for case in await ctx.store.cases_of_listener(me.id, [CaseState.OFFERED]):
-        out += await offers.decline(ctx, me, case, now)
-    return out
+    return out + await offers.release(ctx, me, now)
 
 
 async def relay(ctx: Context, me: Listener, ref: CaseRef, msg: IncomingMessage, text: str) -> Out:

@@ -166,6 +166,15 @@ async def decline(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     ]
 
 
+async def release(ctx: Context, member: Listener, now: datetime) -> Out:
+    """The offers `member` still holds go on to the next listener now (they went away,
+    were paused or removed): an offer would otherwise wait for its time-out."""
+    out: Out = []
+    for case in await ctx.store.cases_of_listener(member.id, [CaseState.OFFERED]):
+        out += await decline(ctx, member, case, now)
+    return out
+
+
 async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     if not await _by_listener(ctx, me, case, Trigger.TRANSFER, "transferred", now):
         return say.to_member(ctx, me, "unknown_ref", ref=case.ref)

@@ -126,8 +126,9 @@ async def remove(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     else:
         await ctx.store.remove_member(member.id, now)
     await _changed(ctx, me, "roster_removed", member)
-    return say.to_member(ctx, me, "roster_removed", handle=words[0]) + say.to_member(
-        ctx, member, "roster_goodbye"
+    out = say.to_member(ctx, me, "roster_removed", handle=words[0])
+    return out + say.to_member(ctx, member, "roster_goodbye") + await offers.release(
+        ctx, member, now
     )
 
 
@@ -151,6 +152,6 @@ async def pause(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
     await scheduling.dispo_return(ctx, member.id, until)
     await _changed(ctx, me, "roster_paused", member, refresh=False)
     day = last_day(until)
-    return say.to_member(ctx, me, "roster_paused", handle=words[0], date=day) + say.to_member(
-        ctx, member, "roster_paused_you", date=day
-    )
+    out = say.to_member(ctx, me, "roster_paused", handle=words[0], date=day)
+    out += say.to_member(ctx, member, "roster_paused_you", date=day)
+    return out + await offers.release(ctx, member, now)

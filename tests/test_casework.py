@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from bot.context import Policy
 from bot.routing import Limits
 from storage.store import SqlStore
@@ -130,4 +132,20 @@ async def test_an_offer_moves_on_when_its_listener_goes_away(chat: Chat) -> None
     other = "dominique" if first == "camille" else "camille"
     out = await chat.deliver(first, "dispo off")
     assert any(ref in m.text for m in out if m.to.user_id == first)
+    assert any(ref in m.text for m in chat.adapter.to(other))
+
+
+@pytest.mark.parametrize(
+    "command", ["retirer écoutant @{who}", "pause écoutant @{who} jusqu'au 12/03"]
+)
+async def test_an_offer_moves_on_when_a_coordinator_takes_its_listener_off(
+    chat: Chat, command: str
+) -> None:
+    """Black-box s50, s51: a removed or paused listener kept the open offer."""
+    ref = await chat.request("alice")
+    first = next(
+        n for n in ("camille", "dominique") if any(ref in m.text for m in chat.adapter.to(n))
+    )
+    other = "dominique" if first == "camille" else "camille"
+    await chat.deliver("claude", command.format(who=first))
     assert any(ref in m.text for m in chat.adapter.to(other))
