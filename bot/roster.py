@@ -127,8 +127,8 @@ async def remove(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         await ctx.store.remove_member(member.id, now)
     await _changed(ctx, me, "roster_removed", member)
     out = say.to_member(ctx, me, "roster_removed", handle=words[0])
-    return out + say.to_member(ctx, member, "roster_goodbye") + await offers.release(
-        ctx, member, now
+    return (
+        out + say.to_member(ctx, member, "roster_goodbye") + await offers.release(ctx, member, now)
     )
 
 

@@ -26,6 +26,7 @@ READS = {
     "bot/safety/negation.py": "negations and their scope",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",
+    "bot/safety/preparation.py": "patterns of preparation",
     "bot/safety/violence.py": "patterns of violence now, and of violence over",
     "bot/safety/quotes.py": "words of singing, citing and telling around a quote",
     "bot/safety/loss.py": "words of a death by suicide told, and of mourning",

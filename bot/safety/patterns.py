@@ -8,7 +8,8 @@ none. Words are looked up by key, so `mourir` also finds `meurs` and `mourrir`.
 from __future__ import annotations
 
 from bot.safety.levels import Category as C
-from bot.safety.overdose import DOSE_QUESTIONS, OVERDOSE
+from bot.safety.overdose import OVERDOSE
+from bot.safety.preparation import PREPARATION
 from bot.safety.violence import VIOLENCE
 
 DANGER: dict[C, tuple[str, ...]] = {
@@ -166,58 +167,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "?place .. @NEG .. ici|@HERE",
         "personne|nobody|no + one .. =me|=m + trouver|trouvera|find",
     ),
-    C.PREPARATION: (
-        "@LETTER .. @GOODBYE",
-        "@GOODBYE .. @LETTER",
-        "?dire|say|said|faire .. @GOODBYE",
-        "?@GOODBYE",
-        "?@GIVE .. @BELONGINGS",
-        "?@LETTER .. pour|for .. enfant|enfants|famille|family|kids|fils|fille|mari|femme|@OTHER",
-        "@LETTER .. cas où|au|après|after",
-        "?@EVERYTHING .. prévu|prêt|réglé|organisé|préparé|planned|ready|sorted|prepared",
-        "?décider|décidé|décision|decided|decision .. @DAY",
-        "?pris|prise|made|taken + =ma|=my|=la + décision|decision",
-        "@NEG .. @REFL + rater|louper|manquer|miss",
-        "chercher|cherché|google|googler|googling|googled|searched|searching|looked|looking .. @HOW|hauteur|dose|pills|médicaments|method|fastest|painless|height",
-        "hauteur|height .. faut|need|enough|suffisant",
-        "si + vous|tu|you + lisez|lis|read|reading .. ça|ceci|this|message",
-        "acheter|acheté|bought|got|préparé|récupéré .. ce|what + qu|il|i .. fallait|faut|need|needed",
-        "assurance|insurance .. décès|vie|life .. volontaire|suicide",
-        "écrire|rédiger|written|wrote .. =mes|=my|=the + lettres|letters + !=de|=of|=motivation|=cover",
-        "plan|prévoir|préparer|organiser|décider|choisir|planned|date .. @HOW|comment|où",
-        "~@HOW .. @DIE|@KILL|@SUICIDE|@END|@JUMP|rater|go|overdose",
-        "@HOW .. @REFL + @KILL|@DIE|@SUICIDE|@END|@JUMP|rater|pendre|noyer",
-        "@HOW .. @KILL + @REFL",
-        *DOSE_QUESTIONS,
-        "?@WILL",
-        "choisi|pick|picked|set .. date|jour|day",
-        "date|jour|day .. choisi|décidé|fixé|set",
-        "mon|my plan .. prêt|ready|fait|made",
-        "@PLAN .. @ME .. @PLAN",
-        # a plan to jump, to die, with a place or a day: "j'ai prévu de sauter du parking"
-        "prévu|prévois|prévoit|planned|planning|plan + de|to + sauter|jump|mourir|die",
-        "acheter|acheté|bought|buy .. corde|rope|arme|gun|lame|blade",
-        "réserve|stock|stocker|amasser|hoard|stockpile .. @MED",
-        "hauteur|height .. @NEG .. rater",
-        "ranger|ranged|mis|mettre|rangé .. ordre|affaires .. @NEG .. @HERE",
-        "@NEG .. besoin|need .. où|where .. @ME .. @GOING",
-        "@NEG .. besoin|need .. @ME .. plus",
-        "merci pour tout|everything .. @GOODBYE|revoir|soin|care",
-        "@NEG + @WANT|need .. où|where",
-        "?@NEG + =reviendrai|=reviendra|=revenir|=back",
-        "?pour toujours|forever",
-        "?@LETTER .. écrites|écrite|prêtes|prête|written|ready",
-        "?=c|=ce|=it + est|=is + décidé|decided",
-        "?@LETTER .. programmé|programmée|programmer|planifié|scheduled",
-        "?personne|nobody .. =me|=m|=ne .. trouver|trouvera|find",
-        "repérer|repéré|scouted|spotted .. @HIGH|@PLACE|endroit|spot|lieu|coin",
-        "@GIVE .. @BELONGINGS .. =plus|@NEG .. besoin|need",
-        "giving|gave|give + away .. =my|=stuff|=things|@BELONGINGS",
-        "?@NEG .. besoin|need .. =après|=after",
-        "?qui + prévenir|appeler .. après|after",
-        "?codes|password|passwords .. enveloppe|@OTHER|laisser|donner",
-        "?résilier|cancel|cancelled .. @EVERYTHING|abonnements|bail|lease",
-    ),
+    C.PREPARATION: PREPARATION,
     C.MEANS_NOW: (
         "baignoire|bain|bath|bathtub .. sèche|séchoir|grille|radiateur|toaster|hairdryer|dryer",
         "@PLACE .. @JUMP|vide|bas|down",
