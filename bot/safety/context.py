@@ -6,6 +6,8 @@ level (recall first: a false alarm costs far less than a miss).
 
 from __future__ import annotations
 
+from bot.safety.matcher import as_typed
+
 # Machines, software and pets, as the subject of a death in an idiom.
 _MACHINE = (
     "imprimante|photocopieuse|photocopieur|copieur|scanner|ordi|ordinateur|pc|laptop|excel"
@@ -212,12 +214,9 @@ STORY = frozenset("lire relire exposé read reading essay".split())
 
 # A volunteer listener of the service speaking of someone they listen to, or asking how
 # to react: every match is weighed by the model (written as typed: `écoute` is not one).
-LISTENER = frozenset(
-    "=" + word
-    for word in (
-        "ecoutant ecoutante ecoutants ecoutantes benevole benevoles demandeur demandeuse "
-        "demandeurs listener listeners volunteer volunteers requester"
-    ).split()
+LISTENER = as_typed(
+    "ecoutant ecoutante ecoutants ecoutantes benevole benevoles demandeur demandeuse "
+    "demandeurs listener listeners volunteer volunteers requester"
 )
 # ... or as what they do: "la personne que j'écoute", "the man I support".
 LISTENING: tuple[str, ...] = (

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.safety import chat, who
 from bot.safety.levels import Category
-from bot.safety.matcher import Match, compile_pattern, find
+from bot.safety.matcher import Match, as_typed, compile_pattern, find
 
 # A death that happened: a completed act, a death noun with an article, a plural count.
 DEATHS: tuple[str, ...] = (
@@ -34,23 +34,17 @@ DEATHS: tuple[str, ...] = (
     "perdu|perdre|lost|lose .. =par|=to + suicide",
 )
 # Mourning: a memorial, a funeral, a date of remembrance (as typed, accents folded).
-MOURNING = frozenset(
-    "=" + word
-    for word in (
-        "hommage ceremonie obseques enterrement funerailles deuil condoleances recueillement "
-        "commemoration commemorative funeral memorial grief mourning condolences tribute "
-        "toussaint cimetiere rip deces decede decedee deceased"
-    ).split()
+MOURNING = as_typed(
+    "hommage ceremonie obseques enterrement funerailles deuil condoleances recueillement "
+    "commemoration commemorative funeral memorial grief mourning condolences tribute "
+    "toussaint cimetiere rip deces decede decedee deceased"
 )
 
 
 # Someone else's crisis long over: "il va bien aujourd'hui", "he's now a happy grandpa".
-RECOVERED = frozenset(
-    "=" + word
-    for word in (
-        "heureux heureuse happy gueri guerie recovered sorti sortie remis remise epanoui "
-        "epanouie thriving"
-    ).split()
+RECOVERED = as_typed(
+    "heureux heureuse happy gueri guerie recovered sorti sortie remis remise epanoui "
+    "epanouie thriving"
 )
 RECOVERED_PHRASES: tuple[str, ...] = (
     "=va|=allait|=is|=doing|=est bien|mieux|well|fine|better|great",

@@ -82,6 +82,12 @@ def _label(alternative: str) -> str:
     return lemmas.key(alternative.lower())
 
 
+def as_typed(words: str) -> frozenset[str]:
+    """Labels of words as typed (accents folded): `as_typed("hommage deuil")` is
+    {"=hommage", "=deuil"}, which only those very words carry."""
+    return frozenset("=" + fold(word) for word in words.split())
+
+
 def label_tokens(
     tokens: Sequence[str], concepts: dict[str, frozenset[str]]
 ) -> list[frozenset[str]]:

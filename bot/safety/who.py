@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from bot.safety import chat
 from bot.safety.levels import Category, Situation
-from bot.safety.matcher import Match
+from bot.safety.matcher import Match, as_typed
 
 
 def sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
@@ -109,12 +109,9 @@ def _relative(match: Match, labelled: Sequence[frozenset[str]], story: frozenset
     )
 
 
-_ANYONE = frozenset(
-    "=" + word
-    for word in (
-        "homme hommes femme femmes mec mecs gars type types garcon fille gamin gamine quelqu "
-        "personne man men woman women guy guys girl boy person someone kid villain narrateur"
-    ).split()
+_ANYONE = as_typed(
+    "homme hommes femme femmes mec mecs gars type types garcon fille gamin gamine quelqu "
+    "personne man men woman women guy guys girl boy person someone kid villain narrateur"
 )
 # "son" is a son only after an English word ("my son"); in French it is "his" or "her".
 _ENGLISH_BEFORE = frozenset("=my =his =her =our =their =your =the =a =whose".split())
