@@ -154,3 +154,12 @@ class Chat:
         case = await self.store.open_case_of(person.id)
         assert case is not None
         return case.ref
+
+
+async def listened_by_camille(chat: Chat, requester: str) -> str:
+    """`requester`'s request, accepted by camille (dominique away meanwhile): its reference."""
+    await chat.deliver("dominique", "dispo off")
+    ref = await chat.request(requester)
+    await chat.deliver("camille", f"accepter {ref}")
+    await chat.deliver("dominique", "dispo on")
+    return ref

@@ -4,22 +4,14 @@ Chats from the black-box runs s06, s58, s69."""
 
 from __future__ import annotations
 
-from tests.harness import Chat
-
-
-async def _listened_by_camille(chat: Chat, requester: str) -> str:
-    await chat.deliver("dominique", "dispo off")
-    ref = await chat.request(requester)
-    await chat.deliver("camille", f"accepter {ref}")
-    await chat.deliver("dominique", "dispo on")
-    return ref
+from tests.harness import Chat, listened_by_camille
 
 
 async def test_words_for_a_closed_case_never_reach_the_next_one(chat: Chat) -> None:
     """s69: camille closed alice's case, then listens to bob."""
-    alice = await _listened_by_camille(chat, "alice")
+    alice = await listened_by_camille(chat, "alice")
     await chat.deliver("camille", "clore")
-    bob = await _listened_by_camille(chat, "bob")
+    bob = await listened_by_camille(chat, "bob")
     await chat.play(
         """
         camille> {alice}: au fait, as-tu pu parler à ta RH depuis hier ?
@@ -67,7 +59,7 @@ async def test_words_for_someone_elses_case_never_reach_mine(chat: Chat) -> None
 
 async def test_words_for_a_case_only_offered_are_not_relayed(chat: Chat) -> None:
     """camille listens to alice and is offered bob's case: `accepter` comes first."""
-    alice = await _listened_by_camille(chat, "alice")
+    alice = await listened_by_camille(chat, "alice")
     await chat.deliver("dominique", "dispo off")
     bob = await chat.request("bob")
     await chat.play(
@@ -83,7 +75,7 @@ async def test_words_for_a_case_only_offered_are_not_relayed(chat: Chat) -> None
 
 
 async def test_the_english_catalog_says_it_too(chat: Chat) -> None:
-    alice = await _listened_by_camille(chat, "alice")
+    alice = await listened_by_camille(chat, "alice")
     await chat.deliver("alice", "english")
     await chat.deliver("alice", "clore")
     await chat.deliver("alice", "no")

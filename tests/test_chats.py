@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.cases import CaseState
-from tests.harness import Chat
+from tests.harness import Chat, listened_by_camille
 
 
 async def _state(chat: Chat, ref: str) -> CaseState:
@@ -12,16 +12,8 @@ async def _state(chat: Chat, ref: str) -> CaseState:
     return case.state
 
 
-async def _listened_by_camille(chat: Chat, requester: str) -> str:
-    await chat.deliver("dominique", "dispo off")
-    ref = await chat.request(requester)
-    await chat.deliver("camille", f"accepter {ref}")
-    await chat.deliver("dominique", "dispo on")
-    return ref
-
-
 async def test_camille_listens_to_rita_and_is_listened_to_by_dominique(chat: Chat) -> None:
-    rita = await _listened_by_camille(chat, "rita")
+    rita = await listened_by_camille(chat, "rita")
     own = await chat.request("camille")
     await chat.deliver("dominique", f"accepter {own}")
     await chat.play(
@@ -50,7 +42,7 @@ async def test_camille_listens_to_rita_and_is_listened_to_by_dominique(chat: Cha
 
 
 async def test_short_messages_in_a_relay_are_words_for_the_other_person(chat: Chat) -> None:
-    ref = await _listened_by_camille(chat, "rita")
+    ref = await listened_by_camille(chat, "rita")
     await chat.play(
         """
         rita> annuler lundi ?
@@ -78,7 +70,7 @@ async def test_short_messages_in_a_relay_are_words_for_the_other_person(chat: Ch
 
 
 async def test_after_clore_words_of_distress_are_heard_and_the_question_stays(chat: Chat) -> None:
-    await _listened_by_camille(chat, "alice")
+    await listened_by_camille(chat, "alice")
     await chat.play(
         """
         alice> clore
@@ -92,8 +84,8 @@ async def test_after_clore_words_of_distress_are_heard_and_the_question_stays(ch
 
 
 async def test_a_listener_with_two_cases_is_shown_how_to_address_one(chat: Chat) -> None:
-    first = await _listened_by_camille(chat, "alice")
-    second = await _listened_by_camille(chat, "bob")
+    first = await listened_by_camille(chat, "alice")
+    second = await listened_by_camille(chat, "bob")
     await chat.play(
         """
         camille> comment ça va ?
@@ -113,7 +105,7 @@ async def test_a_listener_with_two_cases_is_shown_how_to_address_one(chat: Chat)
 
 
 async def test_a_file_in_a_relay_is_not_passed_on_and_its_sender_knows(chat: Chat) -> None:
-    ref = await _listened_by_camille(chat, "rita")
+    ref = await listened_by_camille(chat, "rita")
     out = await chat.deliver("rita", "", files=True)
     assert [m.to.user_id for m in out] == ["rita"] and "direct" in out[0].text
     assert await chat.deliver("rita", "", files=True) == []  # told once per case
@@ -125,7 +117,7 @@ async def test_a_listener_with_her_own_case_in_danger_where_no_case_is_named(cha
     """The safety lane reads words that reach nobody: numbers first and the coordinators
     alerted (her own reference only), then "which case?"; a question asked before (which
     case) hides neither danger nor distress; her `oubli` waits until she hands Rita over."""
-    rita = await _listened_by_camille(chat, "rita")
+    rita = await listened_by_camille(chat, "rita")
     own = await chat.request("camille")
     await chat.deliver("dominique", f"accepter {own}")
     await chat.deliver("camille", "on se parle demain ?")
