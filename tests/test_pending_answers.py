@@ -9,15 +9,7 @@ from bot.conversation.answers import yes_no_alone
 from bot.ids import Platform
 from bot.messages import Address
 from bot.people import Dialog, Person
-from tests.harness import Chat
-
-
-async def _alice_with_camille(chat: Chat) -> str:
-    await chat.deliver("dominique", "dispo off")
-    ref = await chat.request("alice")
-    await chat.deliver("camille", f"accepter {ref}")
-    await chat.deliver("dominique", "dispo on")
-    return ref
+from tests.harness import Chat, listened_by_camille
 
 
 async def _person(chat: Chat, user: str) -> Person:
@@ -33,7 +25,7 @@ async def _state(chat: Chat, ref: str) -> CaseState:
 async def test_danger_after_yes_to_the_erasure_question_is_relayed_not_swallowed(
     chat: Chat,
 ) -> None:
-    ref = await _alice_with_camille(chat)
+    ref = await listened_by_camille(chat, "alice")
     words = "oui mais avant, dis à la personne que j'ai pris tous mes cachets"
     await chat.deliver("alice", "oubli")
     out = await chat.deliver("alice", words)
@@ -56,7 +48,7 @@ async def test_danger_after_yes_to_the_erasure_question_is_relayed_not_swallowed
 async def test_danger_after_no_to_the_erasure_question_is_relayed_and_alerted_once(
     chat: Chat,
 ) -> None:
-    ref = await _alice_with_camille(chat)
+    ref = await listened_by_camille(chat, "alice")
     await chat.play(
         """
         alice> oubli
@@ -147,7 +139,7 @@ async def test_a_listener_with_a_case_open_is_told_to_hand_it_over_before_erasur
     chat: Chat,
 ) -> None:
     """s48: the erasure never leaves a relay running to someone who asked to be forgotten."""
-    ref = await _alice_with_camille(chat)
+    ref = await listened_by_camille(chat, "alice")
     await chat.play(
         """
         camille> oubli

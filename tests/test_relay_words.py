@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.cases import Case, CaseState
 from bot.ids import Platform
 from bot.messages import Address
-from tests.harness import Chat
+from tests.harness import Chat, listened_by_camille
 
 
 async def _state(chat: Chat, ref: str) -> CaseState:
@@ -20,16 +20,8 @@ async def _case(chat: Chat, ref: str) -> Case:
     return case
 
 
-async def _rita_with_camille(chat: Chat) -> str:
-    await chat.deliver("dominique", "dispo off")
-    ref = await chat.request("rita")
-    await chat.deliver("camille", f"accepter {ref}")
-    await chat.deliver("dominique", "dispo on")
-    return ref
-
-
 async def test_ordinary_short_messages_are_relayed_not_obeyed(chat: Chat) -> None:
-    ref = await _rita_with_camille(chat)
+    ref = await listened_by_camille(chat, "rita")
     for text in (
         "annuler lundi ?",
         "fermer la porte",
@@ -46,7 +38,7 @@ async def test_ordinary_short_messages_are_relayed_not_obeyed(chat: Chat) -> Non
 
 
 async def test_listener_words_that_start_like_commands_are_relayed(chat: Chat) -> None:
-    ref = await _rita_with_camille(chat)
+    ref = await listened_by_camille(chat, "rita")
     for text in ("Clore le sujet du travail, parlons de toi", "Accepter ses émotions…"):
         await chat.deliver("camille", text, case_ref=ref)
         assert chat.last("rita") == f"💬 {text}"
@@ -56,7 +48,7 @@ async def test_listener_words_that_start_like_commands_are_relayed(chat: Chat) -
 
 
 async def test_whole_message_commands_still_work_in_a_relay(chat: Chat) -> None:
-    ref = await _rita_with_camille(chat)
+    ref = await listened_by_camille(chat, "rita")
     out = await chat.deliver("rita", "numéros burn-out")
     assert "tel:" in out[0].text
     await chat.deliver("rita", "!aide moi")
@@ -70,7 +62,7 @@ async def test_command_words_opening_a_sentence_for_the_other_person_are_relayed
 ) -> None:
     """Black-box s07, s25, s66, s70, s88: a question, the second person or a comma after
     the word make words for the other person; a whole `numéros burn-out` is a search."""
-    ref = await _rita_with_camille(chat)
+    ref = await listened_by_camille(chat, "rita")
     for text in (
         "num de ton collègue qui t'avait aidé ?",
         "numéros, tu en as d'autres à me conseiller ?",
@@ -93,7 +85,7 @@ async def test_command_words_opening_a_sentence_for_the_other_person_are_relayed
 
 
 async def test_a_listeners_note_in_a_relay_is_still_a_note(chat: Chat) -> None:
-    ref = await _rita_with_camille(chat)
+    ref = await listened_by_camille(chat, "rita")
     sent = len(chat.adapter.to("rita"))
     for text in (
         "note a besoin de temps pour répondre",
@@ -110,7 +102,7 @@ async def test_a_listeners_note_in_a_relay_is_still_a_note(chat: Chat) -> None:
 
 
 async def test_a_listener_who_is_also_a_requester_is_asked_which_case(chat: Chat) -> None:
-    rita = await _rita_with_camille(chat)
+    rita = await listened_by_camille(chat, "rita")
     own = await chat.request("camille")
     await chat.deliver("dominique", f"accepter {own}")
     before = len(chat.adapter.to("dominique"))
