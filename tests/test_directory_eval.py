@@ -1,4 +1,4 @@
-"""The directory passes ≥ 95 % of each tuning query set (sample, tune … tune14), end
+"""The directory passes ≥ 95 % of each tuning query set (sample, tune … tune16), end
 to end: each query goes through the real safety reader, as in the conversation, so a
 danger query only gets its emergency numbers first if the search sees the danger.
 `make eval` prints the same figures by phenomenon, and the held-out set's figure,
@@ -38,6 +38,10 @@ def test_the_tuning_sets_are_large_enough() -> None:
     assert len(queries(CORPUS / "directory_tune13.yaml")) >= 130
     assert len(queries(CORPUS / "directory_tune14.yaml")) >= 55
     assert len(queries(CORPUS / "directory_heldout8.yaml")) >= 55
+    assert len(queries(CORPUS / "directory_tune15.yaml")) >= 70
+    assert len(queries(CORPUS / "directory_heldout9.yaml")) >= 70
+    assert len(queries(CORPUS / "directory_tune16.yaml")) >= 70
+    assert len(queries(CORPUS / "directory_heldout10.yaml")) >= 70
     assert len(queries(CORPUS / "directory_heldout.yaml")) >= 60
     assert len(queries(CORPUS / "directory_heldout2.yaml")) >= 100
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import numpy.typing as npt
+import simplemma
 from rapidfuzz.distance import OSA
 
 from bot.directory.model import Resource
@@ -57,6 +58,14 @@ class Names:
         # "Île-de-France"
         self.words = [{bare(w) for w in _NAME_WORD.findall(fold(r.name))} for r in resources]
         self.distinctive = {t for t, n in counts.items() if n == 1} - self.generic
+        # ... unless it is an ordinary word of the language: "conseil", "établissement"
+        # say something else in "technicienne conseil" or "devant l'établissement"
+        self.ordinary = {
+            bare(fold(w))
+            for r in resources
+            for w in _NAME_WORD.findall(r.name)
+            if simplemma.is_known(w.lower(), lang="fr") or simplemma.is_known(w.lower(), lang="en")
+        }
         self.long = {
             w: i
             for i, words in enumerate(self.words)
@@ -97,7 +106,7 @@ class Names:
             hits.update(rows)
             if term not in self.generic:
                 specific.update(rows)
-            if term in self.distinctive:
+            if term in self.distinctive and bare(word) not in self.ordinary:
                 named[[i for i in rows if bare(word) in self.words[i]]] = True
             elif len(word) >= _LONG and not rows:
                 for long, i in self.long.items():
