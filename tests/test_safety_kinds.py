@@ -33,7 +33,7 @@ DANGER_KINDS = {
         'the song goes "I want to end it all" and that\'s me right now',
     ],
     "a threat at home, not business": [
-        "il menace de partir avec les enfants",
+        "il menace de m'enlever les enfants et de me frapper",
         "mon mari menace de me tuer si je le quitte",
     ],
     "violence that may come back": [
@@ -185,6 +185,10 @@ CONCERN_KINDS = {
     "a death wish laughed at": [
         "j'ai envie de mourir mdr j'ai appelé la directrice maman",
         "je veux mourir 🤣 j'ai répondu à tous au lieu de répondre à Paul",
+    ],
+    "a partner threatening to leave: distress, not violence (two blind writers agree)": [
+        "ma femme me menace de partir avec les enfants, je dors plus",
+        "il menace de me quitter, je sais plus où j'en suis",
     ],
     "violence over, the writer shaken": [
         "je suis à l'ouest depuis qu'un usager m'a agressée la semaine dernière, besoin de parler",

@@ -44,6 +44,7 @@ class Filters:
             [bool(r.audience) and not OPEN_AUDIENCES & set(r.audience) for r in resources]
         )
         self.terminated = vector([r.status == "probablement_termine" for r in resources])
+        self.police = vector([any(p.dial == "17" for p in r.phones) for r in resources])
         self.national = vector(
             [r.scope.level == "national" and not r.scope.departements for r in resources]
         )
@@ -89,6 +90,8 @@ class Filters:
             mask &= ~self.not_anonymous
         if "always" in q.flags:
             mask &= self.always
+        if "no_police" in q.flags:
+            mask &= ~self.police
         if q.departements:
             local = np.zeros(self.size, dtype=np.bool_)
             for dept in q.departements:

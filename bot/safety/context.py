@@ -25,6 +25,7 @@ _WRITTEN = (
 
 # Idioms: a danger word used as a figure of speech. A match lying inside one is dropped.
 IDIOMS: tuple[str, ...] = (
+    "=killed + =me",  # "the finale killed me": the writer is alive to say it
     "@DIE|mort|crever|dying|dead + de|of|from + rire|fatigue|faim|soif|froid|chaud|ennui"
     "|honte|trouille|impatience|boredom|hunger|laughter|laughing|embarrassment|thirst|cold"
     "|heat|stress|curiosity|curiosité|envie|overdose",
@@ -121,6 +122,14 @@ IDIOMS: tuple[str, ...] = (
     "|customers|supplier|vendor|company|union|partenaire|partner .. @THREATEN + de|d|to"
     " .. partir|quitter|résilier|annuler|changer|leave|cancel|switch|sue|grève|strike|plainte"
     "|procès|boycotter|boycott",
+    # anyone threatening to leave, to resign, to file a complaint: "ma femme me menace de
+    # partir avec les enfants" is distress, not violence (blows named beside it still count)
+    "@THREATEN + de|d|to .. partir|quitter|divorcer|divorce|démissionner|démission|résilier"
+    "|leave|quit|resign|muter|licencier|virer|sanctionner|signaler|rapport",
+    # violence as the work's files: "les dossiers de violences intrafamiliales me rongent"
+    "dossier|dossiers|affaire|affaires|audience|audiences|procédure|procédures|enquête"
+    "|enquêtes|signalements|statistiques|formation|module|files|cases|hearings + de|d|of|sur"
+    "|about|on .. @VIOLENT",
     # a pet dies: "mon chat est mort hier, il avait 18 ans"
     f"=mon|=ma|=my|=notre|=our|=le|=la|=the|=nos|=mes + {_PET} .. @DIE",
     f"@DIE .. =mon|=ma|=my|=notre|=our + {_PET}",
@@ -192,7 +201,7 @@ TOPIC = frozenset(
 FICTION = frozenset(
     (
         "série film =livre roman polar =jeu =jeux personnage héros héroïne podcast "
-        "documentaire docu article JT =journaux presse spoiler épisode saison tome chapitre théâtre "
+        "documentaire docu article JT =journaux =presse spoiler épisode saison tome chapitre théâtre "
         "acteur actrice fiction étudier thriller détective scénario bd =manga =mangas "
         "drama =anime =animes chanson chansons dissertation poème poésie tragédie auteur "
         "autrice écrivain romancier romancière chanteur chanteuse rappeur album clip sitcom "
@@ -262,9 +271,11 @@ DOUBT = frozenset(
 
 # Words that deny what follows them (not "plus": "je ne veux plus vivre" is danger).
 NEGATORS = frozenset(
-    "pas jamais aucun aucune aucunement ni personne nullement not never no nobody none neither".split()
+    "pas jamais aucun aucune aucunement ni personne nullement zéro zero not never no nobody none neither".split()
 )
 NEGATION_REACH = 6
 
 # What the model marks as denied: the words right after one of these (`~@DIE`).
-DENYING = frozenset("pas jamais aucun aucune ni not never no nobody none rien nothing".split())
+DENYING = frozenset(
+    "pas jamais aucun aucune ni zéro zero not never no nobody none rien nothing".split()
+)

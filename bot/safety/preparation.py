@@ -13,6 +13,9 @@ PREPARATION: tuple[str, ...] = (
     "?@GIVE .. @BELONGINGS",
     "?@LETTER .. pour|for .. enfant|enfants|famille|family|kids|fils|fille|mari|femme|@OTHER",
     "@LETTER .. cas où|au|après|after",
+    # goodbyes written and waiting: "goodbye emails in my drafts, just need to press send"
+    "@GOODBYE + email|emails|mail|mails|texto|textos|sms|texts .. brouillon|brouillons|draft"
+    "|drafts|programmé|programmés|scheduled|send|envoyer|appuyer",
     "?@EVERYTHING .. prévu|prêt|réglé|organisé|préparé|planned|ready|sorted|prepared",
     "?décider|décidé|décision|decided|decision .. @DAY",
     "?pris|prise|made|taken + =ma|=my|=la + décision|decision",

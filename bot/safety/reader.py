@@ -196,6 +196,7 @@ class Reader:
                 continue
             if negation.negated(match, labelled, self.negators):
                 dropped.add("#NEGATED")
+                frame.hidden.update(match.positions)  # denied words are no sign either
                 continue
             # "comment le bot gère un message qui parle de suicide": the service in between
             about = any(self.topic & labelled[p] for p in range(match.start + 1, match.end))
