@@ -33,6 +33,9 @@ ENOUGH = 1.5
 EMERGENCY_CATEGORY = "urgence"
 CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
 SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
+# Topics that weigh as much as the strongest one of the query, when named at all ("un
+# gamin s'est suicidé au foyer, toute l'équipe est sous le choc": the 3114 too).
+WEIGHTY = SITUATIONS | {CRISIS_CATEGORY}
 # Topics whose own lines, open to everyone, come before the person's sector lines: a
 # situation (assault, abuse) and a plain wish to talk to someone.
 LEADING = SITUATIONS | {GENERAL_CATEGORY}

@@ -143,9 +143,10 @@ class Index:
             if rel.matched:
                 relevant = rel.scores > 0
                 # the general listening lines come after the topic's own: for anyone
-                # outside the sectors that have lines of their own, they fit every topic,
-                # and they stand in for a sector's lines when the filters leave none
-                if query.terms and (not rel.sector or not (allowed & relevant).any()):
+                # outside the sectors that have lines of their own, or not well, they fit
+                # every topic, and they stand in for a sector's lines the filters leave out
+                general = not rel.sector or query.worried or not (allowed & relevant).any()
+                if query.terms and general:
                     relevant |= self.members[rank.GENERAL_CATEGORY] > 0
                 allowed &= relevant
             elif query.situation is None:  # no topic: lines to talk to, not emergencies
@@ -242,9 +243,7 @@ class Index:
         named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
         top_strength = max(categories.values(), default=0.0)
-        for category in (
-            categories.keys() & rank.SITUATIONS
-        ):  # an assault weighs as much as the rest
+        for category in categories.keys() & rank.WEIGHTY:  # an assault, a suicide: as much
             categories[category] = top_strength
         if rank.PUBLIC_AGENTS in roles:  # a colleague of the public sector: the peer group too
             categories.setdefault(rank.PEERS_CATEGORY, 1.0)

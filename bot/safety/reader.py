@@ -201,7 +201,10 @@ class Reader:
             # "comment le bot gère un message qui parle de suicide": the service in between
             about = any(self.topic & labelled[p] for p in range(match.start + 1, match.end))
             if match.pattern.single and (((topical or joking or fiction) and alone) or about):
-                asked = asked or (topical and not joking and not fiction)
+                # a topic asked about names danger ("numéro prévention suicide"); a doubtful
+                # word ("adieu la prochaine projection") or a threat told does not
+                named = not match.pattern.doubtful and match.pattern.source != "@THREATEN"
+                asked = asked or (topical and named and not joking and not fiction)
                 dropped.add("#ASIDE")
                 continue
             if joking and self._hyperbole(match, labelled):
