@@ -136,6 +136,9 @@ class HoursAlternative(_Strict):
 class Resource(_Strict):
     id: str
     name: str
+    # other names people use for it ("Red Cross", "le numéro de l'ordre des médecins"):
+    # said whole, they name it
+    aliases: list[str] = Field(default_factory=list)
     organization: str | None = None
     description: str
     categories: list[str] = Field(min_length=1)

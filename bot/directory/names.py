@@ -79,6 +79,7 @@ class Names:
             for i, r in enumerate(resources)
             if len((lead := plain(_LEADING.split(r.name)[0])).split()) >= 3
         ]
+        self.leading += [(f" {plain(a)} ", i) for i, r in enumerate(resources) for a in r.aliases]
         self.numbers = {p.dial: i for i, r in enumerate(resources) for p in r.phones}
         # two uncommon words of the whole name, its aside included ("la cellule du
         # ministère" for "Cellule nationale … (ministère des Solidarités et de la Santé)")

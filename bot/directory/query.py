@@ -108,8 +108,28 @@ def _owner(words: list[str], at: int) -> list[str]:
     if not after or after[0] not in _KIN:
         return after
     rest = words[at + 2 : at + 2 + 2 * _OTHERS_REACH]  # "ma mère qui déprime en ehpad"
-    cut = next((k for k, w in enumerate(rest) if w in _PLACE_WORDS), len(rest))
+    cut = next((k for k, w in enumerate(rest) if _place_word(rest, k)), len(rest))
     return [after[0], *rest[cut : cut + _OTHERS_REACH]]
+
+
+# "11:30am", "9.15 pm", "23:00": a time of day, written as the French "11h30" the rest
+# of the understanding reads (not a département "11" and a "30")
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\s?(am|pm|a\.m\.|p\.m\.)?(?!\d)", re.I)
+
+
+def _clock(found: re.Match[str]) -> str:
+    hour, minutes, half = int(found.group(1)), found.group(2), (found.group(3) or "").lower()
+    if half.startswith("p") and hour < 12:
+        hour += 12
+    elif half.startswith("a") and hour == 12:
+        hour = 0
+    return f" {hour}h{minutes} "
+
+
+def _place_word(words: list[str], at: int) -> bool:
+    """ "en", "à", "dans"…; not the English article ("my wife is a midwife")."""
+    article = words[at] == "a" and at > 0 and words[at - 1] in ("is", "s", "was", "works")
+    return words[at] in _PLACE_WORDS and not article
 
 
 def _unwell(text: str) -> bool:
@@ -120,7 +140,7 @@ def _unwell(text: str) -> bool:
 def understand(raw: str) -> Query:
     """Split a query into filters and search terms; the safety reader says if it is danger."""
     dialled = tuple(re.sub(r"\D", "", n) for n in _PHONE.findall(raw))
-    text = f" {plain(_PHONE.sub(' ', raw))} "
+    text = f" {plain(_CLOCK.sub(_clock, _PHONE.sub(' ', raw)))} "
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
         if f" {phrase} " in text and not _owned(text, phrase, name):

@@ -132,7 +132,7 @@ class Index:
         if query.situation is not None:  # the reader decides danger; the words, which numbers
             situation = self.danger.situation(raw, query.situation)
             query = dataclasses.replace(query, situation=situation)
-        moment = query.when.moment(now)
+        moment, now_quarter = query.when.moment(now), quarter_of(now)
         quarter = quarter_of(moment) if moment else None
         rel = self._relevance(query)
         allowed = self.filters.allowed(query, quarter) | (rel.named & ~self.filters.terminated)
@@ -177,13 +177,14 @@ class Index:
             elif "overheard" in query.flags:  # 17 and 112, then what works without a voice
                 quiet = [int(i) for i in np.flatnonzero(self.voiceless)]
                 first = first[:2] + quiet + [i for i in first[2:] if i not in quiet]
-            ranked = (first + [i for i in ranked if i not in first])[:limit]
+            # no waiting in danger: after the emergencies, only what answers now
+            wait = query.danger and moment is None
+            after = [i for i in ranked if not (wait and self._open(i, now_quarter) is False)]
+            ranked = (first + [i for i in after if i not in first])[:limit]
         if query.worried or query.situation is not None:
             ranked = keep_in_view(ranked, self.talk)
-        now_quarter = quarter_of(now)
-        scores = rel.scores
         hits = [
-            Hit(self.resources[i], float(scores[i]), self._open(i, now_quarter)) for i in ranked
+            Hit(self.resources[i], float(rel.scores[i]), self._open(i, now_quarter)) for i in ranked
         ]
         return query, hits
 

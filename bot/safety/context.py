@@ -188,7 +188,8 @@ TOPIC = frozenset(
         "statistiques chiffres DUERP sentinelle mémoire numéro numéros ligne hotline "
         "conférence webinaire campagne documentation procédure signalement cellule dispositif "
         "référent signes alerte warning signs combien quel quels quelle quelles atelier "
-        "PSSM slide stats study étude enquête "
+        "PSSM slide stats study étude enquête supervision intervention interventions "
+        "anonymisé anonymisée prérequis débriefing debriefing retex "
         "training prevention poster leaflet statistics onboarding research hotline number "
         "numbers awareness campaign "
         # the service itself: how the bot, a coordinator or a trainer handles such messages

@@ -206,6 +206,7 @@ class Reader:
                 named = not match.pattern.doubtful and match.pattern.source != "@THREATEN"
                 asked = asked or (topical and named and not joking and not fiction)
                 dropped.add("#ASIDE")
+                frame.hidden.update(match.positions)  # a topic's words: no sign either
                 continue
             if joking and self._hyperbole(match, labelled):
                 dropped.add("#JOKE")  # "je me jette par la fenêtre si encore une réunion mdr"
