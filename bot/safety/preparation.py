@@ -20,7 +20,9 @@ PREPARATION: tuple[str, ...] = (
     "?décider|décidé|décision|decided|decision .. @DAY",
     "?pris|prise|made|taken + =ma|=my|=la + décision|decision",
     "@NEG .. @REFL + rater|louper|manquer|miss",
-    "chercher|cherché|google|googler|googling|googled|searched|searching|looked|looking .. @HOW|hauteur|dose|pills|médicaments|method|fastest|painless|height",
+    "chercher|cherché|google|googler|googling|googled|searched|searching|looked|looking .. hauteur|dose|pills|médicaments|method|fastest|painless|height",
+    # "j'ai cherché comment…": how to do what? the rest of the sentence, or the model, says
+    "?chercher|cherché|google|googler|googling|googled|searched|searching|looked|looking .. @HOW",
     "hauteur|height .. faut|need|enough|suffisant",
     "si + vous|tu|you + lisez|lis|read|reading .. ça|ceci|this|message",
     "acheter|acheté|bought|got|préparé|récupéré .. ce|what + qu|il|i .. fallait|faut|need|needed",

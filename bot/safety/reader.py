@@ -177,7 +177,7 @@ class Reader:
         Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
         """
         topical = not self.topic.isdisjoint(where)
-        tale = self.fiction.intersection(where) | ({"#title"} if frame.title else set())
+        tale = frozenset(self.fiction.intersection(where) | ({"#title"} if frame.title else set()))
         fiction = bool(tale)
         joking = not self.laugh.isdisjoint(where) and not frame.serious
         reading = not self.story.isdisjoint(where)
@@ -228,6 +228,8 @@ class Reader:
                 or (category is Category.VIOLENCE and _past(match, labelled, frame.times))
                 or listener  # the listener's own words: the model must agree
                 or (reading and alone)  # what one reads or studies, about someone else
+                # a film, a play, a hero: someone else's words, unless someone real is there
+                or (fiction and alone and not who.relative(match, labelled, tale, before=True))
                 or who.named(match, labelled, frame.names)  # "Javert se jette dans la Seine"
             )
             if unsure and (listener or reading or frame.names):

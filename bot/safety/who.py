@@ -90,15 +90,17 @@ def told_of_others(
         near = range(max(0, match.start - 3), match.start)  # "the hero jumps"
         if any(not story.isdisjoint(labelled[p]) for p in near):
             return True
-        return not _relative(match, labelled, story)
+        return not relative(match, labelled, story)
     return listener and not first_person(match, labelled, _WRITER)
 
 
-def _relative(match: Match, labelled: Sequence[frozenset[str]], story: frozenset[str]) -> bool:
-    """Someone real in the sentence: a relative, a colleague, a pupil ("mon frère a vu un
-    film et depuis il parle de se tuer"), or anyone the writer calls theirs; not "un homme"
-    or "le héros", who may be characters."""
-    positions = sentence(match, labelled)
+def relative(
+    match: Match, labelled: Sequence[frozenset[str]], story: frozenset[str], *, before: bool = False
+) -> bool:
+    """Someone real in the sentence (`before`: ahead of the match, its subject): a relative,
+    a colleague, a pupil ("mon frère a vu un film et depuis il parle de se tuer"), or anyone
+    the writer calls theirs; not "un homme" or "le héros", who may be characters."""
+    positions = [p for p in sentence(match, labelled) if not before or p < match.start]
     return any(
         "@OTHER" in labelled[p]
         and story.isdisjoint(labelled[p])
