@@ -83,6 +83,13 @@ SPELLINGS: dict[str, str] = {
     "gendarmes": "gendarmerie",
     "num": "numero",
     "psys": "psy",
+    "pa": "pas",
+    "jveu": "je veux",
+    "jve": "je veux",
+    "rn": "maintenant",  # "right now"
+    "asap": "maintenant",
+    "dsl": "desole",
+    "ds": "dans",
 }
 _PHRASE_SPELLINGS = (
     (re.compile(r"\bn\s*\+\s*[12]\b"), " chef "),
