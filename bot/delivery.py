@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 
 from bot.backoff import Backoff
@@ -24,6 +25,8 @@ log = logging.getLogger(__name__)
 MAX_TRIES = 8
 _BATCH = 500
 _POLL = 1.0  # rows written elsewhere (a restart, another replica) are found this often
+_UNWAITED = 10_000  # rows done before their handler waited for them, remembered
+_NOT_DONE = object()
 
 
 class Delivery:
@@ -51,6 +54,7 @@ class Delivery:
         # earlier may still return them (it raced the deletion); a later one cannot.
         self._gone: dict[int, int] = {}
         self._reads = 0
+        self._unwaited: OrderedDict[int, None] = OrderedDict()  # done, no waiter yet
         self.running: dict[Platform, bool] = dict.fromkeys(adapters, False)
 
     def enqueued(self, ids: Sequence[int]) -> None:
@@ -59,11 +63,22 @@ class Delivery:
             event.set()
 
     async def delivered(self, ids: Sequence[int], within: float) -> None:
-        """Wait (at most `within` seconds) until these rows are sent or set aside."""
+        """Wait (at most `within` seconds) until these rows are sent or set aside.
+
+        A row may be done already: a sender's read can find it as soon as it is committed,
+        before its handler asks. Waiting for it then would hold that person's next message
+        for the whole `within` (a listener's reply lost behind a kill and a restart)."""
         loop = asyncio.get_running_loop()
-        futures = [self._waiters.setdefault(i, loop.create_future()) for i in ids]
+        futures = {
+            i: self._waiters.setdefault(i, loop.create_future())
+            for i in ids
+            if self._unwaited.pop(i, _NOT_DONE) is _NOT_DONE
+        }
         if futures:
-            await asyncio.wait(futures, timeout=within)
+            await asyncio.wait(futures.values(), timeout=within)
+        for i, future in futures.items():  # given up on: forgotten, not kept for ever
+            if not future.done() and self._waiters.get(i) is future:
+                del self._waiters[i]
 
     def idle(self) -> bool:
         return not any(self._busy.values()) and not self._waiters
@@ -179,5 +194,9 @@ class Delivery:
         self._fresh.discard(row_id)
         self._alerts.discard(row_id)
         future = self._waiters.pop(row_id, None)
-        if future is not None and not future.done():
+        if future is None:  # done before anyone asked: said at once when they do
+            self._unwaited[row_id] = None
+            while len(self._unwaited) > _UNWAITED:
+                self._unwaited.popitem(last=False)
+        elif not future.done():
             future.set_result(None)

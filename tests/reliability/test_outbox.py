@@ -216,3 +216,29 @@ async def test_a_read_that_raced_a_send_does_not_send_it_again(store: SqlStore) 
         await asyncio.gather(sender, return_exceptions=True)
     assert sent == ["une seule fois"]
     assert slow.reads >= 2
+
+
+async def test_a_row_sent_before_its_handler_waits_does_not_hold_it(store: SqlStore) -> None:
+    """A sender may find a row as soon as it is committed and send it before the handler
+    asks to wait for it; the handler then waited its whole delay, holding that person's
+    next message (a listener's reply was lost behind a kill and a restart)."""
+    sent: list[str] = []
+
+    class Recorder:
+        async def send(self, message: OutgoingMessage) -> None:
+            sent.append(message.text)
+
+    delivery = Delivery(store, {Platform.CONSOLE: Recorder()}, SystemClock(), lambda _: [])  # type: ignore[dict-item]
+    async with store.unit():
+        ids = await store.enqueue(
+            [OutgoingMessage(Address(Platform.CONSOLE, "camille"), "accepté")],
+            SystemClock().now(),
+        )
+    sender = asyncio.create_task(delivery.run(Platform.CONSOLE))  # finds it on its own
+    try:
+        await until(lambda: sent == ["accepté"])
+        await asyncio.wait_for(delivery.delivered(ids, within=60), timeout=10)
+    finally:
+        sender.cancel()
+        await asyncio.gather(sender, return_exceptions=True)
+    assert delivery.idle()
