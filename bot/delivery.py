@@ -76,9 +76,12 @@ class Delivery:
         }
         if futures:
             await asyncio.wait(futures.values(), timeout=within)
-        for i, future in futures.items():  # given up on: forgotten, not kept for ever
-            if not future.done() and self._waiters.get(i) is future:
+        late = [i for i, future in futures.items() if not future.done()]
+        for i in late:  # given up on: forgotten, not kept for ever
+            if self._waiters.get(i) is futures[i]:
                 del self._waiters[i]
+        if late:
+            log.warning("outbox: %d row(s) still unsent after %.0f s; going on", len(late), within)
 
     def idle(self) -> bool:
         return not any(self._busy.values()) and not self._waiters
