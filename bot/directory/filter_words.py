@@ -95,6 +95,8 @@ FILTERS: dict[str, tuple[str, ...]] = {
         "pas de site",
         "pas de sites",
         "pas de site internet",
+        "pas sur internet",
+        "pas par internet",
         "phone only",
     ),
     "visio": ("en visio", "visio", "visioconference", "video call", "by video"),
@@ -182,6 +184,27 @@ FILTERS: dict[str, tuple[str, ...]] = {
         "am hiding",
         "hiding in",
     ),
+    # a psychologist ruled out ("pas de psy, juste quelqu'un qui m'écoute"): the lines for
+    # consultations are left out, the listening lines stay
+    "no_psy": (
+        "pas de psy",
+        "pas un psy",
+        "pas d un psy",
+        "pas voir un psy",
+        "pas de psychiatre",
+        "pas un psychiatre",
+        "pas de psychologue",
+        "pas un psychologue",
+        "pas de therapeute",
+        "veut pas consulter",
+        "veux pas consulter",
+        "pas consulter",
+        "no therapist",
+        "not a therapist",
+        "no therapy",
+        "no shrink",
+        "not a shrink",
+    ),
     # the police ruled out ("elle veut en parler mais pas aux keufs"): not offered, unless
     # there is danger now, when the emergency numbers still come first
     "no_police": (
@@ -189,6 +212,8 @@ FILTERS: dict[str, tuple[str, ...]] = {
         "pas a la gendarmerie",
         "pas aux policiers",
         "pas aux gendarmes",
+        "pas les gendarmerie",
+        "pas aux gendarmerie",
         "pas la police",
         "pas la gendarmerie",
         "pas les policiers",

@@ -3,6 +3,7 @@ place and opening time, so that a query over thousands of resources stays fast."
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -21,6 +22,7 @@ OPEN_AUDIENCES = frozenset(
 )
 # a way of reaching a line that several channels give
 WAYS = {"written": {"chat", "email", "messaging", "form"}}
+_PSY = re.compile(r"\bpsys?\b")
 
 
 class Filters:
@@ -45,6 +47,13 @@ class Filters:
         )
         self.terminated = vector([r.status == "probablement_termine" for r in resources])
         self.police = vector([any(p.dial == "17" for p in r.phones) for r in resources])
+        # lines for a consultation with a psychologist: "Psys du cœur", "Dispositif Psy"
+        self.psy = vector(
+            [
+                "consultation-psy" in r.categories or bool(_PSY.search(plain(r.name)))
+                for r in resources
+            ]
+        )
         self.national = vector(
             [r.scope.level == "national" and not r.scope.departements for r in resources]
         )
@@ -92,6 +101,8 @@ class Filters:
             mask &= self.always
         if "no_police" in q.flags:
             mask &= ~self.police
+        if "no_psy" in q.flags:
+            mask &= ~self.psy
         if q.departements:
             local = np.zeros(self.size, dtype=np.bool_)
             for dept in q.departements:
