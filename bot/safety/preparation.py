@@ -13,6 +13,9 @@ PREPARATION: tuple[str, ...] = (
     "?@GIVE .. @BELONGINGS",
     "?@LETTER .. pour|for .. enfant|enfants|famille|family|kids|fils|fille|mari|femme|@OTHER",
     "@LETTER .. cas où|au|après|after",
+    # nothing left behind for others to sort out: "rien laisser derrière moi", "mon bordel"
+    "@NEG|rien|nothing + laisser|leave .. derrière|behind + =moi|=me",
+    "ranger|trier|sort|clean .. =mon|=my + bordel|mess|affaires|stuff .. après|after",
     # goodbyes written and waiting: "goodbye emails in my drafts, just need to press send"
     "@GOODBYE + email|emails|mail|mails|texto|textos|sms|texts .. brouillon|brouillons|draft"
     "|drafts|programmé|programmés|scheduled|send|envoyer|appuyer",
