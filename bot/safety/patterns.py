@@ -63,6 +63,11 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@BETTER .. sans|without + @ME|@SE|@HE|=eux|=them",
         "servir|sert .. rien .. continuer|vivre|@LIFE|rester|lutter|battre",
         "=suis|=serai|=serais|=sois|=être|=etre|=serait|=étais|=etais|=était|=etait + =plus + =là|=la|=ici",
+        # the future said in passing, inside an ordinary question: the model must agree
+        "?=aurai + =plus + =besoin",
+        "?=servira|=serviront + =plus + =à|=a|=de + =rien",
+        "?=serai + =plus + =concerné|=concernée|=concerne",
+        "?=won + =t|=not + =need .. =anymore|=after|=soon",
         "@NEG .. =me|=m + supporter|subir|voir|revoir",
         "@NEG + voir .. matin|lendemain|demain|morning|tomorrow",
         "espérer|espère|hope|hoping|prier|prie|pray .. accident|voiture|bus|train|camion|car|truck|@DIE",
