@@ -142,7 +142,7 @@ async def running(
         await adapter.stop()
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
+            await asyncio.wait_for(task, 60)  # bounded: the teardown of one test never hangs
         await fake.stop()
         await store.engine.dispose()
 
