@@ -26,7 +26,6 @@ MAX_TRIES = 8
 _BATCH = 500
 _POLL = 1.0  # rows written elsewhere (a restart, another replica) are found this often
 _UNWAITED = 10_000  # rows done before their handler waited for them, remembered
-_NOT_DONE = object()
 
 
 class Delivery:
@@ -54,7 +53,7 @@ class Delivery:
         # earlier may still return them (it raced the deletion); a later one cannot.
         self._gone: dict[int, int] = {}
         self._reads = 0
-        self._unwaited: OrderedDict[int, None] = OrderedDict()  # done, no waiter yet
+        self._unwaited: OrderedDict[int, bool] = OrderedDict()  # done, no waiter yet
         self.running: dict[Platform, bool] = dict.fromkeys(adapters, False)
 
     def enqueued(self, ids: Sequence[int]) -> None:
@@ -72,7 +71,7 @@ class Delivery:
         futures = {
             i: self._waiters.setdefault(i, loop.create_future())
             for i in ids
-            if self._unwaited.pop(i, _NOT_DONE) is _NOT_DONE
+            if not self._unwaited.pop(i, False)
         }
         if futures:
             await asyncio.wait(futures.values(), timeout=within)
@@ -198,7 +197,7 @@ class Delivery:
         self._alerts.discard(row_id)
         future = self._waiters.pop(row_id, None)
         if future is None:  # done before anyone asked: said at once when they do
-            self._unwaited[row_id] = None
+            self._unwaited[row_id] = True
             while len(self._unwaited) > _UNWAITED:
                 self._unwaited.popitem(last=False)
         elif not future.done():
