@@ -37,23 +37,30 @@ class Filters:
             c: vector([bool(WAYS.get(c, {c}) & set(r.channels)) for r in resources])
             for c in CHANNELS
         }
-        self.english = vector(["en" in _languages(r) for r in resources])
-        self.not_free = vector([r.free is False for r in resources])
-        self.not_anonymous = vector([r.anonymous is False for r in resources])
         self.always = vector([h.always for h in hours])
         self.unknown = vector([not h.known for h in hours])
         self.specific = vector(
             [bool(r.audience) and not OPEN_AUDIENCES & set(r.audience) for r in resources]
         )
         self.terminated = vector([r.status == "probablement_termine" for r in resources])
-        self.police = vector([any(p.dial == "17" for p in r.phones) for r in resources])
+        police = vector([any(p.dial == "17" for p in r.phones) for r in resources])
         # lines for a consultation with a psychologist: "Psys du cœur", "Dispositif Psy"
-        self.psy = vector(
+        psy = vector(
             [
                 "consultation-psy" in r.categories or bool(_PSY.search(plain(r.name)))
                 for r in resources
             ]
         )
+        # a query's flag -> the lines that satisfy it
+        self.satisfy: dict[str, Bools] = {
+            **self.channel,
+            "english": vector(["en" in _languages(r) for r in resources]),
+            "free": vector([r.free is not False for r in resources]),
+            "anonymous": vector([r.anonymous is not False for r in resources]),
+            "always": self.always,
+            "no_police": ~police,
+            "no_psy": ~psy,
+        }
         self.national = vector(
             [r.scope.level == "national" and not r.scope.departements for r in resources]
         )
@@ -88,21 +95,8 @@ class Filters:
 
     def allowed(self, q: Query, quarter: int | None) -> Bools:
         mask = ~self.terminated
-        for channel in CHANNELS:
-            if channel in q.flags:
-                mask &= self.channel[channel]
-        if "english" in q.flags:
-            mask &= self.english
-        if "free" in q.flags:
-            mask &= ~self.not_free
-        if "anonymous" in q.flags:
-            mask &= ~self.not_anonymous
-        if "always" in q.flags:
-            mask &= self.always
-        if "no_police" in q.flags:
-            mask &= ~self.police
-        if "no_psy" in q.flags:
-            mask &= ~self.psy
+        for flag in q.flags & self.satisfy.keys():
+            mask &= self.satisfy[flag]
         if q.departements:
             local = np.zeros(self.size, dtype=np.bool_)
             for dept in q.departements:
