@@ -1,4 +1,4 @@
-"""The directory passes ≥ 95 % of the tuning query sets (sample, tune … tune19), end
+"""The directory passes ≥ 95 % of the tuning query sets (sample, tune … tune21), end
 to end: each query goes through the real safety reader, as in the conversation, so a
 danger query only gets its emergency numbers first if the search sees the danger.
 `make eval` prints the same figures by phenomenon, and the held-out set's figure,
@@ -46,7 +46,8 @@ def test_the_tuning_sets_are_large_enough() -> None:
     assert len(queries(CORPUS / "directory_heldout11.yaml")) >= 70
     assert len(queries(CORPUS / "directory_tune18.yaml")) >= 70
     assert len(queries(CORPUS / "directory_heldout12.yaml")) >= 70
-    assert len(queries(CORPUS / "directory_tune19.yaml")) >= 60
+    assert len(queries(CORPUS / "directory_tune21.yaml")) >= 55
+    assert len(queries(CORPUS / "directory_heldout15.yaml")) >= 55
     assert len(queries(CORPUS / "directory_heldout13.yaml")) >= 60
     assert len(queries(CORPUS / "directory_heldout.yaml")) >= 60
     assert len(queries(CORPUS / "directory_heldout2.yaml")) >= 100

@@ -135,7 +135,8 @@ class Index:
         moment, now_quarter = query.when.moment(now), quarter_of(now)
         quarter = quarter_of(moment) if moment else None
         rel = self._relevance(query)
-        allowed = self.filters.allowed(query, quarter) | (rel.named & ~self.filters.terminated)
+        # a line named is shown even when it has probably ended: the answer says so
+        allowed = self.filters.allowed(query, quarter) | rel.named
         filtered = query.flags or query.departements or query.when.asked
         if not rel.matched and query.terms and not filtered and not rel.roles and not query.worried:
             ranked: list[int] = []  # words we do not know, and nothing else: say so

@@ -26,6 +26,14 @@ _WRITTEN = (
 # Idioms: a danger word used as a figure of speech. A match lying inside one is dropped.
 IDIOMS: tuple[str, ...] = (
     "=killed + =me",  # "the finale killed me": the writer is alive to say it
+    "@END + =up",  # "without it ending up in my file"
+    # "les gars se foutent de moi", "il se fout de ma gueule": mocking
+    "foutre + de|d|du + =moi|=toi|=lui|=elle|=nous|=vous|=eux|=ma|=ta|=sa|=mon|=ton|=son|=gueule",
+    # death as a subject to talk about with others ("parler de la mort à des enfants")
+    "parler|expliquer|aborder + de|la .. mort + à|a|aux|avec|en",
+    # a nurse's patients: "how to handle a suicidal patient"
+    "a|un|une|des|les|nos|mes|our|the + @SUICIDE + patient|patients|patiente|patientes",
+    "patient|patients|patiente|patientes + @SUICIDE",
     "@DIE|mort|crever|dying|dead + de|of|from + rire|fatigue|faim|soif|froid|chaud|ennui"
     "|honte|trouille|impatience|boredom|hunger|laughter|laughing|embarrassment|thirst|cold"
     "|heat|stress|curiosity|curiosité|envie|overdose",
@@ -124,6 +132,8 @@ IDIOMS: tuple[str, ...] = (
     "|procès|boycotter|boycott",
     # anyone threatening to leave, to resign, to file a complaint: "ma femme me menace de
     # partir avec les enfants" is distress, not violence (blows named beside it still count)
+    # a thing that threatens to fall: "le vieux chêne menaçait de tomber"
+    "@THREATEN + de|d|to + tomber|effondrer|céder|lâcher|casser|rompre|déborder|fall|collapse",
     "@THREATEN + de|d|to .. partir|quitter|divorcer|divorce|démissionner|démission|résilier"
     "|leave|quit|resign|muter|licencier|virer|sanctionner|signaler|rapport",
     # violence as the work's files: "les dossiers de violences intrafamiliales me rongent"
@@ -189,7 +199,7 @@ TOPIC = frozenset(
         "conférence webinaire campagne documentation procédure signalement cellule dispositif "
         "référent signes alerte warning signs combien quel quels quelle quelles atelier "
         "PSSM slide stats study étude enquête supervision intervention interventions "
-        "anonymisé anonymisée prérequis débriefing debriefing retex "
+        "anonymisé anonymisée prérequis débriefing debriefing retex repérer repérage "
         "training prevention poster leaflet statistics onboarding research hotline number "
         "numbers awareness campaign "
         # the service itself: how the bot, a coordinator or a trainer handles such messages
@@ -231,6 +241,10 @@ LISTENER = as_typed(
 # ... or as what they do: "la personne que j'écoute", "the man I support".
 LISTENING: tuple[str, ...] = (
     "=que|=qui + =j|=je + =ecoute|=accompagne|=ecoutais|=accompagnais|=ecoutons",
+    # the roles of first aid in mental health, at work
+    "=first + =aider|=aiders",
+    "=secouriste|=secouristes .. =sante + =mentale",
+    "=sentinelle|=sentinelles",
     "@OTHER + =i + =listen|=support|=supported",
 )
 
@@ -272,7 +286,9 @@ DOUBT = frozenset(
 
 # Words that deny what follows them (not "plus": "je ne veux plus vivre" is danger).
 NEGATORS = frozenset(
-    "pas jamais aucun aucune aucunement ni personne nullement zéro zero not never no nobody none neither".split()
+    # `=not` as typed: the key of "not" is also the one of "note", "notes", "noté"
+    "pas jamais aucun aucune aucunement ni personne nullement zéro zero =not never no nobody "
+    "none neither".split()
 )
 NEGATION_REACH = 6
 

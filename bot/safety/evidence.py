@@ -35,3 +35,4 @@ class Evidence:
     concern: bool
     asked: bool
     capped: bool  # at most a concern: a death wish laughed at, violence over and settled
+    denied: bool = False  # the only words of danger were denied ("aucune idée noire")

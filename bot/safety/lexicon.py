@@ -50,7 +50,7 @@ CONCEPTS: dict[str, str] = {
         "think thought idea imagine consider considering plan planning obsess fantasize"
     ),
     "GOING": "aller compter devoir décider prêt going gonna will about ready decided",
-    "NEG": "=ne =n pas plus jamais aucun aucune rien ni sans not no never nothing without anymore",
+    "NEG": "=ne =n pas plus jamais aucun aucune rien ni sans =not no never nothing without anymore",
     # dying, killing, ending
     "DIE": ("mourir mort morte crever décéder décès trépas die dead death dying"),
     "SUICIDE": ("suicide suicider suicidaire suicidal suicidé autolyse"),

@@ -62,13 +62,18 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@WANT .. @EVERYTHING|ça|it .. @END",
         "@BETTER .. sans|without + @ME|@SE|@HE|=eux|=them",
         "servir|sert .. rien .. continuer|vivre|@LIFE|rester|lutter|battre",
-        "=suis|=serai|=serais|=sois|=être|=etre|=serait|=étais|=etais|=était|=etait + =plus + =là|=la|=ici",
+        "=suis|=serai|=serais|=sois|=être|=etre|=serait|=étais|=etais|=était|=etait + =plus + =là|=la|=ici"
+        " + !=meme|=même",  # not "je suis plus la même"
         # the future said in passing, inside an ordinary question: the model must agree
         "?=aurai + =plus + =besoin",
         "?=servira|=serviront + =plus + =à|=a|=de + =rien",
         "?=serai + =plus + =concerné|=concernée|=concerne",
         "?=won + =t|=not + =need .. =anymore|=after|=soon",
         "@NEG .. =me|=m + supporter|subir|voir|revoir",
+        # "un rappel pour lundi ? si je suis encore vivant d'ici là"
+        "si|=s .. =encore|=toujours =vivant|=vivante|vie",
+        "if .. =still + =alive|=breathing",
+        "?if .. =still + =here|=around",
         "@NEG + voir .. matin|lendemain|demain|morning|tomorrow",
         "espérer|espère|hope|hoping|prier|prie|pray .. accident|voiture|bus|train|camion|car|truck|@DIE",
         "@REFL + enterrer|bury",
@@ -179,6 +184,11 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@JUMP .. @PLACE|vide",
         "@ME|@HE|@OTHER .. sur|on|au|at|à|atop|top .. @HIGH",
         "bord|edge .. @PLACE|vide|rails|quai",
+        # "ça fait 20 min que je suis au bord": the edge itself, not "au bord des larmes"
+        "=suis|=reste|=am|=standing + au|=on|=at + =bord|=edge + !=de|=du|=des|=d|=of",
+        # "on the platform … I keep stepping closer to the edge"
+        "@PLACE .. .. closer|nearer|rapproche|rapprocher|approche|approcher|avance .. bord|edge",
+        "?closer|nearer|rapproche|rapprocher|approche|approcher .. bord|edge",
         "standing|sitting|debout|assis|assise|perché|perchée + sur|on|au|at .. @HIGH|@PLACE",
         "?@MEANS .. @HOLD|@NOW",
         "@HOLD .. @MEANS",
@@ -245,6 +255,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "si + =je|=j + recommence|refais|retente|rechute",
         "depuis|après|avant|since|after|before + =mon|=ma|=my + geste|tentative|hospitalisation|hospitalization|acte",
         "?déjà|already|once .. essayé|tenté|tried",
+        "failli|presque|almost|nearly + @JUMP|@KILL|@END|passer|=did|=went",
         "@REFL .. recommencer .. comme",
         "@THINK .. .. reviennent|revenir|revient|revenues|revenus|back|return|returning",
         "tried|essayé|tenté + once|déjà|before|already|une",

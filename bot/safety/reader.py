@@ -57,7 +57,9 @@ class Reader:
         self.story = frozenset(lemmas.key(w.lower()) for w in context.STORY)
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
         self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
-        self.negators = frozenset(lemmas.key(w) for w in context.NEGATORS)
+        self.negators = frozenset(
+            "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w) for w in context.NEGATORS
+        )
         self.aftermath = violence.Aftermath()
         self.loss = loss.Loss()
         self.model = Model.load() if with_model and WEIGHTS.exists() else None
@@ -76,7 +78,8 @@ class Reader:
             if seen.signals and chance > model.threshold:
                 # no pattern and no word of danger ("je dois partir"): unless the model is
                 # sure, the plain question rather than an alarm
-                if not seen.plain or chance > PLAIN_ALONE:
+                # words of danger the writer denies: the plain question, never an alarm
+                if not seen.denied and (not seen.plain or chance > PLAIN_ALONE):
                     return Reading(Level.DANGER, seen.situation)
                 return Reading(Level.CONCERN, categories=_DISTRESS)
         if seen.concern or (seen.doubtful and Category.VIOLENCE in seen.doubtful):
@@ -129,6 +132,7 @@ class Reader:
             or any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
             capped=not sure and ((wish and laughed) or settled),
+            denied="#DENIED" in dropped and not kept,
         )
 
     def _flags(
@@ -196,6 +200,8 @@ class Reader:
                 continue
             if negation.negated(match, labelled, self.negators):
                 dropped.add("#NEGATED")
+                if category is Category.EXPLICIT:  # "aucune idée noire": a denial
+                    dropped.add("#DENIED")
                 frame.hidden.update(match.positions)  # denied words are no sign either
                 continue
             # "comment le bot gère un message qui parle de suicide": the service in between
@@ -226,6 +232,7 @@ class Reader:
                 or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer
                 or (category is Category.VIOLENCE and _past(match, labelled, frame.times))
+                or (category is Category.VIOLENCE and violence.habitual(match, labelled))
                 or listener  # the listener's own words: the model must agree
                 or (reading and alone)  # what one reads or studies, about someone else
                 # a film, a play, a hero: someone else's words, unless someone real is there

@@ -12,6 +12,9 @@ VIOLENCE: tuple[str, ...] = (
     "@BEAT .. @REFL|@ME",
     "@REFL @BEAT",
     "@THREATEN",
+    # "ils avancent vers nous": coming at the writer; the model must agree
+    "?avancer|avancent|avance|foncer|fonce|foncent|charger|chargent|coming|charging|advancing"
+    " + vers|sur|towards|toward|at + =nous|=moi|=us|=me",
     "@HE + =la|=le|=les|=l + @BEAT",
     "@AFRAID + pour|for .. petits|enfants|kids|children|bébé|baby|petit",
     "attraper|attrapé|saisir|saisi|secouer|grabbed|choked .. col|gorge|cou|bras|cheveux|collar|throat|neck|hair",
@@ -106,6 +109,15 @@ def _any(
     patterns: list[Pattern], labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
 ) -> bool:
     return any(next(iter(find(p, labelled, where)), None) for p in patterns)
+
+
+# "on se fait insulter, parfois menacer": what keeps happening, not what happens now
+HABITUAL = frozenset("=parfois =souvent =regulierement =frequemment =sometimes =often".split())
+
+
+def habitual(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """The sentence of `match` says how often it happens."""
+    return any(HABITUAL & labelled[p] for p in who.sentence(match, labelled))
 
 
 def self_inflicted(match: Match, labelled: Sequence[frozenset[str]]) -> bool:

@@ -106,6 +106,8 @@ def relative(
         and story.isdisjoint(labelled[p])
         and ("=son" not in labelled[p] or not _ENGLISH_BEFORE.isdisjoint(labelled[p - 1]))
         and (_ANYONE.isdisjoint(labelled[p]) or not _MINE.isdisjoint(labelled[p - 1]))
+        # in a story, "le commissaire" may be a character ("un élève", "mon commissaire" not)
+        and not (story and not _THE.isdisjoint(labelled[p - 1]))
         for p in positions
         if p > 0
     )
@@ -118,6 +120,7 @@ _ANYONE = as_typed(
 # "son" is a son only after an English word ("my son"); in French it is "his" or "her".
 _ENGLISH_BEFORE = frozenset("=my =his =her =our =their =your =the =a =whose".split())
 _WRITER = frozenset({"=je", "=j", "=i", "=moi"})
+_THE = frozenset({"=le", "=la", "=l", "=the"})
 _MINE = frozenset({"=mon", "=ma", "=mes", "=my", "=notre", "=nos", "=our"})
 
 
