@@ -19,6 +19,8 @@ _NOT_OPEN = "".join(
 )
 HABIT = re.compile(
     rf" (?:(?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}"
+    # since when it weighs: "boule au ventre dès le dimanche soir", "depuis samedi"
+    rf"|(?:des le|depuis le|depuis|since)( {_TIME_WORD}){{1,2}}"
     # all day long: "je rumine du matin au soir", "day and night"
     r"|du matin au soir|matin midi et soir|(?:de )?jour et nuit|nuit et jour"
     r"|day and night|night and day|from morning (?:to|till|until) night"

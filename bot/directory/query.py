@@ -132,6 +132,20 @@ def _place_word(words: list[str], at: int) -> bool:
     return words[at] in _PLACE_WORDS and not article
 
 
+# "she won't see a doctor", "j'ose pas aller chez le médecin": whom one would consult,
+# not who one is
+_CONSULT = frozenset("voir consulter chez see consult visit".split())
+_ARTICLE = frozenset("un une le la l a an the".split())
+
+
+def _consulted(words: list[str]) -> set[str]:
+    return {
+        words[i + 2]
+        for i in range(len(words) - 2)
+        if words[i] in _CONSULT and words[i + 1] in _ARTICLE and words.count(words[i + 2]) == 1
+    }
+
+
 def _unwell(text: str) -> bool:
     """ "ça va pas", "je suis pas bien", "je tiens plus": stop words only, yet distress."""
     return bool(_UNWELL.search(text))
@@ -156,6 +170,7 @@ def understand(raw: str) -> Query:
     numbers = dialled + said + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
     others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
+    others |= _consulted(words)
     others &= set(terms)
     reading = read(raw)
     return Query(

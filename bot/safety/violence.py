@@ -116,8 +116,16 @@ HABITUAL = frozenset("=parfois =souvent =regulierement =frequemment =sometimes =
 
 
 def habitual(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """The sentence of `match` says how often it happens."""
-    return any(HABITUAL & labelled[p] for p in who.sentence(match, labelled))
+    """The sentence of `match` says how often it happens ("plusieurs fois ce trimestre")."""
+    return any(
+        HABITUAL & labelled[p]
+        or ("=fois" in labelled[p] and not _TIMES.isdisjoint(labelled[p - 1]))
+        for p in who.sentence(match, labelled)
+        if p > 0
+    )
+
+
+_TIMES = frozenset({"=plusieurs", "#num", "=deux", "=trois", "=quatre", "=cinq", "=dix"})
 
 
 def self_inflicted(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
