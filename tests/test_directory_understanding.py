@@ -347,3 +347,29 @@ def test_going_mad_finds_lines_to_talk_to() -> None:
 @pytest.mark.parametrize("words", ["numéro vert svp", "j'ai plus de forfait", "toll free line"])
 def test_a_free_number_said_another_way(words: str) -> None:
     assert "free" in understand(words).flags
+
+
+@pytest.mark.parametrize(
+    ("query", "ruled_out"),
+    [
+        ("pas SOS Amitié, j'ai déjà appelé, autre chose ?", "sos-amitie"),
+        ("j'ai déjà appelé sos amitié, t'as autre chose ?", "sos-amitie"),
+        ("autre que le 3114 stp", "prevention-suicide-3114"),
+    ],
+)
+def test_a_line_ruled_out_by_name_is_left_out(query: str, ruled_out: str) -> None:
+    found = ids(query)
+    assert found and ruled_out not in found
+
+
+@pytest.mark.parametrize(
+    "query", ["j'ai pas le numéro de sos amitié", "je sais pas si sos amitié est ouvert"]
+)
+def test_a_line_named_after_a_negation_is_still_wanted(query: str) -> None:
+    assert ids(query)[0] == "sos-amitie"
+
+
+def test_whom_one_would_consult_is_not_who_one_is() -> None:
+    sister = ids("my sister is really depressed, she won't see a doctor, anything free?")
+    assert "cnom-entraide-medecins" not in sister[:3]
+    assert ids("je suis médecin et je n'ose pas voir un médecin")[0] == "cnom-entraide-medecins"

@@ -224,3 +224,25 @@ def test_hurting_oneself_is_no_violence_by_someone_else(text: str) -> None:
 @pytest.mark.parametrize("text", ["il me frappe", "je me suis fait frapper par un usager"])
 def test_being_hurt_by_someone_is_violence(text: str) -> None:
     assert read(text).situation is Situation.VIOLENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "c'est où qu'on pose ses congés sur l'appli ? sinon toujours envie de sauter du pont lol",
+        "le formulaire de temps partiel svp ? au fait j'ai commencé à donner mes affaires",
+    ],
+)
+def test_danger_said_in_passing_after_an_ordinary_request_is_danger(text: str) -> None:
+    assert read(text).level is Level.DANGER
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aucune idée noire, je vais très bien, je voudrais juste savoir si mes données sont supprimées",
+        "j'ai noté dans mes notes qu'il faut rappeler le 3114 pour l'affiche",
+    ],
+)
+def test_denied_or_noted_is_no_alarm(text: str) -> None:
+    assert read(text).level is not Level.DANGER

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.directory.filter_words import FILTERS
 from bot.directory.places import places
+from bot.directory.ruled_out import ruled_out
 from bot.directory.spoken import spoken_numbers
 from bot.directory.when import When, read_when
 from bot.directory.words import STOPWORDS, plain
@@ -74,6 +75,8 @@ class Query:
     worried: bool = False
     # words typed with an accent ("idé"), as folded: none of them is an acronym ("IDE")
     accented: frozenset[str] = field(default_factory=frozenset)
+    # words that rule lines out ("pas SOS Amitié"): `^` first when the name must start them
+    ruled_out: tuple[tuple[str, ...], ...] = ()
 
 
 _LINE_WORDS = frozenset(
@@ -185,4 +188,5 @@ def understand(raw: str) -> Query:
         reading.level is Level.DANGER,
         worried=reading.level is not Level.NONE or _unwell(f" {plain(raw)} "),
         accented=frozenset(fold(w) for w in _WORD.findall(raw) if not w.isascii()),
+        ruled_out=ruled_out(raw),
     )

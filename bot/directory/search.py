@@ -11,6 +11,7 @@ from datetime import datetime
 import numpy as np
 
 from bot.directory import ranking as rank
+from bot.directory import ruled_out
 from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import quarter_of
@@ -137,6 +138,7 @@ class Index:
         rel = self._relevance(query)
         # a line named is shown even when it has probably ended: the answer says so
         allowed = self.filters.allowed(query, quarter) | rel.named
+        allowed &= ~ruled_out.lines(query.ruled_out, self.names)  # "pas SOS Amitié"
         filtered = query.flags or query.departements or query.when.asked
         if not rel.matched and query.terms and not filtered and not rel.roles and not query.worried:
             ranked: list[int] = []  # words we do not know, and nothing else: say so

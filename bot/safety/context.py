@@ -93,7 +93,7 @@ IDIOMS: tuple[str, ...] = (
     "corde|rope .. escalade|grimper|climbing|sauter|linge|guitare|violon|bateau|voile|gym|gymnase",
     "frapper|frappe|knock|knocking + à|at|on + le|la|the + porte|door",
     "mal + au|à|aux + dos|genou|genoux|pied|pieds|tête|ventre|dent|dents|cheville|épaule|cou|gorge|crâne",
-    "@KILL + =tout|=tous|=everyone|=everybody|=everything",
+    "@ME|@REFL .. @KILL + =tout|=tous|=everyone|=everybody|=everything",  # not "he'll shoot everyone"
     "@DIE + @ME + ça|it|that|this + laugh|rire",
     "a|à + deux|2 + doigts + de + jeter|balancer + ordi|ordinateur|pc|téléphone",
     "@JUMP + @ME|mon + ordi|ordinateur|pc|téléphone|laptop|phone",

@@ -227,7 +227,8 @@ class Reader:
             if category is Category.VIOLENCE and frame.over:
                 dropped.add("#SETTLED")  # past, reported, safe now: a concern at most
                 continue
-            unsure = (
+            # "…le formulaire svp ? sinon j'ai commencé à donner mes affaires": said in passing
+            unsure = not who.in_passing(match, labelled) and (
                 match.pattern.doubtful
                 or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer

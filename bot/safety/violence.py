@@ -12,6 +12,7 @@ VIOLENCE: tuple[str, ...] = (
     "@BEAT .. @REFL|@ME",
     "@REFL @BEAT",
     "@THREATEN",
+    "@HE|@OTHER .. @KILL + =tout|=tous|=everyone|=everybody|=us|=nous",  # "shoot everyone"
     # "ils avancent vers nous": coming at the writer; the model must agree
     "?avancer|avancent|avance|foncer|fonce|foncent|charger|chargent|coming|charging|advancing"
     " + vers|sur|towards|toward|at + =nous|=moi|=us|=me",

@@ -23,6 +23,22 @@ def sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
     return range(start, end + 1)
 
 
+# Words that turn from an ordinary request to something else: "sinon", "au fait", "btw"
+_PIVOT = frozenset("=sinon =autrement =btw =ps =otherwise =anyway".split())
+_PIVOTS = (("=au", "=fait"), ("=by", "=the"), ("=a", "=part"), ("=à", "=part"))
+
+
+def in_passing(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """The sentence of `match` starts by turning away from what came before ("sinon"),
+    after a first sentence: danger said in passing, inside an ordinary message."""
+    start = sentence(match, labelled).start
+    if start == 0:
+        return False
+    first = labelled[start]
+    pair = (first, labelled[start + 1]) if start + 1 < len(labelled) else (first, frozenset())
+    return not _PIVOT.isdisjoint(first) or any(a in pair[0] and b in pair[1] for a, b in _PIVOTS)
+
+
 def situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
     if Category.VIOLENCE in kept:
         # a weapon, a locked door, next to words of dying, and nobody after the writer:
