@@ -240,7 +240,7 @@ def test_danger_said_in_passing_after_an_ordinary_request_is_danger(text: str) -
 @pytest.mark.parametrize(
     "text",
     [
-        "aucune idée noire, je vais très bien, je voudrais juste savoir si mes données sont supprimées",
+        "aucune idée noire, je vais très bien, je veux juste savoir si mes données partent",
         "j'ai noté dans mes notes qu'il faut rappeler le 3114 pour l'affiche",
     ],
 )
