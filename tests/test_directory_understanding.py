@@ -373,3 +373,17 @@ def test_whom_one_would_consult_is_not_who_one_is() -> None:
     sister = ids("my sister is really depressed, she won't see a doctor, anything free?")
     assert "cnom-entraide-medecins" not in sister[:3]
     assert ids("je suis médecin et je n'ose pas voir un médecin")[0] == "cnom-entraide-medecins"
+
+
+@pytest.mark.parametrize(
+    ("query", "always"),
+    [
+        ("mon père boit h24 depuis sa retraite", False),
+        ("je suis seule h24", False),
+        ("un numéro h24", True),
+        ("num soignants 24/24", True),
+        ("psy gratuit h24", True),
+    ],
+)
+def test_h24_of_a_line_is_a_filter_of_a_life_is_not(query: str, always: bool) -> None:
+    assert ("always" in understand(query).flags) is always

@@ -79,8 +79,16 @@ class Query:
     ruled_out: tuple[tuple[str, ...], ...] = ()
 
 
+# what goes on all day: "il boit h24", "ils crient 24h/24"
+_ONGOING = frozenset(
+    "boit bois boivent picolent fument dors dort bossent travaillent pleurent crient hurlent "
+    "insultent harcelent surveillent ruminent pensent drinks works cries yells".split()
+)
 _LINE_WORDS = frozenset(
-    "ouverte joignable disponible ligne ecoute permanence personne quelqu une accessible".split()
+    "ouvert ouverte joignable joignables disponible dispo ligne lignes ecoute permanence "
+    "personne quelqu qqun qqn une accessible numero numeros num tel psy psys truc service "
+    "asso association aide contact gratuit gratuite anonyme open available line number "
+    "someone somebody helpline hotline free repond repondent answers".split()
 )
 
 
@@ -90,8 +98,11 @@ def _owned(text: str, phrase: str, name: str) -> bool:
     écrire`: writing to the bot, not how they want to reach a line."""
     before = _POSSESSIVES | (_ADDRESSED if name == "written" else frozenset())
     words = [text[: m.start()].split()[-1:] for m in re.finditer(f" {re.escape(phrase)} ", text)]
-    if name == "always":  # "humiliée h24", "je pleure 24h/24": how long, not a line's hours
-        return all(w and w[0] not in _LINE_WORDS and w[0].endswith("e") for w in words)
+    if name == "always":  # "humiliée h24", "il boit h24": how long, not a line's hours
+        line = _LINE_WORDS | {_GAP}  # "gratuit h24": after another filter, a filter too
+        return all(
+            w and w[0] not in line and (w[0].endswith("e") or w[0] in _ONGOING) for w in words
+        )
     return all(w and w[0] in before for w in words)
 
 

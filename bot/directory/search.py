@@ -15,6 +15,7 @@ from bot.directory import ruled_out
 from bot.directory.danger import DangerWords
 from bot.directory.filters import Filters
 from bot.directory.hours import quarter_of
+from bot.directory.kinds import LineKinds
 from bot.directory.model import DirectoryFile, Resource
 from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
@@ -72,37 +73,11 @@ class Index:
             a: np.array([a in r.audience for r in self.resources], dtype=np.bool_)
             for a in directory.audiences
         }
-        # reachable without a voice, for someone who cannot speak or hear: the 114
-        self.voiceless = np.array(
-            [
-                "messaging" in r.channels and rank.EMERGENCY_CATEGORY in r.categories
-                for r in self.resources
-            ],
-            dtype=np.bool_,
-        )
-        self.listening = np.array(
-            [
-                r.categories[0] == rank.CRISIS_CATEGORY
-                or (
-                    rank.EMERGENCY_CATEGORY not in r.categories
-                    and r.categories[0] not in rank.SITUATIONS
-                )
-                for r in self.resources
-            ],
-            dtype=np.bool_,
-        )
-        # lines kept for one situation or an emergency (3919, 3977, 17, 114): offered when
-        # the query speaks of it, not because a word of theirs ("entourage") is there too
-        self.dedicated = np.array(
-            [
-                r.categories[0] in rank.SITUATIONS
-                or (
-                    rank.EMERGENCY_CATEGORY in r.categories
-                    and r.categories[0] != rank.CRISIS_CATEGORY
-                )
-                for r in self.resources
-            ],
-            dtype=np.bool_,
+        kinds = LineKinds(self.resources)
+        self.voiceless, self.listening, self.dedicated = (
+            kinds.voiceless,
+            kinds.listening,
+            kinds.dedicated,
         )
         self.danger = DangerWords(directory.danger_words)
         # the lines for anyone who needs to talk, kept in view for someone not well
@@ -143,14 +118,18 @@ class Index:
         if not rel.matched and query.terms and not filtered and not rel.roles and not query.worried:
             ranked: list[int] = []  # words we do not know, and nothing else: say so
         else:
+            secondary: Bools | None = None
             if rel.matched:
                 relevant = rel.scores > 0
                 # the general listening lines come after the topic's own: for anyone
                 # outside the sectors that have lines of their own, or not well, they fit
                 # every topic, and they stand in for a sector's lines the filters leave out
                 general = not rel.sector or query.worried or not (allowed & relevant).any()
-                if query.terms and general:
-                    relevant |= self.members[rank.GENERAL_CATEGORY] > 0
+                listening = self.members[rank.GENERAL_CATEGORY] > 0
+                # for a sector's own trouble, after its lines ("assistante sociale au CCAS…")
+                secondary = listening & ~relevant if query.terms and not general else None
+                if query.terms:
+                    relevant |= listening
                 allowed &= relevant
             elif query.situation is None:  # no topic: lines to talk to, not emergencies
                 allowed &= self.listening | rel.named
@@ -158,6 +137,8 @@ class Index:
             if rel.roles:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
+            if secondary is not None:
+                total -= rank.SECTOR_LAST * secondary
             if query.terms and not rel.sector:  # after every line for all, open or not
                 wanted = rel.named if rel.reached is None else rel.named | rel.reached
                 total -= rank.SECTOR_LAST * (self.filters.specific & ~wanted)
