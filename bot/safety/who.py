@@ -5,6 +5,7 @@ Pure look-ups over labelled words, shared by the reader's weighing of matches.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from bot.safety import chat
@@ -24,19 +25,34 @@ def sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
 
 
 # Words that turn from an ordinary request to something else: "sinon", "au fait", "btw"
-_PIVOT = frozenset("=sinon =autrement =btw =ps =otherwise =anyway".split())
-_PIVOTS = (("=au", "=fait"), ("=by", "=the"), ("=a", "=part"), ("=à", "=part"))
+_PIVOT = frozenset("=sinon =autrement =bref =btw =ps =otherwise =anyway =also".split())
+_PIVOTS = frozenset(
+    {
+        ("=au", "=fait"),
+        ("=au", "=passage"),
+        ("=d", "=ailleurs"),
+        ("=a", "=part"),
+        ("=à", "=part"),
+        ("=a", "=propos"),
+        ("=à", "=propos"),
+        ("=by", "=the"),
+        ("=side", "=note"),
+    }
+)
 
 
 def in_passing(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """The sentence of `match` starts by turning away from what came before ("sinon"),
-    after a first sentence: danger said in passing, inside an ordinary message."""
+    """The sentence of `match` starts by turning away from what came before ("sinon",
+    "et sinon", "au fait"), after a first sentence: danger said in passing, inside an
+    ordinary message."""
     start = sentence(match, labelled).start
     if start == 0:
         return False
-    first = labelled[start]
-    pair = (first, labelled[start + 1]) if start + 1 < len(labelled) else (first, frozenset())
-    return not _PIVOT.isdisjoint(first) or any(a in pair[0] and b in pair[1] for a, b in _PIVOTS)
+    opening = [labelled[p] for p in range(start, min(start + 3, len(labelled)))]
+    if any(not _PIVOT.isdisjoint(labels) for labels in opening[:2]):
+        return True
+    pairs = itertools.pairwise(opening)
+    return any((a, b) in _PIVOTS for x, y in pairs for a in x for b in y)
 
 
 def situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
