@@ -36,6 +36,7 @@ READS = {
     "bot/directory/place_names.py": "French place names",
     "bot/directory/places.py": "'dans le 93', 'à Paris'",
     "bot/directory/query.py": "filters as people say them",
+    "bot/directory/ruled_out.py": "how people rule a line out ('pas SOS Amitié')",
     "bot/directory/filter_words.py": "filters as people say them (free, anonymous, at night…)",
     "bot/directory/when.py": "times as people say them",
     "bot/directory/not_when.py": "times as people tell what happened",

@@ -387,3 +387,21 @@ def test_whom_one_would_consult_is_not_who_one_is() -> None:
 )
 def test_h24_of_a_line_is_a_filter_of_a_life_is_not(query: str, always: bool) -> None:
     assert ("always" in understand(query).flags) is always
+
+
+def test_nothing_in_person_there_offers_sites_to_find_care_nearby() -> None:
+    found = ids("Marseille, j'ai besoin de voir quelqu'un en vrai")
+    assert "retab" in found and "arretons-les-violences" not in found
+    query, _ = INDEX.search("Marseille, j'ai besoin de voir quelqu'un en vrai", paris(WEDNESDAY))
+    assert query.widened
+
+
+@pytest.mark.parametrize("query", ["j'ai pas un rond pour un psy", "je suis fauchée", "I'm broke"])
+def test_being_broke_asks_for_free_lines(query: str) -> None:
+    assert "free" in understand(query).flags
+
+
+def test_a_spouse_named_is_not_the_line_for_women() -> None:
+    found = ids("ma femme est décédée le mois dernier, je tiens pas")
+    assert "violences-femmes-3919" not in found
+    assert ids("comment trouver un hôpital de jour dans mon coin")[0] in ("psycom", "retab")

@@ -71,6 +71,8 @@ class Answers:
         moment = parsed.when.moment(now)
         if moment is not None and moment != now:
             blocks.insert(0, t(lang, "dir_at_moment", when=when(moment, now, lang)))
+        if parsed.widened and page == 0:
+            blocks.insert(0, t(lang, "dir_widened"))
         if parsed.situation is not None and page == 0:
             blocks.insert(0, t(lang, _DANGER[parsed.situation]))
         if parsed.talk_only and page == 0:  # the emergency numbers, apart from the lines

@@ -77,6 +77,8 @@ class Query:
     accented: frozenset[str] = field(default_factory=frozenset)
     # words that rule lines out ("pas SOS Amitié"): `^` first when the name must start them
     ruled_out: tuple[tuple[str, ...], ...] = ()
+    # nothing met the place or the way asked: sites to find care near oneself instead
+    widened: bool = False
 
 
 # what goes on all day: "il boit h24", "ils crient 24h/24"
@@ -146,9 +148,9 @@ def _place_word(words: list[str], at: int) -> bool:
     return words[at] in _PLACE_WORDS and not article
 
 
-# "she won't see a doctor", "j'ose pas aller chez le médecin": whom one would consult,
-# not who one is
-_CONSULT = frozenset("voir consulter chez see consult visit".split())
+# "she won't see a doctor", "trouver un hôpital de jour": whom or what one would
+# consult, not who one is
+_CONSULT = frozenset("voir consulter chez trouver see consult visit find".split())
 _ARTICLE = frozenset("un une le la l a an the".split())
 
 
@@ -158,6 +160,15 @@ def _consulted(words: list[str]) -> set[str]:
         for i in range(len(words) - 2)
         if words[i] in _CONSULT and words[i + 1] in _ARTICLE and words.count(words[i + 2]) == 1
     }
+
+
+# "ma femme": the writer's spouse, not the women a line is for (the 3919)
+_SPOUSE = frozenset("femme epouse wife".split())
+
+
+def kin(query: Query) -> frozenset[str]:
+    """Relatives the person calls theirs whose word would name a line's audience."""
+    return frozenset(w for w in query.others if w in _SPOUSE)
 
 
 def _unwell(text: str) -> bool:

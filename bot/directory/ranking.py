@@ -23,6 +23,7 @@ SECTOR_LAST = 2 * OPEN_FIRST
 SITUATION_LAST = 4.0  # lines kept for a situation the query does not speak of
 SECTOR_CATEGORY = "soignants"
 GENERAL_CATEGORY = "ecoute-generale"
+ORIENTATION_CATEGORY = "orientation"  # sites to find care near oneself
 PEERS_CATEGORY, PUBLIC_AGENTS = "soutien-pairs", "agents-publics"
 # A single description word is too weak to narrow the results down.
 ENOUGH = 1.5

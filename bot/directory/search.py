@@ -20,7 +20,7 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
 from bot.directory.postings import Postings
-from bot.directory.query import Query, understand
+from bot.directory.query import Query, kin, understand
 from bot.directory.ranking import Bools, Floats, hours_of, keep_in_view, quality, top
 from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
@@ -149,6 +149,12 @@ class Index:
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
             if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
                 ranked = self._lead(ranked, rel.asked, rel.named)
+            local = "in_person" in query.flags or query.departements
+            if not ranked and local and query.situation is None:  # "en vrai, à Marseille"
+                found = self.members[rank.ORIENTATION_CATEGORY] > 0
+                found &= ~self.filters.terminated & ~self.dedicated
+                ranked = top(np.where(found, self.quality, -np.inf), found, limit)
+                query = dataclasses.replace(query, widened=bool(ranked))
         if query.situation is not None:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
             # in violence, "I can only write" says speaking is not safe
@@ -204,14 +210,16 @@ class Index:
 
     def _relevance(self, query: Query) -> _Relevance:
         """Scores of the resources the query speaks of, and what it says of the person."""
-        terms = [stem(t) for t in query.terms]
+        # "ma femme est décédée": the spouse is no topic ("femme" is not the 3919)
+        spouse = kin(query)
+        terms = [stem(t) for t in query.terms if t not in spouse]
         # "son aide à domicile", "mon chef": someone else's job says nothing of the person
         mine = [t for t in query.terms if t not in query.others]
         people = self.professions.find(mine, query.accented)
         # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
         said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
         rest = without_once(query.terms, said)  # "France Travail … au boulot": work, once
-        topics = self.topics.find(rest, query.accented)
+        topics = self.topics.find([t for t in rest if t not in spouse], query.accented)
         roles = frozenset(
             a for key in people.narrowest() for a in self.directory.professions[int(key)].audiences
         )

@@ -431,6 +431,10 @@ DIRECTORY: dict[str, str] = {
         "I don't keep your previous search: write `numbers` followed by what you are "
         "looking for, for example `numbers burn-out`."
     ),
+    "dir_widened": (
+        "I have no line that fits that place or that way. These sites help you find care "
+        "near you:"
+    ),
     "dir_none": (
         "I found nothing in the directory for “{q}”. I'd rather say so than make up a "
         "number. Here are the general listening lines:"

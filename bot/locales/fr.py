@@ -453,6 +453,10 @@ DIRECTORY: dict[str, str] = {
         "Je ne garde pas ta recherche précédente : écris `numéros` suivi de ce que tu "
         "cherches, par exemple `numéros burn-out`."
     ),
+    "dir_widened": (
+        "Je n'ai pas de ligne qui réponde à ça dans ce coin ou de cette façon. Ces sites "
+        "t'aident à trouver une structure près de chez toi :"
+    ),
     "dir_none": (
         "Je n'ai rien trouvé dans l'annuaire pour « {q} ». Je préfère te le dire plutôt "
         "que d'inventer un numéro. Voici les lignes d'écoute générales :"

@@ -217,6 +217,9 @@ def words(text: str) -> list[str]:
         lowered = raw.lower()
         if lowered in _TURNS and out and out[-1] not in (BOUNDARY, CLAUSE):
             out.append(CLAUSE)
+        if lowered == "dont" and out and out[-1] not in _BEFORE_DONT:
+            out.append("dont")  # French: "la façon dont je pourrais…", not "don't"
+            continue
         if lowered == "ts":
             attempt = bool(out) and out[-1] in _BEFORE_ATTEMPT
             out += ["tentative", "de", "suicide"] if attempt else ["tous"]
@@ -229,6 +232,12 @@ def words(text: str) -> list[str]:
     return out
 
 
+# "i dont want", "people dont care", "dont worry": the English "don't"; after anything
+# else it is the French "dont"
+_BEFORE_DONT = frozenset(
+    "i you u we they people just really still honestly and but so please pls also "
+    f"{BOUNDARY} {CLAUSE}".split()
+)
 _NAME = re.compile(r"[.!?:;«»\"\n]|[^\W\d_]+", re.UNICODE)
 
 

@@ -27,6 +27,7 @@ _WRITTEN = (
 IDIOMS: tuple[str, ...] = (
     "=killed + =me",  # "the finale killed me": the writer is alive to say it
     "@END + =up",  # "without it ending up in my file"
+    "=aime|=adore|=love|=loves + =ma|=la|=my + =vie|=life",  # "j'aime ma vie"
     # "les gars se foutent de moi", "il se fout de ma gueule": mocking
     "foutre + de|d|du + =moi|=toi|=lui|=elle|=nous|=vous|=eux|=ma|=ta|=sa|=mon|=ton|=son|=gueule",
     # death as a subject to talk about with others ("parler de la mort à des enfants")
@@ -273,7 +274,7 @@ DOUBT = frozenset(
         "excel tableau tableur réunion réunions mail mails bug bugs build imprimante visio "
         "planning logiciel powerpoint ticket tickets process processus script code serveur "
         "appli application wifi vpn pot départ retraite mutation vacances congés notaire "
-        "rez chaussée théâtre rôle répétition zoom teams "
+        "rez chaussée théâtre rôle répétition zoom =teams "  # Teams, not "my team"
         "spreadsheet meeting meetings printer deploy server app holidays vacation farewell "
         "drinks party card retirement "
         # what a medicine is taken for: a dose for a headache, not an overdose

@@ -107,6 +107,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG @POINT .. @ME|@LIFE",
         "@NEG + @POINT",
         "seul|only + @POINT|issue",
+        # "there's no way out of this", "je vois aucune issue", "y a pas d'issue"
+        "@NEG + =way + =out",
+        "@NEG + =d|=de + =issue",
         "@NEG .. autre .. @POINT",
         "@NEG .. @HERE .. problème|problem|personne|anyone|one",
         "?won|@NEG .. @BURDEN",

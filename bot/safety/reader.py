@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from bot.safety import chat, context, lemmas, loss, negation, quotes, violence, who
+from bot.safety import chat, context, lemmas, loss, negation, quotes, topics, violence, who
 from bot.safety.distress import CONCERN
 from bot.safety.evidence import Evidence, Frame
 from bot.safety.levels import NOTHING, Category, Level, Reading
@@ -56,7 +56,9 @@ class Reader:
         )
         self.story = frozenset(lemmas.key(w.lower()) for w in context.STORY)
         self.laugh = frozenset(lemmas.key(w) for w in context.LAUGH)
-        self.doubt = frozenset(lemmas.key(w.lower()) for w in context.DOUBT)
+        self.doubt = frozenset(
+            "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w.lower()) for w in context.DOUBT
+        )
         self.negators = frozenset(
             "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w) for w in context.NEGATORS
         )
@@ -205,7 +207,7 @@ class Reader:
                 frame.hidden.update(match.positions)  # denied words are no sign either
                 continue
             # "comment le bot gère un message qui parle de suicide": the service in between
-            about = any(self.topic & labelled[p] for p in range(match.start + 1, match.end))
+            about = topics.about(match, labelled, self.topic)
             if match.pattern.single and (((topical or joking or fiction) and alone) or about):
                 # a topic asked about names danger ("numéro prévention suicide"); a doubtful
                 # word ("adieu la prochaine projection") or a threat told does not

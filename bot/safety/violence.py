@@ -59,6 +59,7 @@ PAST_TIMES: tuple[str, ...] = (
     "last + week|month|year|night|summer|weekend|friday|monday",
     "il + y + a .. jour|jours|mois|an|ans|semaine|semaines|heures|temps",
     "hier|avant-hier|yesterday|ago|autrefois|enfance|childhood",
+    "=depuis + =qu|=que|=l",  # "depuis qu'il s'est fait agresser", "depuis l'agression"
 )
 SETTLED: tuple[str, ...] = (
     "porté|porter|déposé|déposer + plainte",

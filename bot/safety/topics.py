@@ -1,0 +1,25 @@
+"""A danger word that names a subject of work or study, not the writer's state: "un
+message qui parle de suicide" (a topic word inside the match), "la prévention du
+suicide", "the overdose prevention unit" (a word of such work right next to it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.safety.matcher import Match
+
+# as typed: words of work about danger, read next to a single danger word
+_NEXT_TO = frozenset(
+    "=prevention =formation =formations =training =sensibilisation =awareness =module "
+    "=campagne =webinaire =unit =unite".split()
+)
+
+
+def about(match: Match, labelled: Sequence[frozenset[str]], topic: frozenset[str]) -> bool:
+    """The match is the subject of a sentence about work, not the writer's state."""
+    if any(topic & labelled[p] for p in range(match.start + 1, match.end)):
+        return True
+    near = (match.start - 2, match.start - 1, match.end + 1)
+    return match.pattern.single and any(
+        not _NEXT_TO.isdisjoint(labelled[p]) for p in near if 0 <= p < len(labelled)
+    )
