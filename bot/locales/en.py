@@ -432,8 +432,7 @@ DIRECTORY: dict[str, str] = {
         "looking for, for example `numbers burn-out`."
     ),
     "dir_widened": (
-        "I have no line that fits that place or that way. These sites help you find care "
-        "near you:"
+        "I have no line that fits that place or that way. These sites help you find care near you:"
     ),
     "dir_none": (
         "I found nothing in the directory for “{q}”. I'd rather say so than make up a "
