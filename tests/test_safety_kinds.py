@@ -226,23 +226,17 @@ def test_being_hurt_by_someone_is_violence(text: str) -> None:
     assert read(text).situation is Situation.VIOLENCE
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "c'est où qu'on pose ses congés sur l'appli ? sinon toujours envie de sauter du pont lol",
-        "le formulaire de temps partiel svp ? au fait j'ai commencé à donner mes affaires",
-    ],
-)
-def test_danger_said_in_passing_after_an_ordinary_request_is_danger(text: str) -> None:
-    assert read(text).level is Level.DANGER
+# Danger said in passing after an ordinary request is danger; words of danger denied, or
+# "notes" (whose key was once the one of English "not"), raise no alarm.
+PASSING_OR_DENIED = {
+    "c'est où qu'on pose ses congés sur l'appli ? sinon toujours envie de sauter du pont lol": True,
+    "le formulaire de temps partiel svp ? au fait j'ai commencé à donner mes affaires": True,
+    "la façon dont je pourrais me tuer, j'y pense tous les soirs": True,
+    "aucune idée noire, je vais très bien, je veux juste savoir si mes données partent": False,
+    "j'ai noté dans mes notes qu'il faut rappeler le 3114 pour l'affiche": False,
+}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "aucune idée noire, je vais très bien, je veux juste savoir si mes données partent",
-        "j'ai noté dans mes notes qu'il faut rappeler le 3114 pour l'affiche",
-    ],
-)
-def test_denied_or_noted_is_no_alarm(text: str) -> None:
-    assert read(text).level is not Level.DANGER
+@pytest.mark.parametrize(("text", "danger"), PASSING_OR_DENIED.items())
+def test_in_passing_is_danger_denied_is_not(text: str, danger: bool) -> None:
+    assert (read(text).level is Level.DANGER) is danger
