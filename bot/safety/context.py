@@ -131,10 +131,10 @@ IDIOMS: tuple[str, ...] = (
     "|customers|supplier|vendor|company|union|partenaire|partner .. @THREATEN + de|d|to"
     " .. partir|quitter|résilier|annuler|changer|leave|cancel|switch|sue|grève|strike|plainte"
     "|procès|boycotter|boycott",
-    # anyone threatening to leave, to resign, to file a complaint: "ma femme me menace de
-    # partir avec les enfants" is distress, not violence (blows named beside it still count)
     # a thing that threatens to fall: "le vieux chêne menaçait de tomber"
     "@THREATEN + de|d|to + tomber|effondrer|céder|lâcher|casser|rompre|déborder|fall|collapse",
+    "maternity|paternity|sick|parental|medical|annual|study + leave",  # a leave of absence
+    # "ma femme me menace de partir avec les enfants": distress, not violence
     "@THREATEN + de|d|to .. partir|quitter|divorcer|divorce|démissionner|démission|résilier"
     "|leave|quit|resign|muter|licencier|virer|sanctionner|signaler|rapport",
     # violence as the work's files: "les dossiers de violences intrafamiliales me rongent"

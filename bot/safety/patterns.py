@@ -66,6 +66,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         " + !=meme|=même",  # not "je suis plus la même"
         # the future said in passing, inside an ordinary question: the model must agree
         "?=aurai + =plus + =besoin",
+        "=aurai + =plus + =besoin + =de + =rien",  # "après j'aurai plus besoin de rien"
         "?=servira|=serviront + =plus + =à|=a|=de + =rien",
         "?=serai + =plus + =concerné|=concernée|=concerne",
         "?=won + =t|=not + =need .. =anymore|=after|=soon",
