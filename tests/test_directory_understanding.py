@@ -355,6 +355,7 @@ def test_a_free_number_said_another_way(words: str) -> None:
         ("pas SOS Amitié, j'ai déjà appelé, autre chose ?", "sos-amitie"),
         ("j'ai déjà appelé sos amitié, t'as autre chose ?", "sos-amitie"),
         ("autre que le 3114 stp", "prevention-suicide-3114"),
+        ("pas le numéro de sos amitié, autre chose", "sos-amitie"),
     ],
 )
 def test_a_line_ruled_out_by_name_is_left_out(query: str, ruled_out: str) -> None:
@@ -405,3 +406,9 @@ def test_a_spouse_named_is_not_the_line_for_women() -> None:
     found = ids("ma femme est décédée le mois dernier, je tiens pas")
     assert "violences-femmes-3919" not in found
     assert ids("comment trouver un hôpital de jour dans mon coin")[0] in ("psycom", "retab")
+
+
+def test_the_education_nationale_is_a_public_employer_not_the_medico_social_sector() -> None:
+    found = ids("instit en REP jsui cramé, pas le numero de l education nationale")
+    assert "sps-soins-aux-professionnels-de-sante" not in found
+    assert "croix-rouge-ecoute" in found

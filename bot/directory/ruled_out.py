@@ -51,6 +51,11 @@ def ruled_out(raw: str) -> tuple[tuple[str, ...], ...]:
                 words = text[found.end() :].split()
                 while words and words[0] in _SKIP:
                     words = words[1:]
+                # "…, pas le numéro de l'éducation nationale": at the head of its clause,
+                # even the number of a line is ruled out
+                heading = not text[: found.start()].strip()
+                if heading and words and words[0] in _WANTED:
+                    words = [w for w in words[1:3] if w not in _SKIP] + words[3:]
                 if words and words[0] not in _WANTED:
                     run = tuple(words[:_REACH])
                     runs.append(("^", *run) if strict else run)
