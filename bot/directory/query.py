@@ -81,11 +81,6 @@ class Query:
     widened: bool = False
 
 
-# what goes on all day: "il boit h24", "ils crient 24h/24"
-_ONGOING = frozenset(
-    "boit bois boivent picolent fument dors dort bossent travaillent pleurent crient hurlent "
-    "insultent harcelent surveillent ruminent pensent drinks works cries yells".split()
-)
 _LINE_WORDS = frozenset(
     "ouvert ouverte joignable joignables disponible dispo ligne lignes ecoute permanence "
     "personne quelqu qqun qqn une accessible numero numeros num tel psy psys truc service "
@@ -100,11 +95,12 @@ def _owned(text: str, phrase: str, name: str) -> bool:
     écrire`: writing to the bot, not how they want to reach a line."""
     before = _POSSESSIVES | (_ADDRESSED if name == "written" else frozenset())
     words = [text[: m.start()].split()[-1:] for m in re.finditer(f" {re.escape(phrase)} ", text)]
-    if name == "always":  # "humiliée h24", "il boit h24": how long, not a line's hours
-        line = _LINE_WORDS | {_GAP}  # "gratuit h24": after another filter, a filter too
-        return all(
-            w and w[0] not in line and (w[0].endswith("e") or w[0] in _ONGOING) for w in words
-        )
+    if name == "always":  # "humiliée h24", "menaces des détenus h24": how long it lasts
+        # unless a line is spoken of just before ("num soignants 24/24"), or another
+        # filter ("gratuit h24")
+        line = _LINE_WORDS | {_GAP}
+        near = [text[: m.start()].split()[-3:] for m in re.finditer(f" {re.escape(phrase)} ", text)]
+        return all(w and line.isdisjoint(w) for w in near)
     return all(w and w[0] in before for w in words)
 
 
