@@ -234,6 +234,11 @@ PASSING_OR_DENIED = {
     "la façon dont je pourrais me tuer, j'y pense tous les soirs": True,
     "aucune idée noire, je vais très bien, je veux juste savoir si mes données partent": False,
     "j'ai noté dans mes notes qu'il faut rappeler le 3114 pour l'affiche": False,
+    # a past attempt told as over is no alarm (the plain question at most)
+    "j'ai fait une tentative de suicide il y a 8 ans, ça va vraiment bien depuis": False,
+    "can I book a listener for tomorrow? tonight i just want to sleep and not wake up lol": True,
+    "je peux avoir un écoutant ? deux détenus m'ont dit qu'on allait me planter ce soir": True,
+    "j'ai envie d'arrêter. Tout. Pas seulement les séances.": True,
 }
 
 

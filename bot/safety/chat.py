@@ -205,6 +205,8 @@ def words(text: str) -> list[str]:
             # a sentence of one word ("Mourir. C'est à ça que je pense") leads into
             # the next one: no boundary after it
             single = len(out) == 1 or (len(out) >= 2 and out[-2] == BOUNDARY)
+            if single and len(out) >= 2:  # and ends the one before: "d'arrêter. Tout."
+                del out[-2]
             if out and out[-1] == CLAUSE:
                 out.pop()
             if out and out[-1] != BOUNDARY and not single:

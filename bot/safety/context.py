@@ -156,8 +156,7 @@ IDIOMS: tuple[str, ...] = (
     "=s|=se|=m|=me|=t|=te|=nous|=vous + en + fout|fous|foutre|foutent|fiche|fichent|foutait",
     "=m|=me|=nous + =a|=as|=ont|=avait + =acheve|=achevee|=acheves|=achevees",
     "faire|fais|fait|font|faisait + le|la + mort|morte",
-    # ending a chat, not a life: "désolée je dois partir", "c'était mon dernier message de
-    # la journée", "j'ai fini ce que j'avais à dire", "on arrête là pour aujourd'hui"
+    # ending a chat, not a life: "désolée je dois partir", "on arrête là pour aujourd'hui"
     "désolé|désolée|dsl|sorry|bon|ok|allez|bref .. dois|doit|=must|=gotta|=have + partir|filer"
     "|=go|=leave|=run",
     "dernier|dernière|last + message|mail|mails|messages|email + de|of|for|=today + la|le|the"
@@ -170,6 +169,7 @@ IDIOMS: tuple[str, ...] = (
     "impression|sensation|like|comme .. noyer|noie|noyée|noyé|drowning|drown",
     "noyer|noie|noyé|noyée|drowning|drowned + sous|dans|in|under .. travail|boulot|dossiers"
     "|mails|taf|tâches|demandes|=work|=paperwork|=emails|=tasks",
+    "faux|fausse|fausses|fake|mock + blessés|blessé|blessée|victime|victimes|victims|casualties",
     "jouer|joue|jouent|jouons|play|playing + les|le|la|a|the + blessés|blessé|blessée|victime"
     "|victimes|mort|morte|injured|victim|victims|dead|casualty|casualties",
     # a jump for sport: "sauter en parachute", "saut à l'élastique", "jump rope"

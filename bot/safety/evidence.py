@@ -21,6 +21,10 @@ class Frame:
     times: frozenset[int]  # words of a past time ("la semaine dernière")
     over: bool  # violence told as past and settled, nothing of a threat now
 
+    @property
+    def title_mark(self) -> frozenset[str]:
+        return frozenset({"#title"}) if self.title else frozenset()
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

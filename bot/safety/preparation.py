@@ -11,6 +11,12 @@ PREPARATION: tuple[str, ...] = (
     "?dire|say|said|faire .. @GOODBYE",
     "?@GOODBYE",
     "?@GIVE .. @BELONGINGS",
+    # others sorting one's things afterwards: "quand ils trieront mes affaires, ce sera bientôt"
+    "quand|when|après|after .. trier|trieront|trie|videront|vider|rangeront|sort|clear|go"
+    " + =mes|=my|=through + =affaires|=things|=stuff|=bureau|=appart|=appartement",
+    # "ce soir ce sera fait", "tonight it will be over": the model must agree
+    "?soir|=tonight|=demain|=bientôt|=bientot .. =sera|=serai|=will + =fait|=fini|=finie"
+    "|=termine|=terminé|=over|=done",
     "?@LETTER .. pour|for .. enfant|enfants|famille|family|kids|fils|fille|mari|femme|@OTHER",
     "@LETTER .. cas où|au|après|after",
     # nothing left behind for others to sort out: "rien laisser derrière moi", "mon bordel"

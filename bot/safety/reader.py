@@ -155,12 +155,9 @@ class Reader:
             if not words.isdisjoint(where)
         }
         flags |= dropped
-        if idiom:
-            flags.add("#IDIOM")
-        if "?" in text:
-            flags.add("#QUESTION")
-        if "@ME" not in where:
-            flags.add("#NOTME")
+        flags |= {"#IDIOM"} if idiom else set()
+        flags |= {"#QUESTION"} if "?" in text else set()
+        flags |= set() if "@ME" in where else {"#NOTME"}
         return flags
 
     def _candidates(self, where: dict[str, list[int]]) -> list[tuple[Category, Pattern]]:
@@ -183,7 +180,7 @@ class Reader:
         Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
         """
         topical = not self.topic.isdisjoint(where)
-        tale = frozenset(self.fiction.intersection(where) | ({"#title"} if frame.title else set()))
+        tale = topics.tales(self.fiction.intersection(where), labelled, where) | frame.title_mark
         fiction = bool(tale)
         joking = not self.laugh.isdisjoint(where) and not frame.serious
         reading = not self.story.isdisjoint(where)
@@ -192,6 +189,7 @@ class Reader:
         doubtful: dict[Category, list[Match]] = {}
         asked = False  # a danger topic named in a question ("numéro prévention suicide")
         dropped: set[str] = set()
+        attempts = {p for c, m in found if c is Category.PAST_ATTEMPT for p in m.positions}
         for category, match in found:
             alone = not who.first_person(match, labelled)
             if who.told_of_others(match, labelled, frozenset(tale), listener=listener):
@@ -226,7 +224,9 @@ class Reader:
                 category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
             elif category is Category.VIOLENCE and violence.self_inflicted(match, labelled):
                 category = Category.SELF_HARM  # "je vais me blesser": one's own hand
-            if category is Category.VIOLENCE and frame.over:
+            # "une tentative de suicide il y a 8 ans … ça va vraiment bien depuis"
+            settles = category in _SETTLES or attempts.issuperset(match.positions)
+            if settles and frame.over:
                 dropped.add("#SETTLED")  # past, reported, safe now: a concern at most
                 continue
             # "…le formulaire svp ? sinon j'ai commencé à donner mes affaires": said in passing
@@ -272,6 +272,7 @@ class Reader:
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
+_SETTLES = frozenset({Category.VIOLENCE, Category.PAST_ATTEMPT})  # told as past, and over
 PLAIN_ALONE = 0.7  # leave-one-file-out: 44 of 55 such danger still alarm, 10 of 21 traps
 _past = violence.Aftermath.past
 _WISH = frozenset({Category.EXPLICIT, Category.VEILED})

@@ -23,3 +23,18 @@ def about(match: Match, labelled: Sequence[frozenset[str]], topic: frozenset[str
     return match.pattern.single and any(
         not _NEXT_TO.isdisjoint(labelled[p]) for p in near if 0 <= p < len(labelled)
     )
+
+
+# "book a listener", "can I book a call": the verb, not a book to read
+_BOOKING = frozenset("=to =can =could =i =we =please =pls =you =how =would =want".split())
+
+
+def tales(
+    found: frozenset[str], labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
+) -> frozenset[str]:
+    """The words of stories found (`found`), without "book" when every one is the verb."""
+    if "book" in found and all(
+        p > 0 and not _BOOKING.isdisjoint(labelled[p - 1]) for p in where.get("book", [])
+    ):
+        found = found - {"book"}
+    return frozenset(found)

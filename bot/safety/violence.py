@@ -13,6 +13,8 @@ VIOLENCE: tuple[str, ...] = (
     "@REFL @BEAT",
     "@THREATEN",
     "@HE|@OTHER .. @KILL + =tout|=tous|=everyone|=everybody|=us|=nous",  # "shoot everyone"
+    # "on allait me planter à la sortie": stabbed, in slang (not "je me suis planté")
+    "@HE|@OTHER|=on .. =me|=m + =planter|=plante|=plantent|=buter|=bute|=butent|=saigner",
     # "ils avancent vers nous": coming at the writer; the model must agree
     "?avancer|avancent|avance|foncer|fonce|foncent|charger|chargent|coming|charging|advancing"
     " + vers|sur|towards|toward|at + =nous|=moi|=us|=me",
@@ -67,13 +69,17 @@ SETTLED: tuple[str, ...] = (
     "interpellé|interpellée|arrêté|arrêtée|condamné|condamnée|licencié|muté|exclu|arrested"
     "|charged|convicted|fired|suspended|sanctionné",
     "=vais|=va|=am|=feel|=sens|=suis + bien|mieux|fine|ok|okay|better|safe|sécurité",
+    "=va|=vais|=suis|=doing|=am + =vraiment|=très|=tres|=beaucoup|=really|=much|=a + =bien|=mieux"
+    "|=better|=well|=lot",
     "=c|=ce|=it + =est|=is + fini|terminé|derrière|over|behind",
     "=safe + =now",
 )
 STILL: tuple[str, ...] = (
     "encore|toujours|again|still|tonight",
     "=ce + soir",
-    "revient|revenir|reviendra|revenu|recommence|recommencer|come + back|comes|coming",
+    # "il revient ce soir", "il dit qu'il recommencera" (one slot: the verb alone)
+    "revient|revenir|reviendra|recommence|recommencer|recommencera|rechute",
+    "come|comes|coming + back",
     "peur|afraid|scared|terrifié|terrifiée|terrified|menace|menacer|threat|threatens|guette",
     "attend|waits|waiting .. dehors|devant|sortie|outside",
 )

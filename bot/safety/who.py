@@ -300,5 +300,7 @@ _BECOMING = frozenset(
     "=devient =devenir =deviens =devenu =devenue =become =becoming =candidater =postuler "
     "=rejoint =rejoindre =rejoins =join =joining =integrer".split()
 )
-_ARTICLE = frozenset("=le =l =la =mon =ma =ton =ta =votre =the =my =your".split())
+_ARTICLE = frozenset(
+    "=le =l =la =mon =ma =ton =ta =votre =the =my =your =a =an =un =une =another =autre".split()
+)
 _BEING = frozenset("=suis =am =comme =as =tant =etais =was".split())
