@@ -236,7 +236,7 @@ PASSING_OR_DENIED = {
     "j'ai noté dans mes notes qu'il faut rappeler le 3114 pour l'affiche": False,
     # a past attempt told as over is no alarm (the plain question at most)
     "j'ai fait une tentative de suicide il y a 8 ans, ça va vraiment bien depuis": False,
-    "can I book a listener for tomorrow? tonight i just want to sleep and not wake up honestly": True,
+    "can I book a listener tomorrow? tonight i just want to sleep and not wake up honestly": True,
     "je peux avoir un écoutant ? deux détenus m'ont dit qu'on allait me planter ce soir": True,
     "j'ai envie d'arrêter. Tout. Pas seulement les séances.": True,
 }
