@@ -26,6 +26,10 @@ _WRITTEN = (
 # Idioms: a danger word used as a figure of speech. A match lying inside one is dropped.
 IDIOMS: tuple[str, ...] = (
     "=killed + =me",  # "the finale killed me": the writer is alive to say it
+    # a panic attack: "j'ai cru que j'allais crever", "I thought I was going to die"
+    "=cru|=croyais|=croyait + =que|=qu .. =allais|=allait + crever|mourir|@DIE",
+    "=thought + =i + =was + =going + =to + =die",
+    "ennuie|ennuyer|ennuyé|ennuient|bored|boring + à|to + @DIE|mourir|crever|death",
     "@END + =up",  # "without it ending up in my file"
     "=aime|=adore|=love|=loves + =ma|=la|=my + =vie|=life",  # "j'aime ma vie"
     # "les gars se foutent de moi", "il se fout de ma gueule": mocking
@@ -283,17 +287,4 @@ DOUBT = frozenset(
         "dent dents tension hypertension contraception otite angine sinusite gastro règles "
         "toothache cramps prescription"
     ).split()
-)
-
-# Words that deny what follows them (not "plus": "je ne veux plus vivre" is danger).
-NEGATORS = frozenset(
-    # `=not` as typed: the key of "not" is also the one of "note", "notes", "noté"
-    "pas jamais aucun aucune aucunement ni personne nullement zéro zero =not never no nobody "
-    "none neither".split()
-)
-NEGATION_REACH = 6
-
-# What the model marks as denied: the words right after one of these (`~@DIE`).
-DENYING = frozenset(
-    "pas jamais aucun aucune ni zéro zero not never no nobody none rien nothing".split()
 )

@@ -39,4 +39,5 @@ class Evidence:
     concern: bool
     asked: bool
     capped: bool  # at most a concern: a death wish laughed at, violence over and settled
-    denied: bool = False  # the only words of danger were denied ("aucune idée noire")
+    # the only words of danger were denied ("aucune idée noire") or asked ("tu y penses ?")
+    denied: bool = False

@@ -39,7 +39,11 @@ class Pattern:
 
     @property
     def negated_inside(self) -> bool:
-        return any("@NEG" in slot.labels for slot in self.slots)
+        return any(not _NEGATING.isdisjoint(slot.labels) for slot in self.slots)
+
+
+# A slot that says the negation itself ("je serai plus là"): a negation before it is its own
+_NEGATING = frozenset("@NEG =plus =pas =jamais =rien =not =no =never =aucun =aucune".split())
 
 
 @dataclass(frozen=True, slots=True)

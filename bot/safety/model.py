@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.safety.chat import BOUNDARY, CLAUSE
-from bot.safety.context import DENYING
+from bot.safety.negation import DENYING
 
 # Words that deny what follows them (as typed), and how many words they cover.
 _NEGATORS = frozenset("=" + word for word in DENYING)

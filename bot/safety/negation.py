@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.safety import chat, context
+from bot.safety import chat
 from bot.safety.matcher import Match
+
+# Words that deny what follows them (not "plus": "je ne veux plus vivre" is danger).
+NEGATORS = frozenset(
+    # `=not` as typed: the key of "not" is also the one of "note", "notes", "noté"
+    "pas jamais aucun aucune aucunement ni personne nullement zéro zero =not never no nobody "
+    "none neither".split()
+)
+NEGATION_REACH = 6
+
+# What the model marks as denied: the words right after one of these (`~@DIE`).
+DENYING = frozenset(
+    "pas jamais aucun aucune ni zéro zero not never no nobody none rien nothing".split()
+)
 
 # "plus" denies after these ("je n'ai plus d'idées noires"), not after wanting or being.
 _HAVE = frozenset({"=ai", "=as", "=a", "=avons", "=avez", "=ont", "=have", "=has"})
@@ -16,7 +29,7 @@ def negated(match: Match, labelled: Sequence[frozenset[str]], negators: frozense
     mourir`), or `ne` before it and `pas` right after (`je ne me scarifie pas`)."""
     if match.pattern.negated_inside:
         return False
-    first = max(0, match.start - context.NEGATION_REACH)
+    first = max(0, match.start - NEGATION_REACH)
     floor = first + 1 if first else 0  # the earliest position a negation counts from
     for position in range(first, match.start + 1):
         labels = labelled[position]

@@ -73,6 +73,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG .. =me|=m + supporter|subir|voir|revoir",
         # "un rappel pour lundi ? si je suis encore vivant d'ici là"
         "si|=s .. =encore|=toujours =vivant|=vivante|vie",
+        "si|=s .. =encore|=toujours .. =ce + =monde",  # "si je suis encore de ce monde"
+        # "deux suicides dans notre commissariat … je serai peut-être le troisième"
+        "=serai|=serais|=will .. =le|=la|=the + =prochain|=prochaine|=troisieme|=suivant|=next",
         "if .. =still + =alive|=breathing",
         "?if .. =still + =here|=around",
         "@NEG + voir .. matin|lendemain|demain|morning|tomorrow",
@@ -188,6 +191,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@JUMP .. @PLACE|vide",
         "@ME|@HE|@OTHER .. sur|on|au|at|à|atop|top .. @HIGH",
         "bord|edge .. @PLACE|vide|rails|quai",
+        "@MEANS .. .. =alone|=seul|=seule + =with|=avec",  # "the rifle … I'm alone with it"
         # "ça fait 20 min que je suis au bord": the edge itself, not "au bord des larmes"
         "=suis|=reste|=am|=standing + au|=on|=at + =bord|=edge + !=de|=du|=des|=d|=of",
         # "on the platform … I keep stepping closer to the edge"

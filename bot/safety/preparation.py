@@ -14,6 +14,9 @@ PREPARATION: tuple[str, ...] = (
     # others sorting one's things afterwards: "quand ils trieront mes affaires, ce sera bientôt"
     "quand|when|après|after .. trier|trieront|trie|videront|vider|rangeront|sort|clear|go"
     " + =mes|=my|=through + =affaires|=things|=stuff|=bureau|=appart|=appartement",
+    # "j'ai écrit mes lettres hier soir" (not "mes lettres de motivation"): the model weighs
+    "?=ecrit|=redige|=wrote|=written|=finished|=fini + =mes|=my + =lettres|=letters"
+    " + !=de|=d|=pour|=for|=of|=to",
     # "ce soir ce sera fait", "tonight it will be over": the model must agree
     "?soir|=tonight|=demain|=bientôt|=bientot .. =sera|=serai|=will + =fait|=fini|=finie"
     "|=termine|=terminé|=over|=done",

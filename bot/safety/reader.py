@@ -60,7 +60,7 @@ class Reader:
             "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w.lower()) for w in context.DOUBT
         )
         self.negators = frozenset(
-            "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w) for w in context.NEGATORS
+            "=" + fold(w[1:]) if w.startswith("=") else lemmas.key(w) for w in negation.NEGATORS
         )
         self.aftermath = violence.Aftermath()
         self.loss = loss.Loss()
@@ -134,7 +134,7 @@ class Reader:
             or any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
             capped=not sure and ((wish and laughed) or settled),
-            denied="#DENIED" in dropped and not kept,
+            denied=not kept and not dropped.isdisjoint(("#DENIED", "#ASKED")),
         )
 
     def _flags(
