@@ -4,9 +4,11 @@ scripted conversation that can be replayed with a SIGKILL at a chosen point."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import signal
+import sqlite3
 import ssl
 import subprocess
 import sys
@@ -127,6 +129,7 @@ class Stage:
     ids: dict[str, str]
     bot_id: str
     ca_file: Path
+    outbox: Path | None = None  # the bot's SQLite database: rows not yet sent count as busy
 
     def posts_to(self, name: str) -> list[str]:
         return [p["message"] for p in self.fake.bot_posts_to(self.bot_id, self.ids[name])]
@@ -135,17 +138,30 @@ class Stage:
         return sum(len(self.posts_to(name)) for name in PEOPLE)
 
     async def quiet(self, within: float = 30, calm: float = 1.2) -> None:
-        """Until the bot has posted nothing new for `calm` seconds."""
+        """Until the bot has posted nothing new for `calm` seconds and, with `outbox`, has
+        nothing left to send: a reply still queued after a restart is waited for, so the
+        next step cannot overtake it."""
         deadline = time.monotonic() + within
         count, since = self.all_posts(), time.monotonic()
         while time.monotonic() < deadline:
             await asyncio.sleep(0.1)
             now = self.all_posts()
-            if now != count:
+            if now != count or await asyncio.to_thread(_queued, self.outbox):
                 count, since = now, time.monotonic()
             elif time.monotonic() - since >= calm:
                 return
         raise AssertionError("the bot never went quiet")
+
+
+def _queued(database: Path | None) -> bool:
+    """Whether the bot's outbox holds rows (read-only; a locked or new database: no)."""
+    if database is None or not database.exists():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            return bool(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+    except sqlite3.Error:
+        return False
 
 
 @asynccontextmanager
@@ -219,6 +235,8 @@ async def play(
     restart it and finish. Returns what each person received."""
     await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
     async with stage(folder) as world:
+        if db_url.startswith("sqlite"):
+            world.outbox = Path(db_url.split(":///", 1)[1])
         bot = BotProcess(folder, world.fake, world.ca_file, db_url)
         bot.start()
         try:
