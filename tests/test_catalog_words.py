@@ -25,6 +25,7 @@ READS = {
     "bot/safety/overdose.py": "patterns of overdose",
     "bot/safety/negation.py": "negations and their scope",
     "bot/safety/matcher.py": "the negations a pattern can hold ('je serai plus là')",
+    "bot/safety/passing.py": "words that turn to something else in passing ('sinon', 'btw')",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",
     "bot/safety/preparation.py": "patterns of preparation",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from bot.safety import chat, context, lemmas, loss, negation, quotes, topics, violence, who
+from bot.safety import chat, context, lemmas, loss, negation, passing, quotes, topics, violence, who
 from bot.safety.distress import CONCERN
 from bot.safety.evidence import Evidence, Frame
 from bot.safety.levels import NOTHING, Category, Level, Reading
@@ -230,7 +230,7 @@ class Reader:
                 dropped.add("#SETTLED")  # past, reported, safe now: a concern at most
                 continue
             # "…le formulaire svp ? sinon j'ai commencé à donner mes affaires": said in passing
-            unsure = not who.in_passing(match, labelled) and (
+            unsure = not passing.in_passing(match, labelled) and (
                 match.pattern.doubtful
                 or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer

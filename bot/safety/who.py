@@ -5,7 +5,6 @@ Pure look-ups over labelled words, shared by the reader's weighing of matches.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 
 from bot.safety import chat
@@ -22,37 +21,6 @@ def sentence(match: Match, labelled: Sequence[frozenset[str]]) -> range:
     while end + 1 < len(labelled) and chat.BOUNDARY not in labelled[end + 1]:
         end += 1
     return range(start, end + 1)
-
-
-# Words that turn from an ordinary request to something else: "sinon", "au fait", "btw"
-_PIVOT = frozenset("=sinon =autrement =bref =btw =ps =otherwise =anyway =also".split())
-_PIVOTS = frozenset(
-    {
-        ("=au", "=fait"),
-        ("=au", "=passage"),
-        ("=d", "=ailleurs"),
-        ("=a", "=part"),
-        ("=à", "=part"),
-        ("=a", "=propos"),
-        ("=à", "=propos"),
-        ("=by", "=the"),
-        ("=side", "=note"),
-    }
-)
-
-
-def in_passing(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-    """The sentence of `match` starts by turning away from what came before ("sinon",
-    "et sinon", "au fait"), after a first sentence: danger said in passing, inside an
-    ordinary message."""
-    start = sentence(match, labelled).start
-    if start == 0:
-        return False
-    opening = [labelled[p] for p in range(start, min(start + 3, len(labelled)))]
-    if any(not _PIVOT.isdisjoint(labels) for labels in opening[:2]):
-        return True
-    pairs = itertools.pairwise(opening)
-    return any((a, b) in _PIVOTS for x, y in pairs for a in x for b in y)
 
 
 def situation(kept: dict[Category, list[Match]], labelled: Sequence[frozenset[str]]) -> Situation:
