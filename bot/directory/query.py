@@ -162,7 +162,7 @@ def _consulted(words: list[str]) -> set[str]:
 _SPOUSE = frozenset("femme epouse wife".split())
 
 
-def kin(query: Query) -> frozenset[str]:
+def spouse(query: Query) -> frozenset[str]:
     """Relatives the person calls theirs whose word would name a line's audience."""
     return frozenset(w for w in query.others if w in _SPOUSE)
 

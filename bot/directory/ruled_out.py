@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import numpy.typing as npt
 
 from bot.directory.names import Names
+from bot.directory.ranking import Bools
 from bot.directory.words import STOPWORDS, plain, stem
-
-Bools = npt.NDArray[np.bool_]
 
 _CLAUSE = re.compile(r"[,.;:!?()\n]| mais | but ", re.IGNORECASE)
 # "sauf SOS Amitié": the line is ruled out wherever in the clause its name stands

@@ -20,7 +20,7 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
 from bot.directory.postings import Postings
-from bot.directory.query import Query, kin, understand
+from bot.directory.query import Query, spouse, understand
 from bot.directory.ranking import Bools, Floats, hours_of, keep_in_view, quality, top
 from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
@@ -211,15 +211,15 @@ class Index:
     def _relevance(self, query: Query) -> _Relevance:
         """Scores of the resources the query speaks of, and what it says of the person."""
         # "ma femme est décédée": the spouse is no topic ("femme" is not the 3919)
-        spouse = kin(query)
-        terms = [stem(t) for t in query.terms if t not in spouse]
+        spouses = spouse(query)
+        terms = [stem(t) for t in query.terms if t not in spouses]
         # "son aide à domicile", "mon chef": someone else's job says nothing of the person
         mine = [t for t in query.terms if t not in query.others]
         people = self.professions.find(mine, query.accented)
         # "gendarme", "ehpad": who the person is says their sector, not a topic of its own
         said = {t for t in mine if stem(t) in people.consumed or ACRONYM + t in people.consumed}
         rest = without_once(query.terms, said)  # "France Travail … au boulot": work, once
-        topics = self.topics.find([t for t in rest if t not in spouse], query.accented)
+        topics = self.topics.find([t for t in rest if t not in spouses], query.accented)
         roles = frozenset(
             a for key in people.narrowest() for a in self.directory.professions[int(key)].audiences
         )
