@@ -412,3 +412,22 @@ def test_the_education_nationale_is_a_public_employer_not_the_medico_social_sect
     found = ids("instit en REP jsui cramé, pas le numero de l education nationale")
     assert "sps-soins-aux-professionnels-de-sante" not in found
     assert "croix-rouge-ecoute" in found
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("jpeu pa parlé il est la il va me taper", "sms-114"),  # cannot speak: 114 first
+        ("mon mari me frappe, là il est dans la pièce à côté", "police-17"),
+    ],
+)
+def test_he_would_hear_a_call_so_the_sms_line_comes_early(query: str, first: str) -> None:
+    found = ids(query)
+    assert found[0] == first and found.index("sms-114") < found.index("violences-femmes-3919")
+
+
+def test_an_age_or_a_clock_is_no_place() -> None:
+    assert understand("j'ai 15 ans, je peux voir un psy sans mes parents ?").departements == ()
+    assert understand("j'ai 15 ans, je peux voir un psy").numbers == ()
+    assert understand("je suis à la Réunion, c'est l'heure de Paris ?").departements == ("974",)
+    assert understand("psy dans le 15").departements == ("15",)

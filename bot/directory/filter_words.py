@@ -148,6 +148,9 @@ FILTERS: dict[str, tuple[str, ...]] = {
     "silent": (
         "peux pas parler",
         "peut pas parler",
+        "peu pas parler",
+        "peu pas parle",
+        "peux pas parle",
         "pas parler",
         "sans parler",
         "sans bruit",
@@ -185,6 +188,8 @@ FILTERS: dict[str, tuple[str, ...]] = {
     # someone would hear a call: "il est à côté", "he can hear me", "je me cache"
     "overheard": (
         "est a cote",
+        "piece a cote",
+        "piece d a cote",
         "a cote de moi",
         "m entend",
         "m entendre",

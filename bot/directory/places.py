@@ -24,6 +24,10 @@ _POSTCODE = re.compile(r"^(?:(0[1-9]|[1-8]\d|9[0-5])\d{3}|(97[1-6])\d{2})$")
 
 # Words that look like a place but are not one here: bets on sport are not in Paris.
 _NOT_PLACES = re.compile(r" paris (?=sportifs? |hippiques? )")
+# a clock, not a place: "vos horaires c'est l'heure de Paris ?" from La Réunion
+_CLOCK_OF = re.compile(r" (heures?) (?:de|d) (?:paris|la metropole|metropole) ")
+# an age, not a département: "j'ai 15 ans", "my son is 13 years old"
+_AGE = re.compile(r" \d{1,2} (?=ans |an |years? |yo |balais )")
 
 
 def places(text: str, raw: str = "") -> tuple[str, list[str]]:
@@ -34,6 +38,7 @@ def places(text: str, raw: str = "") -> tuple[str, list[str]]:
     """
     departements: list[str] = []
     text = _NOT_PLACES.sub(" pari ", text)
+    text = _AGE.sub(" ", _CLOCK_OF.sub(r" \1 ", text))
     for acronym, codes in REGION_ACRONYMS.items():
         if re.search(rf"\b{acronym}\b", raw):
             departements += list(codes)

@@ -42,6 +42,8 @@ SPELLINGS: dict[str, str] = {
     "chsui": "je suis",
     "jpp": "a bout",
     "jpeux": "je peux",
+    "jpeu": "je peux",
+    "infos": "informations",
     "jveux": "je veux",
     "veu": "veux",
     "jsp": "je sais pas",

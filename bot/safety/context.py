@@ -6,6 +6,7 @@ level (recall first: a false alarm costs far less than a miss).
 
 from __future__ import annotations
 
+from bot.safety.away import TRIPS
 from bot.safety.matcher import as_typed
 
 # Machines, software and pets, as the subject of a death in an idiom.
@@ -25,6 +26,7 @@ _WRITTEN = (
 
 # Idioms: a danger word used as a figure of speech. A match lying inside one is dropped.
 IDIOMS: tuple[str, ...] = (
+    *TRIPS,
     "=killed + =me",  # "the finale killed me": the writer is alive to say it
     # a panic attack: "j'ai cru que j'allais crever", "I thought I was going to die"
     "=cru|=croyais|=croyait + =que|=qu .. =allais|=allait + crever|mourir|@DIE",
@@ -159,6 +161,20 @@ IDIOMS: tuple[str, ...] = (
     # "je fais le mort" in an exercise
     "=s|=se|=m|=me|=t|=te|=nous|=vous + en + fout|fous|foutre|foutent|fiche|fichent|foutait",
     "=m|=me|=nous + =a|=as|=ont|=avait + =acheve|=achevee|=acheves|=achevees",
+    # "la réforme va nous achever", "ce dossier va m'achever": a thing wears people out
+    "=va|=vont|=vas|=allait|=allaient + =nous|=vous|=m|=me + =achever|=finir",
+    # words, not blows: "une mère d'élève m'a agressée verbalement"
+    "@BEAT + verbalement|verbally|oralement",
+    # a shooting range: "séance de tir au pistolet", "stand de tir"
+    "séance|stand|club|entraînement|cours|moniteur|session + de + tir",
+    "tir + au|à + pistolet|fusil|arc",
+    # nervous, not at a height: "everyone's on edge"; a roof under repair or in a drill
+    "=on + =edge",
+    "drill|exercice|exercise|travaux|repairs|maintenance|réparation|repair|évacuation"
+    "|evacuation .. roof|toit|toiture|terrasse",
+    "roof|toit|toiture + leak|leaking|fuite|fuit|repair|réparer|travaux",
+    # old work files handed over before a move: "gave away my old files to the archives"
+    "giving|gave|give + away files|paperwork|archives|folders|documents|binders",
     "faire|fais|fait|font|faisait + le|la + mort|morte",
     # ending a chat, not a life: "désolée je dois partir", "on arrête là pour aujourd'hui"
     "désolé|désolée|dsl|sorry|bon|ok|allez|bref .. dois|doit|=must|=gotta|=have + partir|filer"

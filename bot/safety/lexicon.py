@@ -81,7 +81,7 @@ CONCEPTS: dict[str, str] = {
     ),
     # preparation
     "LETTER": "lettre mail courrier carnet vidéo letter letters message video",
-    "GOODBYE": "adieu adieux revoir goodbye goodbyes farewell bye",
+    "GOODBYE": "adieu adieux revoir !revu !revue !revus !revues goodbye goodbyes farewell bye",
     "GIVE": "donner léguer confier offrir distribuer give giving gave leave",
     "BELONGINGS": (
         "affaire affaires chat chien plante livre objet bijou badge clé clef codes "

@@ -48,6 +48,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@NEG .. reason|raison .. @LIFE",
         "@WANT|@GOING .. @END .. @EVERYTHING",
         "@THINK|@WANT|@GOING .. @END + =things + !=with",  # not "end things with him"
+        # a death without pain, asked for: "cmt on fait pr mourir sans douleur"
+        "@DIE|@SUICIDE|@KILL + sans|without + douleur|souffrir|souffrance|pain|suffering|hurting",
+        "painless|painlessly + @DIE|@SUICIDE|death|way|method|=to",
     ),
     C.VEILED: (
         "@SLEEP .. @NEG .. @WAKE",
@@ -56,6 +59,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@WANT|@GOING @GONE",
         "@WANT|@GOING .. =me|=m + effacer|efface|effacerai",  # not "effacer mes données"
         "@WANT|@GOING .. @GONE .. bon|toujours|good|forever",
+        "after|when|once + =i + =am|=m + =gone|=dead",  # "check on my mum after I'm gone"
+        "quand|lorsque|après + =je|=j + =serai + mort|morte|décédé|décédée",
         "@EVERYTHING @END",
         "@END + it|all|everything",
         "@END .. avec|with + @EVERYTHING",

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
 
-from bot.safety import chat, context, lemmas, loss, negation, passing, quotes, topics, violence, who
+from bot.safety import chat, context, lemmas, loss, negation, quotes, violence, who
+from bot.safety.away import Away
 from bot.safety.distress import CONCERN
 from bot.safety.evidence import Evidence, Frame
 from bot.safety.levels import NOTHING, Category, Level, Reading
 from bot.safety.lexicon import CONCEPTS, SIGNALS
-from bot.safety.matcher import Match, Pattern, compile_pattern, find, index, label_tokens
+from bot.safety.matcher import Pattern, compile_pattern, find, index, label_tokens
 from bot.safety.model import WEIGHTS, Model, features
 from bot.safety.patterns import DANGER
+from bot.safety.weighing import YOU, Weighing
 from bot.text import fold
 
 
-class Reader:
+class Reader(Weighing):
     """Compiled once; `read` is then a handful of dictionary look-ups per word."""
 
     def __init__(self, *, with_model: bool = True) -> None:
@@ -64,6 +65,7 @@ class Reader:
         )
         self.aftermath = violence.Aftermath()
         self.loss = loss.Loss()
+        self.away = Away()
         self.model = Model.load() if with_model and WEIGHTS.exists() else None
 
     def read(self, text: str) -> Reading:
@@ -103,7 +105,8 @@ class Reader:
         )
         names, title = chat.names(text)
         times, over = self.aftermath.read(labelled, where)
-        frame = Frame("?" in text, names, serious, listener, title, set(), times, over)
+        away = self.away.explains(labelled, where)
+        frame = Frame("?" in text, names, serious, listener, title, set(), times, over, away)
         sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
         every = {c: [*sure.get(c, ()), *doubtful.get(c, ())] for c in {*sure, *doubtful}}
         if self.loss.mourns(every, labelled, where, times):  # someone already gone: grief
@@ -121,6 +124,7 @@ class Reader:
         laughed = "#SERIOUS" not in dropped and not _LAUGHING.isdisjoint(where)
         wish = bool(doubtful) and _WISH.issuperset(doubtful)
         settled = not dropped.isdisjoint(("#SETTLED", "#MOURNED")) and not doubtful
+        joked = "#JOKE" in dropped and laughed and not doubtful  # "ptdr je vais me pendre si…"
         # a story or a listener's report with nothing of the writer's own: no model alone
         aside = listener or ("#OTHERS" in dropped and not kept)
         return Evidence(
@@ -133,7 +137,7 @@ class Reader:
             concern="#SETTLED" in dropped
             or any(next(iter(find(p, labelled, where)), None) for p in self.concern),
             asked=asked,
-            capped=not sure and ((wish and laughed) or settled),
+            capped=not sure and ((wish and laughed) or settled or joked),
             denied=not kept and not dropped.isdisjoint(("#DENIED", "#ASKED")),
         )
 
@@ -149,7 +153,7 @@ class Reader:
                 ("#LAUGH", self.laugh),
                 ("#TOPIC", self.topic),
                 ("#DOUBT", self.doubt),
-                ("#YOU", _YOU),
+                ("#YOU", YOU),
                 ("#STORY", self.story),
             )
             if not words.isdisjoint(where)
@@ -165,123 +169,12 @@ class Reader:
         hit = {i for label in where for i in self.anchored.get(label, ())}
         return [self.danger[i] for i in sorted(hit)]
 
-    def _weigh(
-        self,
-        labelled: Sequence[frozenset[str]],
-        where: dict[str, list[int]],
-        found: list[tuple[Category, Match]],
-        in_idiom: set[int],
-        frame: Frame,
-    ) -> tuple[dict[Category, list[Match]], dict[Category, list[Match]], bool, set[str]]:
-        """Matches that survive idioms and negations, split into sure and doubtful.
-
-        Doubtful: a pattern that is only suggestive (`?`), or a match in a sentence that
-        jokes, supposes (`si`, `if`) or talks about work objects and leaving parties.
-        Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
-        """
-        topical = not self.topic.isdisjoint(where)
-        tale = topics.tales(self.fiction.intersection(where), labelled, where) | frame.title_mark
-        fiction = bool(tale)
-        joking = not self.laugh.isdisjoint(where) and not frame.serious
-        reading = not self.story.isdisjoint(where)
-        listener = frame.listener
-        sure: dict[Category, list[Match]] = {}
-        doubtful: dict[Category, list[Match]] = {}
-        asked = False  # a danger topic named in a question ("numéro prévention suicide")
-        dropped: set[str] = set()
-        attempts = {p for c, m in found if c is Category.PAST_ATTEMPT for p in m.positions}
-        for category, match in found:
-            alone = not who.first_person(match, labelled)
-            if who.told_of_others(match, labelled, frozenset(tale), listener=listener):
-                dropped.add("#OTHERS")
-                frame.hidden.update(who.sentence(match, labelled))
-                continue
-            if in_idiom.intersection(match.positions):
-                continue
-            if negation.negated(match, labelled, self.negators):
-                dropped.add("#NEGATED")
-                if category is Category.EXPLICIT:  # "aucune idée noire": a denial
-                    dropped.add("#DENIED")
-                frame.hidden.update(match.positions)  # denied words are no sign either
-                continue
-            # "comment le bot gère un message qui parle de suicide": the service in between
-            about = topics.about(match, labelled, self.topic)
-            if match.pattern.single and (((topical or joking or fiction) and alone) or about):
-                # a topic asked about names danger ("numéro prévention suicide"); a doubtful
-                # word ("adieu la prochaine projection") or a threat told does not
-                named = not match.pattern.doubtful and match.pattern.source != "@THREATEN"
-                asked = asked or (topical and named and not joking and not fiction)
-                dropped.add("#ASIDE")
-                frame.hidden.update(match.positions)  # a topic's words: no sign either
-                continue
-            if joking and self._hyperbole(match, labelled):
-                dropped.add("#JOKE")  # "je me jette par la fenêtre si encore une réunion mdr"
-                continue
-            if frame.question and who.you_asked(match, labelled):
-                dropped.add("#ASKED")  # a listener asks, as taught: "tu penses au suicide ?"
-                continue
-            if category is Category.SELF_HARM and who.done_to_me(match, labelled):
-                category = Category.VIOLENCE  # "il m'a griffée": someone else's hand
-            elif category is Category.VIOLENCE and violence.self_inflicted(match, labelled):
-                category = Category.SELF_HARM  # "je vais me blesser": one's own hand
-            # "une tentative de suicide il y a 8 ans … ça va vraiment bien depuis"
-            settles = category in _SETTLES or attempts.issuperset(match.positions)
-            if settles and frame.over:
-                dropped.add("#SETTLED")  # past, reported, safe now: a concern at most
-                continue
-            # "…le formulaire svp ? sinon j'ai commencé à donner mes affaires": said in passing
-            unsure = not passing.in_passing(match, labelled) and (
-                match.pattern.doubtful
-                or self._in_doubt(match, labelled, joking)
-                or who.told_to_me(match, labelled)  # someone else's story, told to the writer
-                or (category is Category.VIOLENCE and _past(match, labelled, frame.times))
-                or (category is Category.VIOLENCE and violence.habitual(match, labelled))
-                or listener  # the listener's own words: the model must agree
-                or (reading and alone)  # what one reads or studies, about someone else
-                # a film, a play, a hero: someone else's words, unless someone real is there
-                or (fiction and alone and not who.relative(match, labelled, tale, before=True))
-                or who.named(match, labelled, frame.names)  # "Javert se jette dans la Seine"
-            )
-            if unsure and (listener or reading or frame.names):
-                dropped.add("#FRAMED")
-            (doubtful if unsure else sure).setdefault(category, []).append(match)
-        return sure, doubtful, asked, dropped
-
-    def _in_doubt(self, match: Match, labelled: Sequence[frozenset[str]], joking: bool) -> bool:
-        """The sentence of `match` jokes, supposes, is about work things, or asks the other
-        person ("est-ce que tu penses au suicide ?", as a listener is taught to ask)."""
-        near = (*range(max(0, match.start - 4), match.start), *match.positions)
-        if any(not _YOU.isdisjoint(labelled[p]) for p in near):
-            return True
-        for position in who.sentence(match, labelled):
-            labels = labelled[position]
-            if (joking and not self.laugh.isdisjoint(labels)) or not self.doubt.isdisjoint(labels):
-                return True
-            supposes = ("=si" in labels and position < match.start) or "=if" in labels
-            # "je me demandais si je sautais": wondering, not supposing
-            before = range(max(0, position - 4), position)
-            if supposes and not any(_WONDER & labelled[p] for p in before):
-                return True
-        return False
-
-    def _hyperbole(self, match: Match, labelled: Sequence[frozenset[str]]) -> bool:
-        """The sentence of `match` laughs and gives a petty cause or condition."""
-        sentence = [labelled[p] for p in who.sentence(match, labelled)]
-        laughs = any(not self.laugh.isdisjoint(labels) for labels in sentence)
-        return laughs and any(not _CAUSE.isdisjoint(labels) for labels in sentence)
-
 
 _DISTRESS = frozenset({Category.DISTRESS})
-_SETTLES = frozenset({Category.VIOLENCE, Category.PAST_ATTEMPT})  # told as past, and over
 PLAIN_ALONE = 0.7  # leave-one-file-out: 44 of 55 such danger still alarm, 10 of 21 traps
-_past = violence.Aftermath.past
 _WISH = frozenset({Category.EXPLICIT, Category.VEILED})
 _LAUGHING = frozenset("=lol =mdr =ptdr =lmao =xd =haha =hahaha".split())
-# A cause or a condition, in the sentence of a joke: hyperbole.
-_CAUSE = frozenset("=si =if =tellement =parce =because =cause =quand =when".split())
 _KEEP = frozenset({chat.BOUNDARY, chat.CLAUSE})
-_WONDER = frozenset({"demand", "=wonder", "=wondering", "=wondered"})
-_YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 _reader: Reader | None = None
 _lock = threading.Lock()
 

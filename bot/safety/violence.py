@@ -15,6 +15,8 @@ VIOLENCE: tuple[str, ...] = (
     "@HE|@OTHER .. @KILL + =tout|=tous|=everyone|=everybody|=us|=nous",  # "shoot everyone"
     # "on allait me planter à la sortie": stabbed, in slang (not "je me suis planté")
     "@HE|@OTHER|=on .. =me|=m + =planter|=plante|=plantent|=buter|=bute|=butent|=saigner",
+    # "il a dit qu'il allait tous nous descendre": shot, in slang
+    "@HE|@OTHER .. =nous|=vous|=me|=m|=te|=t|=les + =descendre|=descendra|=descendrait",
     # "ils avancent vers nous": coming at the writer; the model must agree
     "?avancer|avancent|avance|foncer|fonce|foncent|charger|chargent|coming|charging|advancing"
     " + vers|sur|towards|toward|at + =nous|=moi|=us|=me",
