@@ -58,6 +58,13 @@ class MattermostBase:
         self._on_message: MessageHandler | None = None
         self._lanes = Lanes()
 
+    async def myself(self) -> dict[str, Any]:
+        """The bot's own user, asked once. The sender may need it before the WebSocket
+        has connected (rows left by a crash are sent at start-up)."""
+        if not self.me:
+            self.me = await self.rest.me()
+        return self.me
+
     @property
     def connected(self) -> bool:
         """The WebSocket is open (readiness)."""

@@ -32,8 +32,7 @@ class Receiving(Sending):
         backoff = Backoff(base=0.5, cap=self.options.max_backoff)
         while not self._stopping.is_set():
             try:
-                if not self.me:
-                    self.me = await self.rest.me()
+                await self.myself()
                 self._socket = ClientTlsWebsocket(self.rest.driver.options, self.options.token)
                 await self._socket.connect(self._on_event)
                 reason = "closed"

@@ -39,6 +39,9 @@ class Rest:
     def __init__(self, options: dict[str, Any], max_retries: int = 8) -> None:
         self.options = options
         self.driver = Driver(options, client_cls=KeptAliveClient)  # connections kept open
+        # every call carries the token from the first: a send before `me()` (a row a crash
+        # left behind, sent at start-up) is authorised like any other
+        self.driver.client.token = options["token"]
         self.max_retries = max_retries
 
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -59,7 +62,6 @@ class Rest:
         self.driver.client.close()
 
     async def me(self) -> dict[str, Any]:
-        self.driver.client.token = self.options["token"]
         user: dict[str, Any] = await self.call(self.driver.users.get_user, "me")
         self.driver.client.userid = user["id"]
         return user

@@ -40,7 +40,8 @@ class Sending(MattermostBase):
         cached = await self.state.get(NS + ".dm", user_id)
         if cached:
             return cached
-        channel_id = await self.rest.direct_channel(str(self.me["id"]), user_id)
+        me = await self.myself()
+        channel_id = await self.rest.direct_channel(str(me["id"]), user_id)
         await self.state.put(NS + ".dm", user_id, channel_id, owner=Address(PLATFORM, user_id))
         await self._remember_channel(channel_id, int(time.time() * 1000))
         return channel_id
@@ -53,9 +54,10 @@ class Sending(MattermostBase):
 
     async def already_sent(self, message: OutgoingMessage) -> bool:
         """Whether a post carrying this message's key is already in its conversation
-        (asked only when an earlier attempt may have reached the server)."""
+        (asked only when an earlier attempt may have reached the server). Before the
+        WebSocket connects too: a row a crash left behind is often sent first."""
         key = message.idempotency_key
-        if not key or not self.me:
+        if not key:
             return False
         user_id = await self._user_id(message.to.user_id)
         channel_id = await self._dm(user_id)

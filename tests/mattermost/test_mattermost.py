@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from adapters.mattermost import MattermostAdapter
+from bot.ids import Platform
+from bot.messages import Address, OutgoingMessage
 from tests.mattermost.conftest import COMMAND_TOKEN, MM
 
 # Mattermost's API reference, kept in the repository so the check runs on any machine.
@@ -117,6 +120,19 @@ async def test_reconnects_and_catches_up_without_loss_or_duplicate(mm: MM, fault
     await mm.expect("alice", "Ce que je peux faire", within=30)
     await asyncio.sleep(1.5)
     assert mm.count("alice", "Ce que je peux faire") == 1
+
+
+async def test_a_post_a_crash_left_unmarked_is_found_before_the_socket_connects(mm: MM) -> None:
+    """After a SIGKILL between a post and its outbox deletion, the new process sends that
+    row at once, before its WebSocket has said who the bot is: it must still find it."""
+    alice = Address(Platform.MATTERMOST, mm.ids["alice"])
+    await mm.adapter.send(
+        OutgoingMessage(alice, "Comment préfères-tu échanger ?", idempotency_key="k1")
+    )
+    restarted = MattermostAdapter(mm.adapter.options, mm.adapter.state)  # never connected
+    assert not restarted.me
+    assert await restarted.already_sent(OutgoingMessage(alice, "…", idempotency_key="k1"))
+    assert not await restarted.already_sent(OutgoingMessage(alice, "…", idempotency_key="k2"))
 
 
 async def test_slow_server_and_burst_lose_nothing(mm: MM) -> None:

@@ -33,6 +33,20 @@ async def test_sigkill_at_random_points_changes_nothing_anyone_receives(tmp_path
             for line in bot.log().splitlines()
             if " DEBUG " not in line and "alembic" not in line
         )
-        assert got == reference, f"{where}\n{notable[-6000:]}"
+        assert got == reference, f"{where}\n{_differences(got, reference)}\n{notable[-6000:]}"
         assert "Traceback" not in bot.log(), where
         record(**{"+kills": 1})
+
+
+def _differences(got: dict[str, list[str]], reference: dict[str, list[str]]) -> str:
+    """Who received what, where the two runs differ (each message's start)."""
+    lines = []
+    for name in reference:
+        if got.get(name) != reference[name]:
+            lines.append(f"{name}: got / expected")
+            for n in range(max(len(got.get(name, [])), len(reference[name]))):
+                mine = got.get(name, [])[n][:50] if n < len(got.get(name, [])) else "-"
+                theirs = reference[name][n][:50] if n < len(reference[name]) else "-"
+                mark = "   " if mine == theirs else " ≠ "
+                lines.append(f"  {n}{mark}{mine!r} / {theirs!r}")
+    return "\n".join(lines)
