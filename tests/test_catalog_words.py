@@ -20,7 +20,8 @@ _FRENCH = re.compile(
 READS = {
     "bot/language.py": "words that tell French from English",
     "bot/safety/chat.py": "how people type (SMS spellings, contractions)",
-    "bot/safety/context.py": "idioms, negations, jokes the safety reader recognises",
+    "bot/safety/context.py": "topics, stories, jokes the safety reader recognises",
+    "bot/safety/idioms.py": "idioms the safety reader recognises ('mort de rire')",
     "bot/safety/distress.py": "patterns of distress",
     "bot/safety/overdose.py": "patterns of overdose",
     "bot/safety/negation.py": "negations and their scope",

@@ -431,3 +431,10 @@ def test_an_age_or_a_clock_is_no_place() -> None:
     assert understand("j'ai 15 ans, je peux voir un psy").numbers == ()
     assert understand("je suis à la Réunion, c'est l'heure de Paris ?").departements == ("974",)
     assert understand("psy dans le 15").departements == ("15",)
+
+
+def test_when_it_happened_is_not_when_to_call() -> None:
+    found = ids("une amie s'est fait violer samedi, elle veut pas porter plainte, comment l'aider")
+    assert {"cfcv-viol-femmes-informations", "arretons-les-violences"} <= set(found[:8])
+    assert not read_when(" il s est fait agresser dimanche soir ")[1].asked
+    assert read_when(" ouvert samedi ")[1].asked

@@ -255,6 +255,15 @@ PASSING_OR_DENIED = {
     "une mère d'élève m'a agressée verbalement devant la classe, je suis choquée": False,
     "séance de tir au pistolet annulée jeudi, elle est reportée quand ?": False,
     "Un agent de la voirie a dit qu'il allait tous nous descendre au dépôt demain matin": True,
+    "demande de mutation en cours mais bon jserai plus en vie pour la voir aboutir": True,
+    "annuler mon rdv médecine du travail du 12, inutile, je compte pas être encore là": True,
+    "Les horaires du service social ? Que mes enfants aient les infos pour après moi.": True,
+    "I'd kill for a coffee right now, the morning briefing was endless": False,
+    "j'ai cru mourir quand le procureur a demandé le jugement que j'avais pas encore tapé": False,
+    "I need to renew my service weapon certification, when is the next range session?": False,
+    # violence past, of someone else ("la nuit" is no "là"): the plain question at most
+    "depuis l'agression d'un collègue le mois dernier je dors plus, j'ai des flashs la nuit": False,
+    "une amie s'est fait violer samedi, elle veut pas porter plainte, comment l'aider": False,
 }
 
 

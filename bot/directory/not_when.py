@@ -100,3 +100,9 @@ _CALL_WORDS = (
     "repondent appeler appelle appel ligne lignes numero numeros ecoute permanence qui parler"
 ).split()
 NIGHT_JOB = re.compile(rf" (?!(?:{'|'.join(_CALL_WORDS)}) )(\w+) de nuit(?= )")
+# What happened to someone, and when: "une amie s'est fait violer samedi" (the day goes,
+# the words stay).
+HAPPENED = re.compile(
+    rf"( (?:s est|se sont|m a|m ont|l a|l ont) faite?s? \w+)"
+    rf" (?:{_TIME_WORD})(?: {_TIME_WORD})?(?= )"
+)

@@ -83,7 +83,7 @@ class Query:
 
 _LINE_WORDS = frozenset(
     "ouvert ouverte joignable joignables disponible dispo ligne lignes ecoute permanence "
-    "personne quelqu qqun qqn une accessible numero numeros num tel psy psys truc service "
+    "personne quelqu qqun qqn accessible numero numeros num tel psy psys truc service "
     "asso association aide contact gratuit gratuite anonyme open available line number "
     "someone somebody helpline hotline free repond repondent answers".split()
 )

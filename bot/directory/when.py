@@ -246,6 +246,7 @@ def read_when(text: str) -> tuple[str, When]:
         " ", text
     )  # "tous les soirs je bois": the trouble, not a time to call
     text = not_when.PAST.sub(" ", text)  # "hier soir il m'a frappée": when it happened
+    text = not_when.HAPPENED.sub(r"\1", text)
     text = not_when.EVENT.sub(r"\1", text)  # "il m'a giflée ce matin": it happened
     text = not_when.INCIDENT.sub(r"\1", text)  # "agression dans le RER ce matin": too
     text = not_when.ACTIVITY.sub(r"\1", text)  # "je bois trop le soir": a habit

@@ -20,6 +20,10 @@ TRIPS: tuple[str, ...] = (
     f"partir|pars|part|leave|leaving|off + {_DURATION}",
     f"partir|pars|part|leave|leaving|off + pour|for + {_DURATION}",
     f"partir|pars|part + en + {_TRIP}",
+    # an errand: "je peux partir 30 min plus tôt ?", "leave an hour early"
+    "partir|pars|part|leave|leaving + #num|=une|=an|=one + min|minutes|h|heure|heures|=hour"
+    "|=hours .. tôt|=early|=earlier",
+    "partir|pars|part|leave|leaving + plus|=early|=earlier + tôt|=today|=tonight",
     f"=serai|=suis|=be|=am|=will + en|on + {_TRIP}",
     f"=going|=off + on + =a|=my|=holiday|=vacation .. {_TRIP}",
 )

@@ -61,6 +61,8 @@ SMS: dict[str, str] = {
     "msgs": "messages",
     "jvoudrais": "je voudrais",
     "jvais": "je vais",
+    "jserai": "je serai",
+    "jserais": "je serais",
     "jpeux": "je peux",
     "jpeu": "je peux",
     "jsuis": "je suis",

@@ -61,6 +61,11 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@WANT|@GOING .. @GONE .. bon|toujours|good|forever",
         "after|when|once + =i + =am|=m + =gone|=dead",  # "check on my mum after I'm gone"
         "quand|lorsque|après + =je|=j + =serai + mort|morte|décédé|décédée",
+        "=serai|=serais|=sera + =plus|=pas + en + vie",  # "jserai plus en vie pour la voir"
+        "pour + après + =moi",  # "que mes enfants aient les infos pour après moi"
+        # "je compte pas être encore là"
+        "compte|compter|prévois|pense + pas|plus + être|etre + encore|toujours + =là|=la|=ici|=around",
+        "compte|compter|prévois + pas|plus + être|etre + =là|=ici|vivant|vivante",
         "@EVERYTHING @END",
         "@END + it|all|everything",
         "@END .. avec|with + @EVERYTHING",
@@ -224,6 +229,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "aligner|aligné|lined .. boîtes|@MED",
         # at the top of a car park, on a platform letting the trains go by
         "?en + haut|sommet .. parking|immeuble|tour|building|clocher|barrage|falaise|car",
+        # up there, and nobody around: "en haut du parking, dernier niveau, il n'y a personne"
+        "=suis|=am .. dernier|top + niveau|étage|floor|level .. personne|seul|seule|alone|nobody",
         "?=top + of .. car + park|parking|building|tower|garage",
         "laisser|laisse|laissé|regarde|regarder|watch|watching|let + passer|pass|go .. train"
         "|trains|métro|métros|rer|tgv|tram|trams",

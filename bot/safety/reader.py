@@ -8,6 +8,7 @@ from bot.safety import chat, context, lemmas, loss, negation, quotes, violence, 
 from bot.safety.away import Away
 from bot.safety.distress import CONCERN
 from bot.safety.evidence import Evidence, Frame
+from bot.safety.idioms import IDIOMS
 from bot.safety.levels import NOTHING, Category, Level, Reading
 from bot.safety.lexicon import CONCEPTS, SIGNALS
 from bot.safety.matcher import Pattern, compile_pattern, find, index, label_tokens
@@ -45,7 +46,7 @@ class Reader(Weighing):
             anchor = next(slot for slot in pattern.slots if not slot.negative)
             for label in anchor.labels:
                 self.anchored.setdefault(label, []).append(i)
-        self.idioms = [compile_pattern(p) for p in context.IDIOMS]
+        self.idioms = [compile_pattern(p) for p in IDIOMS]
         self.jokes = [compile_pattern(p) for p in context.JOKES]
         self.serious = [compile_pattern(p) for p in context.SERIOUS]
         self.listening = [compile_pattern(p) for p in context.LISTENING]

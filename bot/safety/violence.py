@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.safety import who
+from bot.safety.chat import BOUNDARY, CLAUSE
 from bot.safety.matcher import Match, Pattern, compile_pattern, find
 
 VIOLENCE: tuple[str, ...] = (
@@ -63,6 +64,7 @@ PAST_TIMES: tuple[str, ...] = (
     "last + week|month|year|night|summer|weekend|friday|monday",
     "il + y + a .. jour|jours|mois|an|ans|semaine|semaines|heures|temps",
     "hier|avant-hier|yesterday|ago|autrefois|enfance|childhood",
+    "=se + =est|=etait + =fait|=faite",  # "une amie s'est fait violer samedi": it happened
     "=depuis + =qu|=que|=l",  # "depuis qu'il s'est fait agresser", "depuis l'agression"
 )
 SETTLED: tuple[str, ...] = (
@@ -109,10 +111,24 @@ class Aftermath:
     def past(match: Match, labelled: Sequence[frozenset[str]], times: frozenset[int]) -> bool:
         """The sentence of `match` tells of a past time and says nothing of now."""
         sentence = who.sentence(match, labelled)
-        # "la semaine dernière": the article is not "là", now
+        # "la semaine dernière", "des flashs la nuit": the article is not "là", now
         return not times.isdisjoint(sentence) and not any(
-            "@NOW" in labelled[p] for p in sentence if p not in times and p + 1 not in times
+            "@NOW" in labelled[p] and not _article(labelled, p)
+            for p in sentence
+            if p not in times and p + 1 not in times
         )
+
+
+# "là" said of now ends a clause or comes before who is there: "il est là", "là il crie"
+_AFTER_THERE = frozenset("=il =elle =ils =elles =je =j =on =he =she =maintenant =tout".split())
+
+
+def _article(labelled: Sequence[frozenset[str]], at: int) -> bool:
+    """`la` before a noun ("la nuit"): the article, which folds like "là"."""
+    if "=la" not in labelled[at] or at + 1 >= len(labelled):
+        return False
+    after = labelled[at + 1]
+    return _AFTER_THERE.isdisjoint(after) and not ({BOUNDARY, CLAUSE} & after)
 
 
 def _any(
