@@ -438,3 +438,22 @@ def test_when_it_happened_is_not_when_to_call() -> None:
     assert {"cfcv-viol-femmes-informations", "arretons-les-violences"} <= set(found[:8])
     assert not read_when(" il s est fait agresser dimanche soir ")[1].asked
     assert read_when(" ouvert samedi ")[1].asked
+
+
+@pytest.mark.parametrize(
+    ("query", "now"),
+    [
+        ("agression sexuelle, y a quelqu'un là ?", True),
+        ("jpp là g besoin de parler", True),
+        ("praticien hospitalier, l'observatoire des syndicats là", False),  # that one
+    ],
+)
+def test_there_said_of_now_asks_for_lines_open_now(query: str, now: bool) -> None:
+    assert understand(query).when.asked is now
+
+
+@pytest.mark.parametrize(
+    "query", ["i'm not french and my french is bad", "anyone who speaks englsh?"]
+)
+def test_not_speaking_french_asks_for_lines_in_english(query: str) -> None:
+    assert "english" in understand(query).flags

@@ -145,6 +145,9 @@ _NOW = (
     "disponible",
     "disponibles",
 )
+_THERE = re.compile(
+    r"(?:(?<= bout)|(?<= qqn)|(?<= qqun)|(?<= quelqu un)|(?<= personne)|(?<= dispo)) la(?= )"
+)
 _MINE = re.compile(r" (?:ma|sa|ta|en|une|de|mise en) (?:dispo|disponibilite)(?= )")
 _RELATIVE = (
     ("aujourd hui", 0),
@@ -272,6 +275,10 @@ def read_when(text: str) -> tuple[str, When]:
     for phrase in _NOW:
         if f" {phrase} " in text:
             text, now = text.replace(f" {phrase} ", " "), True
+    # "là" said of now: "y a quelqu'un là ?", "jpp là g besoin de parler" (not the
+    # article: "quelqu'un la nuit" is not asked now, nor "l'observatoire là", that one)
+    if _THERE.search(text):
+        text, now = _THERE.sub(" ", text), True
     if not found and not now:
         return text, When()
     return text, When(asked=True, **found)  # type: ignore[arg-type]
