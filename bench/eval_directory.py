@@ -1,7 +1,7 @@
 """Score directory search on the query sets in tests/corpus/, by phenomenon.
 
-Thirty-three sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
-`directory_tune2.yaml` … `directory_tune31.yaml` (written later, each in other words)
+Thirty-five sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
+`directory_tune2.yaml` … `directory_tune33.yaml` (written later, each in other words)
 may be used to tune the search; `directory_heldout*.yaml` never are: only their overall
 figures are printed, apart, so that it says whether the search learned the skill or the
 sets. Run with `make eval`. `--only FILE` scores one tuning set alone and lists its
@@ -67,6 +67,8 @@ TUNING = (
     "directory_tune29.yaml",  # unseen first: set AV 97/100 (97.0 %), no twist, tuning half
     "directory_tune30.yaml",  # unseen first: set AY 95/100 (95.0 %), no twist, tuning half
     "directory_tune31.yaml",  # unseen first: set AZ 98/100 (98.0 %), no twist, tuning half
+    "directory_tune32.yaml",  # unseen first: set BA 95/100 (95.0 %), sample's manner, half
+    "directory_tune33.yaml",  # unseen first: set BB 94/100 (94.0 %), sample's manner, half
 )
 HELDOUT = "directory_heldout*.yaml"  # each written blind, never tuned on
 

@@ -43,6 +43,7 @@ READS = {
     "bot/directory/ruled_out.py": "how people rule a line out ('pas SOS Amitié')",
     "bot/directory/filter_words.py": "filters as people say them (free, anonymous, at night…)",
     "bot/directory/when.py": "times as people say them",
+    "bot/directory/time_words.py": "parts of the day and now, as people say them",
     "bot/directory/not_when.py": "times as people tell what happened",
     "bot/directory/dates.py": "dates as people say them",
     "bot/directory/words.py": "stop words and job phrases",

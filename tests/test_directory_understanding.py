@@ -446,6 +446,8 @@ def test_when_it_happened_is_not_when_to_call() -> None:
         ("agression sexuelle, y a quelqu'un là ?", True),
         ("jpp là g besoin de parler", True),
         ("praticien hospitalier, l'observatoire des syndicats là", False),  # that one
+        ("crise de panique dans le métro là, je freak out", True),
+        ("et là je rumine du matin au soir", False),
     ],
 )
 def test_there_said_of_now_asks_for_lines_open_now(query: str, now: bool) -> None:

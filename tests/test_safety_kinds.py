@@ -264,6 +264,16 @@ PASSING_OR_DENIED = {
     # violence past, of someone else ("la nuit" is no "là"): the plain question at most
     "depuis l'agression d'un collègue le mois dernier je dors plus, j'ai des flashs la nuit": False,
     "une amie s'est fait violer samedi, elle veut pas porter plainte, comment l'aider": False,
+    "jveux plus etre la": True,
+    "j'ai plus envie d'être là": True,
+    "un gars verbalisé vient de poster mon adresse sur snap, je suis seule avec ma fille": True,
+    # violence told as past and settled: the plain question at most
+    "Il y a deux ans un détenu m'a agressé. Il a été condamné. Aujourd'hui ça va bien.": False,
+    "Il m'a frappée une fois, il y a quinze ans, je l'ai quitté le lendemain.": False,
+    "One of my officers was assaulted last month. He's back at work and doing fine.": False,
+    # "6 mois d'arrêt" is a sick leave, not an arrest that settles anything
+    "J'ai fait une tentative en 2022, puis 6 mois d'arrêt. Les mêmes pensées reviennent.": True,
+    "la mairie organise une journée contre les violences faites aux femmes, un stand ?": False,
 }
 
 

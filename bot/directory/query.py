@@ -38,6 +38,8 @@ _POSSESSIVES = frozenset(
     "my his her their your our".split()
 )
 _WORD = re.compile(r"\w+")
+# "crise de panique dans le métro là, je…": "là" and a pause, said of now
+_NOW_THERE = re.compile(r"\blà\s*,")
 _ADDRESSED = frozenset(("vous", "te", "t", "you"))
 _OTHERS_REACH = 3
 _PLACE_WORDS = frozenset("en a au aux dans chez de du des d l la le pour in at of".split())
@@ -175,7 +177,7 @@ def _unwell(text: str) -> bool:
 def understand(raw: str) -> Query:
     """Split a query into filters and search terms; the safety reader says if it is danger."""
     dialled = tuple(re.sub(r"\D", "", n) for n in _PHONE.findall(raw))
-    text = f" {plain(_CLOCK.sub(_clock, _PHONE.sub(' ', raw)))} "
+    text = f" {plain(_CLOCK.sub(_clock, _PHONE.sub(' ', _NOW_THERE.sub(' maintenant ', raw))))} "
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
         if f" {phrase} " in text and not _owned(text, phrase, name):

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from bot.clock import ZONE, holidays_of
 from bot.directory import not_when
 from bot.directory.dates import next_date, read_date
+from bot.directory.time_words import NOW, PART_WORDS
 
 _DAYS = {
     "lundi": 0,
@@ -51,100 +52,6 @@ PARTS: dict[str, tuple[int, int, float]] = {
     "dusk": (17, 19, 18),
     "late": (22, 25, 23),
 }
-_PART_WORDS = (
-    ("tot le matin", "dawn"),
-    ("tot ce matin", "dawn"),
-    ("tot demain matin", "dawn"),
-    ("de bon matin", "dawn"),
-    ("au petit matin", "dawn"),
-    ("petit matin", "dawn"),
-    ("a l aube", "dawn"),
-    ("aube", "dawn"),
-    ("early morning", "dawn"),
-    ("early in the morning", "dawn"),
-    ("fin d apres midi", "dusk"),
-    ("fin de journee", "dusk"),
-    ("fin de la journee", "dusk"),
-    ("late afternoon", "dusk"),
-    ("end of the day", "dusk"),
-    ("tard le soir", "late"),
-    ("tard ce soir", "late"),
-    ("tard dans la soiree", "late"),
-    ("le soir tard", "late"),
-    ("ce soir tard", "late"),
-    ("soir tard", "late"),
-    ("tard la nuit", "night"),
-    ("tard dans la nuit", "night"),
-    ("milieu de la nuit", "night"),
-    ("pleine nuit", "night"),
-    ("late evening", "late"),
-    ("late tonight", "late"),
-    ("late at night", "night"),
-    ("middle of the night", "night"),
-    ("du mat", "morning"),
-    ("pause dej", "noon"),
-    ("heure du dejeuner", "noon"),
-    ("dejeuner", "noon"),
-    ("entre midi et deux", "noon"),
-    ("apres midi", "afternoon"),
-    ("avant le travail", "morning"),
-    ("avant d aller au travail", "morning"),
-    ("apres le travail", "evening"),
-    ("en sortant du travail", "evening"),
-    ("after work", "evening"),
-    ("before work", "morning"),
-    ("afternoon", "afternoon"),
-    ("pause dejeuner", "noon"),
-    ("midi", "noon"),
-    ("lunchtime", "noon"),
-    ("minuit", "midnight"),
-    ("midnight", "midnight"),
-    ("matinees", "morning"),
-    ("matinee", "morning"),
-    ("matins", "morning"),
-    ("matin", "morning"),
-    ("morning", "morning"),
-    ("soirees", "evening"),
-    ("soiree", "evening"),
-    ("soirs", "evening"),
-    ("soir", "evening"),
-    ("evening", "evening"),
-    ("tonight", "evening"),
-    ("nuits", "night"),
-    ("nuit", "night"),
-    ("nights", "night"),
-    ("evenings", "evening"),
-    ("mornings", "morning"),
-    ("overnight", "night"),
-    ("night", "night"),
-)
-_NOW = (
-    "en ce moment meme",
-    "en ce moment",
-    "actuellement",
-    "currently",
-    "at the moment",
-    "a cette heure ci",
-    "a cette heure la",
-    "cette heure ci",
-    "a cette heure",
-    "a l instant",
-    "tout de suite",
-    "immediatement",
-    "maintenant",
-    "right now",
-    "now",
-    "ouverts",
-    "ouvertes",
-    "ouverte",
-    "ouvert",
-    "open",
-    "joignable",
-    "joignables",
-    "dispo",
-    "disponible",
-    "disponibles",
-)
 _THERE = re.compile(
     r"(?:(?<= bout)|(?<= qqn)|(?<= qqun)|(?<= quelqu un)|(?<= personne)|(?<= dispo)) la(?= )"
 )
@@ -267,12 +174,12 @@ def read_when(text: str) -> tuple[str, When]:
         text = _take(text, phrase, found, "holiday", True)
     for name, weekday in _DAYS.items():
         text = _take(text, name, found, "weekday", weekday)
-    for phrase, part in _PART_WORDS:
+    for phrase, part in PART_WORDS:
         text = _take(text, phrase, found, "part", part)
     now = False
     text = text.replace(" open space ", " openspace ")  # a kind of office, not "open"
     text = _MINE.sub(" ", text)  # "depuis ma dispo": a leave of absence, not "available"
-    for phrase in _NOW:
+    for phrase in NOW:
         if f" {phrase} " in text:
             text, now = text.replace(f" {phrase} ", " "), True
     # "là" said of now: "y a quelqu'un là ?", "jpp là g besoin de parler" (not the

@@ -62,6 +62,7 @@ SMS: dict[str, str] = {
     "jvoudrais": "je voudrais",
     "jvais": "je vais",
     "jserai": "je serai",
+    "jcompte": "je compte",
     "jserais": "je serais",
     "jpeux": "je peux",
     "jpeu": "je peux",

@@ -57,6 +57,16 @@ IDIOMS: tuple[str, ...] = (
     "soleil|barre|pression|stress|fatigue|blues|mou|speed|feu|balai|jeune|vieux|maître|génie",
     "@KILL + le|les|des|the|them|it|time|temps|moucherons|mouches|fourmis|ants|flies|boss",
     "en + finir + avec|with + =ce|=cette|=ces|=le|=la|=les|=mon|=ma|=mes|=this|=that|=the + !@LIFE",
+    # "en finir une bonne fois pour toutes avec ce dossier", not "avec cette vie"
+    "en + finir .. avec + =ce|=cette|=ces + !@LIFE",
+    # a day against violence, not violence: "une journée contre les violences faites aux femmes"
+    "journée|campagne|stand|sensibilisation|formation|colloque|conférence|affiche|affiches"
+    "|exposition|semaine|day|campaign|awareness|training .. contre|against|sur|on .. @VIOLENT",
+    # under the duvet, not gone: "je veux disparaître sous la couette jusqu'à lundi"
+    "@GONE .. sous + la|les|ma|mes|=the|=my + couette|couverture|couvertures|draps|plaid|covers"
+    "|duvet|blanket",
+    # relief that an ordeal is over: "ça fait du bien que ce soit enfin fini"
+    "fait|fais + du + bien .. fini|finie|terminé|terminée|fin|over",
     "@END + avec|with + ce|cette|ces|le|la|les|mon|ma|this|that|the + !@LIFE",
     "jeter|jeté|throw + à|in + le|the + eau|water|pool",
     "pendu|pendue|hung + au|à|on + téléphone|phone|fil|lèvres",

@@ -24,12 +24,14 @@ CONCEPTS: dict[str, str] = {
         "manager boss intern homme mec gars type quelqu'un man woman guy girl boy someone "
         "person garçon gamin gamine oncle tante grand-père grand-mère papi papy mamie "
         "beau-frère belle-sœur belle-soeur parrain marraine uncle aunt grandfather "
-        "grandmother grandpa grandma granddad granny"
+        "grandmother grandpa grandma granddad granny détenu détenue prisonnier prisonnière "
+        "inmate prisoner =ex agresseur agresseuse attacker"
     ),
     "ROLE": (
         "chef cheffe boss manager patron patronne directeur directrice prof professeur mère "
         "père maman papa mom mum dad mother father daughter fille client cliente =n+1 n1 "
-        "supérieur hiérarchie dg collègue colleague coworker teacher fils =son gamin gamine"
+        "supérieur hiérarchie dg collègue colleague coworker teacher fils =son gamin gamine "
+        "banquier banquière comptable proprio propriétaire dentiste coach kiné"
     ),
     "DAY": (
         "lundi mardi mercredi jeudi vendredi samedi dimanche demain soir week-end weekend "

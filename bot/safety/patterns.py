@@ -63,6 +63,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "quand|lorsque|après + =je|=j + =serai + mort|morte|décédé|décédée",
         "=serai|=serais|=sera + =plus|=pas + en + vie",  # "jserai plus en vie pour la voir"
         "pour + après + =moi",  # "que mes enfants aient les infos pour après moi"
+        # "jveux plus être là", "j'ai plus envie d'être là" (not "là-bas", "là le lundi")
+        "@WANT + plus|jamais + être|etre + =là|=la|=ici + !=bas|=pour|=quand|=au|=à|=a|=dans|=avec|=le|=les|=en|=demain|=ce|=cette|=lundi",
+        "@NEG + @WANT + de|d + être|etre + =là|=la|=ici + !=bas|=pour|=quand|=au|=à|=a|=dans|=avec|=le|=les|=en|=demain|=ce|=cette|=lundi",
         # "je compte pas être encore là"
         "compte|compter|prévois|pense + pas|plus + être|etre + encore|toujours + =là|=la|=ici|=around",
         "compte|compter|prévois + pas|plus + être|etre + =là|=ici|vivant|vivante",

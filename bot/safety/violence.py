@@ -13,6 +13,9 @@ VIOLENCE: tuple[str, ...] = (
     "@BEAT .. @REFL|@ME",
     "@REFL @BEAT",
     "@THREATEN",
+    # doxxing: "il a posté mon adresse sur snap"
+    "poster|posté|publier|publié|diffuser|diffusé|balancer|balancé|post|posted|leak|leaked|share|shared"
+    " .. =mon|=ma|=my + adresse|address|=numéro|=numero",
     "@HE|@OTHER .. @KILL + =tout|=tous|=everyone|=everybody|=us|=nous",  # "shoot everyone"
     # "on allait me planter à la sortie": stabbed, in slang (not "je me suis planté")
     "@HE|@OTHER|=on .. =me|=m + =planter|=plante|=plantent|=buter|=bute|=butent|=saigner",
@@ -64,19 +67,30 @@ PAST_TIMES: tuple[str, ...] = (
     "last + week|month|year|night|summer|weekend|friday|monday",
     "il + y + a .. jour|jours|mois|an|ans|semaine|semaines|heures|temps",
     "hier|avant-hier|yesterday|ago|autrefois|enfance|childhood",
-    "=se + =est|=etait + =fait|=faite",  # "une amie s'est fait violer samedi": it happened
+    "=se + =est|=etait + =fait|=faite",
+    "=en|=in + #num",  # "en 2019", "back in 2015" (a year; what comes next is what happened)  # "une amie s'est fait violer samedi": it happened
     "=depuis + =qu|=que|=l",  # "depuis qu'il s'est fait agresser", "depuis l'agression"
 )
 SETTLED: tuple[str, ...] = (
     "porté|porter|déposé|déposer + plainte",
     "=plainte|=plaint|=pressed + =charges",
-    "interpellé|interpellée|arrêté|arrêtée|condamné|condamnée|licencié|muté|exclu|arrested"
+    "interpellé|interpellée|=arrete|=arretee|condamné|condamnée|licencié|muté|exclu|arrested"
     "|charged|convicted|fired|suspended|sanctionné",
     "=vais|=va|=am|=feel|=sens|=suis + bien|mieux|fine|ok|okay|better|safe|sécurité",
     "=va|=vais|=suis|=doing|=am + =vraiment|=très|=tres|=beaucoup|=really|=much|=a + =bien|=mieux"
     "|=better|=well|=lot",
     "=c|=ce|=it + =est|=is + fini|terminé|derrière|over|behind",
     "=safe + =now",
+    "=est|=suis|=is|=am + remis|remise|rétabli|rétablie|guéri|guérie|recovered|=fine|serein"
+    "|sereine|apaisé|apaisée",
+    "=doing|=feel|=feels + =fine|=well|=good|=better|=ok|=okay",
+    "=back + =at + =work",
+    # left him, and it is sorted: "je l'ai quitté le lendemain", "c'est réglé"
+    "=ai|=l + quitté|quittée",
+    "=suis + partie|parti .. il|y|=a",
+    "divorcé|divorcée|séparé|séparée|divorced|separated",
+    "=left + =him|=her",
+    "=c|=ce|=it + =est|=is|=was + réglé|résolu|=sorted|=solved|=settled",
 )
 STILL: tuple[str, ...] = (
     "encore|toujours|again|still|tonight",
