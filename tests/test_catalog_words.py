@@ -27,6 +27,7 @@ READS = {
     "bot/safety/negation.py": "negations and their scope",
     "bot/safety/matcher.py": "the negations a pattern can hold ('je serai plus là')",
     "bot/safety/passing.py": "words that turn to something else in passing ('sinon', 'btw')",
+    "bot/safety/weighing.py": "who a message is about, and cries ('aide', 'help')",
     "bot/safety/away.py": "trips and leaves that explain an absence ('je pars 3 semaines')",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",

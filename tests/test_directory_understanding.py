@@ -459,3 +459,20 @@ def test_there_said_of_now_asks_for_lines_open_now(query: str, now: bool) -> Non
 )
 def test_not_speaking_french_asks_for_lines_in_english(query: str) -> None:
     assert "english" in understand(query).flags
+
+
+def test_an_overdose_gets_the_medical_emergency_numbers_first() -> None:
+    found = ids("my roommate swallowed a whole box of pills and I can't wake him up")
+    assert found[:2] == ["samu-15", "urgence-112"] and "prevention-suicide-3114" in found[:3]
+
+
+@pytest.mark.parametrize(
+    "query", ["dettes partout, je m'en sors plus", "can't pay rent, freaking out"]
+)
+def test_money_trouble_finds_someone_to_talk_to(query: str) -> None:
+    assert {"sos-amitie", "croix-rouge-ecoute"} <= set(ids(query))
+
+
+def test_a_24_7_line_asked_for_after_the_hours_is_a_filter() -> None:
+    assert "always" in understand("need a 24/7 line for hospital staff").flags
+    assert "always" not in understand("il boit h24").flags

@@ -274,6 +274,11 @@ PASSING_OR_DENIED = {
     # "6 mois d'arrêt" is a sick leave, not an arrest that settles anything
     "J'ai fait une tentative en 2022, puis 6 mois d'arrêt. Les mêmes pensées reviennent.": True,
     "la mairie organise une journée contre les violences faites aux femmes, un stand ?": False,
+    # violence as a bare topic is a search; a cry or a person in it is not
+    "violences conjugales": False,
+    "num violences sexuelles": False,
+    "VIOLENCE AIDE": True,
+    "idees suicidaires": True,
 }
 
 

@@ -11,7 +11,7 @@ from bot.directory.ruled_out import ruled_out
 from bot.directory.spoken import spoken_numbers
 from bot.directory.when import When, read_when
 from bot.directory.words import STOPWORDS, plain
-from bot.safety import Level, Situation, read
+from bot.safety import Category, Level, Situation, read
 from bot.text import fold
 
 CHANNELS = ("chat", "phone", "email", "visio", "written", "in_person")
@@ -101,7 +101,10 @@ def _owned(text: str, phrase: str, name: str) -> bool:
         # unless a line is spoken of just before ("num soignants 24/24"), or another
         # filter ("gratuit h24")
         line = _LINE_WORDS | {_GAP}
-        near = [text[: m.start()].split()[-3:] for m in re.finditer(f" {re.escape(phrase)} ", text)]
+        near = [
+            text[: m.start()].split()[-3:] + text[m.end() :].split()[:2]  # "a 24/7 line"
+            for m in re.finditer(f" {re.escape(phrase)} ", text)
+        ]
         return all(w and line.isdisjoint(w) for w in near)
     return all(w and w[0] in before for w in words)
 
@@ -196,6 +199,8 @@ def understand(raw: str) -> Query:
     others |= _consulted(words)
     others &= set(terms)
     reading = read(raw)
+    if reading.level is Level.DANGER and Category.OVERDOSE in reading.categories:
+        flags.add("medical")  # pills swallowed: the SAMU and the 112 before the 3114
     return Query(
         raw,
         terms,

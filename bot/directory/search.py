@@ -84,6 +84,7 @@ class Index:
         talk = [i for i, r in enumerate(self.resources) if r.categories[0] == rank.GENERAL_CATEGORY]
         talk.sort(key=lambda i: (not self.filters.always[i], -self.quality[i]))  # 24/7 first
         self.talk = talk[: rank.TALK_KEPT]
+        self.medical = [any(p.dial in ("15", "112") for p in r.phones) for r in self.resources]
         self.emergencies = {
             Situation.SELF: directory.emergency_first,
             Situation.OTHER: directory.emergency_first,
@@ -157,6 +158,8 @@ class Index:
                 query = dataclasses.replace(query, widened=bool(ranked))
         if query.situation is not None:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
+            if "medical" in query.flags:  # an overdose: medical emergency numbers first
+                first.sort(key=lambda i: not self.medical[i])
             # in violence, "I can only write" says speaking is not safe
             voiceless = "silent" in query.flags or (
                 "written" in query.flags and query.situation is Situation.VIOLENCE

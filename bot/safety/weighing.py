@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.safety import negation, passing, topics, violence, who
+from bot.safety.chat import BOUNDARY
 from bot.safety.evidence import Frame
 from bot.safety.levels import Category
 from bot.safety.matcher import Match
@@ -17,6 +18,19 @@ _CAUSE = frozenset("=si =if =tellement =parce =because =cause =quand =when".spli
 _WONDER = frozenset({"demand", "=wonder", "=wondering", "=wondered"})
 YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 _ABSENT = frozenset({"@HERE", "@GONE"})  # "plus là", "parti": an absence, not a death
+
+
+# people, and a cry: "VIOLENCE AIDE", "help violence" is no search
+_PEOPLE = frozenset(
+    "@ME @REFL @SE @HE @OTHER @ROLE =on =you =tu =vous =we =nous =us =t =te".split()
+    + "=aide =aidez =help =secours =sos =urgence =urgent =vite =stop".split()
+)
+_BARE = 4  # words at most
+
+
+def _bare(labelled: Sequence[frozenset[str]]) -> bool:
+    words = [labels for labels in labelled if BOUNDARY not in labels]
+    return len(words) <= _BARE and all(_PEOPLE.isdisjoint(labels) for labels in words)
 
 
 def _absent(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
@@ -46,6 +60,9 @@ class Weighing:
         Also why matches were dropped (`#NEGATED`, `#ASIDE`), for the model.
         """
         topical = not self.topic.isdisjoint(where)
+        # violence as a bare topic, nobody in it: "violences conjugales", "num violences" (a
+        # search; "idées suicidaires" alone still gets the numbers first)
+        bare = _bare(labelled)
         tale = topics.tales(self.fiction.intersection(where), labelled, where) | frame.title_mark
         fiction = bool(tale)
         joking = not self.laugh.isdisjoint(where) and not frame.serious
@@ -75,11 +92,12 @@ class Weighing:
                 continue
             # "comment le bot gère un message qui parle de suicide": the service in between
             about = topics.about(match, labelled, self.topic)
-            if match.pattern.single and (((topical or joking or fiction) and alone) or about):
+            searched = topical or (bare and category is Category.VIOLENCE)
+            if match.pattern.single and (((searched or joking or fiction) and alone) or about):
                 # a topic asked about names danger ("numéro prévention suicide"); a doubtful
                 # word ("adieu la prochaine projection") or a threat told does not
                 named = not match.pattern.doubtful and match.pattern.source != "@THREATEN"
-                asked = asked or (topical and named and not joking and not fiction)
+                asked = asked or (searched and named and not joking and not fiction)
                 dropped.add("#ASIDE")
                 frame.hidden.update(match.positions)  # a topic's words: no sign either
                 continue
