@@ -47,6 +47,8 @@ _DRAFTING = frozenset({Dialog.CONTINUITY, Dialog.TEAM, Dialog.MODE})  # `demande
 def answer(ctx: Context, me: Person, reading: Reading, *, relayed: bool) -> OutgoingMessage:
     """The numbers that fit: for oneself, for someone else, or violence now."""
     key = (_IN_RELAY if relayed else _ANSWER)[reading.situation]
+    if reading.situation is Situation.SELF and Category.OVERDOSE in reading.categories:
+        key = "safety_in_case_overdose" if relayed else "safety_overdose"  # the 15 first
     return say.to_person(ctx, me, key)
 
 

@@ -44,6 +44,13 @@ async def test_violence_now_gets_police_sms_and_3919_first(chat: Chat) -> None:
     assert "3114" not in first
 
 
+async def test_pills_swallowed_get_the_samu_first(chat: Chat) -> None:
+    out = await chat.deliver("alice", "j'ai avalé toute ma boîte de cachets il y a 20 min")
+    first = out[0].text
+    assert first.index("**15**") < first.index("**112**") < first.index("**3114**")
+    assert any("Alerte" in m.text for m in chat.adapter.to("claude"))
+
+
 async def test_someone_else_at_risk_gets_numbers_and_how_to_help(chat: Chat) -> None:
     out = await chat.deliver("alice", "mon collègue m'a dit qu'il allait se foutre en l'air")
     assert "3114" in out[0].text and "Pour aider cette personne" in out[0].text

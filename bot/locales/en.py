@@ -7,6 +7,14 @@ EMERGENCY = (
     "- **112** — European emergency number ([112](tel:112))"
 )
 
+EMERGENCY_MEDICAL = (
+    "🚨 **If you have swallowed pills or anything else, call now:**\n"
+    "- **15** — SAMU, medical emergency ([15](tel:15))\n"
+    "- **112** — European emergency number ([112](tel:112))\n"
+    "- **3114** — suicide prevention, 24/7, free ([3114](tel:3114))\n"
+    "Do not stay alone: unlock your door, tell someone near you."
+)
+
 EMERGENCY_VIOLENCE = (
     "🚨 **If you are in danger right now:**\n"
     "- **17** — police or gendarmerie, 24/7, free ([17](tel:17))\n"
@@ -254,6 +262,11 @@ TEXTS: dict[str, str] = {
         + "\n\n"
         "If you want to talk it over with someone from the support group, write `request`."
     ),
+    "safety_overdose": (
+        EMERGENCY_MEDICAL + "\n\n"
+        "You are not alone. Once you have called, you can write `request` to talk to someone "
+        "from the support group."
+    ),
     "safety_violence": (
         EMERGENCY_VIOLENCE + "\n\n"
         "What is happening to you is not your fault, and you have the right to be safe. When "
@@ -261,6 +274,7 @@ TEXTS: dict[str, str] = {
     ),
     "safety_in_case": EMERGENCY + "\n\nYour message was passed on.",
     "safety_in_case_other": EMERGENCY + "\n\n" + HELP_SOMEONE + "\n\nYour message was passed on.",
+    "safety_in_case_overdose": EMERGENCY_MEDICAL + "\n\nYour message was passed on.",
     "safety_in_case_violence": EMERGENCY_VIOLENCE + "\n\nYour message was passed on.",
     "relay_marker": (
         "⚠️ **[{ref}]** This message may signal danger. The person was given the numbers: "

@@ -7,6 +7,14 @@ EMERGENCY = (
     "- **112** — numéro d'urgence européen ([112](tel:112))"
 )
 
+EMERGENCY_MEDICAL = (
+    "🚨 **Si tu as avalé des médicaments ou un produit, appelle tout de suite :**\n"
+    "- **15** — SAMU, urgence médicale ([15](tel:15))\n"
+    "- **112** — numéro d'urgence européen ([112](tel:112))\n"
+    "- **3114** — prévention du suicide, 24h/24, gratuit ([3114](tel:3114))\n"
+    "Ne reste pas seul·e : ouvre ta porte, préviens quelqu'un près de toi."
+)
+
 EMERGENCY_VIOLENCE = (
     "🚨 **Si tu es en danger maintenant :**\n"
     "- **17** — police ou gendarmerie, 24h/24, gratuit ([17](tel:17))\n"
@@ -268,6 +276,11 @@ TEXTS: dict[str, str] = {
         + "\n\n"
         "Si tu veux en parler avec une personne du groupe de soutien, écris `demande`."
     ),
+    "safety_overdose": (
+        EMERGENCY_MEDICAL + "\n\n"
+        "Tu n'es pas seul·e. Quand tu auras appelé, tu peux écrire `demande` pour parler à une "
+        "personne du groupe de soutien."
+    ),
     "safety_violence": (
         EMERGENCY_VIOLENCE + "\n\n"
         "Ce qui t'arrive n'est pas de ta faute, et tu as le droit d'être protégé·e. Quand tu "
@@ -278,6 +291,7 @@ TEXTS: dict[str, str] = {
     + "\n\n"
     + HELP_SOMEONE
     + "\n\nTon message a bien été transmis.",
+    "safety_in_case_overdose": EMERGENCY_MEDICAL + "\n\nTon message a bien été transmis.",
     "safety_in_case_violence": EMERGENCY_VIOLENCE + "\n\nTon message a bien été transmis.",
     "relay_marker": (
         "⚠️ **[{ref}]** Ce message peut signaler un danger. Les numéros ont été donnés à la "

@@ -44,7 +44,7 @@ FICTION = frozenset(
         "comédien comédienne dramaturge opéra opera conte fable fanfic fanfiction webtoon "
         "=role-play =roleplay =jeu-de-role simulation "
         "comics réalisateur réalisatrice casting bande-annonce trailer screenplay scénariste "
-        "playwright gameplay quête quest"
+        "playwright gameplay quête quest campaign =jdr =rpg donjon donjons =dnd"
     ).split()
 )
 

@@ -189,6 +189,8 @@ IDIOMS: tuple[str, ...] = (
     "drill|exercice|exercise|travaux|repairs|maintenance|réparation|repair|évacuation"
     "|evacuation .. roof|toit|toiture|terrasse",
     "roof|toit|toiture + leak|leaking|fuite|fuit|repair|réparer|travaux",
+    "toit|roof|toiture .. vérifier|réparer|antenne|gouttière|gouttières|tuiles|panneaux"
+    "|check|inspect|antenna|gutter|gutters|tiles|panels",
     # old work files handed over before a move: "gave away my old files to the archives"
     "giving|gave|give + away files|paperwork|archives|folders|documents|binders",
     "faire|fais|fait|font|faisait + le|la + mort|morte",

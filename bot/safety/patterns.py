@@ -60,7 +60,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@WANT|@GOING .. =me|=m + effacer|efface|effacerai",  # not "effacer mes données"
         "@WANT|@GOING .. @GONE .. bon|toujours|good|forever",
         "after|when|once + =i + =am|=m + =gone|=dead",  # "check on my mum after I'm gone"
-        "quand|lorsque|après + =je|=j + =serai + mort|morte|décédé|décédée",
+        "=je|=j + =serai + mort|morte|décédé|décédée",  # "je serai mort d'ici là"
+        "=am + ending + =things|=it|=everything + !=with",  # "I'm ending things on Sunday"
         "=serai|=serais|=sera + =plus|=pas + en + vie",  # "jserai plus en vie pour la voir"
         "pour + après + =moi",  # "que mes enfants aient les infos pour après moi"
         # "jveux plus être là", "j'ai plus envie d'être là" (not "là-bas", "là le lundi")
