@@ -476,3 +476,16 @@ def test_money_trouble_finds_someone_to_talk_to(query: str) -> None:
 def test_a_24_7_line_asked_for_after_the_hours_is_a_filter() -> None:
     assert "always" in understand("need a 24/7 line for hospital staff").flags
     assert "always" not in understand("il boit h24").flags
+
+
+@pytest.mark.parametrize(
+    ("query", "asked"),
+    [
+        ("je bois un peu trop le soir pour décompresser", False),  # a habit
+        ("les soirées coke ça devient n'importe quoi", False),  # parties
+        ("je pleure le dimanche soir en pensant au lundi", False),  # the dread of Monday
+        ("ouvert le dimanche soir ?", True),
+    ],
+)
+def test_a_time_in_a_life_is_not_a_time_to_call(query: str, asked: bool) -> None:
+    assert understand(query).when.asked is asked

@@ -79,16 +79,21 @@ INCIDENT = re.compile(
 
 # What the person does at that time, a habit: "je bois trop le soir", "je pleure la nuit".
 ACTIVITY = re.compile(
-    r"( (?:bois|boit|pleure|pleures|pleurent|rumine|angoisse|craque|fume|mange|cogite)"
-    r"(?: (?:trop|beaucoup|encore|souvent|seul|seule|toujours|un peu))?)"
-    r" (?:le|la|l) (?:soir|nuit|matin|week end|weekend|dimanche|samedi)(?= )"
+    r"( (?:bois|boit|pleure|pleures|pleurent|rumine|angoisse|craque|fume|mange|cogite"
+    r"|gamberge|stresse|panique|effondre|dors|dort)"
+    r"(?: (?:trop|beaucoup|encore|souvent|seul|seule|toujours|un peu|mal|plus)){0,2})"
+    r" (?:le|la|l) (?:(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che) )?"
+    r"(?:soir|nuit|matin|week end|weekend|dimanche|samedi)(?= )"
 )
+# Parties, not evenings: "les soirées coke", "des soirées arrosées"
+PARTIES = re.compile(r" (?:les|des|mes|ces|nos|vos) soirees(?= )")
 
 # Going back to work on a day: "je reprends lundi", "retour au travail demain", "I go back
 # on Monday". The day of the dreaded return, not a time to call; the words stay.
 RETURN = re.compile(
     r"( (?:reprends|reprend|reprendre|reprise|retourne|retourner|retour|rentre|rentrer"
-    r"|recommence|recommencer|go back|going back|back to work)(?: \w+){0,3}?)"
+    r"|recommence|recommencer|go back|going back|back to work"
+    r"|pensant|pense|penser|redoute|redouter|dread|dreading)(?: \w+){0,3}?)"
     r" (?:(?:le|ce|des|on|this|next) )?(?:(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|demain|apres demain|tomorrow)(?= )"
 )

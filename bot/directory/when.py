@@ -160,6 +160,7 @@ def read_when(text: str) -> tuple[str, When]:
     text = not_when.EVENT.sub(r"\1", text)  # "il m'a giflée ce matin": it happened
     text = not_when.INCIDENT.sub(r"\1", text)  # "agression dans le RER ce matin": too
     text = not_when.ACTIVITY.sub(r"\1", text)  # "je bois trop le soir": a habit
+    text = not_when.PARTIES.sub(" ", text)  # "les soirées coke": parties
     text = not_when.RETURN.sub(r"\1", text)  # "je reprends lundi": the return to work
     text = not_when.NIGHT_JOB.sub(r" \1", text)  # "infirmière de nuit": the job
     text = _clock(text, found)
