@@ -221,7 +221,14 @@ def test_hurting_oneself_is_no_violence_by_someone_else(text: str) -> None:
     assert read(text).situation is Situation.SELF
 
 
-@pytest.mark.parametrize("text", ["il me frappe", "je me suis fait frapper par un usager"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il me frappe",
+        "je me suis fait frapper par un usager",
+        "my roommate is threatening to stab me",
+    ],
+)
 def test_being_hurt_by_someone_is_violence(text: str) -> None:
     assert read(text).situation is Situation.VIOLENCE
 
@@ -279,6 +286,7 @@ PASSING_OR_DENIED = {
     "num violences sexuelles": False,
     "VIOLENCE AIDE": True,
     "idees suicidaires": True,
+    "idees sombres ces temps ci": True,
 }
 
 

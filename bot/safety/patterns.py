@@ -41,7 +41,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@WANT|@THINK|@GOING .. @REFL .. @JUMP",
         "@THINK + à|about|of + sauter|jump|jumping",
         "@WANT|@GOING .. @JUMP + !=le|=la|=les|=un|=une|=ce|=cette|=the|=a|=my|=mon|=ma|=mes|=ton|=ta|=dans|=into|=in|=sur|=on",
-        "idée|pensée|thought|thoughts noir|noire|noires|dark|suicidal",
+        "idée|pensée|thought|thoughts noir|noire|noires|dark|suicidal|sombre|sombres|morbide|morbides",
         "take|taking @ME own life",
         "@END @ME|it all",
         "@LIFE + @NEG + worth",

@@ -173,7 +173,12 @@ def self_inflicted(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
     blesser", "I might hurt myself" (reflexive, and nobody else acts in or before it)."""
     if not any(_REFLEXIVE & labelled[p] for p in match.positions):
         return False
-    around = range(max(0, match.start - 3), min(len(labelled), match.end + 5))
+    # someone up to five words before ("my roommate is threatening to stab me"), in the
+    # same sentence
+    start = match.start
+    while start > max(0, match.start - 5) and BOUNDARY not in labelled[start - 1]:
+        start -= 1
+    around = range(start, min(len(labelled), match.end + 5))
     return not any((_SOMEONE | _DONE_BY) & labelled[p] for p in around)
 
 

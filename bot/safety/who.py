@@ -195,7 +195,8 @@ def done_to_me(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
     after = labelled[verb + 1] if verb + 1 < len(labelled) else frozenset()
     if "=me" not in after:
         return False
-    before = [labelled[p] for p in range(max(0, verb - 2), verb)]
+    before = [labelled[p] for p in range(max(0, verb - 5), verb)]  # "is threatening to stab me"
+    before = before[max((i + 1 for i, lb in enumerate(before) if chat.BOUNDARY in lb), default=0) :]
     return any(_actor(labels) for labels in before) and all(
         _SUBJECT_ONLY.isdisjoint(labels) for labels in before
     )
