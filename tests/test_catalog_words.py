@@ -31,6 +31,7 @@ READS = {
     "bot/safety/away.py": "trips and leaves that explain an absence ('je pars 3 semaines')",
     "bot/safety/lexicon.py": "concepts in French and English words",
     "bot/safety/patterns.py": "patterns of danger",
+    "bot/safety/means.py": "patterns of being at the place, with the means, now",
     "bot/safety/preparation.py": "patterns of preparation",
     "bot/safety/violence.py": "patterns of violence now, and of violence over",
     "bot/safety/quotes.py": "words of singing, citing and telling around a quote",

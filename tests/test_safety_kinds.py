@@ -287,6 +287,9 @@ PASSING_OR_DENIED = {
     "VIOLENCE AIDE": True,
     "idees suicidaires": True,
     "idees sombres ces temps ci": True,
+    "overtime paid before the end of the month? I don't plan on seeing next month": True,
+    "Rdv médecine du travail ? Inutile. J'ai mis le Famas chargé sous mon lit de camp.": True,
+    "OMG this audit is going to be the death of me. Where are the templates?": False,
 }
 
 

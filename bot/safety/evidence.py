@@ -21,6 +21,7 @@ class Frame:
     times: frozenset[int]  # words of a past time ("la semaine dernière")
     over: bool  # violence told as past and settled, nothing of a threat now
     away: bool = False  # the writer says where they go, and for how long (a trip)
+    lasting: bool = False  # past violence whose threat is still there ("encore peur")
 
     @property
     def title_mark(self) -> frozenset[str]:

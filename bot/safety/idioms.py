@@ -65,6 +65,8 @@ IDIOMS: tuple[str, ...] = (
     # under the duvet, not gone: "je veux disparaître sous la couette jusqu'à lundi"
     "@GONE .. sous + la|les|ma|mes|=the|=my + couette|couverture|couvertures|draps|plaid|covers"
     "|duvet|blanket",
+    # "this audit is going to be the death of me"
+    "=be + =the + death + =of + =me|=us",
     # relief that an ordeal is over: "ça fait du bien que ce soit enfin fini"
     "fait|fais + du + bien .. fini|finie|terminé|terminée|fin|over",
     "@END + avec|with + ce|cette|ces|le|la|les|mon|ma|this|that|the + !@LIFE",

@@ -159,6 +159,7 @@ CONCEPTS: dict[str, str] = {
     "THREATEN": "menacer menace threat threaten threatening",
     "WEAPON": (
         "couteau arme fusil pistolet batte hache marteau knife gun weapon bat axe hammer "
+        "famas =hk416 glock revolver révolver carabine rifle pistol shotgun "
         "!armée !armées"
     ),
     "AFRAID": "peur terrifier terrorisé paniquer afraid scared terrified frightened",

@@ -8,6 +8,7 @@ none. Words are looked up by key, so `mourir` also finds `meurs` and `mourrir`.
 from __future__ import annotations
 
 from bot.safety.levels import Category as C
+from bot.safety.means import MEANS_NOW
 from bot.safety.overdose import OVERDOSE
 from bot.safety.preparation import PREPARATION
 from bot.safety.violence import VIOLENCE
@@ -61,6 +62,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         "@WANT|@GOING .. @GONE .. bon|toujours|good|forever",
         "after|when|once + =i + =am|=m + =gone|=dead",  # "check on my mum after I'm gone"
         "=je|=j + =serai + mort|morte|décédé|décédée",  # "je serai mort d'ici là"
+        # "I don't plan on seeing next month", "je compte pas voir Noël"
+        "@NEG + plan|planning|expect|intend + on|to + =see|=seeing|=make|=making|=live|=living",
+        "compte|pense|prévois + pas|plus + voir|passer .. prochain|prochaine|noël|printemps|été|anniversaire",
         "=am + ending + =things|=it|=everything + !=with",  # "I'm ending things on Sunday"
         "=serai|=serais|=sera + =plus|=pas + en + vie",  # "jserai plus en vie pour la voir"
         "pour + après + =moi",  # "que mes enfants aient les infos pour après moi"
@@ -199,46 +203,7 @@ DANGER: dict[C, tuple[str, ...]] = {
         "personne|nobody|no + one .. =me|=m + trouver|trouvera|find",
     ),
     C.PREPARATION: PREPARATION,
-    C.MEANS_NOW: (
-        "baignoire|bain|bath|bathtub .. sèche|séchoir|grille|radiateur|toaster|hairdryer|dryer",
-        "@PLACE .. @JUMP|vide|bas|down",
-        "@JUMP .. @PLACE|vide",
-        "@ME|@HE|@OTHER .. sur|on|au|at|à|atop|top .. @HIGH",
-        "bord|edge .. @PLACE|vide|rails|quai",
-        "@MEANS .. .. =alone|=seul|=seule + =with|=avec",  # "the rifle … I'm alone with it"
-        # "ça fait 20 min que je suis au bord": the edge itself, not "au bord des larmes"
-        "=suis|=reste|=am|=standing + au|=on|=at + =bord|=edge + !=de|=du|=des|=d|=of",
-        # "on the platform … I keep stepping closer to the edge"
-        "@PLACE .. .. closer|nearer|rapproche|rapprocher|approche|approcher|avance .. bord|edge",
-        "?closer|nearer|rapproche|rapprocher|approche|approcher .. bord|edge",
-        "standing|sitting|debout|assis|assise|perché|perchée + sur|on|au|at .. @HIGH|@PLACE",
-        "?@MEANS .. @HOLD|@NOW",
-        "@HOLD .. @MEANS",
-        "?@ME .. @MEANS",
-        "moteur|engine .. tourne|allumé|running|on",
-        "voiture|car .. garage .. fermé|closed",
-        "garage .. voiture|car|moteur|engine .. tourne|running|allumé|on",
-        "voiture|car|moteur|engine .. tourne|running|allumé .. garage",
-        "@HIGH|@PLACE|étage|floor|parking|park .. .. facile|easy|simple",
-        # "la fenêtre du 5e … ce serait rapide": would be quick
-        "@HIGH|@PLACE|étage|floor .. =serait|=would .. rapide|quick|vite|fast",
-        "train|tgv|métro|rer|metro|bus .. @NEG + arrête|arrêter|stop|stops|arrêtent",
-        "@PLACE|vide + =me|=m + appelle|attire|calls|pulling",
-        "gaz|gas .. ouvert|allumé|opened|turned|on",
-        "corde|rope .. accroché|poutre|prête|ready|tied|hung",
-        "arme|fusil|gun .. chargé|chargée|loaded",
-        "?@MEANS .. @ME|@LOCKED",
-        "@LOCKED .. @MEANS",
-        "baignoire|bain|bath|bathtub .. sèche|séchoir|dryer|toaster|grille",
-        "aligner|aligné|lined .. boîtes|@MED",
-        # at the top of a car park, on a platform letting the trains go by
-        "?en + haut|sommet .. parking|immeuble|tour|building|clocher|barrage|falaise|car",
-        # up there, and nobody around: "en haut du parking, dernier niveau, il n'y a personne"
-        "=suis|=am .. dernier|top + niveau|étage|floor|level .. personne|seul|seule|alone|nobody",
-        "?=top + of .. car + park|parking|building|tower|garage",
-        "laisser|laisse|laissé|regarde|regarder|watch|watching|let + passer|pass|go .. train"
-        "|trains|métro|métros|rer|tgv|tram|trams",
-    ),
+    C.MEANS_NOW: MEANS_NOW,
     C.OVERDOSE: OVERDOSE,
     C.SELF_HARM: (
         "@REFL .. @CUT",

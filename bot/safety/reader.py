@@ -107,7 +107,10 @@ class Reader(Weighing):
         names, title = chat.names(text)
         times, over = self.aftermath.read(labelled, where)
         away = self.away.explains(labelled, where)
-        frame = Frame("?" in text, names, serious, listener, title, set(), times, over, away)
+        lasting = self.aftermath.lasting(labelled, where)
+        frame = Frame(
+            "?" in text, names, serious, listener, title, set(), times, over, away, lasting
+        )
         sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
         every = {c: [*sure.get(c, ()), *doubtful.get(c, ())] for c in {*sure, *doubtful}}
         if self.loss.mourns(every, labelled, where, times):  # someone already gone: grief

@@ -92,14 +92,19 @@ SETTLED: tuple[str, ...] = (
     "=left + =him|=her",
     "=c|=ce|=it + =est|=is|=was + réglé|résolu|=sorted|=solved|=settled",
 )
-STILL: tuple[str, ...] = (
-    "encore|toujours|again|still|tonight",
-    "=ce + soir",
-    # "il revient ce soir", "il dit qu'il recommencera" (one slot: the verb alone)
+# The threat itself still there: it comes back, it is feared, it waits
+LASTING: tuple[str, ...] = (
     "revient|revenir|reviendra|recommence|recommencer|recommencera|rechute",
     "come|comes|coming + back",
-    "peur|afraid|scared|terrifié|terrifiée|terrified|menace|menacer|threat|threatens|guette",
+    "peur|afraid|scared|terrifié|terrifiée|terrified|guette",
     "attend|waits|waiting .. dehors|devant|sortie|outside",
+)
+STILL: tuple[str, ...] = (
+    *LASTING,
+    "menace|menacer|threat|threatens",
+    "encore|toujours|again|still|tonight",
+    "=ce + soir",
+    # "il revient ce soir", "il dit qu'il recommencera": LASTING (one slot: the verb alone)
 )
 
 
@@ -110,6 +115,7 @@ class Aftermath:
         self.times = [compile_pattern(p) for p in PAST_TIMES]
         self.settled = [compile_pattern(p) for p in SETTLED]
         self.still = [compile_pattern(p) for p in STILL]
+        self.lasts = [compile_pattern(p) for p in LASTING]
 
     def read(
         self, labelled: Sequence[frozenset[str]], where: dict[str, list[int]]
@@ -120,6 +126,10 @@ class Aftermath:
         )
         over = bool(past) and _any(self.settled, labelled, where)
         return past, over and not _any(self.still, labelled, where)
+
+    def lasting(self, labelled: Sequence[frozenset[str]], where: dict[str, list[int]]) -> bool:
+        """Something of the threat is still there: "j'ai encore peur", "il revient"."""
+        return _any(self.lasts, labelled, where)
 
     @staticmethod
     def past(match: Match, labelled: Sequence[frozenset[str]], times: frozenset[int]) -> bool:

@@ -121,7 +121,11 @@ class Weighing:
                 match.pattern.doubtful
                 or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer
-                or (category is Category.VIOLENCE and _past(match, labelled, frame.times))
+                or (
+                    category is Category.VIOLENCE
+                    and _past(match, labelled, frame.times)
+                    and not frame.lasting  # "il y a deux jours … j'ai encore peur de le croiser"
+                )
                 or (category is Category.VIOLENCE and violence.habitual(match, labelled))
                 or listener  # the listener's own words: the model must agree
                 or (reading and alone)  # what one reads or studies, about someone else
