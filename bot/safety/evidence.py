@@ -20,8 +20,8 @@ class Frame:
     hidden: set[int]  # words about someone else in a story or a listener's report
     times: frozenset[int]  # words of a past time ("la semaine dernière")
     over: bool  # violence told as past and settled, nothing of a threat now
-    away: bool = False  # the writer says where they go, and for how long (a trip)
-    lasting: bool = False  # past violence whose threat is still there ("encore peur")
+    away: bool  # the writer says where they go, and for how long (a trip)
+    lasting: bool  # past violence whose threat is still there ("encore peur")
 
     @property
     def title_mark(self) -> frozenset[str]:

@@ -106,10 +106,17 @@ class Reader(Weighing):
         )
         names, title = chat.names(text)
         times, over = self.aftermath.read(labelled, where)
-        away = self.away.explains(labelled, where)
-        lasting = self.aftermath.lasting(labelled, where)
         frame = Frame(
-            "?" in text, names, serious, listener, title, set(), times, over, away, lasting
+            question="?" in text,
+            names=names,
+            serious=serious,
+            listener=listener,
+            title=title,
+            hidden=set(),
+            times=times,
+            over=over,
+            away=self.away.explains(labelled, where),
+            lasting=self.aftermath.lasting(labelled, where),
         )
         sure, doubtful, asked, dropped = self._weigh(labelled, where, found, in_idiom, frame)
         every = {c: [*sure.get(c, ()), *doubtful.get(c, ())] for c in {*sure, *doubtful}}

@@ -20,8 +20,8 @@ YOU = frozenset({"=tu", "=te", "=t", "=vous", "=you"})
 _ABSENT = frozenset({"@HERE", "@GONE"})  # "plus là", "parti": an absence, not a death
 
 
-# people, and a cry: "VIOLENCE AIDE", "help violence" is no search
-_PEOPLE = frozenset(
+# people, or a cry, make it no search: "VIOLENCE AIDE", "help violence" is no search
+_NO_SEARCH = frozenset(
     "@ME @REFL @SE @HE @OTHER @ROLE =on =you =tu =vous =we =nous =us =t =te".split()
     + "=aide =aidez =help =secours =sos =urgence =urgent =vite =stop".split()
 )
@@ -30,7 +30,7 @@ _BARE = 4  # words at most
 
 def _bare(labelled: Sequence[frozenset[str]]) -> bool:
     words = [labels for labels in labelled if BOUNDARY not in labels]
-    return len(words) <= _BARE and all(_PEOPLE.isdisjoint(labels) for labels in words)
+    return len(words) <= _BARE and all(_NO_SEARCH.isdisjoint(labels) for labels in words)
 
 
 def _absent(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
