@@ -6,6 +6,7 @@ With `bot/cli/admin.py`, the only modules of the core that import `adapters` and
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import hashlib
 import hmac
 import logging
@@ -265,11 +266,14 @@ def stop(runtime: Runtime, loop: asyncio.AbstractEventLoop) -> None:
 
 def _exit_now() -> None:
     log.error("still running %d s after SIGTERM: exiting now", STOP_GRACE)
+    dump_tasks()  # what held the stop, for whoever reads the log: tasks, then threads
+    faulthandler.dump_traceback(all_threads=True)
     logging.shutdown()
     os._exit(1)
 
 
 def dump_tasks() -> None:
+    """Log every task's stack (SIGUSR1, and a stop that did not finish in time)."""
     import io
 
     for task in asyncio.all_tasks():
