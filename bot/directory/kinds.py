@@ -44,3 +44,12 @@ class LineKinds:
             ],
             dtype=np.bool_,
         )
+        # lines for one situation (the 3919): after the emergency numbers, unless the
+        # query is about that situation
+        self.situational = np.array(
+            [
+                r.categories[0] in rank.SITUATIONS and rank.EMERGENCY_CATEGORY not in r.categories
+                for r in resources
+            ],
+            dtype=np.bool_,
+        )

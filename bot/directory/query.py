@@ -167,6 +167,19 @@ def _consulted(words: list[str]) -> set[str]:
 _SPOUSE = frozenset("femme epouse wife".split())
 
 
+# Violence at work from the public ("un usager menace de me planter au guichet"): the
+# SMS line before the 3919, which is for women victims of violence, at home above all
+_PUBLIC = frozenset(
+    "usager usagere usagers patient patiente patients client cliente clients eleve eleves "
+    "detenu detenus guichet accueil visitor customer inmate pupil student".split()
+)
+
+
+def from_the_public(query: Query) -> bool:
+    """Whether the query speaks of someone of the public the person serves."""
+    return not _PUBLIC.isdisjoint(query.terms)
+
+
 def spouse(query: Query) -> frozenset[str]:
     """Relatives the person calls theirs whose word would name a line's audience."""
     return frozenset(w for w in query.others if w in _SPOUSE)

@@ -20,7 +20,7 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
 from bot.directory.postings import Postings
-from bot.directory.query import Query, spouse, understand
+from bot.directory.query import Query, from_the_public, spouse, understand
 from bot.directory.ranking import Bools, Floats, hours_of, keep_in_view, quality, top
 from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
@@ -74,11 +74,8 @@ class Index:
             for a in directory.audiences
         }
         kinds = LineKinds(self.resources)
-        self.voiceless, self.listening, self.dedicated = (
-            kinds.voiceless,
-            kinds.listening,
-            kinds.dedicated,
-        )
+        self.voiceless, self.listening = kinds.voiceless, kinds.listening
+        self.dedicated, self.situational = kinds.dedicated, kinds.situational
         self.danger = DangerWords(directory.danger_words)
         # the lines for anyone who needs to talk, kept in view for someone not well
         talk = [i for i, r in enumerate(self.resources) if r.categories[0] == rank.GENERAL_CATEGORY]
@@ -160,6 +157,8 @@ class Index:
             first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
             if "medical" in query.flags:  # an overdose: medical emergency numbers first
                 first.sort(key=lambda i: not self.medical[i])
+            if from_the_public(query):  # "un usager menace de me planter": 114 before 3919
+                first.sort(key=lambda i: bool(self.situational[i]))
             # in violence, "I can only write" says speaking is not safe
             voiceless = "silent" in query.flags or (
                 "written" in query.flags and query.situation is Situation.VIOLENCE

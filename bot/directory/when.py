@@ -76,9 +76,10 @@ _WEEKEND = (
 )
 _HOLIDAY = ("jours feries", "jour ferie", "feries", "ferie", "bank holiday", "public holiday")
 _CLOCK = re.compile(
-    r" (?:a |vers |des |avant |apres |at |around |by )?(\d{1,2}) ?(?:h|heures?) ?(\d{2})? "
+    r" (a |vers |des |avant |apres |at |around |by |before )?(\d{1,2}) ?(?:h|heures?) ?(\d{2})? "
 )
-_PM = re.compile(r" (\d{1,2}) ?(am|pm) ")
+_BEFORE = ("avant ", "by ", "before ")  # "ouvert avant 9h": a quarter before, not at 9
+_PM = re.compile(r" (before |by )?(\d{1,2}) ?(am|pm) ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,11 +202,12 @@ def _take(text: str, phrase: str, found: dict[str, object], key: str, value: obj
 
 def _clock(text: str, found: dict[str, object]) -> str:
     match = _CLOCK.search(text)
-    if match and int(match.group(1)) <= 24:
-        found["hour"] = int(match.group(1)) % 24 + int(match.group(2) or 0) / 60
-        return text[: match.start()] + " " + text[match.end() :]
-    match = _PM.search(text)
-    if match and int(match.group(1)) <= 12:
-        found["hour"] = int(match.group(1)) % 12 + (12 if match.group(2) == "pm" else 0)
-        return text[: match.start()] + " " + text[match.end() :]
-    return text
+    if match and int(match.group(2)) <= 24:
+        hour = int(match.group(2)) % 24 + int(match.group(3) or 0) / 60
+    else:
+        match = _PM.search(text)
+        if not match or int(match.group(2)) > 12:
+            return text
+        hour = int(match.group(2)) % 12 + (12 if match.group(3) == "pm" else 0)
+    found["hour"] = (hour - 0.25) % 24 if match.group(1) in _BEFORE else hour
+    return text[: match.start()] + " " + text[match.end() :]
