@@ -16,7 +16,7 @@ from bot.text import fold
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _WORD = re.compile(
     r"[^\W_]+(?:['’][^\W_]+)*|(?P<end>[.!?;\n]+)|(?P<clause>[,:]+)"
-    r"|(?P<laugh>[😂🤣💀😆😅😜😝🙈😹])|(?P<thing>[💊🔪🪢🔫🩸])",
+    r"|(?P<laugh>[😂🤣💀😆😅😜😝🙈😹🙄])|(?P<thing>[💊🔪🪢🔫🩸])",
     re.UNICODE,
 )
 _JOINED = re.compile(r"\b(?:week-end|week-ends|self-harm|e-mail|e-mails)\b", re.IGNORECASE)

@@ -36,7 +36,7 @@ FICTION = frozenset(
         "acteur actrice fiction étudier thriller détective scénario bd =manga =mangas "
         "drama =anime =animes chanson chansons dissertation poème poésie tragédie auteur "
         "autrice écrivain romancier romancière chanteur chanteuse rappeur album clip sitcom "
-        "cinéma lecture narrateur narratrice "
+        "cinéma lecture narrateur narratrice bouquin bouquins "
         "movie series book novel game character hero documentary episode season chapter "
         "=finale actor fiction thriller detective song songs lyrics poem poetry tragedy "
         "author novelist singer rapper sitcom cinema narrator villain "
@@ -91,7 +91,7 @@ LAUGH = frozenset("mdr ptdr lol lmao xd haha hahaha jk rire blague joke kidding"
 DOUBT = frozenset(
     (
         "excel tableau tableur réunion réunions mail mails bug bugs build imprimante visio "
-        "planning logiciel powerpoint ticket tickets process processus script code serveur "
+        "planning logiciel intranet maj update powerpoint ticket tickets process processus script code serveur "
         "appli application wifi vpn pot départ retraite mutation vacances congés notaire "
         "rez chaussée théâtre rôle répétition zoom =teams "  # Teams, not "my team"
         "spreadsheet meeting meetings printer deploy server app holidays vacation farewell "

@@ -222,6 +222,7 @@ IDIOMS: tuple[str, ...] = (
     # a remedy for a cold: "j'ai avalé deux comprimés contre le rhume"
     "@MED .. contre|pour|for + le|la|les|un|une|my|a|the|mon|ma|mal .. rhume|toux|fièvre|gorge"
     "|tête|migraine|douleur|douleurs|allergie|allergies|dos|dents|ventre|cold|flu|headache"
+    "|grippe|gastro|angine|otite|sinusite|covid|règles|crampes|tension|cholestérol"
     "|fever|cough|throat|pain|allergy|back|tooth|stomach",
     "cold|flu|headache|allergy|pain|sinus|cough + @MED",
     "@CUT .. cake|gâteau|gateau|tarte|pizza|ruban|ribbon|bûche|galette|fromage|cheese",

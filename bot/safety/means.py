@@ -37,6 +37,9 @@ MEANS_NOW: tuple[str, ...] = (
     "@LOCKED .. @MEANS",
     "baignoire|bain|bath|bathtub .. sèche|séchoir|dryer|toaster|grille",
     "aligner|aligné|lined .. boîtes|@MED",
+    # pills laid out: "toutes les boîtes sont devant moi sur le lit", "all my pills in front of me"
+    "=toutes|=tous|=all + =les|=mes|=my + boîte|boite|plaquette|@MED .. devant|front + =moi|=me|=of",
+    "boîte|boite|plaquette|@MED .. étalé|étalée|étalés|étalées|spread|laid + sur|out|on .. lit|table|bed|desk",
     # at the top of a car park, on a platform letting the trains go by
     "?en + haut|sommet .. parking|immeuble|tour|building|clocher|barrage|falaise|car",
     # up there, and nobody around: "en haut du parking, dernier niveau, il n'y a personne"

@@ -41,6 +41,8 @@ DANGER: dict[C, tuple[str, ...]] = {
         "~parler|parle|dire|dit|talk|talks|talking|say|says .. de|about|of .. @DIE|@SUICIDE|@END",
         "@WANT|@THINK|@GOING .. @REFL .. @JUMP",
         "@THINK + à|about|of + sauter|jump|jumping",
+        # "jpp, ce soir je saute": the time, then the jump, and nothing after it
+        "soir|nuit|demain|tonight|tomorrow + =je|=j|=i + @JUMP + !=le|=la|=les|=un|=une|=ce|=cette|=the|=a|=my|=mon|=ma|=mes|=dans|=into|=in|=en|=sur|=on|=à|=a|=au|=pas|=plus|=off|=at|=de|=du|=des",
         "@WANT|@GOING .. @JUMP + !=le|=la|=les|=un|=une|=ce|=cette|=the|=a|=my|=mon|=ma|=mes|=ton|=ta|=dans|=into|=in|=sur|=on",
         "idée|pensée|thought|thoughts noir|noire|noires|dark|suicidal|sombre|sombres|morbide|morbides",
         "take|taking @ME own life",
@@ -85,6 +87,9 @@ DANGER: dict[C, tuple[str, ...]] = {
         # the future said in passing, inside an ordinary question: the model must agree
         "?=aurai + =plus + =besoin",
         "=aurai + =plus + =besoin + =de + =rien",  # "après j'aurai plus besoin de rien"
+        # "de toute façon j'aurai plus besoin de congés après le 15"
+        "=aurai + =plus + =besoin + =de|=d .. congé|congés|vacances|salaire|retraite|mutation .. après|=after",
+        "=won + =t|=not + =need .. leave|holidays|holiday|vacation|salary|pension|retirement .. after",
         "?=servira|=serviront + =plus + =à|=a|=de + =rien",
         "?=serai + =plus + =concerné|=concernée|=concerne",
         "?=won + =t|=not + =need .. =anymore|=after|=soon",
