@@ -11,6 +11,7 @@ part and the held-out part are printed apart. Run with `make eval`; with file na
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
 import tempfile
@@ -126,4 +127,9 @@ def main(paths: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, help="labelled sets to score alone")
+    missing = [str(f) for f in parser.parse_args().files if not f.is_file()]
+    if missing:
+        parser.error(f"no such file: {', '.join(missing)}")
+    sys.exit(main([str(f) for f in parser.parse_args().files]))

@@ -46,7 +46,10 @@ IDIOMS: tuple[str, ...] = (
     "is|are|was|were|be|am + killing + @ME|@REFL",
     "is|are|was|were|am + literally|really|actually|slowly|honestly|seriously + killing + @ME",
     "saigner|saigne|saignent|saigné + aux|à + quatre + veines",
-    "@KILL + nous|vous|tous",
+    "@KILL + nous|vous",
+    # "il va tous nous tuer", not a time: "je pense à me pendre tous les soirs"
+    "@KILL + =tous + !=les",
+    "@KILL + =tous + =les + !=soirs|=soir|=jours|=jour|=nuits|=temps|=matins|=semaines|=mois|=ans|=week",
     "balle + dans + le|la|mon + pied|jambe|foot",
     "jour|day + et|and + nuit|night",
     "@CUT + le|les|la|my|the + doigt|cheveux|ongles|finger|hair|nails|frange|barbe|thumb",
@@ -101,13 +104,16 @@ IDIOMS: tuple[str, ...] = (
     "couteau|couteaux|knife|knives .. cuisine|pain|aiguiser|aiguiseur|kitchen|bread|sharpen",
     "@ROLE .. @KILL .. si|if|quand|when",
     "me|moi + =tue|=tues + à|au .. tâche|travail|boulot",
+    "me|moi + =tuer|=tue|=tues .. au|à|=at + le|la|=work|travail|boulot|taf|tâche|bureau",
     "@GONE + sous|under|derrière|behind",
     "@JUMP .. ordi|ordinateur|pc|téléphone|laptop|phone|écran|clavier|imprimante|computer|printer|keyboard",
     "@HIGH .. pour|to + changer|réparer|nettoyer|installer|poser|vérifier|fix|repair|clean|install|check|paint|peindre",
     "corde|rope .. escalade|grimper|climbing|sauter|linge|guitare|violon|bateau|voile|gym|gymnase",
     "frapper|frappe|knock|knocking + à|at|on + le|la|the + porte|door",
     "mal + au|à|aux + dos|genou|genoux|pied|pieds|tête|ventre|dent|dents|cheville|épaule|cou|gorge|crâne",
-    "@ME|@REFL .. @KILL + =tout|=tous|=everyone|=everybody|=everything",  # not "he'll shoot everyone"
+    "@ME|@REFL .. @KILL + =everyone|=everybody|=everything",  # not "he'll shoot everyone"
+    "@ME|@REFL .. @KILL + =tout|=tous + !=le|=les",
+    "@ME|@REFL .. @KILL + =tout|=tous + =le|=les + !=soirs|=soir|=jours|=jour|=nuits|=temps|=matins|=semaines|=mois|=ans|=week",  # not "tout le temps"
     "@DIE + @ME + ça|it|that|this + laugh|rire",
     "a|à + deux|2 + doigts + de + jeter|balancer + ordi|ordinateur|pc|téléphone",
     "@JUMP + @ME|mon + ordi|ordinateur|pc|téléphone|laptop|phone",

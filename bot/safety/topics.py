@@ -27,6 +27,8 @@ def about(match: Match, labelled: Sequence[frozenset[str]], topic: frozenset[str
 
 # "book a listener", "can I book a call": the verb, not a book to read
 _BOOKING = frozenset("=to =can =could =i =we =please =pls =you =how =would =want".split())
+_MINE = frozenset("=my =mes =all =tous =toutes".split())
+_PLURAL = frozenset("=books =livres =bouquins =mangas =bd =albums =vinyles =dvd =dvds".split())
 
 
 def tales(
@@ -37,4 +39,13 @@ def tales(
         p > 0 and not _BOOKING.isdisjoint(labelled[p - 1]) for p in where.get("book", [])
     ):
         found = found - {"book"}
-    return frozenset(found)
+    # "my guitar, my books, the bike": things one owns (and gives away), not a story
+    owned = {
+        word
+        for word in found
+        if all(
+            p > 0 and not _MINE.isdisjoint(labelled[p - 1]) and not _PLURAL.isdisjoint(labelled[p])
+            for p in where.get(word, [])
+        )
+    }
+    return frozenset(found - owned)
