@@ -190,10 +190,18 @@ def _unwell(text: str) -> bool:
     return bool(_UNWELL.search(text))
 
 
+# Afraid of doing something ("peur de recommencer", "peur de craquer"), not of someone:
+# the fear is no sign of violence ("peur de lui", "peur de rentrer" still are)
+_FEAR_OF_DOING = re.compile(
+    r" peur (?:de|d) (?!(?:lui|elle|eux|rentrer|sortir|retourner|mourir|y)\b)(\w+(?:er|ir|re)) "
+)
+
+
 def understand(raw: str) -> Query:
     """Split a query into filters and search terms; the safety reader says if it is danger."""
     dialled = tuple(re.sub(r"\D", "", n) for n in _PHONE.findall(raw))
     text = f" {plain(_CLOCK.sub(_clock, _PHONE.sub(' ', _NOW_THERE.sub(' maintenant ', raw))))} "
+    text = _FEAR_OF_DOING.sub(r" \1 ", text)
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
         if f" {phrase} " in text and not _owned(text, phrase, name):

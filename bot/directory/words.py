@@ -137,6 +137,8 @@ def stem(word: str) -> str:
     if _english(word):  # "workers" and "worker" meet
         return str(_ENGLISH.stemWord(base))
     word = base
+    if word.endswith(("iste", "istes")) and len(word) > 6:  # a person: not "secours"
+        return word.removesuffix("s")
     for suffix, replacement in _LIGHT:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)] + replacement

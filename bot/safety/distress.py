@@ -78,6 +78,10 @@ CONCERN: tuple[str, ...] = (
     "personne + à|=a + qui",
     "isolé|isolée|isolated",
     "peur .. tout|avenir|everything|future",
+    # afraid of someone, or of going home: the plain question asks if they are in danger
+    "@AFRAID + de|d|of + lui|elle|eux|him|her|them|@OTHER",
+    "@AFRAID + de|d|of + =mon|=ma|=my|=son|=sa|=ce|=cet|=cette|=this|=that + @OTHER|@ROLE",
+    "@AFRAID + de|d|to + rentrer|go + =chez|=home",
     "=je|=j|=i + =suis|=am|=me + =sens|=feel .. =nul|=nulle|=worthless|=useless|=hopeless",
     "faire|fais + semblant",
     "=bois|boire|drinking .. trop|much",
