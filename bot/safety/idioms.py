@@ -225,6 +225,13 @@ IDIOMS: tuple[str, ...] = (
     "taper|tapé|tape|tapes|tapez + demande|mot|message|code|numéro|commande|texte|mail|adresse"
     "|=mdp|nom|réponse|lettre|phrase|touche",
     "taper|tapé|tape .. sur|au|à + le|la + clavier|ordi|ordinateur|téléphone|portable",
+    # the meme: "the coffee machine is broken again, this is how I die"
+    "this + is + how + =i + @DIE",
+    # rather dead than a chore: "I'd rather be buried alive than call the helpdesk again"
+    "rather + =be .. @DIE|buried|dead .. than",
+    # a sports injury: "he hurt himself at the gym", "elle s'est blessée au foot"
+    "hurt|injure|injured|blesser|blessé|blessée .. gym|football|foot|sport|match|training"
+    "|running|ski|rugby|tennis|jogging|entraînement|muscu|hockey|basket",
     # a remedy for a cold: "j'ai avalé deux comprimés contre le rhume"
     "@MED .. contre|pour|for + le|la|les|un|une|my|a|the|mon|ma|mal .. rhume|toux|fièvre|gorge"
     "|tête|migraine|douleur|douleurs|allergie|allergies|dos|dents|ventre|cold|flu|headache"

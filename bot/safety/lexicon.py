@@ -124,7 +124,8 @@ CONCEPTS: dict[str, str] = {
         "lamaline izalgi ixprim oxycodone fentanyl méthadone subutex antalgique somnifères "
         "medication meds pill pills tablet tablets painkiller painkillers "
         "paracetamol tylenol ibuprofen antidepressant antidepressants insulin bleach "
-        "ambien advil aspirin oxy percocet vicodin opioids"
+        "ambien advil aspirin oxy percocet vicodin opioids "
+        "kcl potassium curare propofol midazolam kétamine ketamine"  # what a ward holds
     ),
     "SWALLOW": "avaler ingérer boire gober prendre take took swallow swallowed drink drank",
     "LOTS_AFTER": "entier entière =coup trop beaucoup whole =lot bunch",

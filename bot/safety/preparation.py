@@ -54,6 +54,7 @@ PREPARATION: tuple[str, ...] = (
     "prévu|prévois|prévoit|planned|planning|plan + de|to + sauter|jump|mourir|die",
     "acheter|acheté|bought|buy .. corde|rope|arme|gun|lame|blade",
     "réserve|stock|stocker|amasser|hoard|stockpile .. @MED",
+    "=mis|=mettre|=mets|=garde|=gardé|=gardée|=put|=kept|=saved .. =de|=aside|=away .. =côté|=cote|@MED .. @MED",
     "hauteur|height .. @NEG .. rater",
     "ranger|ranged|mis|mettre|rangé .. ordre|affaires .. @NEG .. @HERE",
     "@NEG .. besoin|need .. où|where .. @ME .. @GOING",

@@ -180,7 +180,11 @@ _TIMES = frozenset({"=plusieurs", "#num", "=deux", "=trois", "=quatre", "=cinq",
 
 def self_inflicted(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
     """True when the harm in a violence match is the writer's own hand: "je vais me
-    blesser", "I might hurt myself" (reflexive, and nobody else acts in or before it)."""
+    blesser", "I might hurt myself" (reflexive, and nobody else acts in or before it);
+    "she wants to hurt herself": the one who acts is the one harmed."""
+    if any(_THEIR_OWN & labelled[p] for p in match.positions):
+        around = range(match.start, min(len(labelled), match.end + 5))
+        return not any(_DONE_BY & labelled[p] for p in around)
     if not any(_REFLEXIVE & labelled[p] for p in match.positions):
         return False
     # someone up to five words before ("my roommate is threatening to stab me"), in the
@@ -195,4 +199,5 @@ def self_inflicted(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
 # "je me suis fait frapper par un usager", "I got hurt by": someone else's hand
 _DONE_BY = frozenset({"=fait", "=faite", "=faire", "=fais", "=par", "=by", "=got", "=get"})
 _REFLEXIVE = frozenset({"=me", "=m", "=myself", "=moi-meme"})
+_THEIR_OWN = frozenset({"=himself", "=herself", "=themselves", "=themself"})
 _SOMEONE = frozenset({"@HE", "@OTHER", "@ROLE", "=on", "=quelqu", "=someone", "=somebody"})

@@ -117,7 +117,9 @@ class Weighing:
                 dropped.add("#SETTLED")  # past, reported, safe now: a concern at most
                 continue
             # "…le formulaire svp ? sinon j'ai commencé à donner mes affaires": said in passing
-            unsure = not passing.in_passing(match, labelled) and (
+            # ... unless it supposes: "also, if I see one more Excel sheet I'll die"
+            aside = passing.in_passing(match, labelled) and not _supposes(match, labelled)
+            unsure = not aside and (
                 match.pattern.doubtful
                 or self._in_doubt(match, labelled, joking)
                 or who.told_to_me(match, labelled)  # someone else's story, told to the writer
@@ -160,3 +162,13 @@ class Weighing:
         sentence = [labelled[p] for p in who.sentence(match, labelled)]
         laughs = any(not self.laugh.isdisjoint(labels) for labels in sentence)
         return laughs and any(not _CAUSE.isdisjoint(labels) for labels in sentence)
+
+
+def _supposes(match: Match, labelled: Sequence[frozenset[str]]) -> bool:
+    """The sentence of `match` puts a condition before it ("si…", "if…")."""
+    return any(
+        not _IF.isdisjoint(labelled[p]) for p in who.sentence(match, labelled) if p < match.start
+    )
+
+
+_IF = frozenset({"=si", "=if"})
