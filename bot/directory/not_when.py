@@ -13,6 +13,7 @@ _TIME_WORD = (
     r"(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che)s?|mornings?|evenings?|nights?|days?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)"
 )
+_DAY = r"(?:(?:lun|mar|mercre|jeu|vendre|same|diman)(?:di|che))"
 # ... unless it is how long a line is open: "ouvert toute la nuit", "open all night"
 _NOT_OPEN = "".join(
     f"(?<!{w} )" for w in "ouvert ouverte dispo disponible joignable repond open available".split()
@@ -21,6 +22,10 @@ HABIT = re.compile(
     rf" (?:(?:tous les|toutes les|chaque|every|each)( {_TIME_WORD}){{1,2}}"
     # since when it weighs: "boule au ventre dès le dimanche soir", "depuis samedi"
     rf"|(?:des le|depuis le|depuis|since)( {_TIME_WORD}){{1,2}}"
+    # a weekday said of the trouble: "le dimanche soir j'ai une boule au ventre", "rien qu'à
+    # l'idée du lundi" (not "le lundi matin avant 9h", a time to call)
+    rf"|le {_DAY}(?: soir| matin)?(?= (?:j|je|c|ca|on|tout|chaque) )"
+    rf"|(?:idee|peur|angoisse|stress|pensee|perspective) (?:du|de) {_DAY}(?: soir| matin)?"
     # all day long: "je rumine du matin au soir", "day and night"
     r"|du matin au soir|matin midi et soir|(?:de )?jour et nuit|nuit et jour"
     r"|day and night|night and day|from morning (?:to|till|until) night"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+import simplemma
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.directory.place_names import CITIES, DEPARTEMENT_NAMES, REGION_ACRONYMS, REGIONS
 
 # Département names that are common words count only after a preposition.
@@ -49,9 +53,27 @@ def places(text: str, raw: str = "") -> tuple[str, list[str]]:
     text = _named(text, REGIONS, departements)
     text = _departements(text, departements)
     text = _named(text, CITIES, departements)
+    text = _misspelt(text, departements)
     departements += [w for w in text.split() if DEPARTEMENT.match(w)]
     departements += [_postcode(w) for w in text.split() if _POSTCODE.match(w)]
     return text, departements
+
+
+# City names of one long word, for a typo ("marseile", "bordaux"): a letter off at most
+_LONG_CITIES = sorted(name for name in CITIES if " " not in name and len(name) >= 7)
+
+
+def _misspelt(text: str, out: list[str]) -> str:
+    """A long city name typed with one letter wrong, missing or swapped, when the word
+    typed is no word of French or English."""
+    for word in set(text.split()):
+        if len(word) < 6 or simplemma.is_known(word, lang="fr") or simplemma.is_known(word, "en"):
+            continue
+        found = process.extractOne(word, _LONG_CITIES, scorer=OSA.distance, score_cutoff=1)
+        if found is not None:
+            out.append(CITIES[found[0]])
+            text = text.replace(f" {word} ", " ")
+    return text
 
 
 def _postcode(code: str) -> str:

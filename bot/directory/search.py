@@ -130,7 +130,9 @@ class Index:
                     relevant |= listening
                 allowed &= relevant
             elif query.situation is None:  # no topic: lines to talk to, not emergencies
-                allowed &= self.listening | rel.named
+                # ... and, for a place alone ("dispo dans le 92 ?"), the lines there
+                there = [self.filters.local(d) for d in query.departements]
+                allowed &= np.logical_or.reduce([self.listening, rel.named, *there])
                 query = dataclasses.replace(query, talk_only=True)
             if rel.roles:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
