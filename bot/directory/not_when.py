@@ -26,6 +26,9 @@ HABIT = re.compile(
     # l'idée du lundi" (not "le lundi matin avant 9h", a time to call)
     rf"|le {_DAY}(?: soir| matin)?(?= (?:j|je|c|ca|on|tout|chaque) )"
     rf"|(?:idee|peur|angoisse|stress|pensee|perspective) (?:du|de) {_DAY}(?: soir| matin)?"
+    # what comes back at night: "les images reviennent la nuit", "je me réveille la nuit"
+    r"|(?:(?<=reviennent )|(?<=remontent )|(?<=recommence )|(?<=reveille )|(?<=tournent )"
+    r"|(?<=hantent )|(?<=cauchemars ))(?:la nuit|le soir)"
     # all day long: "je rumine du matin au soir", "day and night"
     r"|du matin au soir|matin midi et soir|(?:de )?jour et nuit|nuit et jour"
     r"|day and night|night and day|from morning (?:to|till|until) night"

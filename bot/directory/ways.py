@@ -26,6 +26,10 @@ _WORDS = {
 }
 # the apps a line's own messaging note names ("sur Mattermost, Tchap ou …")
 _APP = re.compile(r"\b[A-Z][a-zA-Z]{2,}\b")
+# ... and the apps its description names ("par Skype, WhatsApp ou téléphone")
+_KNOWN_APPS = re.compile(
+    r"\b(whatsapp|skype|signal|telegram|messenger|zoom|teams|tchap|mattermost|discord)\b", re.I
+)
 
 
 class Ways:
@@ -38,6 +42,8 @@ class Ways:
             words = [w for c in r.channels for w in _WORDS.get(c, ())]
             if "messaging" in r.channels and r.messaging:
                 words += _APP.findall(r.messaging)
+            if {"messaging", "visio"} & set(r.channels):
+                words += _KNOWN_APPS.findall(r.description or "")
             for token in {t for w in words for t in stems(w)}:
                 self.lines.setdefault(token, np.zeros(size, dtype=np.bool_))[i] = True
 
