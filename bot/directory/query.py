@@ -175,6 +175,20 @@ _PUBLIC = frozenset(
 )
 
 
+# Harassed by a partner or an ex ("mon ex me harcèle de messages"): violence in the
+# couple, not trouble at work, unless the query speaks of work too
+_PARTNER = frozenset(
+    "ex mari mec copain conjoint compagnon compagne copine husband boyfriend".split()
+)
+_WORK = frozenset("chef cheffe boulot travail taf bureau collegue collegues service boss".split())
+
+
+def at_home_only(query: Query) -> bool:
+    """Whether the query speaks of a partner and not of work."""
+    terms = set(query.terms)
+    return not _PARTNER.isdisjoint(terms) and _WORK.isdisjoint(terms)
+
+
 def from_the_public(query: Query) -> bool:
     """Whether the query speaks of someone of the public the person serves."""
     return not _PUBLIC.isdisjoint(query.terms)

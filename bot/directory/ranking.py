@@ -32,6 +32,8 @@ ENOUGH = 1.5
 # are not that (3114, a listening line for anyone in crisis, is): they come first when the
 # query speaks of danger, or of their topic.
 EMERGENCY_CATEGORY = "urgence"
+VIOLENCE_CATEGORY = "violences"
+WORK_CATEGORY = "souffrance-au-travail"
 CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
 SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
 # Topics that weigh as much as the strongest one of the query, when named at all ("un

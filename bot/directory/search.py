@@ -20,7 +20,7 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
 from bot.directory.postings import Postings
-from bot.directory.query import Query, from_the_public, spouse, understand
+from bot.directory.query import Query, at_home_only, from_the_public, spouse, understand
 from bot.directory.ranking import Bools, Floats, hours_of, keep_in_view, quality, top
 from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
@@ -239,6 +239,8 @@ class Index:
         # words that said who the person is ("France Travail") name no line
         named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
+        if at_home_only(query) and rank.VIOLENCE_CATEGORY in categories:
+            categories.pop(rank.WORK_CATEGORY, None)  # "mon ex me harcèle": the couple
         top_strength = max(categories.values(), default=0.0)
         for category in categories.keys() & rank.WEIGHTY:  # an assault, a suicide: as much
             categories[category] = top_strength

@@ -39,18 +39,19 @@ class Ways:
         size = len(resources)
         self.lines: dict[str, Bools] = {}
         for i, r in enumerate(resources):
-            words = [w for c in r.channels for w in _WORDS.get(c, ())]
-            if "messaging" in r.channels and r.messaging:
-                words += _APP.findall(r.messaging)
+            # the words as listed ("messagerie" and "messages" share a stem: the harassment
+            # "par messages" is how it happens, not how to reach a line)
+            words = {w for c in r.channels for w in _WORDS.get(c, ())}
+            apps = _APP.findall(r.messaging) if "messaging" in r.channels and r.messaging else []
             if {"messaging", "visio"} & set(r.channels):
-                words += _KNOWN_APPS.findall(r.description or "")
-            for token in {t for w in words for t in stems(w)}:
+                apps += _KNOWN_APPS.findall(r.description or "")
+            for token in words | {t for app in apps for t in stems(app)}:
                 self.lines.setdefault(token, np.zeros(size, dtype=np.bool_))[i] = True
 
     def named(self, terms: list[str], size: int) -> Bools:
         """The lines reached in a way the query's terms name."""
         out = np.zeros(size, dtype=np.bool_)
-        for term in {stem(t) for t in terms}:
+        for term in {stem(t) for t in terms} | set(terms):
             found = self.lines.get(term)
             if found is not None:
                 out |= found
