@@ -167,31 +167,30 @@ def _consulted(words: list[str]) -> set[str]:
 _SPOUSE = frozenset("femme epouse wife".split())
 
 
-# Violence at work from the public ("un usager menace de me planter au guichet"): the
-# SMS line before the 3919, which is for women victims of violence, at home above all
-_PUBLIC = frozenset(
-    "usager usagere usagers patient patiente patients client cliente clients eleve eleves "
-    "detenu detenus guichet accueil visitor customer inmate pupil student".split()
-)
-
-
-# Harassed by a partner or an ex ("mon ex me harcèle de messages"): violence in the
-# couple, not trouble at work, unless the query speaks of work too
-_PARTNER = frozenset(
-    "ex mari mec copain conjoint compagnon compagne copine husband boyfriend".split()
-)
-_WORK = frozenset("chef cheffe boulot travail taf bureau collegue collegues service boss".split())
+# Who a query speaks of, by the words it uses:
+# - someone of the public the person serves ("un usager menace de me planter au
+#   guichet"): violence at work, the SMS line before the 3919 (women victims, at home above
+#   all);
+# - a partner or an ex ("mon ex me harcèle de messages"): violence in the couple, not
+#   trouble at work, unless the query also speaks of work.
+_SPOKEN_OF = {
+    "public": "usager usagere usagers patient patiente patients client cliente clients eleve "
+    "eleves detenu detenus guichet accueil visitor customer inmate pupil student",
+    "partner": "ex mari mec copain conjoint compagnon compagne copine husband boyfriend",
+    "work": "chef cheffe boulot travail taf bureau collegue collegues service boss",
+}
+_WHO = {key: frozenset(words.split()) for key, words in _SPOKEN_OF.items()}
 
 
 def at_home_only(query: Query) -> bool:
     """Whether the query speaks of a partner and not of work."""
     terms = set(query.terms)
-    return not _PARTNER.isdisjoint(terms) and _WORK.isdisjoint(terms)
+    return not _WHO["partner"].isdisjoint(terms) and _WHO["work"].isdisjoint(terms)
 
 
 def from_the_public(query: Query) -> bool:
     """Whether the query speaks of someone of the public the person serves."""
-    return not _PUBLIC.isdisjoint(query.terms)
+    return not _WHO["public"].isdisjoint(query.terms)
 
 
 def spouse(query: Query) -> frozenset[str]:
