@@ -210,11 +210,17 @@ _FEAR_OF_DOING = re.compile(
 )
 
 
+# Working at the SAMU ("ARM au SAMU", "médecin régulateur au samu"): a hospital service,
+# not the 15 asked for ("le numéro du samu", "appeler le samu" still name it)
+_AT_THE_SAMU = re.compile(r" (?:au|a la|en) (?:samu|smur|centre 15|regulation) ")
+
+
 def understand(raw: str) -> Query:
     """Split a query into filters and search terms; the safety reader says if it is danger."""
     dialled = tuple(re.sub(r"\D", "", n) for n in _PHONE.findall(raw))
     text = f" {plain(_CLOCK.sub(_clock, _PHONE.sub(' ', _NOW_THERE.sub(' maintenant ', raw))))} "
     text = _FEAR_OF_DOING.sub(r" \1 ", text)
+    text = _AT_THE_SAMU.sub(" a l hopital ", text)
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
         if f" {phrase} " in text and not _owned(text, phrase, name):

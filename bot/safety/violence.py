@@ -13,6 +13,9 @@ VIOLENCE: tuple[str, ...] = (
     "@BEAT .. @REFL|@ME",
     "@REFL @BEAT",
     "@THREATEN",
+    # told in the passive, the writer the one harmed: "agressé par un usager au guichet"
+    "?=agresse|=agressee|=frappe|=frappee|=gifle|=giflee|=menace|=menacee|=attacked|=assaulted"
+    "|=threatened|=punched + par|by + =un|=une|=mon|=ma|=a|=an|=my|@OTHER|@ROLE",
     # doxxing: "il a posté mon adresse sur snap"
     "poster|posté|publier|publié|diffuser|diffusé|balancer|balancé|post|posted|leak|leaked|share|shared"
     " .. =mon|=ma|=my + adresse|address|=numéro|=numero",
