@@ -80,6 +80,11 @@ class Names:
             if len((lead := plain(_LEADING.split(r.name)[0])).split()) >= 3
         ]
         self.leading += [(f" {plain(a)} ", i) for i, r in enumerate(resources) for a in r.aliases]
+        # by their first word, so that a query looks only at the names its words start
+        self.leading_by_first: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for lead, i in self.leading:
+            if lead.split():
+                self.leading_by_first[lead.split()[0]].append((lead, i))
         self.numbers = {p.dial: i for i, r in enumerate(resources) for p in r.phones}
         # two uncommon words of the whole name, its aside included ("la cellule du
         # ministère" for "Cellule nationale … (ministère des Solidarités et de la Santé)")
@@ -119,9 +124,10 @@ class Names:
         also = Counter(i for t in {stem(w) for w in said} for i in self.whole.get(t, []))
         named[[i for i, n in uncommon.items() if n + also[i] >= 2]] = True
         padded = f" {text} "
-        for lead, i in self.leading:
-            if lead in padded or _shortened(lead, padded):
-                named[i] = True
+        for word in set(padded.split()):
+            for lead, i in self.leading_by_first.get(word, ()):
+                if lead in padded or _shortened(lead, padded):
+                    named[i] = True
         for number in numbers:
             if number in self.numbers:
                 named[self.numbers[number]] = True

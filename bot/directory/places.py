@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import simplemma
 from rapidfuzz import process
@@ -64,16 +65,22 @@ _LONG_CITIES = sorted(name for name in CITIES if " " not in name and len(name) >
 
 
 def _misspelt(text: str, out: list[str]) -> str:
-    """A long city name typed with one letter wrong, missing or swapped, when the word
-    typed is no word of French or English."""
+    """A long city name typed with one letter wrong, missing or swapped."""
     for word in set(text.split()):
-        if len(word) < 6 or simplemma.is_known(word, lang="fr") or simplemma.is_known(word, "en"):
-            continue
-        found = process.extractOne(word, _LONG_CITIES, scorer=OSA.distance, score_cutoff=1)
-        if found is not None:
-            out.append(CITIES[found[0]])
+        city = _city_of(word) if len(word) >= 6 else None
+        if city is not None:
+            out.append(CITIES[city])
             text = text.replace(f" {word} ", " ")
     return text
+
+
+@lru_cache(maxsize=4096)
+def _city_of(word: str) -> str | None:
+    """The city `word` misspells, when it is no word of French or English."""
+    if simplemma.is_known(word, lang="fr") or simplemma.is_known(word, lang="en"):
+        return None
+    found = process.extractOne(word, _LONG_CITIES, scorer=OSA.distance, score_cutoff=1)
+    return None if found is None else str(found[0])
 
 
 def _postcode(code: str) -> str:
