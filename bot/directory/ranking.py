@@ -80,7 +80,7 @@ def quality(r: Resource) -> float:
 
 
 VIEW = 8  # results a person sees before "plus" (with the first page's emergency numbers)
-TALK_KEPT = 1  # lines to talk to kept in view for someone not well: the 24/7 one
+TALK_KEPT = 2  # lines to talk to kept in view for someone not well, 24/7 first
 
 
 def keep_in_view(ranked: list[int], kept: list[int]) -> list[int]:

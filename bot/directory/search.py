@@ -176,7 +176,8 @@ class Index:
             after = [i for i in ranked if not (wait and self._open(i, now_quarter) is False)]
             ranked = (first + [i for i in after if i not in first])[:limit]
         if query.worried or query.situation is not None:
-            ranked = keep_in_view(ranked, self.talk)
+            # in danger the emergency numbers come first: only the 24/7 line is kept then
+            ranked = keep_in_view(ranked, self.talk[:1] if query.situation else self.talk)
         hits = [
             Hit(self.resources[i], float(rel.scores[i]), self._open(i, now_quarter)) for i in ranked
         ]
