@@ -74,17 +74,17 @@ class Names:
         }
         # the words a name starts with, when there are three or more: said in order,
         # they name the line even when each is a common word
-        self.leading = [
+        leading = [
             (f" {lead} ", i)
             for i, r in enumerate(resources)
             if len((lead := plain(_LEADING.split(r.name)[0])).split()) >= 3
         ]
-        self.leading += [(f" {plain(a)} ", i) for i, r in enumerate(resources) for a in r.aliases]
+        leading += [(f" {plain(a)} ", i) for i, r in enumerate(resources) for a in r.aliases]
         # by their first word, so that a query looks only at the names its words start
-        self.leading_by_first: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for lead, i in self.leading:
+        self.leading: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for lead, i in leading:
             if lead.split():
-                self.leading_by_first[lead.split()[0]].append((lead, i))
+                self.leading[lead.split()[0]].append((lead, i))
         self.numbers = {p.dial: i for i, r in enumerate(resources) for p in r.phones}
         # two uncommon words of the whole name, its aside included ("la cellule du
         # ministère" for "Cellule nationale … (ministère des Solidarités et de la Santé)")
@@ -125,7 +125,7 @@ class Names:
         named[[i for i, n in uncommon.items() if n + also[i] >= 2]] = True
         padded = f" {text} "
         for word in set(padded.split()):
-            for lead, i in self.leading_by_first.get(word, ()):
+            for lead, i in self.leading.get(word, ()):
                 if lead in padded or _shortened(lead, padded):
                     named[i] = True
         for number in numbers:

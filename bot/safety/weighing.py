@@ -150,7 +150,8 @@ class Weighing:
             labels = labelled[position]
             if (joking and not self.laugh.isdisjoint(labels)) or not self.doubt.isdisjoint(labels):
                 return True
-            supposes = ("=si" in labels and position < match.start) or "=if" in labels
+            # a condition: "si" before the danger words, "if" anywhere in the sentence
+            supposes = (not _IF.isdisjoint(labels) and position < match.start) or "=if" in labels
             # "je me demandais si je sautais": wondering, not supposing
             before = range(max(0, position - 4), position)
             if supposes and not any(_WONDER & labelled[p] for p in before):
