@@ -489,3 +489,32 @@ def test_a_24_7_line_asked_for_after_the_hours_is_a_filter() -> None:
 )
 def test_a_time_in_a_life_is_not_a_time_to_call(query: str, asked: bool) -> None:
     assert understand(query).when.asked is asked
+
+
+def test_the_way_set_aside_is_no_filter() -> None:
+    flags = understand("je préfère écrire plutôt que parler au téléphone").flags
+    assert "written" in flags and "phone" not in flags
+    assert "phone" not in understand("instead of talking on the phone, can I text?").flags
+
+
+def test_aggressive_people_are_trouble_at_work_not_an_assault() -> None:
+    found = ids("agent des impôts, l'accueil du public est agressif, je stresse")
+    assert found[0] == "groupe-soutien-beta-gouv"
+    assert not {"police-17", "violences-femmes-3919", "cfcv-viol-femmes-informations"} & set(found)
+
+
+def test_a_job_misspelt_by_one_letter_is_still_that_job() -> None:
+    assert "cnom-entraide-medecins" in ids("numero ecoute soigant")[:8]
+
+
+def test_a_relatives_carer_is_not_the_writer() -> None:
+    found = ids("ma mère est en ehpad et une aide-soignante lui crie dessus, je fais quoi")
+    assert found[0] == "maltraitance-3977"
+    assert "sps-soins-aux-professionnels-de-sante" not in found
+    # ... but a relative's own job says which lines fit them
+    assert "sps-soins-aux-professionnels-de-sante" in ids("ma mère est une aide-soignante épuisée")
+
+
+def test_violence_from_the_public_is_trouble_at_work_too() -> None:
+    found = ids("agression sexuelle par un patient pendant ma garde")
+    assert "sps-soins-aux-professionnels-de-sante" in found[:8]

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.directory.words import STOPWORDS, english_stems, known, stem, stems, typo_budget
+from bot.directory.words import (
+    STOPWORDS,
+    english_stems,
+    known,
+    plain,
+    stem,
+    stems,
+    typo_budget,
+)
 from bot.text import fold
 
 ACRONYM = "#"  # marks a token that must be matched as written
@@ -61,6 +69,11 @@ class PhraseBook:
         self.strict = strict
         self._token_set = frozenset(self.tokens)
         self._near: dict[str, frozenset[str]] = {}
+        # the words of the phrases as written, for a word misspelt before its stem is
+        # taken ("soigant" is "soignant", though the stems "soig" and "soign" are too
+        # short to carry a typo)
+        self._spelled = {w: stem(w) for _, text in entries for w in _words(text)}
+        self._respelt: dict[str, str] = {}
 
     def near(self, term: str, typos: bool = True) -> frozenset[str]:
         """Phrase tokens equal to `term` or (with `typos`) a typo or two away from it."""
@@ -84,7 +97,7 @@ class PhraseBook:
         a word typed with an accent (`idé noir`) is never an acronym (`IDE`)."""
         words = list(words)
         exact = {stem(w) for w in words if known(w)}
-        terms = [stem(w) for w in words] + [ACRONYM + w for w in words if w not in accented]
+        terms = [self._stem(w) for w in words] + [ACRONYM + w for w in words if w not in accented]
         near = {term: self.near(term, term not in exact) for term in terms}
         found = Found()
         for key, phrase in self.phrases:
@@ -100,6 +113,21 @@ class PhraseBook:
             if len(phrase) > 1:
                 found.phrased.update(words)
         return found
+
+    def _stem(self, word: str) -> str:
+        """The stem of `word`, or of the phrase word it misspells by one letter when its
+        own stem matches nothing and it is no word of the language."""
+        own = stem(word)
+        if len(word) < _SPELT or known(word) or self.near(own):
+            return own
+        cached = self._respelt.get(word)
+        if cached is None:
+            found = process.extract(word, self._spelled.keys(), scorer=OSA.distance, score_cutoff=1)
+            meant = {self._spelled[w] for w, _, _ in found}
+            cached = meant.pop() if len(meant) == 1 else own
+            if len(self._respelt) < 10_000:
+                self._respelt[word] = cached
+        return cached
 
     def senses(self, word: str) -> set[str]:
         """The keys with a phrase of several words that `word` is part of: the kinds
@@ -120,6 +148,13 @@ def acronyms(raw: str, terms: tuple[str, ...], books: Iterable[PhraseBook]) -> t
             w for w in found if w in STOPWORDS and w not in terms and ACRONYM + w in known_
         )
     )
+
+
+_SPELT = 6  # a word this long, misspelt by one letter, still says the phrase word
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in plain(text).split() if len(w) >= _SPELT and w not in STOPWORDS]
 
 
 def _tokens(text: str) -> tuple[str, ...]:

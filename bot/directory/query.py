@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bot.directory.filter_words import FILTERS
 from bot.directory.places import places
@@ -15,11 +16,12 @@ from bot.safety import Category, Level, Situation, read
 from bot.text import fold
 
 CHANNELS = ("chat", "phone", "email", "visio", "written", "in_person")
-# "pas au téléphone", "plutôt qu'appeler", "sans visio", "rather than by phone": the
-# way the person does not want, said to set it aside
+# "pas au téléphone", "plutôt que parler au téléphone", "sans visio", "rather than by
+# phone", "instead of talking on the phone": the way the person does not want, set aside
 _NOT_THIS_WAY = re.compile(
     r" (?:pas|sans|plutot qu|plutot que|not|rather than|instead of|no)"
-    r"(?: (?:de|d|du|au|par|en|le|la|un|une|a|by|over))?$"
+    r"(?: (?:parler|appeler|discuter|talk|talking|speak|speaking|calling))?"
+    r"(?: (?:de|d|du|au|par|en|le|la|un|une|a|by|over|on the))?$"
 )
 # where a filter phrase was: the words on either side of it were not said together
 _GAP = "|"
@@ -109,8 +111,12 @@ def _owned(text: str, phrase: str, name: str) -> bool:
     return all(w and w[0] in before for w in words)
 
 
-# The writer's own team: what it is ("mon équipe soignante") says the writer's sector.
-_TEAM = frozenset("equipe equipes service unite agents personnel team staff".split())
+# The writer's own team or work: what it is ("mon équipe soignante") says their sector;
+# "ma garde", "my shift" are theirs too.
+_TEAM = frozenset(
+    "equipe equipes service unite agents personnel team staff garde gardes astreinte "
+    "poste tournee shift shifts".split()
+)
 _MY = frozenset("mon ma mes notre nos my our".split())
 
 
@@ -153,6 +159,24 @@ def _place_word(words: list[str], at: int) -> bool:
 # consult, not who one is
 _CONSULT = frozenset("voir consulter chez trouver see consult visit find".split())
 _ARTICLE = frozenset("un une le la l a an the".split())
+
+
+def _staff(words: list[str]) -> set[str]:
+    """Where the writer speaks of a relative ("ma mère est en ehpad"), the job that follows
+    an article names someone who cares for them ("une aide-soignante lui crie dessus"),
+    not the writer, unless the writer says it of themself ("je suis une aide-soignante")."""
+    if not any(w in _MY and n in _KIN for w, n in pairwise(words)):
+        return set()
+    return {
+        w
+        for k in range(1, len(words))
+        if words[k] in _SOMEONE and words[k - 1] not in _BEING
+        for w in words[k + 1 : k + 3]
+    }
+
+
+_SOMEONE = frozenset(("un", "une"))  # not "a": the French "à" folds to it
+_BEING = frozenset("suis es est etant etais etait am is was i m s".split())
 
 
 def _consulted(words: list[str]) -> set[str]:
@@ -236,7 +260,7 @@ def understand(raw: str) -> Query:
     numbers = dialled + said + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
     others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
-    others |= _consulted(words)
+    others |= _consulted(words) | _staff(words)
     others &= set(terms)
     reading = read(raw)
     if reading.level is Level.DANGER and Category.OVERDOSE in reading.categories:

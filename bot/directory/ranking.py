@@ -92,3 +92,12 @@ def keep_in_view(ranked: list[int], kept: list[int]) -> list[int]:
     rest = [i for i in ranked if i not in late]
     at = VIEW - len(late)
     return rest[:at] + late + rest[at:]
+
+
+def lead(ranked: list[int], asked: Bools, named: Bools) -> list[int]:
+    """The lines named, the best few lines open to everyone on what was asked (`asked`),
+    then the rest in order."""
+    first = [i for i in ranked if named[i]]
+    first += [i for i in ranked if asked[i]][:LEAD]
+    first = list(dict.fromkeys(first))
+    return first + [i for i in ranked if i not in first]

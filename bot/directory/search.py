@@ -47,6 +47,7 @@ class _Relevance:
     # lines kept for a situation or an emergency the query does not speak of
     unasked: Bools | None = None
     reached: Bools | None = None  # reached the way the query names ("une appli")
+    elsewhere: bool = False  # the job the query names is someone else's: not its lines
 
 
 class Index:
@@ -134,7 +135,7 @@ class Index:
                 there = [self.filters.local(d) for d in query.departements]
                 allowed &= np.logical_or.reduce([self.listening, rel.named, *there])
                 query = dataclasses.replace(query, talk_only=True)
-            if rel.roles:
+            if rel.roles or rel.elsewhere:
                 allowed &= ~self.filters.specific | self._serves(rel.roles) | rel.named
             total = rel.scores + self.quality
             if secondary is not None:
@@ -148,7 +149,8 @@ class Index:
                 total += rank.OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
             if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
-                ranked = self._lead(ranked, rel.asked, rel.named)
+                asked = np.logical_or.reduce([self.members[c] > 0 for c in rel.asked])
+                ranked = rank.lead(ranked, asked & ~self.filters.specific, rel.named)
             local = "in_person" in query.flags or query.departements
             if not ranked and local and query.situation is None:  # "en vrai, à Marseille"
                 found = self.members[rank.ORIENTATION_CATEGORY] > 0
@@ -190,18 +192,6 @@ class Index:
         numbers = [n for n in query.numbers if len(n) >= 4]
         return bool(self.names.named(list(query.terms), plain(query.text), numbers).any())
 
-    def _lead(self, ranked: list[int], asked: tuple[str, ...], named: Bools) -> list[int]:
-        """The lines named, the best few lines open to everyone on what was asked, then
-        the rest in order."""
-        lead = [i for i in ranked if named[i]]
-        lead += [
-            i
-            for i in ranked
-            if not self.filters.specific[i] and any(self.members[c][i] > 0 for c in asked)
-        ][: rank.LEAD]
-        lead = list(dict.fromkeys(lead))
-        return lead + [i for i in ranked if i not in lead]
-
     def _open(self, i: int, quarter: int) -> bool | None:
         if self.resources[i].status == "probablement_termine":
             return False
@@ -242,6 +232,8 @@ class Index:
         categories = dict(topics.strength)
         if at_home_only(query) and rank.VIOLENCE_CATEGORY in categories:
             categories.pop(rank.WORK_CATEGORY, None)  # "mon ex me harcèle": the couple
+        elif from_the_public(query) and rank.VIOLENCE_CATEGORY in categories:
+            categories.setdefault(rank.WORK_CATEGORY, 1.0)  # "agressée par un patient"
         top_strength = max(categories.values(), default=0.0)
         for category in categories.keys() & rank.WEIGHTY:  # an assault, a suicide: as much
             categories[category] = top_strength
@@ -257,6 +249,9 @@ class Index:
             and rank.SECTOR_CATEGORY not in self.topics.find(mine, query.accented).strength
         ):
             del categories[rank.SECTOR_CATEGORY]
+        # "ma mère en ehpad … une aide-soignante lui crie dessus": a job that is not theirs
+        elsewhere = others_only and not people.strength and not theirs
+        elsewhere &= bool(self.professions.find(query.others, query.accented).strength)
         for i in np.flatnonzero(named & self.filters.terminated):
             for category in self.resources[i].categories:  # offer the ones like it
                 categories.setdefault(category, 1.0)
@@ -295,4 +290,4 @@ class Index:
             dtype=np.bool_,
         )
         unasked: Bools = self.dedicated & ~spoken
-        return _Relevance(scores, matched, named, roles, sector, asked, unasked, reached)
+        return _Relevance(scores, matched, named, roles, sector, asked, unasked, reached, elsewhere)

@@ -100,6 +100,8 @@ _PHRASE_SPELLINGS = (
     (re.compile(r"\b(j|n)?[ ']?en\s+p(eu|eux|eut)\s+p(lus|lu)\b"), " a bout "),
 )
 _REPEATED = re.compile(r"([a-z])\1{2,}")
+# Adjectives of a manner, kept apart from the act their stem names (`agression`).
+_MANNERS = {w: "agressif" for w in "agressif agressive agressifs agressives".split()}
 _STEMMER = snowballstemmer.stemmer("french")
 _ENGLISH = snowballstemmer.stemmer("english")
 _LIGHT = (
@@ -133,6 +135,8 @@ def stem(word: str) -> str:
     forms share it (`boit` and `boire`, `touche` and `toucher`, `abused` and `abuse`)."""
     if len(word) <= 3 or word.isdigit():
         return word
+    if word in _MANNERS:  # "des usagers agressifs": a manner, not an assault
+        return _MANNERS[word]
     base = lemma(word)
     if _english(word):  # "workers" and "worker" meet
         return str(_ENGLISH.stemWord(base))

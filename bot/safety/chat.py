@@ -57,6 +57,9 @@ SMS: dict[str, str] = {
     # French
     "jveux": "je veux",
     "jvois": "je vois",
+    "jrigole": "je rigole",
+    "jdeconne": "je déconne",
+    "jplaisante": "je plaisante",
     "msg": "message",
     "msgs": "messages",
     "jvoudrais": "je voudrais",

@@ -21,7 +21,7 @@ TOPIC = frozenset(
         "PSSM slide stats study étude enquête supervision intervention interventions "
         "anonymisé anonymisée prérequis débriefing debriefing retex repérer repérage "
         "training prevention poster leaflet statistics onboarding research hotline number "
-        "numbers awareness campaign "
+        "numbers awareness campaign course secourisme "
         # the service itself: how the bot, a coordinator or a trainer handles such messages
         "bot chatbot protocole protocol coordinateur coordinatrice coordination formateur "
         "formatrice modération modérateur modératrice moderator moderation"
@@ -84,7 +84,9 @@ SERIOUS: tuple[str, ...] = (
 )
 
 # Laughing: a lone topic word or idiom next to it is a joke, not a cry for help.
-LAUGH = frozenset("mdr ptdr lol lmao xd haha hahaha jk rire blague joke kidding".split())
+LAUGH = frozenset(
+    "mdr ptdr lol lmao xd haha hahaha jk rire rigoler plaisanter déconner blague joke kidding".split()
+)
 
 # Work objects, IT and leaving parties: a danger word in their sentence is most often a
 # figure of speech, so the model must agree before it counts.

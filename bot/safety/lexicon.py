@@ -155,7 +155,8 @@ CONCEPTS: dict[str, str] = {
         "frapper battre cogner taper gifler étrangler tabasser bousculer plaquer pousser "
         "violer agresser attaquer blesser saigner poignarder égorger "
         "défoncer démolir caillasser =buter =bute =butee =butes =butent "
-        "hit beat punch slap strangle choke attack rape stab hurt assault"
+        "hit beat punch slap strangle choke attack rape stab hurt assault "
+        "!agressif !agressive !agressifs !agressives"  # a manner ("le public est agressif")
     ),
     "THREATEN": "menacer menace threat threaten threatening",
     "WEAPON": (

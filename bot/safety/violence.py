@@ -72,7 +72,8 @@ PAST_TIMES: tuple[str, ...] = (
     "hier|avant-hier|yesterday|ago|autrefois|enfance|childhood",
     "=se + =est|=etait + =fait|=faite",
     "=en|=in + #num",  # "en 2019", "back in 2015" (a year; what comes next is what happened)  # "une amie s'est fait violer samedi": it happened
-    "=depuis + =qu|=que|=l",  # "depuis qu'il s'est fait agresser", "depuis l'agression"
+    "=depuis + =qu|=que|=l",
+    "=quand|=when + =j|=je|=i + =etais|=avais|=was",  # "quand j'étais ado", "when I was at school"  # "depuis qu'il s'est fait agresser", "depuis l'agression"
 )
 SETTLED: tuple[str, ...] = (
     "porté|porter|déposé|déposer + plainte",
@@ -98,7 +99,7 @@ SETTLED: tuple[str, ...] = (
 # The threat itself still there: it comes back, it is feared, it waits
 LASTING: tuple[str, ...] = (
     "revient|revenir|reviendra|recommence|recommencer|recommencera|rechute",
-    "come|comes|coming + back",
+    "come|comes|coming|came + back",
     "peur|afraid|scared|terrifié|terrifiée|terrified|guette",
     "attend|waits|waiting .. dehors|devant|sortie|outside",
 )
