@@ -518,3 +518,10 @@ def test_a_relatives_carer_is_not_the_writer() -> None:
 def test_violence_from_the_public_is_trouble_at_work_too() -> None:
     found = ids("agression sexuelle par un patient pendant ma garde")
     assert "sps-soins-aux-professionnels-de-sante" in found[:8]
+
+
+def test_violence_away_from_work_shows_the_lines_on_sexist_violence() -> None:
+    assert "arretons-les-violences" in ids("mon ex me harcèle par messages depuis des mois")[:8]
+    assert "arretons-les-violences" in ids("numéros VIF")[:8]
+    # ... at work, a line to talk to stays in view before them
+    assert "croix-rouge-ecoute" in ids("violences au travail, un usager m'a giflée ce matin")[:8]

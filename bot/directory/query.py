@@ -217,6 +217,11 @@ def from_the_public(query: Query) -> bool:
     return not _WHO["public"].isdisjoint(query.terms)
 
 
+def at_work(query: Query) -> bool:
+    """Whether the query speaks of work."""
+    return not _WHO["work"].isdisjoint(query.terms)
+
+
 def spouse(query: Query) -> frozenset[str]:
     """Relatives the person calls theirs whose word would name a line's audience."""
     return frozenset(w for w in query.others if w in _SPOUSE)

@@ -33,9 +33,10 @@ ENOUGH = 1.5
 # query speaks of danger, or of their topic.
 EMERGENCY_CATEGORY = "urgence"
 VIOLENCE_CATEGORY = "violences"
+VSS = "vss"  # sexist and sexual violence
 WORK_CATEGORY = "souffrance-au-travail"
 CRISIS_CATEGORY = "crise-suicide"  # 3114 listens, 24/7: a line to talk to, too
-SITUATIONS = frozenset(("vss", "violences", "maltraitance"))
+SITUATIONS = frozenset((VSS, VIOLENCE_CATEGORY, "maltraitance"))
 # Topics that weigh as much as the strongest one of the query, when named at all ("un
 # gamin s'est suicidé au foyer, toute l'équipe est sous le choc": the 3114 too).
 WEIGHTY = SITUATIONS | {CRISIS_CATEGORY}

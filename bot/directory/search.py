@@ -20,7 +20,7 @@ from bot.directory.model import DirectoryFile, Resource
 from bot.directory.names import Names
 from bot.directory.phrases import ACRONYM, PhraseBook, acronyms
 from bot.directory.postings import Postings
-from bot.directory.query import Query, at_home_only, from_the_public, spouse, understand
+from bot.directory.query import Query, at_home_only, at_work, from_the_public, spouse, understand
 from bot.directory.ranking import Bools, Floats, hours_of, keep_in_view, quality, top
 from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
@@ -282,9 +282,15 @@ class Index:
         asked = tuple(c for c in categories if c in rank.LEADING)
         # its own topic is what the query speaks of, or two of its topics are (violence
         # and helping a relative: "ma sœur se fait battre")
+        # ... and violence away from work speaks of the lines on sexist and sexual
+        # violence too ("mon ex me harcèle", "numéros VIF": the government's site)
+        home = rank.VIOLENCE_CATEGORY in categories
+        home &= not (from_the_public(query) or at_work(query) or roles)
         spoken: Bools = np.array(
             [
-                r.categories[0] in categories or len(categories.keys() & r.categories) >= 2
+                r.categories[0] in categories
+                or len(categories.keys() & r.categories) >= 2
+                or (home and r.categories[0] == rank.VSS)
                 for r in self.resources
             ],
             dtype=np.bool_,
