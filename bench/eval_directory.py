@@ -1,7 +1,7 @@
 """Score directory search on the query sets in tests/corpus/, by phenomenon.
 
-Fifty-seven sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
-`directory_tune2.yaml` … `directory_tune55.yaml` (written later, each in other words)
+Sixty-one sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
+`directory_tune2.yaml` … `directory_tune59.yaml` (written later, each in other words)
 may be used to tune the search; `directory_heldout*.yaml` never are: only their overall
 figures are printed, apart, so that it says whether the search learned the skill or the
 sets. Run with `make eval`. `--only FILE` scores one tuning set alone and lists its
@@ -91,6 +91,10 @@ TUNING = (
     "directory_tune53.yaml",  # unseen first: set CU 92/100 (92.0 %), sample's manner, half
     "directory_tune54.yaml",  # unseen first: set CS 95/100 (95.0 %), sample's manner, half
     "directory_tune55.yaml",  # unseen first: set CT 93/100 (93.0 %), sample's manner, half
+    "directory_tune56.yaml",  # unseen first: set CX 93/100 (93.0 %), sample's manner, half
+    "directory_tune57.yaml",  # unseen first: set CY 92/100 (92.0 %), sample's manner, half
+    "directory_tune58.yaml",  # unseen first: set CZ 94/100 (94.0 %), sample's manner, half
+    "directory_tune59.yaml",  # unseen first: set CW 97/100 (97.0 %), sample's manner, half
 )
 HELDOUT = "directory_heldout*.yaml"  # each written blind, never tuned on
 
