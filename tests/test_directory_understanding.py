@@ -525,3 +525,24 @@ def test_violence_away_from_work_shows_the_lines_on_sexist_violence() -> None:
     assert "arretons-les-violences" in ids("numéros VIF")[:8]
     # ... at work, a line to talk to stays in view before them
     assert "croix-rouge-ecoute" in ids("violences au travail, un usager m'a giflée ce matin")[:8]
+
+
+def test_a_weapon_brings_the_police_after_the_numbers_for_a_life() -> None:
+    found = ids("collègue enfermé dans son bureau, il dit qu'il a une arme et qu'il va en finir")
+    assert found[:3] == ["prevention-suicide-3114", "samu-15", "urgence-112"]
+    assert "police-17" in found[:4]
+
+
+def test_a_psy_lacked_is_neither_ruled_out_nor_asked_for_now() -> None:
+    query = understand("depresion sevère, je trouve pas de psy dispo")
+    assert not query.ruled_out and "no_psy" not in query.flags and not query.when.asked
+    assert "psys-du-coeur" in ids("depresion sevère, je trouve pas de psy dispo")[:8]
+    assert "no_psy" in understand("pas de psy, juste parler").flags
+
+
+def test_the_weekend_asked_on_a_sunday_morning_is_the_day_ahead() -> None:
+    assert "croix-rouge-ecoute" in ids("/numéros week-end", "2025-03-16T10:00")[:8]
+
+
+def test_a_university_lecturer_is_a_public_agent() -> None:
+    assert "sps-soins-aux-professionnels-de-sante" not in ids("MCF à la fac, anxiété permanente")

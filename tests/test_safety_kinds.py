@@ -81,6 +81,13 @@ DANGER_KINDS = {
         "ma mère en fin de vie veut se tuer avant que la maladie gagne",
         "je veux tout arrêter",
     ],
+    "someone attacked before the writer's eyes": [
+        "a patient is attacking a nurse right now, what do we do",
+        "un usager frappe une collègue là maintenant à l'accueil",
+    ],
+    "a relative or colleague beaten at home": [
+        "ma voisine a des bleus, son mari la frappe, elle a peur de rentrer",
+    ],
 }
 
 NOT_DANGER_KINDS = {
@@ -110,6 +117,13 @@ NOT_DANGER_KINDS = {
     "violence told as past and settled": [
         "il y a un mois un client m'a bousculé, il a été arrêté et je vais bien maintenant",
         "last week a patient hit me, he was charged and I'm safe now",
+    ],
+    "aggressive as a manner, and a joke said to be one": [
+        "les usagers sont agressifs au guichet, je stresse avant chaque permanence",
+        "si elle me redemande ce tableau je la tue 😤 jrigole",
+    ],
+    "a first-aid course": [
+        "did the mental health first aid course, good on asking about suicidal thoughts",
     ],
     "abusive words, not blows": [
         "un parent d'élève m'envoie des mails injurieux",

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from bot.directory.filter_words import FILTERS
 from bot.directory.places import places
-from bot.directory.ruled_out import ruled_out
+from bot.directory.ruled_out import LACKED, ruled_out
 from bot.directory.spoken import spoken_numbers
 from bot.directory.when import When, read_when
 from bot.directory.words import STOPWORDS, plain
@@ -108,6 +108,8 @@ def _owned(text: str, phrase: str, name: str) -> bool:
             for m in re.finditer(f" {re.escape(phrase)} ", text)
         ]
         return all(w and line.isdisjoint(w) for w in near)
+    if name == "no_psy":  # "je trouve pas de psy": one is lacked, not ruled out
+        before = before | LACKED
     return all(w and w[0] in before for w in words)
 
 
@@ -270,6 +272,9 @@ def understand(raw: str) -> Query:
     reading = read(raw)
     if reading.level is Level.DANGER and Category.OVERDOSE in reading.categories:
         flags.add("medical")  # pills swallowed: the SAMU and the 112 before the 3114
+    armed = Category.VIOLENCE in reading.categories  # "il a une arme et va en finir"
+    if reading.level is Level.DANGER and armed and reading.situation is not Situation.VIOLENCE:
+        flags.add("armed")  # the police too, after the numbers for a life at risk
     return Query(
         raw,
         terms,

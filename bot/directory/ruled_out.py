@@ -23,6 +23,9 @@ _TRIED = re.compile(
     r" (?:deja|already) (?:appele|appelee|essaye|essayee|contacte|contactee|teste|testee"
     r"|called|tried|rang|phoned|contacted) "
 )
+# "je trouve pas de psy", "y a plus de psy", "can't find a therapist": what the person
+# lacks, not a line ruled out
+LACKED = frozenset("trouve trouver ai a connais vois existe find found get".split())
 _ELSE = re.compile(r" (?:autres?|else|another|other|different) ")
 _SKIP = frozenset(
     "appeler appelle appele rappeler contacter joindre passer par call ring phone contact try "
@@ -46,6 +49,8 @@ def ruled_out(raw: str) -> tuple[tuple[str, ...], ...]:
         cues = [(_BESIDES, False), (_DENIED, True)] + ([(_TRIED, True)] if tried else [])
         for cue, strict in cues:
             for found in cue.finditer(text):
+                if cue is _DENIED and LACKED.intersection(text[: found.start()].split()[-1:]):
+                    continue
                 words = text[found.end() :].split()
                 while words and words[0] in _SKIP:
                     words = words[1:]

@@ -13,6 +13,7 @@ import numpy as np
 from bot.directory import ranking as rank
 from bot.directory import ruled_out
 from bot.directory.danger import DangerWords
+from bot.directory.emergency import Emergencies
 from bot.directory.filters import Filters
 from bot.directory.hours import quarter_of
 from bot.directory.kinds import LineKinds
@@ -25,7 +26,6 @@ from bot.directory.ranking import Bools, Floats, hours_of, keep_in_view, quality
 from bot.directory.vocabulary import topic_keywords
 from bot.directory.ways import WAY, Ways
 from bot.directory.words import known, plain, stem, without_once
-from bot.safety import Situation
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +76,13 @@ class Index:
         }
         kinds = LineKinds(self.resources)
         self.voiceless, self.listening = kinds.voiceless, kinds.listening
-        self.dedicated, self.situational = kinds.dedicated, kinds.situational
+        self.dedicated = kinds.dedicated
         self.danger = DangerWords(directory.danger_words)
         # the lines for anyone who needs to talk, kept in view for someone not well
         talk = [i for i, r in enumerate(self.resources) if r.categories[0] == rank.GENERAL_CATEGORY]
         talk.sort(key=lambda i: (not self.filters.always[i], -self.quality[i]))  # 24/7 first
         self.talk = talk[: rank.TALK_KEPT]
-        self.medical = [any(p.dial in ("15", "112") for p in r.phones) for r in self.resources]
-        self.emergencies = {
-            Situation.SELF: directory.emergency_first,
-            Situation.OTHER: directory.emergency_first,
-            Situation.VIOLENCE: directory.emergency_first_violence or directory.emergency_first,
-        }
+        self.emergencies = Emergencies(directory, kinds)
 
     def _members(self) -> dict[str, Floats]:
         members: dict[str, Floats] = {c: np.zeros(self.size) for c in self.directory.categories}
@@ -158,21 +153,7 @@ class Index:
                 ranked = top(np.where(found, self.quality, -np.inf), found, limit)
                 query = dataclasses.replace(query, widened=bool(ranked))
         if query.situation is not None:
-            first = [self.by_id[e] for e in self.emergencies[query.situation] if e in self.by_id]
-            if "medical" in query.flags:  # an overdose: medical emergency numbers first
-                first.sort(key=lambda i: not self.medical[i])
-            if from_the_public(query):  # "un usager menace de me planter": 114 before 3919
-                first.sort(key=lambda i: bool(self.situational[i]))
-            # in violence, "I can only write" says speaking is not safe
-            voiceless = "silent" in query.flags or (
-                "written" in query.flags and query.situation is Situation.VIOLENCE
-            )
-            if voiceless:  # cannot speak: what works without a voice first
-                first += [int(i) for i in np.flatnonzero(self.voiceless) if i not in first]
-                first.sort(key=lambda i: "messaging" not in self.resources[i].channels)
-            elif "overheard" in query.flags:  # 17 and 112, then what works without a voice
-                quiet = [int(i) for i in np.flatnonzero(self.voiceless)]
-                first = first[:2] + quiet + [i for i in first[2:] if i not in quiet]
+            first = self.emergencies.first(query, query.situation)
             # no waiting in danger: after the emergencies, only what answers now
             wait = query.danger and moment is None
             after = [i for i in ranked if not (wait and self._open(i, now_quarter) is False)]

@@ -56,6 +56,11 @@ _THERE = re.compile(
     r"(?:(?<= bout)|(?<= qqn)|(?<= qqun)|(?<= quelqu un)|(?<= personne)|(?<= dispo)) la(?= )"
 )
 _MINE = re.compile(r" (?:ma|sa|ta|en|une|de|mise en) (?:dispo|disponibilite)(?= )")
+# "pas de psy dispo", "un rdv dispo": appointments to be had, not a line to call now
+_BOOKED = re.compile(
+    r" (psys?|psychologues?|psychiatres?|therapeutes?|rdv|places?|creneaux|creneau)"
+    r" (?:dispo|dispos|disponibles?)(?= )"
+)
 _RELATIVE = (
     ("aujourd hui", 0),
     ("today", 0),
@@ -104,7 +109,9 @@ class When:
         if not explicit and self.part is None and self.hour is None:
             return now  # "ouvert", "maintenant"
         if day == local.date() and self._within(local):
-            return now
+            # "le week-end" asked on a Sunday morning: the day ahead, not this very hour
+            whole = self.weekend and self.part is None and self.hour is None
+            return max(now, self._at(day)) if whole else now
         if not explicit and self.part in ("evening", "late") and local.hour < 6:
             return now  # "ce soir" at 3 a.m.: the night that goes on
         at = self._at(day)
@@ -181,6 +188,7 @@ def read_when(text: str) -> tuple[str, When]:
     now = False
     text = text.replace(" open space ", " openspace ")  # a kind of office, not "open"
     text = _MINE.sub(" ", text)  # "depuis ma dispo": a leave of absence, not "available"
+    text = _BOOKED.sub(r" \1", text)
     for phrase in NOW:
         if f" {phrase} " in text:
             text, now = text.replace(f" {phrase} ", " "), True

@@ -25,7 +25,9 @@ CONCEPTS: dict[str, str] = {
         "person garçon gamin gamine oncle tante grand-père grand-mère papi papy mamie "
         "beau-frère belle-sœur belle-soeur parrain marraine uncle aunt grandfather "
         "grandmother grandpa grandma granddad granny détenu détenue prisonnier prisonnière "
-        "inmate prisoner =ex agresseur agresseuse attacker"
+        "inmate prisoner =ex agresseur agresseuse attacker "
+        "infirmier infirmière nurse soignant soignante aide-soignant aide-soignante médecin "
+        "doctor docteur interne urgentiste"
     ),
     "ROLE": (
         "chef cheffe boss manager patron patronne directeur directrice prof professeur mère "

@@ -27,7 +27,9 @@ VIOLENCE: tuple[str, ...] = (
     # "ils avancent vers nous": coming at the writer; the model must agree
     "?avancer|avancent|avance|foncer|fonce|foncent|charger|chargent|coming|charging|advancing"
     " + vers|sur|towards|toward|at + =nous|=moi|=us|=me",
-    "@HE + =la|=le|=les|=l + @BEAT",
+    "@HE|@OTHER + =la|=le|=les|=l + @BEAT",  # "son conjoint la frappe"
+    # someone attacked before the writer's eyes: "a patient is attacking a nurse right now"
+    "@BEAT + =un|=une|=a|=an|=the|=le|=la|=ma|=mon|=my|=our|=notre|=des + @OTHER .. @NOW",
     "@AFRAID + pour|for .. petits|enfants|kids|children|bébé|baby|petit",
     "attraper|attrapé|saisir|saisi|secouer|grabbed|choked .. col|gorge|cou|bras|cheveux|collar|throat|neck|hair",
     "porte|door .. enfoncer|défoncer|break|kick|casser|down",
