@@ -546,3 +546,13 @@ def test_the_weekend_asked_on_a_sunday_morning_is_the_day_ahead() -> None:
 
 def test_a_university_lecturer_is_a_public_agent() -> None:
     assert "sps-soins-aux-professionnels-de-sante" not in ids("MCF à la fac, anxiété permanente")
+
+
+def test_every_day_is_not_every_hour() -> None:
+    assert "every_day" in understand("écoute psy 7j/7").flags
+    assert "always" not in understand("écoute psy 7j/7").flags
+    assert ids("écoute psy 7j/7 en Île-de-France")[0] == "dispositif-psy-ile-de-france"
+
+
+def test_intensive_care_is_a_hospital() -> None:
+    assert "aphp-covid-psy" in ids("mental health support for ICU doctors in Paris")[:8]

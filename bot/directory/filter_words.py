@@ -12,13 +12,19 @@ FILTERS: dict[str, tuple[str, ...]] = {
         "24 24",
         "24h sur 24",
         "24 7",
-        "7j 7",
-        "7 7",
         "jour et nuit",
         "h24",
         "24 hours",
         "around the clock",
         "24h",
+    ),
+    # every day of the week, not every hour: "7j/7", "7 days a week"
+    "every_day": (
+        "7j 7",
+        "7 7",
+        "7 jours sur 7",
+        "7 days a week",
+        "seven days a week",
     ),
     "free": (
         "gratuitement",

@@ -58,6 +58,7 @@ class Filters:
             "free": vector([r.free is not False for r in resources]),
             "anonymous": vector([r.anonymous is not False for r in resources]),
             "always": self.always,
+            "every_day": vector([h.always or h.every_day for h in hours]),
             "no_police": ~police,
             "no_psy": ~psy,
         }

@@ -34,6 +34,12 @@ class Weekly:
         is_open = bool(self.bits >> quarter & 1)
         return None if is_open and self.days_only else is_open
 
+    @property
+    def every_day(self) -> bool:
+        """Open some time on each day of the week."""
+        day = (1 << QUARTERS_PER_DAY) - 1
+        return self.known and all(self.bits >> (d * QUARTERS_PER_DAY) & day for d in range(7))
+
     def __or__(self, other: Weekly) -> Weekly:
         if self.known != other.known:
             return self if self.known else other  # a known part says more than none
