@@ -556,3 +556,21 @@ def test_every_day_is_not_every_hour() -> None:
 
 def test_intensive_care_is_a_hospital() -> None:
     assert "aphp-covid-psy" in ids("mental health support for ICU doctors in Paris")[:8]
+
+
+def test_english_if_possible_is_a_wish_not_a_filter() -> None:
+    assert "prefer_english" in understand("a line for civil servants, English if possible").flags
+    assert "english" in understand("english speaking line").flags
+    found = ids("burnout at my ministry, any line for civil servants? English if possible")
+    assert found[0] == "groupe-soutien-beta-gouv"
+
+
+def test_someone_to_talk_to_includes_the_peer_group() -> None:
+    assert "groupe-soutien-beta-gouv" in ids("parler à qqn par écrit, pas au tel")
+
+
+def test_a_figure_of_speech_is_no_topic_of_suicide() -> None:
+    query = understand("ce dossier va me tuer lol, besoin de souffler")
+    assert "figurative" in query.flags and query.situation is None
+    found = ids("ce dossier va me tuer lol, besoin de souffler")
+    assert "samu-15" not in found and "groupe-soutien-beta-gouv" in found[:8]

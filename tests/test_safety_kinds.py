@@ -85,6 +85,13 @@ DANGER_KINDS = {
         "a patient is attacking a nurse right now, what do we do",
         "un usager frappe une collègue là maintenant à l'accueil",
     ],
+    "doing it, at night, nothing named": [
+        "3h du mat je vais le faire",
+        "tonight I'm gonna do it",
+    ],
+    "no way out but one": [
+        "je vois plus de sortie. sauf une.",
+    ],
     "a relative or colleague beaten at home": [
         "ma voisine a des bleus, son mari la frappe, elle a peur de rentrer",
     ],
@@ -122,8 +129,9 @@ NOT_DANGER_KINDS = {
         "les usagers sont agressifs au guichet, je stresse avant chaque permanence",
         "si elle me redemande ce tableau je la tue 😤 jrigole",
     ],
-    "a first-aid course": [
+    "a first-aid course, a trainer's example": [
         "did the mental health first aid course, good on asking about suicidal thoughts",
+        "our trainer said to ask plainly 'are you thinking of suicide?', is that ok?",
     ],
     "abusive words, not blows": [
         "un parent d'élève m'envoie des mails injurieux",

@@ -177,6 +177,10 @@ def _staff(words: list[str]) -> set[str]:
     }
 
 
+_HEDGED = re.compile(
+    r" (?:if possible|si possible|de preference|idealement|ideally|preferably|rather|plutot"
+    r"|would prefer|prefererais|prefere) "
+)
 _SOMEONE = frozenset(("un", "une"))  # not "a": the French "à" folds to it
 _BEING = frozenset("suis es est etant etais etait am is was i m s".split())
 
@@ -272,6 +276,10 @@ def understand(raw: str) -> Query:
     reading = read(raw)
     if reading.level is Level.DANGER and Category.OVERDOSE in reading.categories:
         flags.add("medical")  # pills swallowed: the SAMU and the 112 before the 3114
+    if "english" in flags and _HEDGED.search(f" {plain(raw)} "):  # "English if possible"
+        flags ^= {"english", "prefer_english"}  # a wish, not a filter
+    if reading.figurative:  # "ce dossier va me tuer": no topic of suicide
+        flags.add("figurative")
     armed = Category.VIOLENCE in reading.categories  # "il a une arme et va en finir"
     if reading.level is Level.DANGER and armed and reading.situation is not Situation.VIOLENCE:
         flags.add("armed")  # the police too, after the numbers for a life at risk

@@ -17,6 +17,7 @@ CATEGORY_POSITION = (3.0, 2.6, 2.3, 2.0)
 OPEN_FIRST = 1000.0
 NAMED = 20.0  # a resource the query names comes first, whatever the time filter says
 ROLE = 3.0  # a line for the profession the person says they have
+ENGLISH = 1.0  # a line in English, wished for "if possible"
 # Lines for one profession come after the lines open to every agent, unless the query
 # says who the person is; their order among themselves is kept.
 SECTOR_LAST = 2 * OPEN_FIRST

@@ -211,6 +211,8 @@ class Index:
         # words that said who the person is ("France Travail") name no line
         named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
+        if "figurative" in query.flags:  # "ce dossier va me tuer lol": a figure of speech
+            categories.pop(rank.CRISIS_CATEGORY, None)
         if at_home_only(query) and rank.VIOLENCE_CATEGORY in categories:
             categories.pop(rank.WORK_CATEGORY, None)  # "mon ex me harcèle": the couple
         elif from_the_public(query) and rank.VIOLENCE_CATEGORY in categories:
@@ -220,6 +222,8 @@ class Index:
             categories[category] = top_strength
         if rank.PUBLIC_AGENTS in roles:  # a colleague of the public sector: the peer group too
             categories.setdefault(rank.PEERS_CATEGORY, 1.0)
+        elif rank.GENERAL_CATEGORY in categories and not roles:  # someone to talk to
+            categories.setdefault(rank.PEERS_CATEGORY, rank.SENSE)
         if len(query.terms) == 1 and categories and not roles:  # a word alone: each sense
             for sense in self.topics.senses(query.terms[0]):
                 categories.setdefault(sense, rank.SENSE)
@@ -254,6 +258,8 @@ class Index:
             scores += 0.5 * self.filters.channel["written"]  # lines to write to
         if roles:
             scores += rank.ROLE * (self._serves(roles) & (scores > 0))
+        if "prefer_english" in query.flags:  # "in English if possible": those first
+            scores += rank.ENGLISH * (self.filters.satisfy["english"] & (scores > 0))
         scores += rank.NAMED * named
         matched = bool(categories) or strong or bool(named.any())
         # the person's job has lines of its own (a nurse, not a teacher)

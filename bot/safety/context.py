@@ -21,7 +21,8 @@ TOPIC = frozenset(
         "PSSM slide stats study étude enquête supervision intervention interventions "
         "anonymisé anonymisée prérequis débriefing debriefing retex repérer repérage "
         "training prevention poster leaflet statistics onboarding research hotline number "
-        "numbers awareness campaign course secourisme "
+        "numbers awareness campaign course secourisme trainer instructor désescalade "
+        "de-escalation "
         # the service itself: how the bot, a coordinator or a trainer handles such messages
         "bot chatbot protocole protocol coordinateur coordinatrice coordination formateur "
         "formatrice modération modérateur modératrice moderator moderation"
@@ -97,7 +98,7 @@ DOUBT = frozenset(
         "appli application wifi vpn pot départ retraite mutation vacances congés notaire "
         "rez chaussée théâtre rôle répétition zoom =teams "  # Teams, not "my team"
         "spreadsheet meeting meetings printer deploy server app holidays vacation farewell "
-        "drinks party card retirement "
+        "drinks party card retirement rapport compte-rendu ménage report homework "
         # what a medicine is taken for: a dose for a headache, not an overdose
         "migraine rhume grippe fièvre toux allergie cholestérol headache "
         "flu fever cough allergy "

@@ -45,6 +45,7 @@ class Reading:
     situation: Situation = Situation.SELF
     categories: frozenset[Category] = frozenset()
     asked: bool = False  # a danger topic named in a question: no alarm, but 3114 first
+    figurative: bool = False  # words of danger only in an idiom or a joke ("ce dossier me tue")
 
 
 NOTHING = Reading(Level.NONE)

@@ -137,6 +137,13 @@ DANGER: dict[C, tuple[str, ...]] = {
         # "there's no way out of this", "je vois aucune issue", "y a pas d'issue"
         "@NEG + =way + =out",
         "@NEG + =d|=de + =issue",
+        # "3h du mat je vais le faire", "tonight I'm gonna do it": nothing named, at night
+        "?@NOW|=nuit|=night|=mat|=matin .. @GOING + =le|=l + faire",
+        "?@NOW|=night .. @GOING + =to + =do + =it",
+        "?@GOING + =le|=l + faire .. @NOW|=nuit",
+        "?@GOING + =to + =do + =it .. @NOW|=night",
+        # "je vois plus de sortie. sauf une.", "no way out but one": the one is death
+        "sortie|issue|solution|=way|=option|=options .. =sauf|=except|=but + =une|=one",
         "@NEG .. autre .. @POINT",
         "@NEG .. @HERE .. problème|problem|personne|anyone|one",
         "?won|@NEG .. @BURDEN",

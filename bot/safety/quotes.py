@@ -14,7 +14,10 @@ import re
 from bot.text import fold
 
 # A quote between French or English quotation marks, on one line.
-_QUOTE = re.compile(r"«([^«»\n]{1,400})»|“([^“”\n]{1,400})”|\"([^\"\n]{1,400})\"")
+_QUOTE = re.compile(
+    r"«([^«»\n]{1,400})»|“([^“”\n]{1,400})”|\"([^\"\n]{1,400})\""
+    r"|(?<!\w)'([^'\n]{8,400})'(?!\w)"  # 'single marks', never an apostrophe in a word
+)
 # What stands in for the quoted words: a plain noun, no sign of anything.
 PLACEHOLDER = " « citation » "
 _LEAD = 12  # words read before the opening mark
@@ -27,7 +30,10 @@ _ARTIST = frozenset(
         "auteur autrice ecrivain ecrivaine poete chanteur chanteuse rappeur rappeuse album "
         "film serie personnage replique joue jouer role repete repetition scene piece troupe "
         "sings sang singing song songs lyrics chorus verse raps quote quotes quoted quoting "
-        "poem book novel author writer poet singer rapper album movie character play playing"
+        "poem book novel author writer poet singer rapper album movie character play playing "
+        # a trainer's example of how to ask: "le formateur dit de demander « tu penses au
+        # suicide ? »"
+        "formateur formatrice formation trainer instructor training course"
     ).split()
 )
 # An imagined sender: "quand quelqu'un écrit", "si un usager dit", "when someone types".

@@ -89,7 +89,10 @@ class Reader(Weighing):
                 return Reading(Level.CONCERN, categories=_DISTRESS)
         if seen.concern or (seen.doubtful and Category.VIOLENCE in seen.doubtful):
             return Reading(Level.CONCERN, categories=_DISTRESS, asked=seen.asked)
-        return Reading(Level.NONE, seen.situation, asked=True) if seen.asked else NOTHING
+        if seen.asked:
+            return Reading(Level.NONE, seen.situation, asked=True)
+        figurative = not _FIGURES.isdisjoint(seen.features)  # "ce dossier va me tuer lol"
+        return Reading(Level.NONE, figurative=True) if figurative else NOTHING
 
     def evidence(self, text: str) -> Evidence:
         """What the patterns found, sure or doubtful, and what the model would look at."""
@@ -182,6 +185,7 @@ class Reader(Weighing):
 
 
 _DISTRESS = frozenset({Category.DISTRESS})
+_FIGURES = frozenset(("#IDIOM", "#JOKE"))
 PLAIN_ALONE = 0.7  # leave-one-file-out: 44 of 55 such danger still alarm, 10 of 21 traps
 _WISH = frozenset({Category.EXPLICIT, Category.VEILED})
 _LAUGHING = frozenset("=lol =mdr =ptdr =lmao =xd =haha =hahaha".split())
