@@ -1,7 +1,7 @@
 """Score directory search on the query sets in tests/corpus/, by phenomenon.
 
-Sixty-five sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
-`directory_tune2.yaml` … `directory_tune63.yaml` (written later, each in other words)
+Sixty-nine sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
+`directory_tune2.yaml` … `directory_tune67.yaml` (written later, each in other words)
 may be used to tune the search; `directory_heldout*.yaml` never are: only their overall
 figures are printed, apart, so that it says whether the search learned the skill or the
 sets. Run with `make eval`. `--only FILE` scores one tuning set alone and lists its
@@ -99,6 +99,10 @@ TUNING = (
     "directory_tune61.yaml",  # unseen first: set DB 94/100 (94.0 %), sample's manner, half
     "directory_tune62.yaml",  # unseen first: set DC 97/100 (97.0 %), sample's manner, half
     "directory_tune63.yaml",  # unseen first: set DD 91/100 (91.0 %), sample's manner, half
+    "directory_tune64.yaml",  # unseen first: set DF 94/100 (94.0 %), sample's manner, half
+    "directory_tune65.yaml",  # unseen first: set DG 90/100 (90.0 %), sample's manner, half
+    "directory_tune66.yaml",  # unseen first: set DH 90/100 (90.0 %), sample's manner, half
+    "directory_tune67.yaml",  # unseen first: set DI 94/100 (94.0 %), sample's manner, half
 )
 HELDOUT = "directory_heldout*.yaml"  # each written blind, never tuned on
 
