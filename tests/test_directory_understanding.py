@@ -574,3 +574,21 @@ def test_a_figure_of_speech_is_no_topic_of_suicide() -> None:
     assert "figurative" in query.flags and query.situation is None
     found = ids("ce dossier va me tuer lol, besoin de souffler")
     assert "samu-15" not in found and "groupe-soutien-beta-gouv" in found[:8]
+
+
+def test_a_home_carer_of_the_town_is_not_an_admr_employee() -> None:
+    assert "admr-pro-consult" not in ids("aide à domicile au CCAS de ma commune, je craque")
+    assert "admr-pro-consult" in ids("aide à domicile à l'ADMR, je craque")[:8]
+
+
+def test_no_wish_to_talk_on_the_phone_sets_the_phone_aside() -> None:
+    assert "phone" not in understand("pas envie de parler au tel, je préfère écrire").flags
+
+
+def test_a_job_the_writer_says_is_not_theirs_brings_no_sector_lines() -> None:
+    found = ids("besoin de parler un lundi à 20h, je suis pas soignant", "2025-01-13T20:00")
+    assert "sps-soins-aux-professionnels-de-sante" not in found and "sos-amitie" in found
+
+
+def test_low_spirits_in_an_idiom_get_lines_to_talk_to() -> None:
+    assert {"sos-amitie", "croix-rouge-ecoute"} <= set(ids("je broie du noir depuis des semaines"))

@@ -84,6 +84,10 @@ DANGER_KINDS = {
     "someone attacked before the writer's eyes": [
         "a patient is attacking a nurse right now, what do we do",
         "un usager frappe une collègue là maintenant à l'accueil",
+        "un patient agresse une aide-soignante aux urgences là maintenant",
+    ],
+    "a wish to die in chat spelling": [
+        "chui a bou jveu mourir",
     ],
     "doing it, at night, nothing named": [
         "3h du mat je vais le faire",

@@ -20,7 +20,7 @@ CHANNELS = ("chat", "phone", "email", "visio", "written", "in_person")
 # phone", "instead of talking on the phone": the way the person does not want, set aside
 _NOT_THIS_WAY = re.compile(
     r" (?:pas|sans|plutot qu|plutot que|not|rather than|instead of|no)"
-    r"(?: (?:parler|appeler|discuter|talk|talking|speak|speaking|calling))?"
+    r"(?: envie d| envie de)?(?: (?:parler|appeler|discuter|talk|talking|speak|speaking|calling))?"
     r"(?: (?:de|d|du|au|par|en|le|la|un|une|a|by|over|on the))?$"
 )
 # where a filter phrase was: the words on either side of it were not said together
@@ -181,6 +181,17 @@ _HEDGED = re.compile(
     r" (?:if possible|si possible|de preference|idealement|ideally|preferably|rather|plutot"
     r"|would prefer|prefererais|prefere) "
 )
+def _denied(words: list[str]) -> set[str]:
+    """ "je suis pas soignant", "I'm not a nurse": the job the writer says is not theirs."""
+    found = set()
+    for k in range(1, len(words) - 1):
+        if words[k] in _NOT and words[k - 1] in _BEING:
+            after = words[k + 1 :]
+            found.update(after[1:2] if after[0] in _SOMEONE | {"a", "an"} else after[:1])
+    return found
+
+
+_NOT = frozenset("pas plus not".split())
 _SOMEONE = frozenset(("un", "une"))  # not "a": the French "à" folds to it
 _BEING = frozenset("suis es est etant etais etait am is was i m s".split())
 
@@ -271,7 +282,7 @@ def understand(raw: str) -> Query:
     numbers = dialled + said + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
     others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
-    others |= _consulted(words) | _staff(words)
+    others |= _consulted(words) | _staff(words) | _denied(words)
     others &= set(terms)
     reading = read(raw)
     if reading.level is Level.DANGER and Category.OVERDOSE in reading.categories:

@@ -56,6 +56,8 @@ _ENGLISH_IRREGULAR = {
 SMS: dict[str, str] = {
     # French
     "jveux": "je veux",
+    "jveu": "je veux",
+    "jvx": "je veux",
     "jvois": "je vois",
     "jrigole": "je rigole",
     "jdeconne": "je déconne",

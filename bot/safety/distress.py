@@ -52,6 +52,7 @@ CONCERN: tuple[str, ...] = (
     "tired .. everything|all",
     "=a + bout",
     "moral .. zéro|zero|bas|chaussettes",
+    "broyer|broie|broies|broyé|broyais + =du + =noir",  # "je broie du noir"
     "sentir|sens|feel .. nul|nulle|inutile|worthless|useless",
     "part|partir + en + vrille|couille|morceaux",
     "tout + =est|=etait .. noir|sombre",

@@ -30,6 +30,7 @@ VIOLENCE: tuple[str, ...] = (
     "@HE|@OTHER + =la|=le|=les|=l + @BEAT",  # "son conjoint la frappe"
     # someone attacked before the writer's eyes: "a patient is attacking a nurse right now"
     "@BEAT + =un|=une|=a|=an|=the|=le|=la|=ma|=mon|=my|=our|=notre|=des + @OTHER .. @NOW",
+    "@BEAT + =un|=une|=le|=la|=l|=des + =aide|=auxiliaire + @OTHER .. @NOW",  # aide-soignante
     "@AFRAID + pour|for .. petits|enfants|kids|children|bébé|baby|petit",
     "attraper|attrapé|saisir|saisi|secouer|grabbed|choked .. col|gorge|cou|bras|cheveux|collar|throat|neck|hair",
     "porte|door .. enfoncer|défoncer|break|kick|casser|down",
