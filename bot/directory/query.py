@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from bot.directory.filter_words import FILTERS
+from bot.directory.others import POSSESSIVES, speaking_of
 from bot.directory.places import places
 from bot.directory.ruled_out import LACKED, ruled_out
 from bot.directory.spoken import spoken_numbers
@@ -34,29 +34,13 @@ _PHONE = re.compile(r"(?<!\d)(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d){8}(?!\d)")
 # What the directory is asked when a person needs someone to talk to (the fallback lines).
 LISTENING_QUERY = "ligne d'écoute besoin de parler"
 _COMMAND_WORDS = {"numeros", "numero", "num", "numbers", "number", "nums"}
-# "mon chef", "son aide à domicile", "my boss": the words after them speak of someone else.
-_POSSESSIVES = frozenset(
-    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs "
-    "my his her their your our".split()
-)
 _WORD = re.compile(r"\w+")
 # "crise de panique dans le métro là, je…": "là" and a pause, said of now
 _NOW_THERE = re.compile(r"\blà\s*,")
 _ADDRESSED = frozenset(("vous", "te", "t", "you"))
-_OTHERS_REACH = 3
-_PLACE_WORDS = frozenset("en a au aux dans chez de du des d l la le pour in at of".split())
 _UNWELL = re.compile(
     r" (?:va|vais|suis|sens|sent|tiens|tient|gere|allons|am|feel|doing) (?:\w+ )?"
     r"(?:pas|plus|mal|nul|nulle|not|bad|awful|terrible) "
-)
-# "pour ma fille étudiante infirmière": the words after a relative say who is to be
-# helped, and so which lines fit; "mon chef", "son aide à domicile" say nothing of that.
-_KIN = frozenset(
-    "fille fils soeur frere mari femme epouse epoux conjoint conjointe compagnon compagne "
-    "copain copine pote ami amie mere pere maman papa cousin cousine tante oncle niece "
-    "neveu enfant enfants coloc colocataire voisin voisine collegue collegues binome "
-    "daughter son sister brother husband wife partner friend mother father mum mom dad "
-    "colleague coworker boyfriend girlfriend".split()
 )
 
 
@@ -97,7 +81,7 @@ def _owned(text: str, phrase: str, name: str) -> bool:
     """`mon chat est mort`: after a possessive, the phrase is a thing of the person's
     (a pet, their English), not how they want to be helped; `je me permets de vous
     écrire`: writing to the bot, not how they want to reach a line."""
-    before = _POSSESSIVES | (_ADDRESSED if name == "written" else frozenset())
+    before = POSSESSIVES | (_ADDRESSED if name == "written" else frozenset())
     words = [text[: m.start()].split()[-1:] for m in re.finditer(f" {re.escape(phrase)} ", text)]
     if name == "always":  # "humiliée h24", "menaces des détenus h24": how long it lasts
         # unless a line is spoken of just before ("num soignants 24/24"), or another
@@ -111,30 +95,6 @@ def _owned(text: str, phrase: str, name: str) -> bool:
     if name == "no_psy":  # "je trouve pas de psy": one is lacked, not ruled out
         before = before | LACKED
     return all(w and w[0] in before for w in words)
-
-
-# The writer's own team or work: what it is ("mon équipe soignante") says their sector;
-# "ma garde", "my shift" are theirs too.
-_TEAM = frozenset(
-    "equipe equipes service unite agents personnel team staff garde gardes astreinte "
-    "poste tournee shift shifts".split()
-)
-_MY = frozenset("mon ma mes notre nos my our".split())
-
-
-def _owner(words: list[str], at: int) -> list[str]:
-    """The words after the possessive at `at` that name someone else or their things:
-    "mon chef de service", "son aide à domicile", "mon père en ehpad"; but the words
-    that describe a relative ("ma fille étudiante infirmière", "ma sœur qui est
-    infirmière") say who is to be helped, and so which lines fit."""
-    after = words[at + 1 : at + 1 + _OTHERS_REACH]
-    if after and after[0] in _TEAM and words[at] in _MY:
-        return []  # "mon équipe soignante", "mes agents": the writer's own sector
-    if not after or after[0] not in _KIN:
-        return after
-    rest = words[at + 2 : at + 2 + 2 * _OTHERS_REACH]  # "ma mère qui déprime en ehpad"
-    cut = next((k for k, w in enumerate(rest) if _place_word(rest, k)), len(rest))
-    return [after[0], *rest[cut : cut + _OTHERS_REACH]]
 
 
 # "11:30am", "9.15 pm", "23:00": a time of day, written as the French "11h30" the rest
@@ -151,57 +111,10 @@ def _clock(found: re.Match[str]) -> str:
     return f" {hour}h{minutes} "
 
 
-def _place_word(words: list[str], at: int) -> bool:
-    """ "en", "à", "dans"…; not the English article ("my wife is a midwife")."""
-    article = words[at] == "a" and at > 0 and words[at - 1] in ("is", "s", "was", "works")
-    return words[at] in _PLACE_WORDS and not article
-
-
-# "she won't see a doctor", "trouver un hôpital de jour": whom or what one would
-# consult, not who one is
-_CONSULT = frozenset("voir consulter chez trouver see consult visit find".split())
-_ARTICLE = frozenset("un une le la l a an the".split())
-
-
-def _staff(words: list[str]) -> set[str]:
-    """Where the writer speaks of a relative ("ma mère est en ehpad"), the job that follows
-    an article names someone who cares for them ("une aide-soignante lui crie dessus"),
-    not the writer, unless the writer says it of themself ("je suis une aide-soignante")."""
-    if not any(w in _MY and n in _KIN for w, n in pairwise(words)):
-        return set()
-    return {
-        w
-        for k in range(1, len(words))
-        if words[k] in _SOMEONE and words[k - 1] not in _BEING
-        for w in words[k + 1 : k + 3]
-    }
-
-
 _HEDGED = re.compile(
     r" (?:if possible|si possible|de preference|idealement|ideally|preferably|rather|plutot"
     r"|would prefer|prefererais|prefere) "
 )
-def _denied(words: list[str]) -> set[str]:
-    """ "je suis pas soignant", "I'm not a nurse": the job the writer says is not theirs."""
-    found = set()
-    for k in range(1, len(words) - 1):
-        if words[k] in _NOT and words[k - 1] in _BEING:
-            after = words[k + 1 :]
-            found.update(after[1:2] if after[0] in _SOMEONE | {"a", "an"} else after[:1])
-    return found
-
-
-_NOT = frozenset("pas plus not".split())
-_SOMEONE = frozenset(("un", "une"))  # not "a": the French "à" folds to it
-_BEING = frozenset("suis es est etant etais etait am is was i m s".split())
-
-
-def _consulted(words: list[str]) -> set[str]:
-    return {
-        words[i + 2]
-        for i in range(len(words) - 2)
-        if words[i] in _CONSULT and words[i + 1] in _ARTICLE and words.count(words[i + 2]) == 1
-    }
 
 
 # "ma femme": the writer's spouse, not the women a line is for (the 3919)
@@ -281,8 +194,7 @@ def understand(raw: str) -> Query:
         words = words[1:]
     numbers = dialled + said + tuple(w for w in words if w.isdigit() and len(w) >= 2)
     terms = tuple(w for w in words if w not in STOPWORDS and not w.isdigit() and len(w) > 1)
-    others = {w for i, p in enumerate(words) if p in _POSSESSIVES for w in _owner(words, i)}
-    others |= _consulted(words) | _staff(words) | _denied(words)
+    others = speaking_of(words)
     others &= set(terms)
     reading = read(raw)
     if reading.level is Level.DANGER and Category.OVERDOSE in reading.categories:
