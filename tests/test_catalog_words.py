@@ -43,6 +43,7 @@ READS = {
     "bot/directory/places.py": "'dans le 93', 'à Paris'",
     "bot/directory/query.py": "filters as people say them",
     "bot/directory/ruled_out.py": "how people rule a line out ('pas SOS Amitié')",
+    "bot/directory/others.py": "whose words: possessives, relatives, 'je suis pas soignant'",
     "bot/directory/filter_words.py": "filters as people say them (free, anonymous, at night…)",
     "bot/directory/when.py": "times as people say them",
     "bot/directory/time_words.py": "parts of the day and now, as people say them",
