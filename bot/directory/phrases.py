@@ -36,6 +36,19 @@ class Found:
     phrased: set[str] = field(default_factory=set)
     # per key, the terms of its longest phrase found ("infirmière libérale" for IDEL)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # per key, the terms found alone as one-word phrases
+    alone: dict[str, set[str]] = field(default_factory=dict)
+
+    def only_inside(self, keys: Iterable[str]) -> set[str]:
+        """The `keys` said only by single words that lie inside a longer phrase of
+        another key: "coup de blues" is no blow ("coups"), as "coup de mou" is not."""
+        keys = set(keys)
+        inside = {w for k, mine in self.words.items() if k not in keys and len(mine) > 1 for w in mine}
+        return {
+            key
+            for key in keys & self.strength.keys()
+            if len(self.words[key]) == 1 and self.alone.get(key, set()) <= inside
+        }
 
     def narrowest(self) -> set[str]:
         """The keys no other key's phrase contains: "infirmière libérale" says IDEL, not
@@ -112,6 +125,8 @@ class PhraseBook:
             found.consumed.update(words)
             if len(phrase) > 1:
                 found.phrased.update(words)
+            else:
+                found.alone.setdefault(key, set()).update(words)
         return found
 
     def _stem(self, word: str) -> str:

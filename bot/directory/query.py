@@ -169,6 +169,15 @@ _FEAR_OF_DOING = re.compile(
 )
 
 
+# "Un coup de stress", "un coup de fil": a figure of speech, no blow ("coups") - the
+# phrases the directory knows ("coup de blues", "coup de mou") are left to it
+_NO_BLOW = re.compile(
+    r" coups? (?:de|d) (fil|main|pouce|telephone|bol|chance|oeil|gueule|coeur|froid|chaud|"
+    r"soleil|barre|pression|stress|fatigue|speed|feu|balai|jeune|vieux|maitre|genie|sang|"
+    r"massue|theatre|foudre|grace|bluff|boost|flip|panique|angoisse|rush|collier|pompe) "
+)
+
+
 # Working at the SAMU ("ARM au SAMU", "médecin régulateur au samu"): a hospital service,
 # not the 15 asked for ("le numéro du samu", "appeler le samu" still name it)
 _AT_THE_SAMU = re.compile(r" (?:au|a la|en) (?:samu|smur|centre 15|regulation) ")
@@ -180,6 +189,7 @@ def understand(raw: str) -> Query:
     text = f" {plain(_CLOCK.sub(_clock, _PHONE.sub(' ', _NOW_THERE.sub(' maintenant ', raw))))} "
     text = _FEAR_OF_DOING.sub(r" \1 ", text)
     text = _AT_THE_SAMU.sub(" a l hopital ", text)
+    text = _NO_BLOW.sub(r" \1 ", text)
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
         if f" {phrase} " in text and not _owned(text, phrase, name):

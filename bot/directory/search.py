@@ -211,6 +211,8 @@ class Index:
         # words that said who the person is ("France Travail") name no line
         named = self.names.named(rest, plain(query.text), query.numbers, said)
         categories = dict(topics.strength)
+        for category in topics.only_inside(rank.WEIGHTY):  # "un coup de blues"
+            del categories[category]
         if "figurative" in query.flags:  # "ce dossier va me tuer lol": a figure of speech
             categories.pop(rank.CRISIS_CATEGORY, None)
         if at_home_only(query) and rank.VIOLENCE_CATEGORY in categories:
