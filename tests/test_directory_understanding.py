@@ -592,3 +592,27 @@ def test_a_job_the_writer_says_is_not_theirs_brings_no_sector_lines() -> None:
 
 def test_low_spirits_in_an_idiom_get_lines_to_talk_to() -> None:
     assert {"sos-amitie", "croix-rouge-ecoute"} <= set(ids("je broie du noir depuis des semaines"))
+
+
+@pytest.mark.parametrize(
+    "text", ["un coup de blues", "un coup de fatigue", "gros coup de stress, psy gratuit ?"]
+)
+def test_a_coup_of_speech_is_no_blow(text: str) -> None:
+    found = ids(text)
+    assert not {"police-17", "violences-femmes-3919", "arretons-les-violences"} & set(found[:8])
+    assert "police-17" in ids("il m'a mis un coup de poing")
+
+
+def test_someone_there_to_answer_is_asked_for_now() -> None:
+    assert understand("ya quelqu'un qui répond là ?").when.asked
+    assert {"sos-amitie", "croix-rouge-ecoute"} <= set(ids("ya quelqu'un qui répond là ?"))
+
+
+def test_cannot_really_talk_puts_the_sms_line_first() -> None:
+    text = "my boyfriend hit me again, he's in the next room, I can't really talk"
+    assert ids(text)[0] == "sms-114"
+
+
+def test_what_happened_comes_before_lines_to_talk_to() -> None:
+    text = "aide-soignante en ehpad, je vois des collègues maltraiter des résidents, j'ai peur"
+    assert "maltraitance-3977" in ids(text + " de parler")[:3]

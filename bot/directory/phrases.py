@@ -41,9 +41,10 @@ class Found:
 
     def only_inside(self, keys: Iterable[str]) -> set[str]:
         """The `keys` said only by single words that lie inside a longer phrase of
-        another key: "coup de blues" is no blow ("coups"), as "coup de mou" is not."""
+        another key: "coup de blues" is no blow ("coups")."""
         keys = set(keys)
-        inside = {w for k, mine in self.words.items() if k not in keys and len(mine) > 1 for w in mine}
+        phrased = [mine for k, mine in self.words.items() if k not in keys and len(mine) > 1]
+        inside = {w for mine in phrased for w in mine}
         return {
             key
             for key in keys & self.strength.keys()

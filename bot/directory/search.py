@@ -144,7 +144,10 @@ class Index:
                 total += rank.OPEN_FIRST * self.filters.open_at(quarter)
             ranked = top(np.where(allowed, total, -np.inf), allowed, limit)
             if rel.sector and rel.asked:  # a nurse assaulted: the lines for that first
-                asked = np.logical_or.reduce([self.members[c] > 0 for c in rel.asked])
+                # ... and for what happened before lines to talk to ("maltraiter des
+                # résidents, j'ai peur d'en parler": the 3977)
+                leading = [c for c in rel.asked if c in rank.SITUATIONS] or rel.asked
+                asked = np.logical_or.reduce([self.members[c] > 0 for c in leading])
                 ranked = rank.lead(ranked, asked & ~self.filters.specific, rel.named)
             local = "in_person" in query.flags or query.departements
             if not ranked and local and query.situation is None:  # "en vrai, à Marseille"
