@@ -70,14 +70,14 @@ class Bot:
         now = ctx.clock.now()
         me = await ctx.store.person(msg.sender, now)
         member = ctx.roster.find(msg.sender, msg.handle)
-        if await self._remember(me, msg):
+        if await self._remember(me, msg, member is None):
             await ctx.store.save_person(me)
         if not msg.text.strip():
             return [say.to_person(ctx, me, "empty")]
         own = await ctx.store.open_case_of(me.id)
         turn = Turn(ctx, me, member, own, msg, now)
         reading = read(msg.text)  # every message, whatever it starts with or the state
-        if me.dialog is Dialog.SAFETY:
+        if lane.pending(me, msg.text):
             reading, heard = await lane.settle(ctx, me, msg.text, reading)
             if heard:
                 return heard
@@ -88,12 +88,13 @@ class Bot:
             await ctx.store.save_person(me)
         if reading.level is Level.DANGER:
             return await self._danger(turn, where, reading, first)
-        if reading.level is Level.CONCERN and _unheard(where) and me.dialog is not Dialog.SAFETY:
+        if reading.level is Level.CONCERN and (_unheard(where) or _cry(where)):
             # Asked even when another question is pending: the safety question takes its
             # place (two questions answered `oui` cannot be open at once). It comes last,
             # to be answered; "which case?" before it says the words reached nobody.
+            # Asked already: heard, and asked again, never "je ne comprends pas".
             out = self._welcome(me, first, short=True) + await _still_ask(turn, where)
-            return out + await lane.ask(ctx, me)
+            return out + await lane.ask(ctx, me, again=me.dialog is Dialog.SAFETY)
         if first:
             command = isinstance(where, Run)
             return self._welcome(me, True, short=command) + (
@@ -123,7 +124,7 @@ class Bot:
             return []
         return [say.to_person(self.ctx, me, "welcome_short" if short else "welcome")]
 
-    async def _remember(self, me: Person, msg: IncomingMessage) -> bool:
+    async def _remember(self, me: Person, msg: IncomingMessage, requester: bool) -> bool:
         changed = False
         now = self.ctx.clock.now()
         if me.last_seen_at is None or now - me.last_seen_at > _SEEN_EVERY:
@@ -132,6 +133,8 @@ class Bot:
             me.handle, changed = msg.handle, True
         if me.locale is None:
             me.locale, changed = detect(msg.text) or self.ctx.policy.default_locale, True
+        elif requester and (plainly := detect(msg.text, _SWITCH)) and plainly != me.locale:
+            me.locale, changed = plainly, True  # "hello", then a sentence in French
         return changed
 
     async def purge(self, now: datetime) -> PurgeReport:
@@ -160,6 +163,14 @@ def _still_open(turn: Turn) -> Out:
     if dialog is Dialog.NONE or dialog is Dialog.SAFETY:
         return []
     return [say.to_person(turn.ctx, turn.me, f"pending_{dialog.value}")]
+
+
+_SWITCH = 2  # words of one language more than of the other, to answer in it from now on
+
+
+def _cry(where: Route) -> bool:
+    """`aide moi`, `help me`, `aide je n'en peux plus`: a cry, not the list of commands."""
+    return isinstance(where, Run) and where.command.name is Name.HELP
 
 
 def _unheard(where: Route) -> bool:

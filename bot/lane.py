@@ -78,7 +78,7 @@ async def alert(
     return say.to_coordinators(ctx, "alert_danger", ref, next=t(lang, f"next_{state}", ref=ref))
 
 
-async def ask(ctx: Context, me: Person) -> Out:
+async def ask(ctx: Context, me: Person, *, again: bool = False) -> Out:
     """Concern: say it plainly, and ask whether they think of suicide or are in danger.
 
     A question already pending (the team, the mode, a check-in) is kept aside and asked
@@ -90,7 +90,16 @@ async def ask(ctx: Context, me: Person) -> Out:
     await ctx.store.save_person(me)
     lang = say.lang(ctx, me)
     buttons = (Button(t(lang, "button_yes"), "oui"), Button(t(lang, "button_no"), "non"))
-    return [replace(say.to_person(ctx, me, "concern"), buttons=buttons)]
+    key = "concern_again" if again else "concern"  # heard again: shorter, same question
+    return [replace(say.to_person(ctx, me, key), buttons=buttons)]
+
+
+def pending(me: Person, text: str) -> bool:
+    """Whether `text` may answer the concern question: it is the question pending, or
+    it was asked before `demande` and `text` is a yes or a no (no team is called "oui")."""
+    if me.dialog is Dialog.SAFETY:
+        return True
+    return me.resume is Dialog.SAFETY and yes_no(text) is not None
 
 
 async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple[Reading, Out]:
@@ -103,7 +112,10 @@ async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple
     said = yes_no(text)
     if said is None and reading.level is not Level.DANGER:
         return reading, []
-    me.dialog, me.resume = me.resume, Dialog.NONE
+    if me.dialog is Dialog.SAFETY:
+        me.dialog, me.resume = me.resume, Dialog.NONE
+    else:  # asked before `demande`, kept open behind the request's questions
+        me.resume = Dialog.NONE
     await ctx.store.save_person(me)
     if said is True or reading.level is Level.DANGER:  # the danger answer comes next
         return (reading if reading.level is Level.DANGER else SAID_YES), []

@@ -49,6 +49,8 @@ _CHOICES = {
 
 
 async def _ask(ctx: Context, me: Person, dialog: Dialog, key: str) -> Out:
+    if me.dialog is Dialog.SAFETY:  # the concern question stays open behind the request's
+        me.resume = Dialog.SAFETY
     me.dialog = dialog
     await ctx.store.save_person(me)
     lang = say.lang(ctx, me)
@@ -90,12 +92,22 @@ async def _create(ctx: Context, me: Person, mode: Mode, now: datetime) -> Out:
         me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
         await ctx.store.save_person(me)
         return [say.to_person(ctx, me, "request_exists", ref=race.case.ref)]
-    me.dialog, me.draft_team, me.draft_continuity = Dialog.NONE, None, None
+    me.draft_team, me.draft_continuity = None, None
+    still = _drafted(me)
     await ctx.store.save_person(me)
     return [
         say.to_person(ctx, me, "request_searching", ref=case.ref),
         *await offers.route(ctx, case, now),
+        *([say.to_person(ctx, me, "pending_safety")] if still else []),
     ]
+
+
+def _drafted(me: Person) -> bool:
+    """The request's questions are over: the concern question they kept aside, if any,
+    is open again (a later "oui" is heard). Whether it is."""
+    me.dialog = Dialog.SAFETY if me.resume is Dialog.SAFETY else Dialog.NONE
+    me.resume = Dialog.NONE
+    return me.dialog is Dialog.SAFETY
 
 
 async def _checkin(ctx: Context, me: Person, wanted: bool | None) -> Out:

@@ -95,6 +95,48 @@ async def test_the_concern_question_never_swallows_another_message(chat: Chat) -
     assert "équipe" in out[-1].text
 
 
+async def test_a_yes_after_demande_answers_the_concern_question_not_the_team(chat: Chat) -> None:
+    await chat.deliver("alice", "je n'en peux plus")
+    await chat.deliver("alice", "demande")
+    out = await chat.deliver("alice", "oui")
+    assert "3114" in out[0].text and "équipe" in out[-1].text  # the team question stays
+    assert any("Alerte" in m.text for m in chat.adapter.to("claude"))
+    await chat.deliver("bob", "je n'en peux plus")
+    await chat.deliver("bob", "demande")
+    await chat.deliver("bob", "passer")
+    out = await chat.deliver("bob", "anonyme")
+    assert "penses-tu au suicide" in out[-1].text  # still open once the request is made
+    out = await chat.deliver("bob", "oui")
+    assert "3114" in out[0].text
+
+
+async def test_distress_again_while_asked_is_heard_and_asked_again(chat: Chat) -> None:
+    await chat.deliver("alice", "je n'en peux plus")
+    out = await chat.deliver("alice", "au secours")
+    assert "je ne comprends pas" not in " ".join(m.text for m in out)
+    assert "Je t'entends" in out[-1].text and "penses au suicide" in out[-1].text
+    out = await chat.deliver("alice", "oui")
+    assert "3114" in out[0].text
+
+
+async def test_a_cry_after_aide_gets_the_question_not_the_commands(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    for text in ("aide je n'en peux plus", "aide moi", "ça va pas", "je me sens vraiment mal"):
+        out = await chat.deliver("alice", text)
+        assert "penses au suicide" in out[-1].text, text
+        await chat.deliver("alice", "non")
+    out = await chat.deliver("alice", "aide")
+    assert "Ce que je peux faire" in out[-1].text
+
+
+async def test_french_after_an_english_hello_is_answered_in_french(chat: Chat) -> None:
+    out = await chat.deliver("alice", "ce dossier me tue")
+    assert "Bonjour" in out[0].text
+    await chat.deliver("bob", "hello")
+    out = await chat.deliver("bob", "je veux mourir, je suis à bout")
+    assert "appelle tout de suite" in out[0].text
+
+
 async def test_a_pending_question_never_hides_danger(chat: Chat) -> None:
     await chat.deliver("alice", "bonjour")
     await chat.deliver("alice", "oubli")

@@ -291,6 +291,11 @@ TEXTS: dict[str, str] = {
         "in danger right now?** Answer `yes` or `no`.\n\n"
         "If you want to talk to someone from the support group, write `request`."
     ),
+    "concern_again": (
+        "I hear you, and I'm still here. 🌿 My question matters: **are you thinking about "
+        "suicide, or are you in danger right now?** Answer `yes` or `no`.\n\n"
+        "To talk to someone from the support group, write `request`; for helplines, `numbers`."
+    ),
     "concern_no": (
         "Thank you for answering. What you are going through still matters: to talk to someone "
         "from the support group, write `request`. For a listening line, write `numbers`. And if "

@@ -308,6 +308,12 @@ TEXTS: dict[str, str] = {
         "suicide, ou est-ce que tu es en danger en ce moment ?** Réponds `oui` ou `non`.\n\n"
         "Si tu veux parler à une personne du groupe de soutien, écris `demande`."
     ),
+    "concern_again": (
+        "Je t'entends, et je reste là. 🌿 Ma question compte : **est-ce que tu penses au "
+        "suicide, ou est-ce que tu es en danger en ce moment ?** Réponds `oui` ou `non`.\n\n"
+        "Pour parler à une personne du groupe de soutien, écris `demande` ; pour des lignes "
+        "d'écoute, `numéros`."
+    ),
     "concern_no": (
         "Merci de m'avoir répondu. Ce que tu vis compte quand même : si tu veux en parler à une "
         "personne du groupe de soutien, écris `demande`. Pour une ligne d'écoute, écris "

@@ -4,6 +4,8 @@ Same pattern language as `patterns.py`."""
 
 from __future__ import annotations
 
+import re
+
 # Distress without a clear sign of danger: a question, not an alarm.
 CONCERN: tuple[str, ...] = (
     "au + secours",
@@ -68,6 +70,9 @@ CONCERN: tuple[str, ...] = (
     "trop + dur|lourd|difficile",
     "=too + much|hard|heavy",
     "sentir|=suis|=sens + mal",
+    "sentir|=suis|=sens + vraiment|tellement|trop|très|=super|=si|=hyper + mal",
+    # "ça va pas", "ça va vraiment pas" - not "ça va pas être possible", "ça va pas la tête"
+    "=ça|=ca|=sa|=ca + =va + =vraiment|=pas|=plus + =pas|=fort|=du|=bien|=très|=tres",
     "arriver|arrive + =plus .. rien|à|a",
     "struggling|struggle|=rough|=tough|=hard + time|times|week|patch",
     "=can + =not + do + this|it",
@@ -101,4 +106,14 @@ CONCERN: tuple[str, ...] = (
     "oser|ose .. @NEG|en + parler",
     "=help",
     "abusive|abusif|abusifs|injurieux|injurieuse|insultes|insults|insulté|insultée|insulted",
+)
+
+
+# A whole message that only says it is not going well ("ça va pas", "bof, ça va pas trop",
+# "sa va pa du tout"): too few words for a pattern, yet distress (folded text)
+LOW = re.compile(
+    r"^\W*(?:(?:bof|bon|non|euh|bah|ben|franchement|honnetement|bonjour|salut|coucou)\W+)*"
+    r"(?:ca|sa|ça) va (?:pas|pa|plus|vraiment pas|pas trop|pas fort|pas tres bien|pas bien|mal)"
+    r"(?: (?:du tout|trop|fort|bien|en ce moment|aujourd ?hui|ces temps ci|ces jours ci))?"
+    r"\W*$"
 )
