@@ -106,7 +106,8 @@ class Bot:
         """Numbers first, the coordinators alerted, then what the message also asked for."""
         ctx, me = self.ctx, turn.me
         relayed = isinstance(where, Relay) and where.case.relaying
-        out = [lane.answer(ctx, me, reading, relayed=relayed or turn.msg.case_ref is not None)]
+        relayed = relayed or turn.msg.case_ref is not None
+        out = [lane.answer(ctx, me, reading, relayed=relayed, held=turn.own)]
         out += await lane.alert(ctx, me, turn.own, turn.now, reading)
         out += self._welcome(me, first, short=True)
         if isinstance(where, Run) and where.command.name not in _HELD_BY_DANGER:

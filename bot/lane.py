@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot import metrics, say
-from bot.cases import Case
+from bot.cases import Case, CaseState, Mode
 from bot.context import Context
 from bot.conversation.answers import yes_no
 from bot.ids import CaseRef
@@ -44,12 +44,25 @@ _ACUTE = frozenset((Category.MEANS_NOW, Category.OVERDOSE, Category.PREPARATION,
 _DRAFTING = frozenset({Dialog.CONTINUITY, Dialog.TEAM, Dialog.MODE})  # `demande` under way
 
 
-def answer(ctx: Context, me: Person, reading: Reading, *, relayed: bool) -> OutgoingMessage:
-    """The numbers that fit: for oneself, for someone else, or violence now."""
+def answer(
+    ctx: Context, me: Person, reading: Reading, *, relayed: bool, held: Case | None = None
+) -> OutgoingMessage:
+    """The numbers that fit: for oneself, for someone else, or violence now. Then what
+    comes next: `demande`, or, for someone whose request is open or being made (`held`),
+    where it stands: words written to the bot in direct mode reach nobody else."""
     key = (_IN_RELAY if relayed else _ANSWER)[reading.situation]
     if reading.situation is Situation.SELF and Category.OVERDOSE in reading.categories:
         key = "safety_in_case_overdose" if relayed else "safety_overdose"  # the 15 first
-    return say.to_person(ctx, me, key)
+    if relayed or (held is None and me.dialog not in _DRAFTING):
+        return say.to_person(ctx, me, key)
+    lang = say.lang(ctx, me)
+    if held is None:
+        close = t(lang, "held_drafting")
+    elif held.mode is Mode.DIRECT and held.state is CaseState.ACCEPTED:
+        close = t(lang, "held_direct", ref=held.ref)
+    else:
+        close = t(lang, "held_open", ref=held.ref)
+    return say.to_person(ctx, me, key.replace("safety", "safety_held", 1), close=close)
 
 
 def marker(ctx: Context, member: Listener, ref: CaseRef, reading: Reading) -> Out:

@@ -23,7 +23,6 @@ _FR = frozenset(
 )
 
 
-
 def detect(text: str, margin: int = 1) -> str | None:
     """'en' or 'fr' when the words say so clearly (by `margin` words at least), else None.
     Words both languages share ("me", "on", "a") count for neither."""

@@ -39,6 +39,7 @@ READS = {
     "bot/safety/who.py": "verbs of telling ('m'a confié'): who a message is about",
     "bot/directory/asking.py": "how people ask for a number to call",
     "bot/conversation/fallback.py": "thanks and the wish to talk, as people type them",
+    "bot/conversation/answers.py": "yes, no and a team told in a sentence, as people type them",
     "bot/directory/place_names.py": "French place names",
     "bot/directory/places.py": "'dans le 93', 'à Paris'",
     "bot/directory/query.py": "filters as people say them",

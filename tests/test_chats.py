@@ -145,3 +145,20 @@ async def test_a_listener_with_her_own_case_in_danger_where_no_case_is_named(cha
         rita=rita,
     )
     assert await _state(chat, own) is CaseState.ACCEPTED  # `oubli` was refused: she listens
+
+
+async def test_a_team_told_in_a_sentence_is_the_team(chat: Chat) -> None:
+    await chat.deliver("rita", "demande")
+    await chat.play(
+        """
+        rita> Je bosse à la Dinum depuis 2 ans
+        → rita: Comment préfères-tu échanger
+        """
+    )
+    await chat.deliver("sam", "demande")
+    await chat.play(
+        """
+        sam> pourquoi tu veux savoir dans quelle équipe je suis ?
+        → sam: Ma question reste ouverte
+        """
+    )

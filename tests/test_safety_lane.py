@@ -229,3 +229,14 @@ async def test_the_check_in_question_survives_the_safety_question(chat: Chat) ->
     assert "7 jours" in out[-1].text
     out = await chat.deliver("rita", "oui")
     assert "pas compris" not in out[-1].text and "je ne comprends pas" not in out[-1].text
+
+
+async def test_danger_written_to_the_bot_in_direct_mode_says_it_reaches_nobody(chat: Chat) -> None:
+    ref = await chat.request("alice", mode="direct")
+    await chat.deliver("camille", "accepter")
+    out = await chat.deliver("alice", "je n'ai plus envie de vivre")
+    assert "3114" in out[0].text and "ne le voit pas" in out[0].text and ref in out[0].text
+    assert "écris `demande`" not in out[0].text
+    waiting = await chat.request("bob")
+    out = await chat.deliver("bob", "je veux mourir")
+    assert f"**{waiting}** reste ouverte" in out[0].text and "`demande`" not in out[0].text

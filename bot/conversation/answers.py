@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.cases import Mode
 from bot.locales import CATALOGS
 from bot.people import Dialog
@@ -65,10 +67,19 @@ def mode(text: str) -> Mode | None:
     return _MODES.get(words[0]) if words else None
 
 
+# "je bosse à la", "I work at", "depuis 2 ans": words around a team's name
+_AROUND_TEAM = re.compile(
+    r"^(?:j ?e? ?(?:bosse|travaille|taffe|suis)|i (?:work|am)) (?:a la |a l |au |aux |a |chez "
+    r"|dans |en |pour |at the |at |for the |for |in the |in |with )?|"
+    r" (?:depuis|since|for) .*$"
+)
+
+
 def is_team(text: str) -> bool:
     """A short name, not a question, not a contact mode: what "dans quelle équipe ?" is
-    answered with ("anonyme" there answers the next question too early)."""
-    words = text.split()
+    answered with ("anonyme" there answers the next question too early). The words
+    around the name do not count ("je bosse à la Dinum depuis 2 ans")."""
+    words = _AROUND_TEAM.sub("", normalize(text)).split() if "?" not in text else text.split()
     if len(words) == 1 and mode(text) is not None:  # the next question's answer, early
         return False
     return 0 < len(words) <= MAX_TEAM_WORDS and "?" not in text

@@ -272,6 +272,16 @@ TEXTS: dict[str, str] = {
         "What is happening to you is not your fault, and you have the right to be safe. When "
         "you are safe, you can write `request` to talk to someone from the group."
     ),
+    "safety_held": EMERGENCY + "\n\n{close}",
+    "safety_held_other": EMERGENCY + "\n\n" + HELP_SOMEONE + "\n\n{close}",
+    "safety_held_overdose": EMERGENCY_MEDICAL + "\n\n{close}",
+    "safety_held_violence": EMERGENCY_VIOLENCE + "\n\n{close}",
+    "held_open": "You are not alone. Your request **{ref}** is still open.",
+    "held_drafting": "You are not alone. Your request goes on right after this.",
+    "held_direct": (
+        "This message stays between you and me: the person who is with you (request "
+        "**{ref}**) does not see it. You can write to them directly."
+    ),
     "safety_in_case": EMERGENCY + "\n\nYour message was passed on.",
     "safety_in_case_other": EMERGENCY + "\n\n" + HELP_SOMEONE + "\n\nYour message was passed on.",
     "safety_in_case_overdose": EMERGENCY_MEDICAL + "\n\nYour message was passed on.",

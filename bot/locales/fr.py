@@ -286,6 +286,16 @@ TEXTS: dict[str, str] = {
         "Ce qui t'arrive n'est pas de ta faute, et tu as le droit d'être protégé·e. Quand tu "
         "seras en sécurité, tu peux écrire `demande` pour parler à une personne du groupe."
     ),
+    "safety_held": EMERGENCY + "\n\n{close}",
+    "safety_held_other": EMERGENCY + "\n\n" + HELP_SOMEONE + "\n\n{close}",
+    "safety_held_overdose": EMERGENCY_MEDICAL + "\n\n{close}",
+    "safety_held_violence": EMERGENCY_VIOLENCE + "\n\n{close}",
+    "held_open": "Tu n'es pas seul·e. Ta demande **{ref}** reste ouverte.",
+    "held_drafting": "Tu n'es pas seul·e. Ta demande continue juste après.",
+    "held_direct": (
+        "Ce message reste entre toi et moi : la personne qui t'accompagne (demande **{ref}**) "
+        "ne le voit pas. Tu peux lui écrire directement."
+    ),
     "safety_in_case": EMERGENCY + "\n\nTon message a bien été transmis.",
     "safety_in_case_other": EMERGENCY
     + "\n\n"
