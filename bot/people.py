@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -9,6 +10,9 @@ from enum import StrEnum
 from bot.ids import ListenerId
 from bot.messages import Address
 from bot.text import normalize
+
+# letters spelt one by one: "la D.I.N.U.M" is "la dinum"
+_LETTERS = re.compile(r"\b\w\b(?: \w\b)+")
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -64,9 +68,11 @@ class Listener:
         """True when the declared team matches one of ours (accent/case-insensitive)."""
         if not team:
             return False
-        declared = normalize(team)
+        declared = _LETTERS.sub(lambda run: run.group().replace(" ", ""), normalize(team))
         return any(
-            _contains(declared, mine) or _contains(mine, declared)
+            _contains(declared, mine)
+            or _contains(mine, declared)
+            or _contains(declared, mine.replace(" ", ""))  # "betagouv" is "beta.gouv"
             for mine in (normalize(own) for own in self.teams)
         )
 

@@ -48,7 +48,14 @@ def test_roster_order_breaks_ties() -> None:
 
 
 def test_team_exclusion_is_accent_and_case_insensitive() -> None:
-    for team in ("dinum", "La DINUM", "equipe sante", "ÉQUIPE SANTÉ"):
+    for team in (
+        "dinum",
+        "La DINUM",
+        "equipe sante",
+        "ÉQUIPE SANTÉ",
+        "la D.I.N.U.M",
+        "équipesanté",
+    ):
         chosen = choose(case(team), situation())
         assert chosen is not None and chosen.id == "ben", team
     chosen = choose(case("Dinumérique"), situation())
