@@ -162,3 +162,18 @@ async def test_a_team_told_in_a_sentence_is_the_team(chat: Chat) -> None:
         → sam: Ma question reste ouverte
         """
     )
+
+
+async def test_thanks_after_the_close_are_welcome(chat: Chat) -> None:
+    ref = await listened_by_camille(chat, "rita")
+    await chat.deliver("rita", f"clore {ref}")
+    await chat.play(
+        """
+        rita> merci beaucoup pour tout
+        → rita: Avec plaisir
+        ✗ camille
+        camille> merci à toi, prends soin de toi
+        → camille: Avec plaisir
+        ✗ rita
+        """
+    )

@@ -32,7 +32,9 @@ _TALK = re.compile(  # the wish to talk to a person, in the words people use
 _THANKS = re.compile(  # a thank-you or an acknowledgement, and nothing else
     r"^(?:(?:ok|okay|oki|d'accord|dac|merci|beaucoup|mille fois|bien|super|parfait|top|"
     r"cool|genial|thanks|thank you|thx|great|got it|ca marche|tres|bonne (?:journee|soiree)|"
-    r"a plus|bye)[\s,.!]*)+$"
+    r"a plus|bye|pour tout|pour ton aide|pour votre aide|pour ton ecoute|pour l'ecoute|a toi|"
+    r"a vous|prends soin de toi|prenez soin de vous|a bientot|for everything|for your help|"
+    r"a lot|so much|take care|[🙏💛❤️🌿😊🙂]+)[\s,.!]*)+$"
 )
 _SUGGEST_UP_TO = 3  # words: longer messages are sentences, not mistyped commands
 _CUTOFF = 0.75
