@@ -15,6 +15,8 @@ _COMMON = "àâäáãåçéèêëíìîïñóòôöõúùûüýÿ"
 _TABLE = str.maketrans(
     {c: unicodedata.normalize("NFKD", c)[0] for c in _COMMON}
     | {"œ": "oe", "æ": "ae", "’": "'", "ß": "ss"}
+    # invisible: zero-width spaces and joiners, word joiner, BOM, soft hyphen ("a\u200bide")
+    | dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", "")
 )
 
 

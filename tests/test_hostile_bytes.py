@@ -190,3 +190,9 @@ def test_directory_check_on_non_utf8_file_is_positioned(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"{path}:3:11: not UTF-8 text (byte 0xe9)" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+async def test_invisible_characters_inside_a_command_do_not_hide_it(chat: Chat) -> None:
+    await chat.deliver("alice", "bonjour")
+    out = await chat.deliver("alice", "a\u200b\u200bide")
+    assert "Ce que je peux faire" in out[-1].text
