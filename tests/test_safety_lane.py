@@ -121,7 +121,13 @@ async def test_distress_again_while_asked_is_heard_and_asked_again(chat: Chat) -
 
 async def test_a_cry_after_aide_gets_the_question_not_the_commands(chat: Chat) -> None:
     await chat.deliver("alice", "bonjour")
-    for text in ("aide je n'en peux plus", "aide moi", "ça va pas", "je me sens vraiment mal"):
+    for text in (
+        "aide je n'en peux plus",
+        "aide moi",
+        "ça va pas",
+        "je me sens vraiment mal",
+        "😭😭",
+    ):
         out = await chat.deliver("alice", text)
         assert "penses au suicide" in out[-1].text, text
         await chat.deliver("alice", "non")

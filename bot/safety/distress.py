@@ -117,3 +117,7 @@ LOW = re.compile(
     r"(?: (?:du tout|trop|fort|bien|en ce moment|aujourd ?hui|ces temps ci|ces jours ci))?"
     r"\W*$"
 )
+
+# Only tears and a broken heart ("😭😭😭"): said without words, yet distress
+_SAD = "😭😢😿💔🥺😞😔😥😓😩😫🙁☹"
+TEARS = re.compile(f"^[\\s.\ufe0f{_SAD}]*[{_SAD}][\\s.\ufe0f{_SAD}]*$")

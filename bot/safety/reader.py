@@ -6,7 +6,7 @@ import threading
 
 from bot.safety import chat, context, lemmas, loss, negation, quotes, violence, who
 from bot.safety.away import Away
-from bot.safety.distress import CONCERN, LOW
+from bot.safety.distress import CONCERN, LOW, TEARS
 from bot.safety.evidence import Evidence, Frame
 from bot.safety.idioms import IDIOMS
 from bot.safety.levels import NOTHING, Category, Level, Reading
@@ -91,7 +91,7 @@ class Reader(Weighing):
             return Reading(Level.CONCERN, categories=_DISTRESS, asked=seen.asked)
         if seen.asked:
             return Reading(Level.NONE, seen.situation, asked=True)
-        if LOW.match(fold(text).replace("'", " ")):  # "ça va pas": the plain question
+        if LOW.match(fold(text).replace("'", " ")) or TEARS.match(text):  # "ça va pas", "😭"
             return Reading(Level.CONCERN, categories=_DISTRESS)
         figurative = not _FIGURES.isdisjoint(seen.features)  # "ce dossier va me tuer lol"
         return Reading(Level.NONE, figurative=True) if figurative else NOTHING
