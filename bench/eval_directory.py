@@ -1,7 +1,7 @@
 """Score directory search on the query sets in tests/corpus/, by phenomenon.
 
-Seventy-three sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
-`directory_tune2.yaml` … `directory_tune71.yaml` (written later, each in other words)
+Seventy-seven sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
+`directory_tune2.yaml` … `directory_tune75.yaml` (written later, each in other words)
 may be used to tune the search; `directory_heldout*.yaml` never are: only their overall
 figures are printed, apart, so that it says whether the search learned the skill or the
 sets. Run with `make eval`. `--only FILE` scores one tuning set alone and lists its
@@ -107,6 +107,10 @@ TUNING = (
     "directory_tune69.yaml",  # unseen first: set DL 93/100 (93.0 %), sample's manner, half
     "directory_tune70.yaml",  # unseen first: set DM 99/100 (99.0 %), sample's manner, half
     "directory_tune71.yaml",  # unseen first: set DN 96/100 (96.0 %), sample's manner, half
+    "directory_tune72.yaml",  # unseen first: set DO 99/100 (99.0 %), sample's manner, half
+    "directory_tune73.yaml",  # unseen first: set DP 93/100 (93.0 %), sample's manner, half
+    "directory_tune74.yaml",  # unseen first: set DQ 95/100 (95.0 %), sample's manner, half
+    "directory_tune75.yaml",  # unseen first: set DR 96/100 (96.0 %), sample's manner, half
 )
 HELDOUT = "directory_heldout*.yaml"  # each written blind, never tuned on
 

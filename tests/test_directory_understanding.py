@@ -616,3 +616,21 @@ def test_cannot_really_talk_puts_the_sms_line_first() -> None:
 def test_what_happened_comes_before_lines_to_talk_to() -> None:
     text = "aide-soignante en ehpad, je vois des collègues maltraiter des résidents, j'ai peur"
     assert "maltraitance-3977" in ids(text + " de parler")[:3]
+
+
+def test_someone_to_see_face_to_face_is_asked_in_person() -> None:
+    assert "in_person" in understand("j'aimerais voir quelqu'un en face, pas au tel").flags
+    assert "psys-du-coeur" in ids("en vrai j'aimerais voir quelqu'un en face, pas au tel")
+
+
+def test_a_line_to_listen_round_the_clock_includes_the_3114() -> None:
+    assert {"sos-amitie", "prevention-suicide-3114"} <= set(ids("numero vert d'ecoute 24/24"))
+
+
+def test_a_carer_who_roughs_up_a_father_is_mistreatment() -> None:
+    text = "je crois que l'auxiliaire de vie de mon père en fauteuil le rudoie"
+    assert "maltraitance-3977" in ids(text)[:3]
+
+
+def test_a_psychiatric_emergency_brings_the_3114_and_the_15() -> None:
+    assert {"prevention-suicide-3114", "samu-15"} <= set(ids("num urgence psy")[:8])

@@ -229,6 +229,8 @@ class Index:
             categories.setdefault(rank.PEERS_CATEGORY, 1.0)
         elif rank.GENERAL_CATEGORY in categories and not roles:  # someone to talk to
             categories.setdefault(rank.PEERS_CATEGORY, rank.SENSE)
+        if rank.GENERAL_CATEGORY in categories and "always" in query.flags:  # "24h/24"
+            categories.setdefault(rank.CRISIS_CATEGORY, rank.SENSE)  # the 3114 listens too
         if len(query.terms) == 1 and categories and not roles:  # a word alone: each sense
             for sense in self.topics.senses(query.terms[0]):
                 categories.setdefault(sense, rank.SENSE)
