@@ -177,3 +177,18 @@ async def test_thanks_after_the_close_are_welcome(chat: Chat) -> None:
         ✗ rita
         """
     )
+
+
+async def test_a_mistyped_command_is_suggested_and_a_team_name_is_not(chat: Chat) -> None:
+    await chat.deliver("camille", "bonjour")
+    await chat.deliver("rita", "bonjour")
+    await chat.play(
+        """
+        camille> dipso off
+        → camille: Tu voulais dire `dispo off` ?
+        rita> cloe
+        → rita: Tu voulais dire `clore` ?
+        """
+    )
+    out = await chat.deliver("rita", "DINUM")
+    assert all("Tu voulais dire" not in m.text for m in out)

@@ -72,6 +72,7 @@ def suggestion(turn: Turn, text: str) -> str | None:
         if len(head) < _FUZZY_FROM:  # "oui" is no typo of "oubli"
             continue
         close = difflib.get_close_matches(head, allowed, n=5, cutoff=_CUTOFF)
+        close = [c for c in close if len(c) >= len(head) - 1]  # "dinum" is no typo of "num"
         if close and len(words) >= size:
             best = difflib.SequenceMatcher(None, head, close[0]).ratio()
             tied = [c for c in close if difflib.SequenceMatcher(None, head, c).ratio() == best]

@@ -107,12 +107,12 @@ TEXTS: dict[str, str] = {
     ),
     "ask_mode": (
         "How would you like to talk?\n"
-        "- `anonyme` (default) — you keep writing to me here and I pass messages on; the "
+        "- `anonymous` (default) — you keep writing to me here and I pass messages on; the "
         "listener only sees a reference\n"
         "- `direct` — the listener gets your handle and writes to you directly\n"
         "You can answer `skip`."
     ),
-    "ask_mode_again": "Answer `anonyme`, `direct` or `skip` 🙂",
+    "ask_mode_again": "Answer `anonymous`, `direct` or `skip` 🙂",
     "ask_yes_no": "Answer `yes` or `no` 🙂",
     "request_exists": "You already have a request open (ref. **{ref}**). Write `cancel` to withdraw it.",
     "request_searching": (
