@@ -108,7 +108,9 @@ class Bot:
         relayed = isinstance(where, Relay) and where.case.relaying
         relayed = relayed or turn.msg.case_ref is not None
         out = [lane.answer(ctx, me, reading, relayed=relayed, held=turn.own)]
-        out += await lane.alert(ctx, me, turn.own, turn.now, reading)
+        out += await lane.alert(
+            ctx, me, turn.own, turn.now, reading, member=turn.member is not None
+        )
         out += self._welcome(me, first, short=True)
         if isinstance(where, Run) and where.command.name not in _HELD_BY_DANGER:
             return out + await dispatch(turn, where)

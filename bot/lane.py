@@ -71,7 +71,13 @@ def marker(ctx: Context, member: Listener, ref: CaseRef, reading: Reading) -> Ou
 
 
 async def alert(
-    ctx: Context, me: Person, case: Case | None, now: datetime, reading: Reading | None = None
+    ctx: Context,
+    me: Person,
+    case: Case | None,
+    now: datetime,
+    reading: Reading | None = None,
+    *,
+    member: bool = False,
 ) -> Out:
     """Tell coordinators that someone is in danger: reference only, at most once an hour
     for one reference (a case opened since the last alert carries news: its reference),
@@ -88,6 +94,8 @@ async def alert(
     ref = case.ref if case else me.ref
     lang = ctx.policy.default_locale
     state = case.state.value if case else ("drafting" if me.dialog in _DRAFTING else "none")
+    if case is None and member:  # one of the group's own listeners: look after them
+        state = "member"
     return say.to_coordinators(ctx, "alert_danger", ref, next=t(lang, f"next_{state}", ref=ref))
 
 

@@ -167,6 +167,7 @@ async def test_listener_side_danger_is_read_too(chat: Chat) -> None:
     assert "en finir" in chat.last("alice")
     alert = chat.last("claude")
     assert "en finir" not in alert and "camille" not in alert
+    assert "équipe d'écoute" in alert and "rien d'autre à faire" not in alert
 
 
 async def test_english_danger_and_concern(chat: Chat) -> None:

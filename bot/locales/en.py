@@ -560,6 +560,10 @@ TEXTS |= {
         "→ A request is being prepared (its questions are under way); it will be offered "
         "as soon as it is complete."
     ),
+    "next_member": (
+        "→ The message comes from one of the group's listeners: they were given the numbers. "
+        "Think of offering the listeners a pause or a debrief."
+    ),
     "next_none": "→ No open request: the numbers were given, nothing else to do here.",
 }
 

@@ -589,6 +589,10 @@ TEXTS |= {
         "→ Une demande est en préparation (ses questions sont en cours) ; elle sera "
         "proposée dès qu'elle est complète."
     ),
+    "next_member": (
+        "→ Le message vient d'une personne de l'équipe d'écoute : les numéros lui ont été "
+        "donnés. Pense à proposer aux écoutant·es un temps pour souffler ou un débrief."
+    ),
     "next_none": "→ Pas de demande ouverte : les numéros ont été donnés, rien d'autre à faire ici.",
 }
 
