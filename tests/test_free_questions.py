@@ -63,7 +63,8 @@ async def test_a_question_while_the_bot_waits_for_an_answer_keeps_the_question(
 async def test_the_wish_to_talk_leads_to_demande(chat: Chat, text: str) -> None:
     await chat.deliver("sam", "bonjour")
     out = await chat.deliver("sam", text)
-    assert "sans lien avec ton équipe" in out[-1].text or "penses au suicide" in out[-1].text
+    asked = ("sans lien avec ton équipe", "penses au suicide", "thinking about suicide")
+    assert any(words in out[-1].text for words in asked)  # English is answered in English
     assert [b.command for b in out[-1].buttons] in (["demande"], ["oui", "non"])
 
 
