@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pydantic import Field, SecretStr
 
+from bot.config_names import CallbackBase, Homeserver, ServerName
 from bot.config_values import HostPort, HttpUrl, MatrixId, Seconds, Section
 
 
 class MatrixSettings(Section):
     """Tchap or any Matrix homeserver, end-to-end encrypted."""
 
-    homeserver: HttpUrl | None = None
-    """The homeserver's client address, e.g. `https://matrix.agent.dinum.tchap.gouv.fr`. With
-    `user_id`, enables Matrix.
+    homeserver: Homeserver | None = None
+    """The homeserver's client address, e.g. `https://matrix.agent.dinum.tchap.gouv.fr` (without
+    `/_matrix/…`). With `user_id`, enables Matrix.
     """
     user_id: MatrixId | None = None
     """The bot's account, e.g. `@soutien-dinum.gouv.fr:agent.dinum.tchap.gouv.fr`."""
@@ -28,8 +29,10 @@ class MatrixSettings(Section):
     """The encryption store (nio): back it up with the database and the secret key; losing it means
     a new device.
     """
-    allowed_servers: list[str] = Field(default_factory=list)
-    """Only people of these homeservers may talk to the bot (empty: anyone who can reach it)."""
+    allowed_servers: list[ServerName] = Field(default_factory=list)
+    """Only people of these homeservers may talk to the bot (empty: anyone who can reach it):
+    server names as in Matrix ids, e.g. `agent.dinum.tchap.gouv.fr` (no address, no wildcard).
+    """
     min_send_interval: Seconds = Field(default=1.0, ge=0, le=60)
     """Average seconds between two sends of the account (Tchap asks for about one a second);
     `0`: unpaced."""
@@ -58,9 +61,9 @@ class MattermostSettings(Section):
     """Where the bot's HTTP server listens when `http.listen` is not set (kept for existing
     configurations).
     """
-    public_url: HttpUrl | None = None
+    public_url: CallbackBase | None = None
     """How the Mattermost server reaches the bot's HTTP server (buttons, slash commands); default
-    `http://` + the listening address.
+    `http://` + the listening address. The bot adds `/mattermost/actions` to it.
     """
     command_tokens: list[SecretStr] = Field(default_factory=list)
     """The slash commands' tokens, a JSON list (environment: `SOUTIEN_MATTERMOST__COMMAND_TOKENS`).

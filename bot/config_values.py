@@ -9,6 +9,15 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
+ENV_PREFIX = "SOUTIEN_"
+
+
+def env_name(*loc: str | int) -> str:
+    """The environment variable for a key: ("routing", "offer_timeout") →
+    SOUTIEN_ROUTING__OFFER_TIMEOUT."""
+    return ENV_PREFIX + "__".join(str(p).upper() for p in loc)
+
+
 _NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d*)?\s*$")
 
 
@@ -66,15 +75,6 @@ QUIET = re.compile(rf"^{_HHMM}-{_HHMM}$")
 _HOST_PORT = re.compile(r"^(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$")
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
 _MATRIX_ID = re.compile(r"^@[^\s:]+:[^\s]+$")
-STORAGE_SCHEMES = ("sqlite+aiosqlite://", "postgresql+asyncpg://")
-_SQLITE = "sqlite+aiosqlite://"
-
-
-def sqlite_path(url: str) -> str | None:
-    """The file part of a SQLite URL ("" when there is none), None for another database."""
-    if not url.startswith(_SQLITE):
-        return None
-    return url[len(_SQLITE) :].split("?", 1)[0].removeprefix("/")
 
 
 def _host_port(value: str | None) -> str | None:

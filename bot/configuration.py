@@ -18,19 +18,19 @@ from pydantic import (
     model_validator,
 )
 
+from bot.config_names import MattermostName
 from bot.config_platforms import HttpSettings, MatrixSettings, MattermostSettings
+from bot.config_storage import storage_url
 from bot.config_values import (
     DAY,
     HOUR,
     QUIET,
     SECOND,
-    STORAGE_SCHEMES,
     Duration,
     MatrixId,
     Seconds,
     Section,
     duration,
-    sqlite_path,
 )
 from bot.ids import ListenerId
 
@@ -48,29 +48,21 @@ class StorageSettings(Section):
     """Where cases, people and the audit trail are kept (encrypted fields)."""
 
     url: str = "sqlite+aiosqlite:///./data/soutien.db"
-    """The database: `sqlite+aiosqlite:///PATH` (a file; relative to the working directory; an
-    absolute path takes four slashes, `sqlite+aiosqlite:////var/lib/soutien/soutien.db`) or
-    `postgresql+asyncpg://USER@HOST/NAME` (several replicas). Its folder must exist (only the
-    default `./data/` is created).
+    """The database: `sqlite+aiosqlite:///PATH` (a file, not a folder; relative to the working
+    directory; an absolute path takes four slashes,
+    `sqlite+aiosqlite:////var/lib/soutien/soutien.db`; the file's folder must exist, only the
+    default `./data/` is created) or `postgresql+asyncpg://USER:PASSWORD@HOST:PORT/NAME`
+    (several replicas; the host and the database name are required, a Unix socket is
+    `USER@/NAME?host=/run/postgresql`, TLS is `?ssl=require`, not libpq's `sslmode`; an `@` in
+    the password is written `%40`).
     """
     auto_migrate: bool = True
     """`soutien-bot run` applies pending migrations before starting."""
 
     @field_validator("url")
     @classmethod
-    def _scheme(cls, value: str) -> str:
-        if not value.startswith(STORAGE_SCHEMES):
-            raise ValueError(
-                "must start with sqlite+aiosqlite:/// (a file) or postgresql+asyncpg://"
-            )
-        path = sqlite_path(value)
-        if path is not None and path in ("", ":memory:"):
-            raise ValueError(
-                "needs a file: sqlite+aiosqlite:///./data/soutien.db (relative to the working "
-                "directory) or sqlite+aiosqlite:////abs/path/soutien.db (an in-memory database "
-                "would be empty at each connection)"
-            )
-        return value
+    def _database(cls, value: str) -> str:
+        return storage_url(value)
 
 
 class SecuritySettings(Section):
@@ -119,7 +111,8 @@ class RemindersSettings(Section):
     listener_nudge_after: Annotated[Duration, duration(HOUR, 30 * DAY, "P3D")] = timedelta(days=3)
     """A listener who has not answered a case for this long gets a reminder (1 hour to 30 days)."""
     quiet_hours: str = "21:00-08:00"
-    """No reminder or follow-up in this window (Europe/Paris time)."""
+    """No reminder or follow-up in this window (Europe/Paris time). A window that starts where it
+    ends (e.g. `00:00-00:00`) is no window: no quiet hours."""
     tick_seconds: Seconds = Field(default=10.0, gt=0, le=300)
     """How often, in seconds, due follow-ups are looked for."""
 
@@ -199,8 +192,8 @@ class ListenerSettings(Section):
     """Teams this listener belongs to (never offered a case from them)."""
     matrix: MatrixId | None = None
     """Their Matrix id."""
-    mattermost: str | None = None
-    """Their Mattermost username."""
+    mattermost: MattermostName | None = None
+    """Their Mattermost username, as the server has it: lowercase, without `@`."""
     coordinator: bool = False
     """Receives danger alerts and may see the roster and statistics."""
     listens: bool = True

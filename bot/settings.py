@@ -15,24 +15,20 @@ from typing import Any, get_args, get_origin
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from bot.config_coherence import Loc, coherence
+from bot.config_values import ENV_PREFIX, env_name
 from bot.configuration import ConfigError, Settings
 
 __all__ = ["ConfigError", "Settings", "env_name", "load"]
 
 _SECRETS = {
     ("security", "secret_key"),
+    ("security", "old_secret_keys"),
     ("matrix", "password"),
     ("matrix", "access_token"),
     ("mattermost", "token"),
+    ("mattermost", "command_tokens"),
 }
-ENV_PREFIX = "SOUTIEN_"
-Loc = tuple[str | int, ...]
-
-
-def env_name(*loc: str | int) -> str:
-    """The environment variable for a key: ("routing", "offer_timeout") →
-    SOUTIEN_ROUTING__OFFER_TIMEOUT."""
-    return ENV_PREFIX + "__".join(str(p).upper() for p in loc)
 
 
 def load(path: Path | None, environ: Mapping[str, str] | None = None) -> Settings:
@@ -51,7 +47,7 @@ def load(path: Path | None, environ: Mapping[str, str] | None = None) -> Setting
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         raise ConfigError("\n".join(source.describe(exc))) from None
-    problems = source.platform_problems(settings)
+    problems = coherence(settings, source.at)
     if problems:
         raise ConfigError("\n".join(problems))
     return settings
@@ -76,6 +72,21 @@ def _suggest(word: str, choices: Any) -> str:
     folded = {str(c).lower(): str(c) for c in choices}
     close = difflib.get_close_matches(word.lower(), folded, n=1, cutoff=0.6)
     return f"; did you mean {folded[close[0]]!r}?" if close else ""
+
+
+def _elsewhere(loc: Loc, env: bool) -> str:
+    """A key put in the wrong section: "; did you mean 'reminders.quiet_hours'?" when exactly
+    one other section has a key of that name."""
+    if not 1 <= len(loc) <= 2 or isinstance(loc[-1], int):
+        return ""
+    homes = [
+        (section, loc[-1])
+        for section, field in Settings.model_fields.items()
+        if section != loc[0] and loc[-1] in getattr(field.annotation, "model_fields", {})
+    ]
+    if len(homes) != 1:
+        return ""
+    return f"; did you mean {(env_name(*homes[0]) if env else '.'.join(homes[0]))!r}?"
 
 
 def _model_at(loc: Loc) -> type[BaseModel] | None:
@@ -136,9 +147,10 @@ class _Sources:
             raise ConfigError(f"{path}:1: the top level must be a mapping of sections")
         problems = self._duplicates(self.root, ())
         for section, key in sorted(_SECRETS):
-            if isinstance(loaded.get(section), dict) and loaded[section].get(key):
+            given = loaded.get(section)
+            if isinstance(given, dict) and given.get(key, []) not in (None, []):
                 problems.append(
-                    self._at((section, key), f"{section}.{key}")
+                    self.at((section, key), f"{section}.{key}")
                     + f"is a secret: set it in the environment ({env_name(section, key)}), "
                     "not in the file"
                 )
@@ -206,7 +218,7 @@ class _Sources:
         field = model.model_fields.get(key) if model else None
         return field is not None and get_origin(field.annotation) is list
 
-    def _at(self, loc: Loc, key: str) -> str:
+    def at(self, loc: Loc, key: str) -> str:
         """The prefix naming where a value came from: the variable, or FILE:LINE."""
         for n in range(len(loc), 0, -1):
             if loc[:n] in self.from_env:
@@ -241,10 +253,11 @@ class _Sources:
                 model = _model_at(loc)
                 name = str(loc[-1])
                 choices = list(model.model_fields) if model else []
-                if loc[:2] in self.from_env or loc[:1] in self.from_env:
+                env = loc[:2] in self.from_env or loc[:1] in self.from_env
+                if env:
                     choices = [env_name(*loc[:-1], c) for c in choices]
                     name = env_name(*loc)
-                message = f"unknown key{_suggest(name, choices)}"
+                message = f"unknown key{_elsewhere(loc, env) or _suggest(name, choices)}"
             elif kind in ("model_type", "dict_type"):
                 message = "must be a mapping of keys (key: value)"
             elif kind.startswith("time_delta"):
@@ -254,35 +267,8 @@ class _Sources:
             else:
                 message = str(error["msg"]).removeprefix("Value error, ")
                 message = message.replace("Input should be", "must be", 1)
-            lines.append(self._at(loc, _key(loc)) + message)
+            lines.append(self.at(loc, _key(loc)) + message)
         return sorted(set(lines), key=lines.index)
-
-    def platform_problems(self, settings: Settings) -> list[str]:
-        """A platform section without its secret is a mistake, never "no platform"."""
-        problems: list[str] = []
-        mm, mx = settings.mattermost, settings.matrix
-        if mm.url and not mm.token:
-            problems.append(
-                self._at(("mattermost", "url"), "mattermost.url")
-                + f"is set but {env_name('mattermost', 'token')} is not: set the bot's token "
-                "in the environment (or remove mattermost.url for the console demo)"
-            )
-        if mm.token and not mm.url:
-            problems.append(f"{env_name('mattermost', 'token')}: is set but mattermost.url is not")
-        if mx.homeserver or mx.user_id or mx.password or mx.access_token:
-            for key in ("homeserver", "user_id"):
-                if not getattr(mx, key):
-                    problems.append(
-                        f"matrix.{key}: is required with the other matrix settings "
-                        f"(or {env_name('matrix', key)})"
-                    )
-            if not (mx.password or mx.access_token):
-                problems.append(
-                    self._at(("matrix", "homeserver"), "matrix.homeserver")
-                    + f"is set but neither {env_name('matrix', 'password')} nor "
-                    f"{env_name('matrix', 'access_token')} is: set one in the environment"
-                )
-        return problems
 
 
 def _is_tag(part: object) -> bool:

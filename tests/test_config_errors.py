@@ -144,8 +144,8 @@ CORPUS: list[tuple[str, str | bytes | None, dict[str, str], str]] = [
     # bb-config 9: one address, two roster entries
     ("listener-mattermost-twice",
      "listeners:\n  - {id: a, name: A, mattermost: sam}\n"
-     "  - {id: b, name: B, mattermost: '@Sam'}\n",
-     {}, "Mattermost username '@Sam' appears twice (listeners 'a' and 'b')"),
+     "  - {id: b, name: B, mattermost: sam}\n",
+     {}, "Mattermost username 'sam' appears twice (listeners 'a' and 'b')"),
     ("listener-matrix-twice",
      "listeners:\n  - {id: c, name: C, matrix: '@x:s.org'}\n"
      "  - {id: d, name: D, matrix: '@x:s.org'}\n",

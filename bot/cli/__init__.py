@@ -21,7 +21,13 @@ __all__ = ["main"]
 
 
 def config_path(given: str | None) -> Path | None:
-    """--config, else $SOUTIEN_CONFIG, else ./soutien.yaml if there is one."""
+    """--config, else $SOUTIEN_CONFIG, else ./soutien.yaml if there is one. An explicit empty
+    --config (an unset variable in a script) is an error, not another configuration."""
+    if given is not None and not given.strip():
+        raise ConfigError(
+            "--config: the path is empty (an unset variable?): name the file, "
+            "or leave --config out to use $SOUTIEN_CONFIG or ./soutien.yaml"
+        )
     given = given or os.environ.get("SOUTIEN_CONFIG")
     if given:
         return Path(given)

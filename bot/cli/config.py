@@ -32,6 +32,8 @@ def command(args: argparse.Namespace) -> int:
     print(f"{path or 'no file (defaults and environment)'}: valid")
     for line in notes:
         print(f"  note: {line}")
+    for line in warnings(settings):
+        print(f"  warning: {line}")
     for line in needs:
         print(f"  needed: {line}")
     if needs:
@@ -68,6 +70,17 @@ def review(settings: Settings) -> tuple[list[str], list[str]]:
         needs.append("listeners: nobody listens (`listens: true`): no case can be offered")
     if platforms and not any(m.coordinator for m in members):
         needs.append("listeners: no coordinator: danger alerts would reach nobody")
+    try:
+        count = len(load(settings.directory.resolved).resources)
+        notes.append(f"directory: {settings.directory.resolved} ({count} resources)")
+    except DirectoryError as exc:
+        needs.append(f"directory.path: {settings.directory.resolved} is not valid:\n{exc}")
+    start, end = settings.reminders.quiet_hours.split("-")
+    if start == end:
+        notes.append(
+            f"reminders.quiet_hours: {start}-{end} starts where it ends, so there are no quiet "
+            "hours: reminders and follow-ups go out at any time"
+        )
     if not platforms:
         return needs, notes
     listen = settings.http.listen or settings.mattermost.http_listen
@@ -77,12 +90,30 @@ def review(settings: Settings) -> tuple[list[str], list[str]]:
     if listen.startswith(("127.", "localhost", "[::1]")):
         where += " (this machine only; in a container set SOUTIEN_HTTP__LISTEN=0.0.0.0:8088)"
     notes.append(where)
-    try:
-        count = len(load(settings.directory.resolved).resources)
-        notes.append(f"directory: {settings.directory.resolved} ({count} resources)")
-    except DirectoryError as exc:
-        needs.append(f"directory.path: {settings.directory.resolved} is not valid:\n{exc}")
     return needs, notes
+
+
+def warnings(settings: Settings) -> list[str]:
+    """What is valid but most likely a slip: a key with the spaces or quotes an env file may
+    keep (the data are encrypted with the key exactly as given: fixed later, it is refused)."""
+    security = settings.security
+    keys = [(env_name("security", "secret_key"), security.secret_key)]
+    keys += [(env_name("security", "old_secret_keys"), k) for k in security.old_secret_keys]
+    found = []
+    for name, key in keys:
+        if key is not None and _padded(key.get_secret_value()) and name not in found:
+            found.append(name)
+    return [
+        f"{name}: starts or ends with a space or a quote (kept by an env file?): the data are "
+        "encrypted with the key exactly as given; remove them before the first start (once "
+        "data are written, the key must stay as it is)"
+        for name in found
+    ]
+
+
+def _padded(value: str) -> bool:
+    quotes = ("'", '"')
+    return value != value.strip() or value[:1] in quotes or value[-1:] in quotes
 
 
 def _mattermost(settings: Settings, notes: list[str]) -> list[str]:
@@ -113,5 +144,12 @@ def _matrix(settings: Settings, notes: list[str]) -> list[str]:
         needs.append("listeners: nobody has a `matrix` id: no one to offer cases to there")
     if not mx.allowed_servers:
         notes.append("matrix.allowed_servers is empty: anyone who can reach the bot may write")
+    for member in settings.listeners:
+        server = (member.matrix or "").split(":", 1)[-1]
+        if member.matrix and mx.allowed_servers and server not in mx.allowed_servers:
+            notes.append(
+                f"listener {member.id!r} is on {server}, which is not in matrix.allowed_servers: "
+                "the bot declines the conversations they start"
+            )
     notes.append(f"matrix store: {mx.store_path} (back it up with the database and the key)")
     return needs
