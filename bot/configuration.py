@@ -184,7 +184,8 @@ class DemoSettings(Section):
 
     reset_on_start: bool = False
     """The console demo starts from an empty database (only ever its own SQLite file named
-    `demo.db`, and only with no secret key set; ignored otherwise, with a warning).
+    `demo.db`, only with no secret key set, and only when that file was written by the
+    keyless demo itself or holds nothing; ignored otherwise, with a warning naming it).
     """
 
 

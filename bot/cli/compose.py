@@ -101,7 +101,10 @@ def prepare_database(settings: Settings) -> None:
 
 def _reset_demo(settings: Settings, path: Path | None) -> None:
     """`demo.reset_on_start`: only the keyless console demo's own `demo.db`, whose rows
-    were written under a throwaway key nobody can read again. Any other file is kept."""
+    were written under a throwaway key nobody can read again (the file says so), or an
+    empty one. Any other file is kept, whatever this run's key."""
+    from storage.demo import kept_because
+
     if path is None or path.name != DEMO_DB or not settings.console_demo:
         log.warning(
             "demo.reset_on_start ignored: only the console demo's own database "
@@ -113,6 +116,13 @@ def _reset_demo(settings: Settings, path: Path | None) -> None:
             "demo.reset_on_start ignored for %s: a secret key is set, so its data may be "
             "real; the file is kept",
             path,
+        )
+    elif (reason := kept_because(path)) is not None:
+        log.warning(
+            "demo.reset_on_start ignored for %s: %s; the file is kept (delete it yourself "
+            "if it is only demo data)",
+            path,
+            reason,
         )
     else:
         log.info("demo.reset_on_start: starting from an empty %s", path)
@@ -185,7 +195,7 @@ def ops_server(settings: Settings, store: CaseCounts, ping: Ping) -> OpsServer |
 
 
 async def run(settings: Settings, cipher: FieldCipher) -> None:
-    from storage.database import create_engine, ping, sqlite_file
+    from storage.database import create_engine, ping
     from storage.keyvalue import SqlKeyValue
     from storage.startup import ready
     from storage.store import SqlStore
@@ -194,10 +204,8 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
     answers = Answers(Index(load(path)))
     engine = create_engine(settings.storage.url)
     keyed = settings.security.secret_key is not None
-    file = sqlite_file(settings.storage.url)
-    scratch = file is not None and file.name == DEMO_DB
     try:  # the schema and the key, before anything is written
-        await ready(engine, cipher if keyed else None, scratch=scratch)
+        await ready(engine, cipher if keyed else None)
     except BaseException:
         await engine.dispose()
         raise
