@@ -28,6 +28,7 @@ def soutien(
     where: Path, *args: str, stdin: str = "", config: str | None = "soutien.yaml", **env: str
 ) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.upper().startswith("SOUTIEN_")}
+    clean["PYTHONPATH"] = str(ROOT)  # this checkout's code, whatever the working directory
     return subprocess.run(
         [sys.executable, "-m", "bot", *args, *(["--config", config] if config else [])],
         input=stdin,
@@ -204,6 +205,36 @@ def test_a_demo_db_that_is_not_soutien_s_is_kept(tmp_path: Path) -> None:
     assert warning and "invoices" in warning[0], done.stderr
     with sqlite3.connect(tmp_path / "demo.db") as connection:
         assert connection.execute("SELECT count(*) FROM invoices").fetchone() == (0,)
+
+
+# --- keys rotate on the wrong database (QA conf 3) ---
+
+
+def test_keys_rotate_refuses_a_database_that_is_not_there(tmp_path: Path) -> None:
+    (tmp_path / "soutien.yaml").write_text("storage: {url: 'sqlite+aiosqlite:///./x.db'}\n")
+    rotate = ("keys", "rotate")
+    refused(soutien(tmp_path, *rotate, SOUTIEN_SECURITY__SECRET_KEY=KEY), "no database at")
+    assert not (tmp_path / "x.db").exists()
+    sqlite3.connect(tmp_path / "x.db").close()  # a file, but no Soutien database in it
+    refused(soutien(tmp_path, *rotate, SOUTIEN_SECURITY__SECRET_KEY=KEY), "no Soutien database")
+    assert soutien(tmp_path, "db", "upgrade").returncode == 0  # the schema, and nothing stored
+    empty = soutien(tmp_path, *rotate, SOUTIEN_SECURITY__SECRET_KEY=KEY)
+    assert empty.returncode == 1, empty.stdout + empty.stderr
+    assert "nothing stored in" in empty.stdout and "right database" in empty.stdout
+
+
+def test_keys_rotate_with_nothing_under_an_old_key_says_so(production: Path) -> None:
+    done = soutien(production, "keys", "rotate", SOUTIEN_SECURITY__SECRET_KEY=KEY)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 rows under an old key" in done.stdout and "right database" in done.stdout
+    moved = soutien(
+        production,
+        "keys",
+        "rotate",
+        SOUTIEN_SECURITY__SECRET_KEY=OTHER,
+        SOUTIEN_SECURITY__OLD_SECRET_KEYS=f'["{KEY}"]',
+    )
+    assert moved.returncode == 0 and "0 rows under an old key" not in moved.stdout
 
 
 # --- SQLite paths (bb-config 3) ---

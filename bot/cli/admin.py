@@ -65,19 +65,36 @@ async def opened(settings: Settings, cipher: FieldCipher | None) -> AsyncEngine:
 
 async def rotate_keys(settings: Settings) -> int:
     """Move everything to the current key: progress on stderr, a count per table at the end."""
-    from storage.database import upgrade
+    from storage.database import DatabaseUnusable, existing, revision, upgrade
+    from storage.keycheck import where
     from storage.keys import report_rotation, rotate
 
     _need_key(settings)
     cipher = cipher_of(settings)
-    await asyncio.to_thread(upgrade, settings.storage.url)  # rotation needs the schema
+    url = settings.storage.url
+    existing(url)  # a mistyped path is no new, empty database to "rotate"
+    if await asyncio.to_thread(revision, url) is None:
+        raise DatabaseUnusable(
+            f"storage.url: {_shown(url)} holds no Soutien database: nothing to rotate "
+            "(is storage.url the right database?)"
+        )
+    await asyncio.to_thread(upgrade, url)  # rotation needs this version's schema
     engine = await opened(settings, cipher)  # old keys included: a wrong set is refused
     try:
         print("re-encrypting every encrypted field with the current key…", flush=True)
         progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
-        return report_rotation(await rotate(engine, cipher, progress), sys.stdout)
+        report = await rotate(engine, cipher, progress)
+        return report_rotation(report, sys.stdout, where(engine))
     finally:
         await engine.dispose()
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    from storage.database import sqlite_file
+
+    return str(sqlite_file(url) or make_url(url).render_as_string(hide_password=True))
 
 
 async def audit(args: argparse.Namespace, settings: Settings) -> int:
