@@ -207,7 +207,8 @@ class ListenerSettings(Section):
     listens: bool = True
     """`false` for a coordinator who does not take cases."""
     active: bool = True
-    """`false` to keep someone in the file without offering them cases."""
+    """`false` to keep someone in the file without offering them cases (the cases they
+    hold go on: keep a leaving listener so until they are closed or handed over)."""
 
 
 class Settings(BaseModel):

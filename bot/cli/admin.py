@@ -89,6 +89,38 @@ async def rotate_keys(settings: Settings) -> int:
         await engine.dispose()
 
 
+def departures(settings: Settings) -> list[str] | str | None:
+    """What `run` would refuse about the file's roster (bot/departures.py), read from the
+    database; or why it was not looked at (None: no SQLite file yet, or the demo's, reset
+    at start). Nothing is created or written."""
+    from bot.cli.compose import demo_kept, roster_of
+    from bot.departures import refusal
+    from storage.crypto import FieldCipher
+    from storage.database import sqlite_file
+    from storage.store import SqlStore
+
+    file = sqlite_file(settings.storage.url)
+    if file is not None and not file.exists():
+        return None
+    if settings.demo.reset_on_start and demo_kept(settings, file) is None:
+        return None  # the demo's own database, emptied at start
+
+    async def held() -> list[str]:
+        engine = await opened(settings, None)  # cases and the roster are not encrypted
+        try:
+            store = SqlStore(engine, FieldCipher.throwaway())
+            members = roster_of(settings, settings.console_demo).members
+            return refusal(await store.held_by_absent(members))
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(asyncio.wait_for(held(), timeout=10))
+    except Exception as exc:  # noqa: BLE001 - `config check` reads; `run` says what is wrong
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        return f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+
+
 def _shown(url: str) -> str:
     from sqlalchemy.engine import make_url
 
