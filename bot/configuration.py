@@ -177,7 +177,8 @@ class DemoSettings(Section):
 
     reset_on_start: bool = False
     """The console demo starts from an empty database (only ever its own SQLite file named
-    `demo.db`, and only with no secret key set; ignored otherwise, with a warning).
+    `demo.db`, only with no secret key set, and only when that file was written by the
+    keyless demo itself or holds nothing; ignored otherwise, with a warning naming it).
     """
 
 
@@ -199,7 +200,8 @@ class ListenerSettings(Section):
     listens: bool = True
     """`false` for a coordinator who does not take cases."""
     active: bool = True
-    """`false` to keep someone in the file without offering them cases."""
+    """`false` to keep someone in the file without offering them cases (the cases they
+    hold go on: keep a leaving listener so until they are closed or handed over)."""
 
 
 class Settings(BaseModel):

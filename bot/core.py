@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
-from bot import attachments, lane, say
+from bot import attachments, lane, offers, say
 from bot.commands import Name
 from bot.context import Context
 from bot.conversation.dispatch import dispatch
@@ -42,6 +42,7 @@ class Bot:
         self.owner = owner
         self.configured = ctx.roster  # seeds the database roster once, then it rules
         self._seeded = False
+        self._withdrawn = False  # offers to those the file took out, at the first tick
 
     async def refresh_roster(self, now: datetime) -> None:
         """The roster as the database holds it (coordinators change it in chat)."""
@@ -148,7 +149,11 @@ class Bot:
     async def tick(self, now: datetime) -> Out:
         """Periodic work: carry out the follow-ups that are due (offer expiry included)."""
         await self.refresh_roster(now)
-        return await reminders.run_due(self.ctx, now, self.owner)
+        out: Out = []
+        if not self._withdrawn:
+            out += await offers.withdraw_from_absent(self.ctx, now)
+            self._withdrawn = True
+        return out + await reminders.run_due(self.ctx, now, self.owner)
 
 
 async def _still_ask(turn: Turn, where: Route) -> Out:

@@ -175,6 +175,17 @@ async def release(ctx: Context, member: Listener, now: datetime) -> Out:
     return out
 
 
+async def withdraw_from_absent(ctx: Context, now: datetime) -> Out:
+    """Offers held by someone who is no longer a listener (the file's roster changed while
+    the bot was stopped) go to the next listener now, not at their time-out."""
+    out: Out = []
+    for case in await ctx.store.cases_in([CaseState.OFFERED]):
+        member = ctx.roster.get(case.listener_id) if case.listener_id else None
+        if case.listener_id and (member is None or not member.listens):
+            out += await expire(ctx, case, case.listener_id, now)
+    return out
+
+
 async def transfer(ctx: Context, me: Listener, case: Case, now: datetime) -> Out:
     if not await _by_listener(ctx, me, case, Trigger.TRANSFER, "transferred", now):
         return say.to_member(ctx, me, "unknown_ref", ref=case.ref)

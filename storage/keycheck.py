@@ -12,13 +12,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import exists, select
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from storage.crypto import FieldCipher
 from storage.database import DatabaseUnusable, sqlite_file
 from storage.tables import CaseNoteRow, CaseRow, KeyCheckRow, KeyValueRow, PersonRow
 
 CHECK = "soutien: key check value, v1"
+# In place of the check value, in a database the keyless console demo wrote: its data
+# were under a throwaway key nobody can read again (`demo.reset_on_start` may delete it).
+THROWAWAY = b"soutien: written by the keyless console demo, under a throwaway key"
 # Where a database from before the check value shows its key: the oldest of each.
 _WITNESSES: tuple[tuple[Any, Any], ...] = (
     (PersonRow, PersonRow.user_id_enc),
@@ -56,6 +59,16 @@ async def verify(engine: AsyncEngine, cipher: FieldCipher, seal: bool) -> None:
     sessions = async_sessionmaker(engine, expire_on_commit=False)
     async with sessions.begin() as s:
         row = await s.get(KeyCheckRow, 1)
+        if row is not None and row.value_enc == THROWAWAY:
+            if await _holds_rows(s):
+                raise DatabaseUnusable(
+                    f"{KEY} is set, but {where(engine)} was written by the keyless console "
+                    "demo under a throwaway key: nobody can read its data. Point storage.url "
+                    "at another file (or delete this one)"
+                )
+            if seal:  # the demo wrote nothing here: the real key takes it over
+                row.value_enc, row.updated_at = _sealed(cipher), datetime.now(UTC)
+            return
         if row is not None:
             if not _reads(cipher, row.value_enc, CHECK):
                 raise mismatch(engine)
@@ -86,10 +99,26 @@ async def holds_data(engine: AsyncEngine) -> bool:
     """Whether anything here was written under a real key (for the keyless console demo)."""
     sessions = async_sessionmaker(engine)
     async with sessions() as s:
-        for table in (KeyCheckRow, PersonRow, KeyValueRow):
-            if await s.scalar(select(exists().select_from(table))):
-                return True
+        row = await s.get(KeyCheckRow, 1)
+        return (row is not None and row.value_enc != THROWAWAY) or await _holds_rows(s)
+
+
+async def _holds_rows(s: AsyncSession) -> bool:
+    for table in (PersonRow, KeyValueRow, CaseRow):
+        if await s.scalar(select(exists().select_from(table))):
+            return True
     return False
+
+
+async def throwaway(engine: AsyncEngine, mark: bool) -> bool:
+    """Whether the keyless console demo wrote this database (its mark is there); with
+    `mark`, a database with no check value yet is marked as the demo's."""
+    sessions = async_sessionmaker(engine, expire_on_commit=False)
+    async with sessions.begin() as s:
+        row = await s.get(KeyCheckRow, 1)
+        if row is None and mark:
+            s.add(KeyCheckRow(id=1, value_enc=THROWAWAY, updated_at=datetime.now(UTC)))
+        return row is not None and row.value_enc == THROWAWAY
 
 
 def _sealed(cipher: FieldCipher) -> bytes:

@@ -61,15 +61,31 @@ class RotationReport:
         )
 
 
-def report_rotation(report: RotationReport, out: TextIO) -> int:
-    """What an operator reads at the end; 0 when everything is under the current key."""
+def report_rotation(report: RotationReport, out: TextIO, database: str = "") -> int:
+    """What an operator reads at the end; 0 when everything is under the current key and
+    something was there to be (an empty database is more likely the wrong one)."""
     for line in [*report.notes, *report.lines()]:
         print(line, file=out)
-    if report.complete:
-        print("done: every row is under the current key", file=out)
-        return 0
-    print("not complete: see the lines above, then run `keys rotate` again", file=out)
-    return 1
+    if not report.complete:
+        print("not complete: see the lines above, then run `keys rotate` again", file=out)
+        return 1
+    tallies = report.tables.values()
+    if not any(t.rewritten or t.current or t.merged for t in tallies):
+        print(
+            f"nothing stored in {database or 'this database'}: 0 rows to rotate; is "
+            "storage.url the right database? (if it is, its key check now follows the "
+            "current key)",
+            file=out,
+        )
+        return 1
+    if not any(t.rewritten or t.merged for t in tallies):
+        print(
+            f"0 rows under an old key in {database or 'this database'}: is storage.url the "
+            "right database? (if it is, it was already rotated)",
+            file=out,
+        )
+    print("done: every row is under the current key", file=out)
+    return 0
 
 
 def _ignore(_: str) -> None:

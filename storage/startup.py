@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.backoff import Backoff
 from storage.crypto import FieldCipher
 from storage.database import DatabaseUnusable, head
-from storage.keycheck import KEY, holds_data, verify, where
+from storage.keycheck import KEY, holds_data, throwaway, verify, where
 
 log = logging.getLogger(__name__)
 
@@ -36,31 +36,30 @@ async def check(
     engine: AsyncEngine, cipher: FieldCipher | None, seal: bool = False, scratch: bool = False
 ) -> None:
     """The schema, then the key. `cipher` None: the console demo's throwaway key, which
-    may only start on a database that holds nothing, or on a `scratch` one (its own
-    demo.db, whose data were never readable after their run)."""
+    may only start on a database that holds nothing, or on one it wrote itself (marked so;
+    with `seal`, an empty one is marked); `scratch`: reading without a key (nothing written)."""
     await check_schema(engine)
     if cipher is not None:
         await verify(engine, cipher, seal)
-    elif not scratch and await holds_data(engine):
+    elif not scratch and not await throwaway(engine, mark=False) and await holds_data(engine):
         raise DatabaseUnusable(
             f"{KEY} is not set, and the database holds data "
             f"({where(engine)}): the console demo would "
             "write under a throwaway key. Set the key, or point storage.url at a new file"
         )
+    elif seal:
+        await throwaway(engine, mark=True)
 
 
 async def ready(
-    engine: AsyncEngine,
-    cipher: FieldCipher | None,
-    scratch: bool = False,
-    stopping: asyncio.Event | None = None,
+    engine: AsyncEngine, cipher: FieldCipher | None, stopping: asyncio.Event | None = None
 ) -> None:
     """`check`, sealing the key check value; while PostgreSQL cannot be reached, wait and
     try again (SQLite has no server to wait for: its errors are raised)."""
     backoff = Backoff(base=0.5, cap=30.0)
     while True:
         try:
-            await check(engine, cipher, seal=True, scratch=scratch)
+            await check(engine, cipher, seal=True)
             return
         except DatabaseUnusable:
             raise

@@ -84,3 +84,18 @@ async def test_postgres_not_up_yet_is_waited_for(stoppable_database: StoppableDa
         await asyncio.wait_for(waiting, 60)
     finally:
         await engine.dispose()
+
+
+async def test_the_keyless_demo_marks_its_own_database(any_store: SqlStore) -> None:
+    """What it writes is under a throwaway key: the mark says so to the next run (QA 2)."""
+    await ready(any_store.engine, None)  # empty: the demo's from now on
+    await ready(any_store.engine, FieldCipher(SECRET))  # nothing written: a real key takes it
+    with pytest.raises(KeyMismatch):
+        await verify(any_store.engine, FieldCipher(OTHER), seal=True)
+    async with any_store.sessions.begin() as s:
+        await s.execute(KeyCheckRow.__table__.delete())
+    await ready(any_store.engine, None)
+    await Chat(any_store).request("alice")
+    await ready(any_store.engine, None)  # its own data, never readable after their run
+    with pytest.raises(DatabaseUnusable, match="keyless console demo"):
+        await ready(any_store.engine, FieldCipher(SECRET))

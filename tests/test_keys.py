@@ -18,10 +18,11 @@ from storage.keys import report_rotation, rotate
 from storage.keyvalue import SqlKeyValue
 from storage.store import SqlStore
 from storage.tables import CaseRow, KeyValueRow, PersonRow
-from tests.conftest import SECRET
+from tests.conftest import SECRET, StoppableDatabase
 from tests.harness import Chat
 
 NEW = "a-brand-new-secret-key-1234567"
+ROOT = str(Path(__file__).resolve().parent.parent)
 ALICE = Address(Platform.CONSOLE, "alice")
 CREDS = json.dumps({"user_id": "@bot:x", "device_id": "DEV", "access_token": "syt_token"})
 
@@ -274,3 +275,36 @@ def test_cli_rotation_without_the_old_key_then_with_it(tmp_path: Path) -> None:
         await engine.dispose()
 
     asyncio.run(check())
+
+
+async def test_cli_rotation_refuses_an_empty_postgres_database(
+    stoppable_database: StoppableDatabase,
+) -> None:
+    """A URL naming the wrong (empty) database: refused, and no schema left in it (QA 3)."""
+    import asyncio
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy import text
+
+    from storage.database import create_engine
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOUTIEN_")}
+    env |= {"SOUTIEN_STORAGE__URL": stoppable_database.url, "SOUTIEN_SECURITY__SECRET_KEY": NEW}
+    env["PYTHONPATH"] = ROOT  # this checkout's code
+    done = await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "bot", "keys", "rotate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "holds no Soutien database" in done.stderr and "right database" in done.stderr
+    engine = create_engine(stoppable_database.url)
+    async with engine.connect() as conn:
+        query = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        assert (await conn.execute(text(query))).scalar_one() == 0
+    await engine.dispose()

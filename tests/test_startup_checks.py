@@ -28,6 +28,7 @@ def soutien(
     where: Path, *args: str, stdin: str = "", config: str | None = "soutien.yaml", **env: str
 ) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.upper().startswith("SOUTIEN_")}
+    clean["PYTHONPATH"] = str(ROOT)  # this checkout's code, whatever the working directory
     return subprocess.run(
         [sys.executable, "-m", "bot", *args, *(["--config", config] if config else [])],
         input=stdin,
@@ -148,13 +149,92 @@ def test_reset_on_start_keeps_a_demo_db_under_a_real_key(production: Path) -> No
     assert counts(demo) == (1, 1)
 
 
-def test_reset_on_start_resets_the_keyless_demo_and_says_so(production: Path) -> None:
-    demo = _as_demo(production)
-    done = soutien(production, "run", SOUTIEN_LOG_LEVEL="INFO")
+def test_reset_on_start_resets_the_keyless_demo_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "var").mkdir()
+    config = PRODUCTION.replace("./data/soutien.db", "./var/demo.db")
+    (tmp_path / "soutien.yaml").write_text(config + "demo: {reset_on_start: true}\n")
+    demo = tmp_path / "var" / "demo.db"
+    first = soutien(tmp_path, "run", stdin=ALICE_ASKS)  # keyless: the demo marks its file
+    assert first.returncode == 0, first.stderr
+    assert counts(demo) == (1, 1)
+    refused(  # the demo's file: no real key takes over what it wrote
+        soutien(tmp_path, "run", SOUTIEN_SECURITY__SECRET_KEY=KEY),
+        "keyless console demo",
+        str(demo),
+    )
+    done = soutien(tmp_path, "run", SOUTIEN_LOG_LEVEL="INFO")
     assert done.returncode == 0, done.stderr
     said = [line for line in done.stderr.splitlines() if "demo.reset_on_start:" in line]
     assert len(said) == 1 and "INFO" in said[0] and str(demo) in said[0]
     assert counts(demo) == (0, 0)
+
+
+def _kept(done: subprocess.CompletedProcess[str], demo: Path, why: str) -> None:
+    warning = [line for line in done.stderr.splitlines() if "reset_on_start ignored" in line]
+    assert len(warning) == 1 and str(demo) in warning[0] and why in warning[0], done.stderr
+    refused(done, "SOUTIEN_SECURITY__SECRET_KEY is not set", "holds data", str(demo))
+
+
+def test_a_keyless_run_never_resets_a_demo_db_written_under_a_real_key(production: Path) -> None:
+    """The env file forgotten for one run: the file itself says its data are real (QA 2)."""
+    demo = _as_demo(production)
+    _kept(soutien(production, "run", stdin=ALICE_ASKS), demo, "written under a secret key")
+    assert counts(demo) == (1, 1)
+    again = soutien(production, "run", stdin=ALICE_ASKS, SOUTIEN_SECURITY__SECRET_KEY=KEY)
+    assert again.returncode == 0, again.stderr
+    assert counts(demo) == (1, 1)  # alice is still alice, with her one case
+
+
+def test_a_demo_db_with_no_mark_of_the_demo_is_kept(production: Path) -> None:
+    """Data and no key check value (from before it): nothing says they were the demo's."""
+    demo = _as_demo(production)
+    with sqlite3.connect(demo) as connection:
+        connection.execute("DELETE FROM key_check")
+    _kept(soutien(production, "run", stdin=ALICE_ASKS), demo, "no mark of the keyless demo")
+    assert counts(demo) == (1, 1)
+
+
+def test_a_demo_db_that_is_not_soutien_s_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "soutien.yaml").write_text(
+        "storage: {url: 'sqlite+aiosqlite:///./demo.db'}\ndemo: {reset_on_start: true}\n"
+    )
+    with sqlite3.connect(tmp_path / "demo.db") as connection:
+        connection.execute("CREATE TABLE invoices (n INTEGER)")
+    done = soutien(tmp_path, "run", stdin="numéros\n")
+    warning = [line for line in done.stderr.splitlines() if "reset_on_start ignored" in line]
+    assert warning and "invoices" in warning[0], done.stderr
+    with sqlite3.connect(tmp_path / "demo.db") as connection:
+        assert connection.execute("SELECT count(*) FROM invoices").fetchone() == (0,)
+
+
+# --- keys rotate on the wrong database (QA conf 3) ---
+
+
+def test_keys_rotate_refuses_a_database_that_is_not_there(tmp_path: Path) -> None:
+    (tmp_path / "soutien.yaml").write_text("storage: {url: 'sqlite+aiosqlite:///./x.db'}\n")
+    rotate = ("keys", "rotate")
+    refused(soutien(tmp_path, *rotate, SOUTIEN_SECURITY__SECRET_KEY=KEY), "no database at")
+    assert not (tmp_path / "x.db").exists()
+    sqlite3.connect(tmp_path / "x.db").close()  # a file, but no Soutien database in it
+    refused(soutien(tmp_path, *rotate, SOUTIEN_SECURITY__SECRET_KEY=KEY), "no Soutien database")
+    assert soutien(tmp_path, "db", "upgrade").returncode == 0  # the schema, and nothing stored
+    empty = soutien(tmp_path, *rotate, SOUTIEN_SECURITY__SECRET_KEY=KEY)
+    assert empty.returncode == 1, empty.stdout + empty.stderr
+    assert "nothing stored in" in empty.stdout and "right database" in empty.stdout
+
+
+def test_keys_rotate_with_nothing_under_an_old_key_says_so(production: Path) -> None:
+    done = soutien(production, "keys", "rotate", SOUTIEN_SECURITY__SECRET_KEY=KEY)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 rows under an old key" in done.stdout and "right database" in done.stdout
+    moved = soutien(
+        production,
+        "keys",
+        "rotate",
+        SOUTIEN_SECURITY__SECRET_KEY=OTHER,
+        SOUTIEN_SECURITY__OLD_SECRET_KEYS=f'["{KEY}"]',
+    )
+    assert moved.returncode == 0 and "0 rows under an old key" not in moved.stdout
 
 
 # --- SQLite paths (bb-config 3) ---

@@ -65,19 +65,68 @@ async def opened(settings: Settings, cipher: FieldCipher | None) -> AsyncEngine:
 
 async def rotate_keys(settings: Settings) -> int:
     """Move everything to the current key: progress on stderr, a count per table at the end."""
-    from storage.database import upgrade
+    from storage.database import DatabaseUnusable, existing, revision, upgrade
+    from storage.keycheck import where
     from storage.keys import report_rotation, rotate
 
     _need_key(settings)
     cipher = cipher_of(settings)
-    await asyncio.to_thread(upgrade, settings.storage.url)  # rotation needs the schema
+    url = settings.storage.url
+    existing(url)  # a mistyped path is no new, empty database to "rotate"
+    if await asyncio.to_thread(revision, url) is None:
+        raise DatabaseUnusable(
+            f"storage.url: {_shown(url)} holds no Soutien database: nothing to rotate "
+            "(is storage.url the right database?)"
+        )
+    await asyncio.to_thread(upgrade, url)  # rotation needs this version's schema
     engine = await opened(settings, cipher)  # old keys included: a wrong set is refused
     try:
         print("re-encrypting every encrypted field with the current key…", flush=True)
         progress = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
-        return report_rotation(await rotate(engine, cipher, progress), sys.stdout)
+        report = await rotate(engine, cipher, progress)
+        return report_rotation(report, sys.stdout, where(engine))
     finally:
         await engine.dispose()
+
+
+def departures(settings: Settings) -> list[str] | str | None:
+    """What `run` would refuse about the file's roster (bot/departures.py), read from the
+    database; or why it was not looked at (None: no SQLite file yet, or the demo's, reset
+    at start). Nothing is created or written."""
+    from bot.cli.compose import demo_kept, roster_of
+    from bot.departures import refusal
+    from storage.crypto import FieldCipher
+    from storage.database import sqlite_file
+    from storage.store import SqlStore
+
+    file = sqlite_file(settings.storage.url)
+    if file is not None and not file.exists():
+        return None
+    if settings.demo.reset_on_start and demo_kept(settings, file) is None:
+        return None  # the demo's own database, emptied at start
+
+    async def held() -> list[str]:
+        engine = await opened(settings, None)  # cases and the roster are not encrypted
+        try:
+            store = SqlStore(engine, FieldCipher.throwaway())
+            members = roster_of(settings, settings.console_demo).members
+            return refusal(await store.held_by_absent(members))
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(asyncio.wait_for(held(), timeout=10))
+    except Exception as exc:  # noqa: BLE001 - `config check` reads; `run` says what is wrong
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        return f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    from storage.database import sqlite_file
+
+    return str(sqlite_file(url) or make_url(url).render_as_string(hide_password=True))
 
 
 async def audit(args: argparse.Namespace, settings: Settings) -> int:

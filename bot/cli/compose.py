@@ -16,6 +16,7 @@ import socket
 from datetime import timedelta
 from pathlib import Path
 
+from bot import departures
 from bot.clock import SystemClock
 from bot.context import Context, Policy
 from bot.core import Bot
@@ -99,25 +100,35 @@ def prepare_database(settings: Settings) -> None:
         upgrade_and_say(url, log.info)
 
 
-def _reset_demo(settings: Settings, path: Path | None) -> None:
-    """`demo.reset_on_start`: only the keyless console demo's own `demo.db`, whose rows
-    were written under a throwaway key nobody can read again. Any other file is kept."""
+def demo_kept(settings: Settings, path: Path | None) -> str | None:
+    """Why `demo.reset_on_start` keeps the database (a warning naming it), or None: only
+    the keyless console demo's own `demo.db` is reset, when the file says the demo wrote
+    it under a throwaway key nobody can read again, or it is empty; whatever this run's key."""
+    from storage.demo import kept_because
+
+    ignored = "demo.reset_on_start ignored"
     if path is None or path.name != DEMO_DB or not settings.console_demo:
-        log.warning(
-            "demo.reset_on_start ignored: only the console demo's own database "
-            "(a SQLite file named %s) is ever reset",
-            DEMO_DB,
+        only = f"only the console demo's own database (a SQLite file named {DEMO_DB})"
+        return f"{ignored}: {only} is ever reset"
+    if settings.security.secret_key is not None:
+        return (
+            f"{ignored} for {path}: a secret key is set, so its data may be real; the file is kept"
         )
-    elif settings.security.secret_key is not None:
-        log.warning(
-            "demo.reset_on_start ignored for %s: a secret key is set, so its data may be "
-            "real; the file is kept",
-            path,
-        )
-    else:
-        log.info("demo.reset_on_start: starting from an empty %s", path)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    reason = kept_because(path)
+    if reason is not None:
+        hint = "delete it yourself if it is only demo data"
+        return f"{ignored} for {path}: {reason}; the file is kept ({hint})"
+    return None
+
+
+def _reset_demo(settings: Settings, path: Path | None) -> None:
+    kept = demo_kept(settings, path)
+    if kept is not None:
+        log.warning("%s", kept)
+        return
+    log.info("demo.reset_on_start: starting from an empty %s", path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def adapters_of(settings: Settings, state: KeyValue) -> list[Adapter]:
@@ -185,7 +196,7 @@ def ops_server(settings: Settings, store: CaseCounts, ping: Ping) -> OpsServer |
 
 
 async def run(settings: Settings, cipher: FieldCipher) -> None:
-    from storage.database import create_engine, ping, sqlite_file
+    from storage.database import create_engine, ping
     from storage.keyvalue import SqlKeyValue
     from storage.startup import ready
     from storage.store import SqlStore
@@ -194,10 +205,14 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
     answers = Answers(Index(load(path)))
     engine = create_engine(settings.storage.url)
     keyed = settings.security.secret_key is not None
-    file = sqlite_file(settings.storage.url)
-    scratch = file is not None and file.name == DEMO_DB
     try:  # the schema and the key, before anything is written
-        await ready(engine, cipher if keyed else None, scratch=scratch)
+        await ready(engine, cipher if keyed else None)
+    except BaseException:
+        await engine.dispose()
+        raise
+    roster = roster_of(settings, settings.console_demo)
+    try:  # no requester cut off by a roster edit (bot/departures.py)
+        departures.check(await SqlStore(engine, cipher).held_by_absent(roster.members))
     except BaseException:
         await engine.dispose()
         raise
@@ -221,7 +236,7 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
     store = SqlStore(engine, cipher)
     ctx = Context(
         store,
-        roster_of(settings, settings.console_demo),
+        roster,
         clock,
         answers,
         frozenset(a.platform for a in adapters),

@@ -29,6 +29,7 @@ def command(args: argparse.Namespace) -> int:
     path = config_path(args.config)
     settings = load_settings(path)  # a ConfigError says what is wrong, line by line
     needs, notes = review(settings)
+    needs += _roster_in_database(settings, notes)
     print(f"{path or 'no file (defaults and environment)'}: valid")
     for line in notes:
         print(f"  note: {line}")
@@ -114,6 +115,19 @@ def warnings(settings: Settings) -> list[str]:
 def _padded(value: str) -> bool:
     quotes = ("'", '"')
     return value != value.strip() or value[:1] in quotes or value[-1:] in quotes
+
+
+def _roster_in_database(settings: Settings, notes: list[str]) -> list[str]:
+    """Listeners the file takes out while they hold an accepted case (`run` refuses)."""
+    from bot.cli.admin import departures
+
+    found = departures(settings)
+    if found is None:
+        return []  # no database yet: no case held
+    if isinstance(found, str):
+        notes.append(f"storage.url: the roster was not checked against the database ({found})")
+        return []
+    return found
 
 
 def _mattermost(settings: Settings, notes: list[str]) -> list[str]:

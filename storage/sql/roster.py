@@ -10,11 +10,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.cases import CaseState
+from bot.departures import Held
 from bot.ids import ListenerId, Platform
 from bot.messages import Address
 from bot.people import Listener
 from storage.sql.base import SqlBase
-from storage.tables import RosterMemberRow
+from storage.tables import CaseRow, RosterMemberRow
 
 CONFIG, CHAT = "config", "chat"
 
@@ -39,6 +41,15 @@ def _fill(row: RosterMemberRow, member: Listener, now: datetime) -> None:
     row.listens = member.listens
     row.active = member.active
     row.updated_at = now
+
+
+def _listening_after_seed(row: RosterMemberRow | None, member: Listener | None) -> bool:
+    """Whether `seed_roster` leaves this id a listener (the same rules, read only)."""
+    if member is not None and (row is None or not row.edited):
+        return member.listens
+    if row is None or (row.origin == CONFIG and not row.edited):
+        return False
+    return not row.removed and row.listens
 
 
 class SqlRoster(SqlBase):
@@ -78,6 +89,32 @@ class SqlRoster(SqlBase):
             for key, row in rows.items():
                 if key not in configured and row.origin == CONFIG and not row.edited:
                     row.removed, row.updated_at = True, now
+
+    async def held_by_absent(self, members: Sequence[Listener]) -> list[Held]:
+        """Open cases (offered, accepted) of everyone who, once `members` is seeded, will
+        not be a listener; nothing is written."""
+        configured = {m.id: m for m in members}
+        states = [CaseState.OFFERED.value, CaseState.ACCEPTED.value]
+        async with self.sessions() as s:
+            rows = {r.listener_id: r for r in await s.scalars(select(RosterMemberRow))}
+            cases = await s.execute(
+                select(CaseRow.listener_id, CaseRow.state, CaseRow.ref)
+                .where(CaseRow.state.in_(states), CaseRow.listener_id.is_not(None))
+                .order_by(CaseRow.id)
+            )
+        held: dict[str, dict[str, list[str]]] = {}
+        for lid, state, ref in cases:
+            if not _listening_after_seed(rows.get(lid), configured.get(lid)):
+                held.setdefault(lid, {}).setdefault(state, []).append(ref)
+        return [
+            Held(
+                lid,
+                accepted=tuple(refs.get(CaseState.ACCEPTED.value, ())),
+                offered=tuple(refs.get(CaseState.OFFERED.value, ())),
+                by_file=lid not in rows or not rows[lid].edited,
+            )
+            for lid, refs in held.items()
+        ]
 
     async def save_member(self, member: Listener, now: datetime) -> None:
         """A change made in chat: the configuration will not overwrite it."""
