@@ -9,6 +9,7 @@ import ssl
 from dataclasses import dataclass
 
 import requests
+import websockets
 from mattermostdriver.exceptions import (
     NoAccessTokenProvided,
     NotEnoughPermissions,
@@ -23,11 +24,13 @@ RESAY = 10  # a setting's mistake, failing again: said once every this many trie
 @dataclass(frozen=True)
 class Failure:
     """What to log; `auth`: the server refused the token (retried on the long back-off);
-    `setting`: a configuration mistake that repeats until fixed (said at ERROR)."""
+    `setting`: a configuration mistake that repeats until fixed (said at ERROR); `closed`:
+    the server closed the WebSocket (before its hello: the REST API may say why)."""
 
     text: str
     auth: bool = False
     setting: bool = False
+    closed: bool = False  # the WebSocket was closed by the server
 
 
 class Told:
@@ -59,6 +62,8 @@ def failure(exc: BaseException, url: str, ca_file: str | None) -> Failure:
 
 
 def _explained(exc: BaseException, url: str, ca_file: str | None) -> Failure:
+    if isinstance(exc, websockets.ConnectionClosed):
+        return Failure("websocket closed by the server", closed=True)
     said = _server_said(exc)
     if isinstance(exc, NoAccessTokenProvided):
         return Failure(

@@ -10,7 +10,7 @@ import logging
 from typing import Any
 
 from adapters.mattermost.base import NS, PLATFORM
-from adapters.mattermost.failures import Told, failure
+from adapters.mattermost.failures import Failure, Told, failure
 from adapters.mattermost.relaying import text_of
 from adapters.mattermost.sending import Sending, json_loads
 from adapters.mattermost.websocket import ClientTlsWebsocket
@@ -47,6 +47,8 @@ class Receiving(Sending):
             was_connected, self._connected = self._connected, False
             if self._stopping.is_set():
                 return
+            if not was_connected and (why is None or why.closed):  # before its hello
+                why = await self._refused() or why
             if was_connected:
                 backoff.reset()
                 told.reset()
@@ -57,6 +59,15 @@ class Receiving(Sending):
             else:
                 told.say(why, delay)
             await pause(delay, self._stopping)
+
+    async def _refused(self) -> Failure | None:
+        """Why the server closed a WebSocket before its hello (a token revoked since the
+        start fails the challenge silently; the REST API says 401), or None."""
+        try:
+            await self.rest.me()
+        except Exception as exc:  # noqa: BLE001 - what it says is the point
+            return failure(exc, self.options.url, self._ca_file)
+        return None
 
     @property
     def _ca_file(self) -> str | None:

@@ -46,8 +46,10 @@ async def failing(
     token: str,
     verify: str,
     max_backoff: float = 0.05,
+    revoke: FakeMattermost | None = None,
 ) -> list[logging.LogRecord]:
-    """Run the adapter until `done(records)`; the Mattermost adapter's records."""
+    """Run the adapter until `done(records)`; the Mattermost adapter's records. With
+    `revoke`: once connected, that server forgets the token and closes the WebSocket."""
 
     async def handler(message: IncomingMessage) -> None:
         raise AssertionError("nothing can arrive")
@@ -70,6 +72,12 @@ async def failing(
 
     deadline = time.monotonic() + 30
     try:
+        if revoke is not None:
+            while not adapter.connected:
+                assert time.monotonic() < deadline and not task.done()
+                await asyncio.sleep(0.02)
+            del revoke.tokens[token]
+            await revoke.close_sockets()
         with caplog.at_level(logging.INFO):
             while not done(ours()):
                 assert time.monotonic() < deadline, [r.getMessage() for r in ours()]
@@ -104,6 +112,20 @@ async def test_a_refused_token_is_named_said_once_then_less_often(
     again = [line for line in lines(records, logging.WARNING) if "TOKEN" in line]
     assert 1 <= len(again) <= 2 and f"(failed {RESAY + 1} times)" in again[0], again
     assert "wrong-token" not in caplog.text
+
+
+async def test_a_token_revoked_since_the_start_is_named(
+    fake: FakeMattermost, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The WebSocket's challenge fails silently (closed before its hello): the REST API
+    is asked why."""
+
+    def named(records: list[logging.LogRecord]) -> bool:
+        return any("SOUTIEN_MATTERMOST__TOKEN" in r.getMessage() for r in records)
+
+    records = await failing(caplog, named, fake.url, TOKEN, str(tmp_path / "ca.pem"), revoke=fake)
+    said = lines(records, logging.ERROR)
+    assert len(said) == 1 and "401" in said[0] and "retrying in" in said[0], said
 
 
 async def test_a_refused_token_waits_the_long_back_off(
