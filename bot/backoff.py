@@ -32,9 +32,15 @@ class Backoff:
     async def wait(self, stopping: asyncio.Event | None = None) -> float:
         """Count a failure and sleep its delay (less if `stopping` is set meanwhile)."""
         delay = self.next_delay()
-        if stopping is None:
-            await asyncio.sleep(delay)
-        else:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stopping.wait(), delay)
+        await pause(delay, stopping)
         return delay
+
+
+async def pause(delay: float, stopping: asyncio.Event | None = None) -> None:
+    """Sleep `delay` seconds, less if `stopping` is set meanwhile (a delay said before it
+    is waited: "retrying in …")."""
+    if stopping is None:
+        await asyncio.sleep(delay)
+    else:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), delay)

@@ -57,7 +57,8 @@ class StorageSettings(Section):
     the password is written `%40`).
     """
     auto_migrate: bool = True
-    """`soutien-bot run` applies pending migrations before starting."""
+    """`soutien-bot run` applies pending migrations before starting (a PostgreSQL server
+    not up yet is waited for first, with back-off; SIGTERM meanwhile exits 0)."""
 
     @field_validator("url")
     @classmethod

@@ -52,6 +52,7 @@ class Runtime(Handling):
         tick_every: float = 10.0,
         max_tries: int = MAX_TRIES,
         lease: Lease | None = None,
+        stopping: asyncio.Event | None = None,
     ) -> None:
         self.bot = bot
         self.store = bot.ctx.store
@@ -63,7 +64,7 @@ class Runtime(Handling):
         self.delivery = Delivery(
             self.store, self.adapters, clock, self._dead_letter_notice, max_tries, self._fenced
         )
-        self._stopping = asyncio.Event()
+        self._stopping = stopping or asyncio.Event()  # set by `stop()` (or by its owner)
         self._handling = 0
         self._database_ok = True
         self._told: set[Address] = set()  # told "un instant" during this outage

@@ -30,6 +30,11 @@ class DatabaseUnusable(ConfigError):
     a wrong key): one line for the operator, and nothing written."""
 
 
+class DatabaseFailed(RuntimeError):
+    """The start-up's database step failed for another reason (exit 1): the message names
+    storage.url, without its password."""
+
+
 def sqlite_file(url: str) -> Path | None:
     """The SQLite file of `url`, absolute (None for PostgreSQL)."""
     parsed = make_url(url)

@@ -1,16 +1,17 @@
 """Before the bot starts on a database: its schema is this version's and the configured
 keys are its data's. What waiting cannot fix raises DatabaseUnusable (one line, exit 2);
-a PostgreSQL server that is not up yet is waited for, with back-off."""
+a PostgreSQL server that is not up yet is waited for, with back-off (before migrating too)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.backoff import Backoff
+from bot.backoff import Backoff, pause
 from storage.crypto import FieldCipher
 from storage.database import DatabaseUnusable, head
 from storage.keycheck import KEY, holds_data, throwaway, verify, where
@@ -51,20 +52,53 @@ async def check(
         await throwaway(engine, mark=True)
 
 
-async def ready(
-    engine: AsyncEngine, cipher: FieldCipher | None, stopping: asyncio.Event | None = None
-) -> None:
-    """`check`, sealing the key check value; while PostgreSQL cannot be reached, wait and
-    try again (SQLite has no server to wait for: its errors are raised)."""
+async def patiently(
+    engine: AsyncEngine,
+    attempt: Callable[[], Awaitable[None]],
+    stopping: asyncio.Event | None = None,
+) -> bool:
+    """Run `attempt`; while PostgreSQL cannot be reached (not up yet, refusing
+    connections), wait with back-off and run it again. False: stopped while waiting.
+    What waiting will not fix (DatabaseUnusable) and SQLite's errors are raised."""
     backoff = Backoff(base=0.5, cap=30.0)
     while True:
         try:
-            await check(engine, cipher, seal=True)
-            return
+            await attempt()
+            return True
         except DatabaseUnusable:
             raise
         except Exception as exc:
-            if engine.dialect.name == "sqlite" or (stopping is not None and stopping.is_set()):
+            if engine.dialect.name == "sqlite":
                 raise
-            delay = await backoff.wait(stopping)
-            log.error("database not ready (%s); retried after %.1f s", type(exc).__name__, delay)
+            if stopping is not None and stopping.is_set():
+                return False
+            delay = backoff.next_delay()
+            log.error(
+                "storage.url: the database %s is not ready (%s); retrying in %.1f s",
+                server(engine),
+                cause(exc),
+                delay,
+            )
+            await pause(delay, stopping)
+
+
+def server(engine: AsyncEngine) -> str:
+    """Where a PostgreSQL database is, for a log line: no password, and not as `user@host`
+    (the log scrubbing would take `@host:port` for a Matrix id and hide it)."""
+    url = engine.url
+    user = f" as {url.username}" if url.username else ""
+    return f"{url.host or '(local socket)'}:{url.port or 5432}/{url.database or ''}{user}"
+
+
+def cause(exc: BaseException) -> str:
+    """An exception as one short line: its type and the first line of its text."""
+    text = (str(exc).strip().splitlines() or [""])[0][:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+async def ready(
+    engine: AsyncEngine, cipher: FieldCipher | None, stopping: asyncio.Event | None = None
+) -> bool:
+    """`check`, sealing the key check value, `patiently` (SQLite has no server to wait
+    for: its errors are raised). False: stopped while waiting."""
+    return await patiently(engine, lambda: check(engine, cipher, seal=True), stopping)

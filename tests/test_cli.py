@@ -114,6 +114,28 @@ def test_config_check_says_what_a_platform_still_needs(tmp_path: Path) -> None:
     assert "bot-token-0123456789" not in done.stdout + done.stderr
 
 
+@pytest.mark.parametrize(
+    ("ca", "said"), [("nowhere/ca.pem", "does not exist"), (".", "not a file")]
+)
+def test_config_check_names_a_ca_file_run_could_not_use(tmp_path: Path, ca: str, said: str) -> None:
+    (tmp_path / "soutien.yaml").write_text(
+        f"mattermost:\n  url: https://mm.example.gouv.fr\n  ca_file: {ca}\n"
+    )
+    done = soutien("config", "check", cwd=tmp_path, SOUTIEN_MATTERMOST__TOKEN="t" * 26)
+    needed = [line for line in done.stdout.splitlines() if "needed: mattermost.ca_file" in line]
+    assert done.returncode == 1 and len(needed) == 1, done.stdout
+    assert str((tmp_path / ca).absolute()) in needed[0] and said in needed[0]
+
+
+def test_config_check_names_a_ca_file_that_holds_no_certificate(tmp_path: Path) -> None:
+    (tmp_path / "ca.pem").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (tmp_path / "soutien.yaml").write_text(
+        "mattermost:\n  url: https://mm.example.gouv.fr\n  ca_file: ca.pem\n"
+    )
+    done = soutien("config", "check", cwd=tmp_path, SOUTIEN_MATTERMOST__TOKEN="t" * 26)
+    assert "needed: mattermost.ca_file: " in done.stdout and "no usable CA" in done.stdout
+
+
 def test_config_check_of_a_complete_configuration(tmp_path: Path) -> None:
     (tmp_path / "soutien.yaml").write_text(
         "matrix:\n  homeserver: https://matrix.example.gouv.fr\n"

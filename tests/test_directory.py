@@ -218,6 +218,42 @@ def test_cli_search_json_and_json_lines() -> None:
     assert "error" in out[2] and done.returncode == 1
 
 
+def test_json_lines_every_line_answered_and_checked_as_the_options_are() -> None:
+    """An empty line gets its error line (a client pairing lines stays in step); "lang" is
+    refused as `--lang` refuses it, null is the default; a bad date names its field."""
+    lines = [
+        '{"query": "3114"}',
+        "",
+        '{"query": "3114", "lang": "de"}',
+        '{"query": "3114", "lang": null}',
+        '{"query": "3114", "at": "demain"}',
+        '{"query": "3114", "lang": "en"}',
+    ]
+    done = _cli("search", "-", stdin="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(out) == len(lines) and done.returncode == 1, done.stdout
+    assert out[0]["lang"] == "fr" and "line 2: " in out[1]["error"] and "empty" in out[1]["error"]
+    assert (
+        "line 3: " in out[2]["error"] and "'de'" in out[2]["error"] and "fr, en" in out[2]["error"]
+    )
+    assert out[3]["lang"] == "fr" and out[3]["results"]
+    assert out[4]["error"].endswith(""""at": not an ISO date-time: 'demain'""")
+    assert out[5]["lang"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("at", "said"),
+    [
+        ("demain", "--at: not an ISO date-time: 'demain'"),
+        ("2026-13-01T10:00+01:00", "--at: not an ISO date-time: '2026-13-01T10:00+01:00' (month"),
+        ("2026-01-01T10:00", "--at needs a time zone offset"),
+    ],
+)
+def test_a_bad_at_names_the_option(at: str, said: str) -> None:
+    done = _cli("search", "3114", "--at", at)
+    assert done.returncode == 2 and done.stderr.startswith(f"soutien-bot: {said}"), done.stderr
+
+
 def test_reload_keeps_last_good_version(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "directory.yaml"
     path.write_text(TEXT)

@@ -6,12 +6,28 @@ import json
 import logging
 from typing import Any
 
-from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
+from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
 from adapters.matrix.base import NS, MatrixBase
 from adapters.matrix.picklekey import pickle_key
 
 log = logging.getLogger(__name__)
+PASSWORD = "SOUTIEN_MATRIX__PASSWORD"
+TOKEN = "SOUTIEN_MATRIX__ACCESS_TOKEN"
+
+
+class LoginRefused(RuntimeError):
+    """The homeserver refused the bot's credentials: the message says which variable, and
+    the homeserver's own errcode and words (the sync loop logs it and tries again)."""
+
+
+def _said(response: object) -> str:
+    """The homeserver's errcode and error text, as it sent them (one line)."""
+    if not isinstance(response, ErrorResponse):
+        return type(response).__name__
+    text = " ".join(str(response.message or "").split())[:200]
+    code = response.status_code or "no errcode"
+    return f"{code}: {text}" if text else str(code)
 
 
 class Login(MatrixBase):
@@ -65,11 +81,18 @@ class Login(MatrixBase):
                 await self._remember(who.user_id, who.device_id, self.options.access_token)
                 client.restore_login(who.user_id, who.device_id, self.options.access_token)
                 return client
+            refused = f"the homeserver refused {TOKEN} ({_said(who)})"
+            if not self.options.password:
+                raise LoginRefused(f"{refused}: check it, or set {PASSWORD} instead")
+            log.error("matrix: %s; logging in with %s instead", refused, PASSWORD)
         if not self.options.password:
-            raise RuntimeError("matrix: no usable credentials (set matrix.password)")
+            raise LoginRefused(f"no usable credentials: set {PASSWORD}")
         response = await client.login(self.options.password, device_name=self.options.device_name)
         if not isinstance(response, LoginResponse):
-            raise RuntimeError(f"matrix: login refused ({getattr(response, 'status_code', '?')})")
+            raise LoginRefused(
+                f"the homeserver refused the login with {PASSWORD} ({_said(response)}): "
+                "check it and matrix.user_id"
+            )
         await self._remember(response.user_id, response.device_id, response.access_token)
         log.info("matrix: logged in as a new device %s", response.device_id)
         return client

@@ -17,6 +17,7 @@ from nio import SyncError, SyncResponse
 
 from adapters.matrix.base import NS, PLATFORM, Checkpoint
 from adapters.matrix.crosssigning import CrossSigning, CrossSigningError
+from adapters.matrix.login import LoginRefused
 from adapters.matrix.receiving import Receiving
 from bot import metrics
 from bot.backoff import Backoff
@@ -58,7 +59,10 @@ class SyncLoop(Receiving):
             except (OSError, TimeoutError, ConnectionError, aiohttp.ClientError) as exc:
                 await self._wait_after(backoff, "homeserver unreachable", exc)
                 continue
-            except RuntimeError as exc:  # login refused: said once per attempt, retried
+            except LoginRefused as exc:  # its cause and the variable at fault, retried
+                await self._wait_after(backoff, "login failed", exc, level=logging.ERROR)
+                continue
+            except RuntimeError as exc:
                 await self._wait_after(backoff, "login failed", exc)
                 continue
             if backoff.failures or first:
@@ -70,11 +74,14 @@ class SyncLoop(Receiving):
             await self._after_sync(response)
             self._synced.set()
 
-    async def _wait_after(self, backoff: Backoff, what: str, exc: BaseException) -> None:
+    async def _wait_after(
+        self, backoff: Backoff, what: str, exc: BaseException, level: int = logging.WARNING
+    ) -> None:
         self._connected = False
         metrics.RECONNECTS.labels(PLATFORM).inc()
         delay = backoff.next_delay()
-        log.warning("matrix: %s (%s); retrying in %.1f s", what, type(exc).__name__, delay)
+        why = str(exc) if isinstance(exc, LoginRefused) else type(exc).__name__
+        log.log(level, "matrix: %s: %s; retrying in %.1f s", what, why, delay)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), delay)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hmac
 import logging
+from typing import Any
 
 from aiohttp import web
 
 from adapters.mattermost.base import PLATFORM
 from adapters.mattermost.receiving import Receiving
 from bot.locales import t
+from bot.logs import sensitive
 from bot.messages import Address, IncomingMessage
 from bot.text import scrub, valid_unicode
 
@@ -40,6 +42,18 @@ class Http(Receiving):
             return web.json_response(
                 {"ephemeral_text": t(self.options.locale, "button_refused")}, status=403
             )
+        with sensitive(user_id):  # whatever logs meanwhile (a library's debug line too)
+            try:
+                return await self._clicked(body, context, user_id)
+            except web.HTTPException:
+                raise  # the adapter not running yet: 503, the server tries again
+            except Exception as exc:  # noqa: BLE001 - the person gets a word, never a 500
+                _failed("a button click", exc)
+        return web.json_response({"ephemeral_text": t(self.options.locale, "command_failed")})
+
+    async def _clicked(
+        self, body: dict[str, Any], context: dict[str, Any], user_id: str
+    ) -> web.Response:
         username = await self._username(user_id)
         # As if typed: the answers arrive in the conversation like any other.
         await self._deliver(
@@ -88,5 +102,18 @@ class Http(Receiving):
         text = str(form.get("text", "")).strip()
         user_id = str(form.get("user_id", ""))
         words = f"numéros {text}" if command.startswith("numero") else (text or "aide")
-        replies = await self._as_command(user_id, words[:2000])
+        with sensitive(user_id, text):
+            try:
+                replies = await self._as_command(user_id, words[:2000])
+            except web.HTTPException:
+                raise  # the adapter not running yet: 503
+            except Exception as exc:  # noqa: BLE001 - the person gets a word, never a 500
+                _failed("a slash command", exc)
+                replies = [t(self.options.locale, "command_failed")]
         return web.json_response({"response_type": "ephemeral", "text": "\n\n".join(replies)})
+
+
+def _failed(what: str, exc: Exception) -> None:
+    """One line, its cause's type only: an exception's text may hold the person's id (a
+    REST URL) or their words."""
+    log.error("mattermost: %s could not be answered (%s)", what, type(exc).__name__)

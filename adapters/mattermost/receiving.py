@@ -10,11 +10,12 @@ import logging
 from typing import Any
 
 from adapters.mattermost.base import NS, PLATFORM
+from adapters.mattermost.failures import Failure, Told, failure
 from adapters.mattermost.relaying import text_of
 from adapters.mattermost.sending import Sending, json_loads
 from adapters.mattermost.websocket import ClientTlsWebsocket
 from bot import metrics
-from bot.backoff import Backoff
+from bot.backoff import Backoff, pause
 from bot.messages import Address, IncomingMessage
 from bot.text import scrub
 
@@ -28,24 +29,50 @@ _READ = {"posted": "post", "post_edited": "post", "reaction_added": "reaction"}
 class Receiving(Sending):
     async def _listen(self) -> None:
         """Own the WebSocket: who we are (first time), connect, and on any failure back
-        off and try again; each (re)connection catches up on the direct conversations."""
+        off and try again; each (re)connection catches up on the direct conversations.
+        A failure says its cause and the setting at fault; a setting's mistake is said at
+        ERROR once, then less often (`Told`), and a token refused waits the longest
+        back-off between tries."""
         backoff = Backoff(base=0.5, cap=self.options.max_backoff)
+        refused = Backoff(base=self.options.max_backoff, cap=self.options.max_backoff)
+        told = Told()
         while not self._stopping.is_set():
             try:
                 await self.myself()
                 self._socket = ClientTlsWebsocket(self.rest.driver.options, self.options.token)
                 await self._socket.connect(self._on_event)
-                reason = "closed"
+                why = None
             except Exception as exc:  # noqa: BLE001 - any failure: reconnect
-                reason = type(exc).__name__
+                why = failure(exc, self.options.url, self._ca_file)
             was_connected, self._connected = self._connected, False
             if self._stopping.is_set():
                 return
+            if not was_connected and (why is None or why.closed):  # before its hello
+                why = await self._refused() or why
             if was_connected:
                 backoff.reset()
+                told.reset()
             metrics.RECONNECTS.labels(PLATFORM).inc()
-            delay = await backoff.wait(self._stopping)
-            log.warning("mattermost: websocket %s; reconnected after %.1f s", reason, delay)
+            delay = (refused if why is not None and why.auth else backoff).next_delay()
+            if why is None:
+                log.warning("mattermost: websocket closed; reconnecting in %.1f s", delay)
+            else:
+                told.say(why, delay)
+            await pause(delay, self._stopping)
+
+    async def _refused(self) -> Failure | None:
+        """Why the server closed a WebSocket before its hello (a token revoked since the
+        start fails the challenge silently; the REST API says 401), or None."""
+        try:
+            await self.rest.me()
+        except Exception as exc:  # noqa: BLE001 - what it says is the point
+            return failure(exc, self.options.url, self._ca_file)
+        return None
+
+    @property
+    def _ca_file(self) -> str | None:
+        verify = self.options.verify
+        return verify if isinstance(verify, str) else None
 
     async def _on_event(self, raw: str) -> None:
         """Only parse and enqueue: the driver cancels a slow handler."""

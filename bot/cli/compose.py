@@ -6,7 +6,6 @@ With `bot/cli/admin.py`, the only modules of the core that import `adapters` and
 from __future__ import annotations
 
 import asyncio
-import faulthandler
 import hashlib
 import hmac
 import logging
@@ -15,8 +14,10 @@ import signal
 import socket
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import departures
+from bot.cli.signals import on_signals
 from bot.clock import SystemClock
 from bot.context import Context, Policy
 from bot.core import Bot
@@ -34,9 +35,11 @@ from bot.runtime import Runtime
 from bot.settings import ConfigError, Settings
 from storage.crypto import FieldCipher
 
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
 log = logging.getLogger("soutien")
 DEMO_DB = "demo.db"  # the only database `demo.reset_on_start` may delete
-STOP_GRACE = 15  # seconds
 
 
 def roster_of(settings: Settings, console: bool) -> Roster:
@@ -82,8 +85,7 @@ def cipher_of(settings: Settings) -> FieldCipher:
 
 def prepare_database(settings: Settings) -> None:
     """Before any engine opens it: the demo's reset (only of its own throwaway database),
-    the file's folder and rights, the migrations."""
-    from bot.cli.admin import upgrade_and_say
+    the file's folder and rights. The migrations come once the database answers (`run`)."""
     from storage.database import DatabaseUnusable, sqlite_file, writable_location
 
     url = settings.storage.url
@@ -96,8 +98,31 @@ def prepare_database(settings: Settings) -> None:
             f"storage.url: no database at {path} and storage.auto_migrate is false: "
             "run `soutien-bot db upgrade` first"
         )
-    if settings.storage.auto_migrate:
-        upgrade_and_say(url, log.info)
+
+
+async def database_ready(
+    settings: Settings, engine: AsyncEngine, cipher: FieldCipher | None, stopping: asyncio.Event
+) -> bool:
+    """A PostgreSQL server not up yet is waited for (with back-off, until SIGTERM: False),
+    then the migrations (`storage.auto_migrate`), the schema and the key. What ends the
+    start-up names storage.url, without its password."""
+    from bot.cli.admin import upgrade_and_say
+    from storage.database import DatabaseFailed, DatabaseUnusable, ping, sqlite_file
+    from storage.keycheck import where
+    from storage.startup import cause, patiently, ready
+
+    url = settings.storage.url
+    file = sqlite_file(url)
+    try:
+        if settings.storage.auto_migrate:
+            if file is None and not await patiently(engine, lambda: ping(engine), stopping):
+                return False
+            await asyncio.to_thread(upgrade_and_say, url, log.info)
+        return await ready(engine, cipher, stopping=stopping)
+    except DatabaseUnusable:
+        raise
+    except Exception as exc:
+        raise DatabaseFailed(f"storage.url: {where(engine)}: {cause(exc)}") from exc
 
 
 def demo_kept(settings: Settings, path: Path | None) -> str | None:
@@ -198,15 +223,19 @@ def ops_server(settings: Settings, store: CaseCounts, ping: Ping) -> OpsServer |
 async def run(settings: Settings, cipher: FieldCipher) -> None:
     from storage.database import create_engine, ping
     from storage.keyvalue import SqlKeyValue
-    from storage.startup import ready
     from storage.store import SqlStore
 
+    loop = asyncio.get_running_loop()
+    stopping = on_signals(loop)  # from here on, SIGTERM ends with status 0
     path = settings.directory.resolved
     answers = Answers(Index(load(path)))
     engine = create_engine(settings.storage.url)
     keyed = settings.security.secret_key is not None
     try:  # the schema and the key, before anything is written
-        await ready(engine, cipher if keyed else None)
+        started = await database_ready(settings, engine, cipher if keyed else None, stopping)
+        if not started or stopping.is_set():  # SIGTERM before the bot started: status 0
+            await engine.dispose()
+            return
     except BaseException:
         await engine.dispose()
         raise
@@ -244,11 +273,8 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
         state,
     )
     reloader = DirectoryReloader(path, answers)
-    loop = asyncio.get_running_loop()
     if hasattr(signal, "SIGHUP"):
         loop.add_signal_handler(signal.SIGHUP, reloader.reload)
-    if hasattr(signal, "SIGUSR1"):  # an operator's view of what the bot is waiting on
-        loop.add_signal_handler(signal.SIGUSR1, dump_tasks)
     owner = f"{socket.gethostname()}:{os.getpid()}"
     lease = None
     if settings.ha.enabled:  # two replicas, one active (README: "Running two replicas")
@@ -256,8 +282,7 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
 
         lease = AdvisoryLease(settings.storage.url, settings.ha.takeover_seconds)
     tick = settings.reminders.tick_seconds
-    runtime = Runtime(Bot(ctx, owner), adapters, clock, tick, lease=lease)
-    loop.add_signal_handler(signal.SIGTERM, lambda: stop(runtime, loop))
+    runtime = Runtime(Bot(ctx, owner), adapters, clock, tick, lease=lease, stopping=stopping)
     watcher = asyncio.create_task(reloader.watch())
 
     async def reachable() -> None:
@@ -269,29 +294,3 @@ async def run(settings: Settings, cipher: FieldCipher) -> None:
     finally:
         watcher.cancel()
         await engine.dispose()
-
-
-def stop(runtime: Runtime, loop: asyncio.AbstractEventLoop) -> None:
-    """SIGTERM: intake stops, the outbox drains (at most DRAIN_SECONDS), the process exits
-    0; if that takes longer than STOP_GRACE, it exits anyway."""
-    log.warning("SIGTERM: stopping")
-    loop.call_later(STOP_GRACE, _exit_now)
-    runtime.stop()
-
-
-def _exit_now() -> None:
-    log.error("still running %d s after SIGTERM: exiting now", STOP_GRACE)
-    dump_tasks()  # what held the stop, for whoever reads the log: tasks, then threads
-    faulthandler.dump_traceback(all_threads=True)
-    logging.shutdown()
-    os._exit(1)
-
-
-def dump_tasks() -> None:
-    """Log every task's stack (SIGUSR1, and a stop that did not finish in time)."""
-    import io
-
-    for task in asyncio.all_tasks():
-        out = io.StringIO()
-        task.print_stack(limit=12, file=out)
-        log.warning("task %s:\n%s", task.get_name(), out.getvalue())

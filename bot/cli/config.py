@@ -148,7 +148,24 @@ def _mattermost(settings: Settings, notes: list[str]) -> list[str]:
         needs.append(
             "listeners: nobody has a `mattermost` username: no one to offer cases to there"
         )
+    if mm.ca_file:
+        needs += _ca_file(mm.ca_file)
     return needs
+
+
+def _ca_file(name: str) -> list[str]:
+    """A CA file that `run` could not use (it would retry the connection forever)."""
+    import ssl
+
+    path = Path(name)
+    if not path.is_file():
+        what = "is not a file" if path.exists() else "does not exist"
+        return [f"mattermost.ca_file: {path.absolute()} {what} (a PEM file of CA certificates)"]
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, OSError) as exc:
+        return [f"mattermost.ca_file: {path.absolute()} holds no usable CA certificate ({exc})"]
+    return []
 
 
 def _matrix(settings: Settings, notes: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from bot.directory.answer import Answers
 from bot.directory.loader import DirectoryError, load
 from bot.directory.model import DirectoryFile
 from bot.directory.search import Hit, Index
+from bot.locales import LANGUAGES
 from bot.text import scrub, valid_unicode
 
 
@@ -30,18 +31,25 @@ def schema(out: TextIO) -> int:
     return 0
 
 
-def _moment(at: str | None) -> datetime:
+def _moment(at: str | None, name: str = "--at") -> datetime:
+    """`at` (the option or the JSON field `name`) as an aware date-time; now if absent."""
     if not at:
         return datetime.now(UTC)
-    moment = datetime.fromisoformat(at)
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError as exc:  # Python's own words name neither the option nor the value
+        why = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
+        raise ValueError(f"{name}: not an ISO date-time: {at!r}{why}") from None
     if moment.tzinfo is None:
-        raise ValueError(f"--at needs a time zone offset: {at!r}")
+        raise ValueError(f"{name} needs a time zone offset: {at!r}")
     return moment
 
 
-def result(index: Index, query: str, at: str | None, lang: str) -> dict[str, Any]:
+def result(
+    index: Index, query: str, at: str | None, lang: str, at_name: str = "--at"
+) -> dict[str, Any]:
     """The JSON result for one query (the interface outside tools rely on)."""
-    parsed, hits = index.search(query, _moment(at), limit=20)
+    parsed, hits = index.search(query, _moment(at, at_name), limit=20)
     return {
         "query": query,
         "lang": lang,
@@ -85,9 +93,7 @@ def search(
         return 0
     status = 0
     for number, line in enumerate(stdin, 1):
-        if not line.strip():
-            continue
-        try:
+        try:  # an empty line too: one answer per line keeps a client's pairing in step
             answer = _answer_line(index, line, lang)
         except Exception as exc:  # noqa: BLE001 - every line gets an answer, the next ones too
             answer, status = {"error": f"line {number}: {_reason(exc)}"}, 1
@@ -98,6 +104,8 @@ def search(
 
 def _answer_line(index: Index, line: str | bytes, lang: str) -> dict[str, Any]:
     text = line.decode("utf-8") if isinstance(line, bytes) else valid_unicode(line)
+    if not text.strip():
+        raise ValueError('an empty line: expected a JSON object with a "query"')
     request = scrub(json.loads(text))
     if not isinstance(request, dict):
         raise TypeError('expected a JSON object with a "query"')
@@ -106,7 +114,10 @@ def _answer_line(index: Index, line: str | bytes, lang: str) -> dict[str, Any]:
     at = request.get("at")
     if at is not None and not isinstance(at, str):
         raise TypeError('"at" must be an ISO 8601 string')
-    return result(index, request["query"], at, str(request.get("lang", lang)))
+    chosen = request.get("lang")
+    if chosen is not None and chosen not in LANGUAGES:  # as `--lang` refuses it
+        raise ValueError(f'"lang" must be one of {", ".join(LANGUAGES)}, or absent: {chosen!r}')
+    return result(index, request["query"], at, chosen or lang, at_name='"at"')
 
 
 def _reason(exc: Exception) -> str:

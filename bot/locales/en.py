@@ -417,6 +417,10 @@ TEXTS: dict[str, str] = {
     ),
     "private_only": "I only take part in private conversations. Write to me directly. 🙂",
     "button_refused": "This button is not meant for you, or it was altered: nothing was done.",
+    "command_failed": (
+        "Sorry, I couldn't handle your request just now. Try again in a moment, "
+        "or write to me in a private message."
+    ),
     "button_yes": "Yes",
     "button_no": "No",
     "button_skip": "Skip",

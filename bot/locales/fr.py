@@ -439,6 +439,10 @@ TEXTS: dict[str, str] = {
     ),
     "private_only": "Je ne participe qu'aux conversations privées. Écris-moi en message direct. 🙂",
     "button_refused": "Ce bouton ne t'est pas destiné, ou il a été modifié : rien n'a été fait.",
+    "command_failed": (
+        "Désolé, je n'ai pas pu traiter ta demande à l'instant. Réessaie dans un moment, "
+        "ou écris-moi en message privé."
+    ),
     "button_yes": "Oui",
     "button_no": "Non",
     "button_skip": "Passer",

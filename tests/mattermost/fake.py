@@ -45,6 +45,7 @@ class Faults:
     rate_limited: int = 0  # the next N REST calls get a 429
     slow_seconds: float = 0.0  # every REST answer waits this long
     drop_events: bool = False  # posts are stored but not pushed (socket "asleep")
+    not_found: bool = False  # every REST call gets the API's 404, as behind a wrong URL
 
 
 @dataclass
@@ -158,8 +159,11 @@ class FakeMattermost:
                     "Retry-After": "1",
                 },
             )
-        if self._caller(request) is None:
-            response: web.StreamResponse = self.error(401, "Invalid or expired session")
+        if request.match_info.http_exception is not None or self.faults.not_found:
+            # no such route: the server's own 404 for the API, token or not (api4 Handle404)
+            response: web.StreamResponse = self.error(404, "Sorry, we could not find the page.")
+        elif self._caller(request) is None:
+            response = self.error(401, "Invalid or expired session")
         else:
             response = await handler(request)
         if isinstance(response, web.Response):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +11,13 @@ import pytest
 
 from adapters.mattermost import MattermostAdapter
 from bot.ids import Platform
+from bot.locales import t
+from bot.logs import install
 from bot.messages import Address, OutgoingMessage
 from tests.mattermost.conftest import COMMAND_TOKEN, MM
 
 # Mattermost's API reference, kept in the repository so the check runs on any machine.
+FAILED = t("fr", "command_failed")
 REFERENCE = Path(__file__).resolve().parent / "reference" / "mattermost-openapi-v4-2023.yaml"
 
 
@@ -101,6 +105,32 @@ async def test_slash_with_wrong_token_is_refused(mm: MM) -> None:
         f"{mm.http}/mattermost/commands", "/soutien", "aide", mm.ids["bob"], "not-the-token"
     )
     assert status == 401
+
+
+async def test_a_command_or_a_click_while_rest_fails_gets_a_word_and_one_clean_line(
+    mm: MM, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No 500, no traceback: the person is told (the catalog, French first), the log says
+    what failed in one line, and no log line holds anyone's platform id (qa-conf 9)."""
+    install()  # the log hygiene, as `soutien-bot run` has it
+    _, offer = await _request(mm)
+    mm.fake.faults.not_found = True  # the user look-up answers 404, as behind a wrong URL
+    with caplog.at_level(logging.DEBUG):
+        status, answer = await mm.fake.slash(
+            f"{mm.http}/mattermost/commands", "/numeros", "aide", mm.ids["bob"], COMMAND_TOKEN
+        )
+        clicked, said = await mm.fake.click(offer, 0, mm.ids["camille"])
+    mm.fake.faults.not_found = False
+    assert status == 200 and answer == {"response_type": "ephemeral", "text": FAILED}
+    assert clicked == 200 and said == {"ephemeral_text": FAILED}
+    ours = [r.getMessage() for r in caplog.records if r.name == "adapters.mattermost.http"]
+    assert ours == [
+        "mattermost: a slash command could not be answered (ResourceNotFound)",
+        "mattermost: a button click could not be answered (ResourceNotFound)",
+    ]
+    logged = caplog.text + "".join(r.exc_text or "" for r in caplog.records)
+    assert "Traceback" not in logged
+    assert not [name for name, user_id in mm.ids.items() if user_id in logged]
 
 
 @pytest.mark.parametrize("fault", ["close", "abort", "bad_token"])
