@@ -26,7 +26,7 @@ MATRIX = 'matrix:\n  homeserver: https://matrix.example.org\n  user_id: "@soutie
 MATRIX_ENV = {"SOUTIEN_MATRIX__PASSWORD": "p" * 20, "SOUTIEN_SECURITY__SECRET_KEY": KEY}
 
 # (id, file content, environment, needle of the one line)
-REFUSED: list[tuple[str, str, dict[str, str], str]] = [
+REFUSED: list[tuple[str, str | None, dict[str, str], str]] = [
     # 4, 16: secrets in the file, even empty
     ("old-keys-in-file", f'security:\n  old_secret_keys: ["{KEY}"]\n', {},
      "soutien.yaml:2: security.old_secret_keys: is a secret: set it in the environment "

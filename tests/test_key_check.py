@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from storage.crypto import FieldCipher
 from storage.database import DatabaseUnusable, create_engine, upgrade
@@ -93,7 +93,7 @@ async def test_the_keyless_demo_marks_its_own_database(any_store: SqlStore) -> N
     with pytest.raises(KeyMismatch):
         await verify(any_store.engine, FieldCipher(OTHER), seal=True)
     async with any_store.sessions.begin() as s:
-        await s.execute(KeyCheckRow.__table__.delete())
+        await s.execute(delete(KeyCheckRow))
     await ready(any_store.engine, None)
     await Chat(any_store).request("alice")
     await ready(any_store.engine, None)  # its own data, never readable after their run

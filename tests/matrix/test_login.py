@@ -49,14 +49,17 @@ async def attempts(
     return ours()
 
 
-def bot(synapse: Synapse, folder: Path, **credentials: str) -> MatrixAdapter:
+def bot(
+    synapse: Synapse, folder: Path, password: str | None = None, access_token: str | None = None
+) -> MatrixAdapter:
     options = MatrixOptions(
         homeserver=synapse.url,
         user_id=synapse.register(f"soutien{next(_names)}", PASSWORD),
         pickle_key="login-test-pickle-key",
         store_path=folder / "store",
         max_backoff=0.3,
-        **credentials,
+        password=password,
+        access_token=access_token,
     )
     return MatrixAdapter(options, MemoryKeyValue())
 
