@@ -1,7 +1,7 @@
 """Score directory search on the query sets in tests/corpus/, by phenomenon.
 
-Seventy-seven sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
-`directory_tune2.yaml` … `directory_tune75.yaml` (written later, each in other words)
+Eighty-one sets: `directory_sample.yaml` (the project's first sample), `directory_tune.yaml`,
+`directory_tune2.yaml` … `directory_tune79.yaml` (written later, each in other words)
 may be used to tune the search; `directory_heldout*.yaml` never are: only their overall
 figures are printed, apart, so that it says whether the search learned the skill or the
 sets. Run with `make eval`. `--only FILE` scores one tuning set alone and lists its
@@ -111,6 +111,10 @@ TUNING = (
     "directory_tune73.yaml",  # unseen first: set DP 93/100 (93.0 %), sample's manner, half
     "directory_tune74.yaml",  # unseen first: set DQ 95/100 (95.0 %), sample's manner, half
     "directory_tune75.yaml",  # unseen first: set DR 96/100 (96.0 %), sample's manner, half
+    "directory_tune76.yaml",  # unseen first: set DT 97/100 (97.0 %), sample's manner, half
+    "directory_tune77.yaml",  # unseen first: set DU 97/100 (97.0 %), sample's manner, half
+    "directory_tune78.yaml",  # unseen first: set DV 92/100 (92.0 %), sample's manner, half
+    "directory_tune79.yaml",  # unseen first: set DW 95/100 (95.0 %), sample's manner, half
 )
 HELDOUT = "directory_heldout*.yaml"  # each written blind, never tuned on
 

@@ -634,3 +634,24 @@ def test_a_carer_who_roughs_up_a_father_is_mistreatment() -> None:
 
 def test_a_psychiatric_emergency_brings_the_3114_and_the_15() -> None:
     assert {"prevention-suicide-3114", "samu-15"} <= set(ids("num urgence psy")[:8])
+
+
+def test_round_the_clock_after_a_job_is_a_filter_and_no_departement() -> None:
+    query = understand("numero pr les soignants 24/24")
+    assert "always" in query.flags and query.departements == ()
+    assert understand("humiliée h24 par mon chef").departements == ()
+
+
+def test_in_house_is_no_medical_intern() -> None:
+    found = ids("agent territorial, y a un soutien psy interne ?")
+    assert "cnom-entraide-medecins" not in found and "sos-amitie" in found
+    assert "cnom-entraide-medecins" in ids("je suis interne, je craque")
+
+
+def test_a_state_startup_is_the_beta_gouv_community() -> None:
+    assert ids("je bosse dans une startup d'état, burn out")[0] == "groupe-soutien-beta-gouv"
+
+
+def test_lines_named_by_their_short_names() -> None:
+    assert "aphp-covid-psy" in ids("je bosse à l'AP-HP, y a une ligne d'écoute pour le perso ?")[:3]
+    assert ids("my husband hurts me and i cant talk on the phone")[0] == "sms-114"

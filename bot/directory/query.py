@@ -88,7 +88,7 @@ def _owned(text: str, phrase: str, name: str) -> bool:
         # filter ("gratuit h24")
         line = _LINE_WORDS | {_GAP}
         near = [
-            text[: m.start()].split()[-3:] + text[m.end() :].split()[:2]  # "a 24/7 line"
+            text[: m.start()].split()[-4:] + text[m.end() :].split()[:2]  # "a 24/7 line"
             for m in re.finditer(f" {re.escape(phrase)} ", text)
         ]
         return all(w and line.isdisjoint(w) for w in near)
@@ -178,6 +178,13 @@ _NO_BLOW = re.compile(
 )
 
 
+# "En interne", "un soutien psy interne": in-house, not a medical intern ("je suis interne")
+_IN_HOUSE = re.compile(
+    r" (en|soutien|psy|cellule|dispositif|service|ligne|aide|ecoute|numero|contact|mediateur|"
+    r"mediation|enquete|procedure|messagerie|reseau|recours|psychologue) internes? "
+)
+
+
 # Working at the SAMU ("ARM au SAMU", "médecin régulateur au samu"): a hospital service,
 # not the 15 asked for ("le numéro du samu", "appeler le samu" still name it)
 _AT_THE_SAMU = re.compile(r" (?:au|a la|en) (?:samu|smur|centre 15|regulation) ")
@@ -190,11 +197,14 @@ def understand(raw: str) -> Query:
     text = _FEAR_OF_DOING.sub(r" \1 ", text)
     text = _AT_THE_SAMU.sub(" a l hopital ", text)
     text = _NO_BLOW.sub(r" \1 ", text)
+    text = _IN_HOUSE.sub(r" \1 ", text)
     flags: set[str] = set()
     for phrase, name in _FILTER_PHRASES:
         if f" {phrase} " in text and not _owned(text, phrase, name):
             if not (name in CHANNELS and _NOT_THIS_WAY.search(text.split(f" {phrase} ")[0])):
                 flags.add(name)
+            text = text.replace(f" {phrase} ", f" {_GAP} ")
+        elif name == "always":  # "humiliée h24": how long, and no département "24"
             text = text.replace(f" {phrase} ", f" {_GAP} ")
     text, when = read_when(text)
     text, departements = places(text, raw)
