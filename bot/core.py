@@ -184,8 +184,9 @@ def plainly_other(me: Person, text: str) -> bool:
 
 
 def _cry(where: Route) -> bool:
-    """`aide moi`, `help me`, `aide je n'en peux plus`: a cry, not the list of commands."""
-    return isinstance(where, Run) and where.command.name is Name.HELP
+    """`aide moi`, `help me`, `aide je n'en peux plus`: a cry, not the list of commands
+    (`help`, `/aide` alone are the list)."""
+    return isinstance(where, Run) and where.command.name is Name.HELP and bool(where.command.args)
 
 
 def _unheard(where: Route) -> bool:

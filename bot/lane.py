@@ -15,7 +15,7 @@ from datetime import datetime
 from bot import metrics, say
 from bot.cases import Case, CaseState, Mode
 from bot.context import Context
-from bot.conversation.answers import yes_no
+from bot.conversation.answers import sometimes, yes_no
 from bot.ids import CaseRef
 from bot.locales import t
 from bot.messages import Button, OutgoingMessage
@@ -53,6 +53,8 @@ def answer(
     key = (_IN_RELAY if relayed else _ANSWER)[reading.situation]
     if reading.situation is Situation.SELF and Category.OVERDOSE in reading.categories:
         key = "safety_in_case_overdose" if relayed else "safety_overdose"  # the 15 first
+    elif reading.situation is Situation.OTHER and Category.OVERDOSE in reading.categories:
+        key = "safety_in_case_other_overdose" if relayed else "safety_other_overdose"
     if relayed or (held is None and me.dialog not in _DRAFTING):
         return say.to_person(ctx, me, key)
     lang = say.lang(ctx, me)
@@ -120,7 +122,7 @@ def pending(me: Person, text: str) -> bool:
     it was asked before `demande` and `text` is a yes or a no (no team is called "oui")."""
     if me.dialog is Dialog.SAFETY:
         return True
-    return me.resume is Dialog.SAFETY and yes_no(text) is not None
+    return me.resume is Dialog.SAFETY and (yes_no(text) is not None or sometimes(text))
 
 
 async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple[Reading, Out]:
@@ -130,7 +132,7 @@ async def settle(ctx: Context, me: Person, text: str, reading: Reading) -> tuple
     for danger like any other); the question then stays open, so a later "oui" is heard.
     Once answered, the question it interrupted is open again, and said so.
     """
-    said = yes_no(text)
+    said = True if sometimes(text) else yes_no(text)
     if said is None and reading.level is not Level.DANGER:
         return reading, []
     if me.dialog is Dialog.SAFETY:

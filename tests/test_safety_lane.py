@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.harness import Chat
 
 
@@ -247,3 +249,32 @@ async def test_danger_written_to_the_bot_in_direct_mode_says_it_reaches_nobody(c
     waiting = await chat.request("bob")
     out = await chat.deliver("bob", "je veux mourir")
     assert f"**{waiting}** reste ouverte" in out[0].text and "`demande`" not in out[0].text
+
+
+@pytest.mark.parametrize(
+    "answer", ["parfois", "des fois oui", "ça m'arrive d'y penser", "peut-être", "sometimes",
+               "non mais j'y ai pensé hier", "je sais pas"]
+)  # fmt: skip
+async def test_sometimes_or_maybe_to_the_question_is_heard_as_yes(chat: Chat, answer: str) -> None:
+    await chat.deliver("alice", "je n'en peux plus")
+    out = await chat.deliver("alice", answer)
+    assert "3114" in out[0].text and "je ne comprends pas" not in out[-1].text
+    assert any("Alerte" in m.text for m in chat.adapter.to("claude"))
+
+
+async def test_no_but_a_little_tired_is_a_no(chat: Chat) -> None:
+    await chat.deliver("alice", "je n'en peux plus")
+    await chat.deliver("alice", "non, juste un peu fatiguée")
+    assert chat.adapter.to("claude") == []
+
+
+async def test_help_alone_is_the_list_of_commands(chat: Chat) -> None:
+    for text in ("help", "/help", "aide"):
+        out = await chat.deliver(f"p-{text}", text)
+        assert "**" in out[-1].text and "suicide" not in out[-1].text, text
+
+
+async def test_a_colleague_who_swallowed_pills_gets_the_samu_first(chat: Chat) -> None:
+    out = await chat.deliver("alice", "ma collègue vient d'avaler une boîte de médicaments")
+    text = out[0].text
+    assert text.index("**15**") < text.index("**3114**") and "Pour aider" in text

@@ -94,3 +94,20 @@ def answers(pending: Dialog, text: str) -> bool:
     if pending is Dialog.MODE:
         return mode(text) is not None
     return yes_no_alone(text) is not None
+
+
+# "parfois", "peut-être", "non mais j'y ai pensé hier", "sometimes": not a no (as the
+# first-aid training teaches, any answer but a plain no is heard as a yes)
+_SOMETIMES = re.compile(
+    r" (?:parfois|des fois|peut etre|ptet|ptetre|sometimes|maybe|perhaps|often|souvent|"
+    r"de temps en temps|de temps a autre|tout le temps|ca m arrive|ca m est arrive|"
+    r"j y pense|j y ai pense|j y pensais|j y ai deja pense|i think about it|i ve thought) "
+    # ... or, said first, a doubt ("je sais pas", "un peu", but not "non, juste un peu las")
+    r"|^ (?:un peu|a bit|kind of|kinda|je sais pas|je ne sais pas|i don t know|dunno|pas sur|"
+    r"pas sure|not sure) "
+)
+
+
+def sometimes(text: str) -> bool:
+    """Whether an answer to the concern question says "sometimes" or "maybe"."""
+    return bool(_SOMETIMES.search(f" {normalize(text)} "))

@@ -15,6 +15,14 @@ EMERGENCY_MEDICAL = (
     "Do not stay alone: unlock your door, tell someone near you."
 )
 
+EMERGENCY_MEDICAL_OTHER = (
+    "🚨 **If this person has swallowed pills or anything else, call now:**\n"
+    "- **15** — SAMU, medical emergency ([15](tel:15))\n"
+    "- **112** — European emergency number ([112](tel:112))\n"
+    "- **3114** — suicide prevention, 24/7, free ([3114](tel:3114))\n"
+    "Stay with them if you can, or make sure someone joins them."
+)
+
 EMERGENCY_VIOLENCE = (
     "🚨 **If you are in danger right now:**\n"
     "- **17** — police or gendarmerie, 24/7, free ([17](tel:17))\n"
@@ -282,6 +290,19 @@ TEXTS: dict[str, str] = {
         "This message stays between you and me: the person who is with you (request "
         "**{ref}**) does not see it. You can write to them directly."
     ),
+    "safety_other_overdose": (
+        "Thank you for worrying about this person, you did well to write.\n\n"
+        + EMERGENCY_MEDICAL_OTHER
+        + "\n\n"
+        + HELP_SOMEONE
+        + "\n\n"
+        "If you want to talk about it with someone from the support group, write `request`."
+    ),
+    "safety_in_case_other_overdose": EMERGENCY_MEDICAL_OTHER
+    + "\n\n"
+    + HELP_SOMEONE
+    + "\n\nYour message was passed on.",
+    "safety_held_other_overdose": EMERGENCY_MEDICAL_OTHER + "\n\n" + HELP_SOMEONE + "\n\n{close}",
     "safety_in_case": EMERGENCY + "\n\nYour message was passed on.",
     "safety_in_case_other": EMERGENCY + "\n\n" + HELP_SOMEONE + "\n\nYour message was passed on.",
     "safety_in_case_overdose": EMERGENCY_MEDICAL + "\n\nYour message was passed on.",

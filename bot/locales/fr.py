@@ -15,6 +15,14 @@ EMERGENCY_MEDICAL = (
     "Ne reste pas seul·e : ouvre ta porte, préviens quelqu'un près de toi."
 )
 
+EMERGENCY_MEDICAL_OTHER = (
+    "🚨 **Si cette personne a avalé des médicaments ou un produit, appelle tout de suite :**\n"
+    "- **15** — SAMU, urgence médicale ([15](tel:15))\n"
+    "- **112** — numéro d'urgence européen ([112](tel:112))\n"
+    "- **3114** — prévention du suicide, 24h/24, gratuit ([3114](tel:3114))\n"
+    "Reste avec elle si tu peux, ou fais en sorte que quelqu'un la rejoigne."
+)
+
 EMERGENCY_VIOLENCE = (
     "🚨 **Si tu es en danger maintenant :**\n"
     "- **17** — police ou gendarmerie, 24h/24, gratuit ([17](tel:17))\n"
@@ -296,6 +304,19 @@ TEXTS: dict[str, str] = {
         "Ce message reste entre toi et moi : la personne qui t'accompagne (demande **{ref}**) "
         "ne le voit pas. Tu peux lui écrire directement."
     ),
+    "safety_other_overdose": (
+        "Merci de t'inquiéter pour cette personne, tu as bien fait d'écrire.\n\n"
+        + EMERGENCY_MEDICAL_OTHER
+        + "\n\n"
+        + HELP_SOMEONE
+        + "\n\n"
+        "Si tu veux en parler avec une personne du groupe de soutien, écris `demande`."
+    ),
+    "safety_in_case_other_overdose": EMERGENCY_MEDICAL_OTHER
+    + "\n\n"
+    + HELP_SOMEONE
+    + "\n\nTon message a bien été transmis.",
+    "safety_held_other_overdose": EMERGENCY_MEDICAL_OTHER + "\n\n" + HELP_SOMEONE + "\n\n{close}",
     "safety_in_case": EMERGENCY + "\n\nTon message a bien été transmis.",
     "safety_in_case_other": EMERGENCY
     + "\n\n"
