@@ -9,7 +9,7 @@ from bot import offers, relaying, say
 from bot.audit import audit
 from bot.cases import AlreadyOpen, Case, CaseState, Mode, Trigger
 from bot.context import Context
-from bot.conversation.answers import mode, yes_no
+from bot.conversation.answers import corrects_team, mode, yes_no
 from bot.followups import schedule as scheduling
 from bot.locales import t
 from bot.messages import Button, IncomingMessage, OutgoingMessage
@@ -72,6 +72,13 @@ async def answer(ctx: Context, me: Person, text: str, skipped: bool, now: dateti
         return await _ask(ctx, me, Dialog.MODE, "ask_mode")
     if me.dialog is Dialog.MODE:
         chosen = Mode.ANONYMOUS if skipped else mode(text)
+        if chosen is None and corrects_team(text):  # both kept from: no link with either
+            said = ", ".join(t for t in (me.draft_team, text.strip()) if t)
+            me.draft_team = said[:MAX_TEAM_CHARS]
+            return [
+                say.to_person(ctx, me, "team_corrected"),
+                *await _ask(ctx, me, Dialog.MODE, "ask_mode"),
+            ]
         if chosen is None:
             return [say.to_person(ctx, me, "ask_mode_again")]
         return await _create(ctx, me, chosen, now)

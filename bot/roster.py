@@ -97,6 +97,9 @@ async def add(ctx: Context, me: Listener, raw: str, now: datetime) -> Out:
         addresses = known.addresses
         if address not in addresses:
             addresses = (*addresses, address)
+        # teams are added, never dropped: coming back or adding a team keeps every exclusion
+        kept = {fold(team) for team in known.teams}
+        teams = (*known.teams, *(team for team in teams if fold(team) not in kept))
         member = replace(known, teams=teams, addresses=addresses, listens=True, active=True)
     else:
         lid = listener_id_of(address)

@@ -70,6 +70,26 @@ async def test_added_listener_can_accept_and_a_waiting_case_reaches_them(chat: C
     assert "a accepté" in chat.last("alice")
 
 
+async def test_adding_a_listener_again_keeps_the_teams_they_are_kept_from(chat: Chat) -> None:
+    out = await chat.deliver("claude", "ajouter écoutant @camille")
+    assert "DINUM" in out[0].text
+    out = await chat.deliver("claude", "ajouter écoutant @camille équipes Santé")
+    assert "DINUM" in out[0].text and "Santé" in out[0].text
+    await chat.deliver("dominique", "dispo off")
+    await chat.request("alice", team="DINUM")
+    assert not any("Nouvelle demande" in t for t in chat.adapter.texts("camille"))
+
+
+async def test_a_team_corrected_during_the_mode_question_is_kept_from_too(chat: Chat) -> None:
+    await chat.deliver("dominique", "dispo off")
+    await chat.deliver("bob", "demande")
+    await chat.deliver("bob", "DGFiP")
+    out = await chat.deliver("bob", "en fait c'est DINUM")
+    assert "anonyme" in out[-1].text and "comprends pas" not in out[0].text
+    await chat.deliver("bob", "anonyme")
+    assert not any("Nouvelle demande" in t for t in chat.adapter.texts("camille"))
+
+
 async def test_remove_listener_stops_offers_and_survives_a_restart(store: SqlStore) -> None:
     chat = Chat(store)
     out = await chat.deliver("claude", "retirer écoutant @camille")
@@ -94,7 +114,7 @@ async def test_configuration_seeds_new_members_but_never_overwrites_chat_changes
     again = Chat(store, roster=grown, clock=chat.clock)
     await again.bot.start(again.clock.now())
     camille = again.ctx.roster.get("camille")
-    assert camille is not None and camille.teams == ("Douanes",)  # the chat change stands
+    assert camille is not None and camille.teams == ("DINUM", "Douanes")  # the chat change
     assert again.ctx.roster.get("eden") is not None  # a new configured member is added
 
 

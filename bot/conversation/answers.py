@@ -85,6 +85,16 @@ def is_team(text: str) -> bool:
     return 0 < len(words) <= MAX_TEAM_WORDS and "?" not in text
 
 
+# "en fait c'est DINUM", "pardon, je suis à la DGFiP en fait": the team, said again
+_CORRECTED = re.compile(r"^(?:en fait|enfait|pardon|correction|plutot|oups|oops|actually|sorry)\b")
+
+
+def corrects_team(text: str) -> bool:
+    """A correction of the team just given, while the next question is asked."""
+    plain = normalize(text)
+    return bool(_CORRECTED.match(plain) or plain.endswith(" en fait")) and mode(text) is None
+
+
 def answers(pending: Dialog, text: str) -> bool:
     """Whether `text` answers the question the bot is waiting on."""
     if pending is Dialog.NONE:
@@ -92,7 +102,7 @@ def answers(pending: Dialog, text: str) -> bool:
     if pending is Dialog.TEAM:
         return is_team(text)
     if pending is Dialog.MODE:
-        return mode(text) is not None
+        return mode(text) is not None or corrects_team(text)
     return yes_no_alone(text) is not None
 
 

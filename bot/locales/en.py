@@ -120,6 +120,7 @@ TEXTS: dict[str, str] = {
         "- `direct` — the listener gets your handle and writes to you directly\n"
         "You can answer `skip`."
     ),
+    "team_corrected": "Noted, I've corrected your team. 🙂",
     "ask_mode_again": "Answer `anonymous`, `direct` or `skip` 🙂",
     "ask_yes_no": "Answer `yes` or `no` 🙂",
     "request_exists": "You already have a request open (ref. **{ref}**). Write `cancel` to withdraw it.",

@@ -123,6 +123,7 @@ TEXTS: dict[str, str] = {
         "- `direct` — la personne reçoit ton identifiant et t'écrit directement\n"
         "Tu peux répondre `passer`."
     ),
+    "team_corrected": "C'est noté, je corrige ton équipe. 🙂",
     "ask_mode_again": "Réponds `anonyme`, `direct` ou `passer` 🙂",
     "ask_yes_no": "Réponds `oui` ou `non` 🙂",
     "request_exists": (
