@@ -278,3 +278,19 @@ async def test_a_colleague_who_swallowed_pills_gets_the_samu_first(chat: Chat) -
     out = await chat.deliver("alice", "ma collègue vient d'avaler une boîte de médicaments")
     text = out[0].text
     assert text.index("**15**") < text.index("**3114**") and "Pour aider" in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il m'a suivie jusqu'à chez moi et il attend en bas",
+        "il est devant ma porte et il veut entrer, j'ai peur",
+        "he is outside my door and trying to get in",
+        "un homme me suit dans la rue",
+    ],
+)
+async def test_someone_at_the_door_or_following_gets_the_police_first(
+    chat: Chat, text: str
+) -> None:
+    out = await chat.deliver("alice", text)
+    assert "**17**" in out[0].text and "**114**" in out[0].text, text

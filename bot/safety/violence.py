@@ -35,6 +35,15 @@ VIOLENCE: tuple[str, ...] = (
     "attraper|attrapé|saisir|saisi|secouer|grabbed|choked .. col|gorge|cou|bras|cheveux|collar|throat|neck|hair",
     "porte|door .. enfoncer|défoncer|break|kick|casser|down",
     "banging|tambouriner|tambourine .. porte|door",
+    # someone at the door, trying to get in, or following the writer now
+    "@HE|@OTHER + =est|=is|=s|=attend|=waits|=waiting .. devant|outside|derrière|behind|=at"
+    " + =ma|=my|=la|=the|=chez + porte|door|fenêtre|window|=moi|=home",
+    "@HE|@OTHER .. veut|essaie|essaye|force|forcer + =d|=de .. entrer|rentrer|ouvrir",
+    "@HE|@OTHER .. tries|trying|try + =to + get + =in|=inside",
+    "@HE|@OTHER .. veut|essaie|tries|trying + entrer|rentrer",
+    "@HE|@OTHER .. =me|=m + suit|suivi|suivie|follows|following|followed"
+    " .. rue|street|=chez|=home|maison|jusqu|voiture|car|métro|metro|parking",
+    "@HE|@OTHER .. =attend|=waits|=waiting + en|=outside|=downstairs + bas|=bas|=dehors",
     "casser|casse|smash|smashing|breaking + =tout|=everything",
     "@HE|@OTHER .. =me|=m|=moi + @KILL",
     "@HE|@OTHER .. @KILL + =me|=moi",
