@@ -137,8 +137,8 @@ class Bot:
             me.handle, changed = msg.handle, True
         if me.locale is None:
             me.locale, changed = detect(msg.text) or self.ctx.policy.default_locale, True
-        elif requester and len(msg.text.split()) > _SWITCH and plainly_other(me, msg.text):
-            me.locale, changed = detect(msg.text, _SWITCH), True  # "hello", then French
+        elif requester and (other := _switched(me, msg.text)):
+            me.locale, changed = other, True  # "hello", then a sentence in French
         return changed
 
     async def purge(self, now: datetime) -> PurgeReport:
@@ -176,11 +176,11 @@ def _still_open(turn: Turn) -> Out:
 _SWITCH = 2  # words of one language more than of the other, to answer in it from now on
 
 
-def plainly_other(me: Person, text: str) -> bool:
-    """Whether `text` is a sentence plainly in the other language ("english please" is
+def _switched(me: Person, text: str) -> str | None:
+    """The other language, when `text` is a sentence plainly in it ("english please" is
     too short to say so)."""
-    said = detect(text, _SWITCH)
-    return said is not None and said != me.locale
+    said = detect(text, _SWITCH) if len(text.split()) > _SWITCH else None
+    return said if said != me.locale else None
 
 
 def _cry(where: Route) -> bool:

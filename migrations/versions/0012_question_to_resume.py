@@ -8,19 +8,19 @@ Create Date: 2026-11-27 19:50:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("persons", schema=None) as batch_op:
+    with op.batch_alter_table('persons', schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("resume_dialog", sa.String(length=16), nullable=False, server_default="")
+            sa.Column('resume_dialog', sa.String(length=16), nullable=False, server_default='')
         )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("persons", schema=None) as batch_op:
-        batch_op.drop_column("resume_dialog")
+    with op.batch_alter_table('persons', schema=None) as batch_op:
+        batch_op.drop_column('resume_dialog')
